@@ -1,0 +1,112 @@
+/**
+ * remark-lint-milestone: the preset. It installs the syntax milestone docs
+ * are written in (front matter, GFM), remark-lint's comment control, and
+ * every rule, sharing the options that say which files are milestone docs.
+ */
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkLint from 'remark-lint'
+import type {Processor} from 'unified'
+import {
+  type NoPlaceholdersOptions,
+  type OptionTypes,
+  type RelativeLinksOptions,
+  type RiskFieldsOptions,
+  type RuleConfig,
+  type SharedOptions,
+  type SuccessCriteriaOptions,
+  isSeverity,
+  optionsOf,
+  sharedOptionTypes,
+  validateOptions
+} from './options.js'
+import type {MilestoneRule} from './rule.js'
+import noPlaceholders from './rules/no-placeholders.js'
+import relativeLinks from './rules/relative-links.js'
+import requiredHeadings, {type RequiredHeadingsOptions} from './rules/required-headings.js'
+import riskFields from './rules/risk-fields.js'
+import successCriteria from './rules/success-criteria.js'
+
+export type {
+  NoPlaceholdersOptions,
+  RelativeLinksOptions,
+  RequiredHeadingsOptions,
+  RiskFieldsOptions,
+  RuleConfig,
+  SharedOptions,
+  SuccessCriteriaOptions
+}
+export {defaultSchema} from './schema/default.js'
+export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
+export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, successCriteria}
+
+/** Every rule, by id. */
+export const rules = {
+  'milestone-required-headings': requiredHeadings,
+  'milestone-no-placeholders': noPlaceholders,
+  'milestone-success-criteria': successCriteria,
+  'milestone-risk-fields': riskFields,
+  'milestone-relative-links': relativeLinks
+} as const
+
+export type RuleId = keyof typeof rules
+
+/** Preset options: the shared options, and each rule's config by its id. */
+export interface Options extends SharedOptions {
+  'milestone-required-headings'?: RuleConfig<RequiredHeadingsOptions>
+  'milestone-no-placeholders'?: RuleConfig<NoPlaceholdersOptions>
+  'milestone-success-criteria'?: RuleConfig<SuccessCriteriaOptions>
+  'milestone-risk-fields'?: RuleConfig<RiskFieldsOptions>
+  'milestone-relative-links'?: RuleConfig<RelativeLinksOptions>
+}
+
+const presetName = 'remark-lint-milestone'
+
+/**
+ * Lint milestone docs. Use as `.use(remarkLintMilestone, options)` or
+ * `[remarkLintMilestone, options]` in `.remarkrc.js`.
+ */
+export default function remarkLintMilestone(this: Processor<Root>, options?: Options | null): undefined {
+  validatePresetOptions(options)
+  const shared = sharedOf(options ?? {})
+
+  this.use(remarkFrontmatter).use(remarkGfm).use(remarkLint)
+
+  for (const [id, rule] of Object.entries(rules) as Array<[RuleId, MilestoneRule<SharedOptions>]>) {
+    // A rule the user also configured directly keeps that configuration.
+    const direct = this.attachers.find(([plugin]) => plugin === rule)
+    const config = direct ? direct[1] : options?.[id]
+    if (isOff(config) && !direct) continue
+    this.use(rule, withShared(config, shared))
+  }
+}
+
+function validatePresetOptions(options: unknown): void {
+  const types: OptionTypes = {...sharedOptionTypes}
+  for (const id of Object.keys(rules)) types[id] = 'rule'
+  validateOptions(presetName, options, types)
+}
+
+function sharedOf(options: Options): SharedOptions {
+  const shared: SharedOptions = {}
+  for (const key of Object.keys(sharedOptionTypes) as Array<keyof SharedOptions>) {
+    if (options[key] !== undefined) Object.assign(shared, {[key]: options[key]})
+  }
+  return shared
+}
+
+function isOff(config: unknown): boolean {
+  const severity = Array.isArray(config) ? config[0] : config
+  return severity === false || severity === 0 || severity === 'off'
+}
+
+/** A rule config with the preset's shared options underneath its own. */
+function withShared(config: unknown, shared: SharedOptions): RuleConfig<SharedOptions> {
+  if (Object.keys(shared).length === 0) return config as RuleConfig<SharedOptions>
+  const own = optionsOf(config)
+  const merged = {...shared, ...(own && typeof own === 'object' ? own : {})}
+  if (Array.isArray(config) && isSeverity(config[0])) return [config[0], merged]
+  if (isSeverity(config) && config !== true) return [config, merged]
+  return merged
+}

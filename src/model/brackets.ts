@@ -1,0 +1,41 @@
+/** A bracketed group of text, `[like this]`, found in a string. */
+export interface Bracketed {
+  /** Offset of `[`. */
+  start: number
+  /** Offset just after `]`. */
+  end: number
+  /** Text between the brackets. */
+  inner: string
+}
+
+/**
+ * Outermost balanced `[…]` groups in `text`, skipping escaped brackets and
+ * characters where `masked` is set (code, HTML, link syntax).
+ * One linear pass.
+ */
+export function findBrackets(text: string, masked?: Uint8Array): Bracketed[] {
+  const found: Bracketed[] = []
+  const open: number[] = []
+
+  for (let index = 0; index < text.length; index++) {
+    if (masked?.[index]) continue
+    const char = text.charCodeAt(index)
+    if (char === 92 /* \ */) {
+      index++
+    } else if (char === 91 /* [ */) {
+      open.push(index)
+    } else if (char === 93 /* ] */ && open.length > 0) {
+      const start = open.pop()!
+      if (open.length === 0) {
+        found.push({start, end: index + 1, inner: text.slice(start + 1, index)})
+      }
+    }
+  }
+
+  return found
+}
+
+/** Normalise placeholder text for comparison: case and spacing. */
+export function normalizePlaceholder(inner: string): string {
+  return inner.replace(/\s+/g, ' ').trim().toLowerCase()
+}

@@ -1,0 +1,94 @@
+import path from 'node:path'
+import picomatch from 'picomatch'
+import type {VFile} from 'vfile'
+import type {SharedOptions} from '../options.js'
+import {headingPattern} from '../schema/pattern.js'
+import type {Schema, SectionSpec} from '../schema/types.js'
+import type {Model} from './model.js'
+import {specFor} from './outline.js'
+import {normalizeLabel} from './text.js'
+
+/** `milestone-2-launch.md`, `Milestone_03.md`. */
+const milestoneFileName = /^milestone[-_ ]?\d+(?:[-_. ][^/\\]*)?\.(?:md|markdown|mdown|mkdn?)$/i
+
+/**
+ * Whether a file is a milestone doc: forced by `include`/`exclude` globs,
+ * else (unless `detect: false`) recognised by name, title or the template's
+ * fingerprint.
+ */
+export function isMilestoneDoc(
+  model: Model,
+  file: VFile,
+  schema: Schema,
+  options: SharedOptions
+): boolean {
+  const relative = file.path ? toPosix(path.relative(file.cwd, file.path)) : undefined
+  if (relative !== undefined) {
+    if (options.exclude && globs(options.exclude)(relative)) return false
+    if (options.include && globs(options.include)(relative)) return true
+  }
+  if (options.detect === false) return false
+  return looksLikeMilestoneDoc(model, schema, file.basename)
+}
+
+/**
+ * A name or title says “milestone” and the doc has at least one template
+ * section or metadata line; or, whatever its name, it has most template
+ * sections or two metadata lines. A milestone summary or progress report
+ * with none of these is not a milestone doc.
+ */
+export function looksLikeMilestoneDoc(
+  model: Model,
+  schema: Schema,
+  basename: string | undefined
+): boolean {
+  const sections = templateSectionCount(model, schema)
+  const metadata = metadataCount(model, schema)
+  const named = basename !== undefined && milestoneFileName.test(basename)
+  const titled = model.title !== undefined && titlePattern(schema).test(model.title.normalized)
+
+  if ((named || titled) && sections + metadata > 0) return true
+  return metadata >= 2 || sections >= Math.ceil(schema.sections.length / 2)
+}
+
+function templateSectionCount(model: Model, schema: Schema): number {
+  const found = new Set<SectionSpec>()
+  for (const section of model.sections) {
+    const spec = specFor(schema.sections, section, true)
+    if (spec) found.add(spec)
+  }
+  return found.size
+}
+
+function metadataCount(model: Model, schema: Schema): number {
+  const present = new Set(model.metadata.map((field) => field.key))
+  return schema.metadata.filter((spec) => present.has(normalizeLabel(spec.label))).length
+}
+
+const titles = new WeakMap<Schema, RegExp>()
+
+function titlePattern(schema: Schema): RegExp {
+  let regex = titles.get(schema)
+  if (!regex) {
+    const spec: SectionSpec = {heading: schema.title, depth: 1}
+    regex = headingPattern(spec).regex
+    titles.set(schema, regex)
+  }
+  return regex
+}
+
+const matchers = new Map<string, (file: string) => boolean>()
+
+function globs(patterns: string | string[]): (file: string) => boolean {
+  const key = JSON.stringify(patterns)
+  let matcher = matchers.get(key)
+  if (!matcher) {
+    matcher = picomatch(patterns, {dot: true})
+    matchers.set(key, matcher)
+  }
+  return matcher
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/')
+}

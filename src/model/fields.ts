@@ -1,0 +1,182 @@
+import type {
+  Code,
+  Emphasis,
+  Heading,
+  List,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+  Strong
+} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {normalizeLabel} from './text.js'
+
+/**
+ * A bold (or italic) label and what follows it: `**Label**: text`,
+ * `**Label:** text`, `**Label** (qualifier): text`, or a label on its own
+ * line followed by a list or code block.
+ */
+export interface Field {
+  /** Label as written, without markup, colon or qualifier. */
+  label: string
+  /** {@link normalizeLabel Normalised} label, for lookups. */
+  key: string
+  /** Parenthesised qualifier after the label, e.g. `Start Here`. */
+  qualifier: string | undefined
+  /** The label: bold or italic text, or a heading used as a label. */
+  labelNode: Strong | Emphasis | Heading
+  /** Inline value after the colon, as plain text, trimmed. */
+  text: string
+  /** Phrasing nodes of the value (after the label node). */
+  value: PhrasingContent[]
+  /** Source offset where the value starts (just after the colon). */
+  valueStart: number | undefined
+  /** Source offset where the value ends. */
+  valueEnd: number | undefined
+  /** The list right after the label's paragraph, for its last field. */
+  list: List | undefined
+  /** The code block right after the label's paragraph, for its last field. */
+  code: Code | undefined
+}
+
+type Block = RootContent
+
+/** Fields of the blocks of a section: paragraphs and top-level list items. */
+export function fieldsOf(blocks: readonly Block[]): Field[] {
+  const fields: Field[] = []
+  collect(blocks, fields)
+  for (const block of blocks) {
+    if (block.type !== 'list') continue
+    for (const item of block.children) collect(item.children, fields)
+  }
+  return fields
+}
+
+function collect(blocks: readonly Block[], fields: Field[]): void {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
+    if (block?.type !== 'paragraph') continue
+    const found = paragraphFields(block)
+    const last = found.at(-1)
+    if (last && last.text === '') {
+      const next = blocks[index + 1]
+      if (next?.type === 'list') last.list = next
+      if (next?.type === 'code') last.code = next
+    }
+    fields.push(...found)
+  }
+}
+
+const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\))?[ \t]*:/
+
+/**
+ * A heading used as a label (`#### Success Criteria`): its value is the
+ * paragraph, list or code block right below it.
+ */
+export function headingField(heading: Heading, blocks: readonly Block[]): Field {
+  const label = toString(heading).trim().replace(/\s*:$/, '')
+  const [first] = blocks
+  const paragraph = first?.type === 'paragraph' ? first : undefined
+  return {
+    label,
+    key: normalizeLabel(label),
+    qualifier: undefined,
+    labelNode: heading,
+    text: paragraph ? toString(paragraph).trim() : '',
+    value: paragraph ? paragraph.children : [],
+    valueStart: paragraph?.position?.start.offset,
+    valueEnd: paragraph?.position?.end.offset,
+    list: first?.type === 'list' ? first : undefined,
+    code: first?.type === 'code' ? first : undefined
+  }
+}
+
+/** The fields that start lines of one paragraph. */
+export function paragraphFields(paragraph: Paragraph): Field[] {
+  const fields: Field[] = []
+  const children = paragraph.children
+  let current: Field | undefined
+
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!
+    const label = atLineStart(children, index) ? labelOf(child, children[index + 1]) : undefined
+
+    if (label) {
+      if (current) finish(current)
+      current = {
+        ...label,
+        text: '',
+        value: [],
+        valueStart: undefined,
+        valueEnd: undefined,
+        list: undefined,
+        code: undefined
+      }
+      fields.push(current)
+      continue
+    }
+
+    if (current) current.value.push(child)
+  }
+
+  if (current) finish(current)
+  return fields
+}
+
+function finish(field: Field): void {
+  const [first] = field.value
+  let text = field.value.map((node) => toString(node)).join('')
+  let consumed = 0
+
+  if (!/:\s*$/.test(toString(field.labelNode))) {
+    // The colon (and a qualifier) are in the text after the label.
+    const match = colonAfterLabel.exec(text)
+    consumed = match ? match[0].length : 0
+  }
+
+  text = text.slice(consumed)
+  field.text = text.trim()
+
+  const start = first?.position?.start.offset ?? field.labelNode.position?.end.offset
+  field.valueStart = start === undefined ? undefined : start + (first?.type === 'text' ? consumed : 0)
+  field.valueEnd =
+    field.value.at(-1)?.position?.end.offset ?? field.labelNode.position?.end.offset
+}
+
+/** Whether the child at `index` starts a line of its paragraph. */
+function atLineStart(children: PhrasingContent[], index: number): boolean {
+  if (index === 0) return true
+  const previous = children[index - 1]!
+  if (previous.type === 'break') return true
+  return previous.type === 'text' && /\n[ \t]*$/.test(previous.value)
+}
+
+function labelOf(
+  node: PhrasingContent,
+  next: PhrasingContent | undefined
+): Pick<Field, 'label' | 'key' | 'qualifier' | 'labelNode'> | undefined {
+  if (node.type !== 'strong' && node.type !== 'emphasis') return undefined
+  let raw = toString(node).trim()
+
+  let qualifier: string | undefined
+
+  if (raw.endsWith(':')) {
+    // `**Label:**`: the colon is inside the emphasis.
+    raw = raw.slice(0, -1).trimEnd()
+  } else {
+    // `**Label**:` or `**Label** (qualifier):`: the colon follows.
+    const after = next?.type === 'text' ? colonAfterLabel.exec(next.value) : null
+    if (!after) return undefined
+    qualifier = after[1]?.trim() || undefined
+  }
+
+  // `**System Flow (Validation)**:`: a qualifier inside the emphasis.
+  const inner = /^(.*?)\s*\(([^)]*)\)$/.exec(raw)
+  if (inner?.[1]) {
+    raw = inner[1]
+    qualifier = inner[2]?.trim() || qualifier
+  }
+
+  if (!raw) return undefined
+  return {label: raw, key: normalizeLabel(raw), qualifier, labelNode: node}
+}

@@ -1,0 +1,198 @@
+import type {
+  Code,
+  Definition,
+  Heading,
+  Html,
+  Image,
+  Link,
+  Paragraph,
+  Root,
+  RootContent,
+  TableCell
+} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {anchorsOf} from '../links/anchors.js'
+import {normalizeHeading} from '../schema/pattern.js'
+import {type Field, fieldsOf, headingField} from './fields.js'
+import {createSource, type Source} from './source.js'
+
+/**
+ * A heading and everything up to the next heading of the same or a higher
+ * level. The root section (depth 0) holds what comes before the first heading.
+ */
+export interface Section {
+  heading: Heading | undefined
+  depth: number
+  /** Heading text without markup. */
+  text: string
+  /** {@link normalizeHeading Normalised} heading text. */
+  normalized: string
+  parent: Section | undefined
+  children: Section[]
+  /** Blocks between this heading and the next heading of any level. */
+  content: RootContent[]
+  /** Bold-label fields in {@link content}, then sub-headings used as labels. */
+  fields: Field[]
+  /** Offset where the section starts (its heading). */
+  start: number | undefined
+  /** Offset where the next section of the same or a higher level starts. */
+  end: number | undefined
+}
+
+/** Nodes that carry a URL to check. */
+export type LinkNode = Link | Image | Definition
+
+/** Blocks whose children are inline text: where placeholders can hide. */
+export type PhrasingBlock = Paragraph | Heading | TableCell
+
+/** Everything the rules ask of a document, computed once per tree. */
+export interface Model {
+  source: Source
+  root: Section
+  /** Every section with a heading, in document order. */
+  sections: Section[]
+  /** The first H1, if any. */
+  title: Section | undefined
+  /** Fields between the start (or the title) and the first sub-section. */
+  metadata: Field[]
+  links: LinkNode[]
+  definitions: Map<string, Definition>
+  phrasing: PhrasingBlock[]
+  code: Code[]
+  /** Heading slugs (GitHub's) and HTML anchors, for `#fragment` links. */
+  anchors(): Set<string>
+}
+
+const cache = new WeakMap<Root, Model>()
+
+/** The model of a tree, built on first use and shared by every rule. */
+export function getModel(tree: Root, file: VFile): Model {
+  let model = cache.get(tree)
+  if (!model) {
+    model = buildModel(tree, file)
+    cache.set(tree, model)
+  }
+  return model
+}
+
+function buildModel(tree: Root, file: VFile): Model {
+  const links: LinkNode[] = []
+  const definitions = new Map<string, Definition>()
+  const phrasing: PhrasingBlock[] = []
+  const code: Code[] = []
+  const headings: Heading[] = []
+  const html: Html[] = []
+
+  visit(tree, function (node) {
+    switch (node.type) {
+      case 'heading': {
+        headings.push(node)
+        phrasing.push(node)
+        break
+      }
+      case 'paragraph':
+      case 'tableCell': {
+        phrasing.push(node)
+        break
+      }
+      case 'html': {
+        html.push(node)
+        break
+      }
+      case 'code': {
+        code.push(node)
+        break
+      }
+      case 'definition': {
+        // The first definition of a label wins (CommonMark).
+        if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+        links.push(node)
+        break
+      }
+      case 'link':
+      case 'image': {
+        links.push(node)
+        break
+      }
+      default:
+    }
+  })
+
+  const {root, sections} = buildSections(tree)
+  const title = sections.find((section) => section.depth === 1)
+  const metadata = [...root.fields, ...(title?.fields ?? [])]
+  let anchors: Set<string> | undefined
+
+  return {
+    source: createSource(file),
+    root,
+    sections,
+    title,
+    metadata,
+    links,
+    definitions,
+    phrasing,
+    code,
+    anchors() {
+      anchors ??= anchorsOf(headings, html)
+      return anchors
+    }
+  }
+}
+
+function buildSections(tree: Root): {root: Section; sections: Section[]} {
+  const root = createSection(undefined, undefined)
+  root.start = tree.position?.start.offset
+  root.end = tree.position?.end.offset
+  const sections: Section[] = []
+  const stack: Section[] = [root]
+
+  for (const node of tree.children) {
+    if (node.type !== 'heading') {
+      stack.at(-1)!.content.push(node)
+      continue
+    }
+
+    while (stack.length > 1 && stack.at(-1)!.depth >= node.depth) {
+      stack.pop()!.end = node.position?.start.offset
+    }
+
+    const section = createSection(node, stack.at(-1))
+    section.parent!.children.push(section)
+    sections.push(section)
+    stack.push(section)
+  }
+
+  for (const open of stack) open.end = root.end
+  for (const section of [root, ...sections]) {
+    // Bold labels first; a sub-heading can stand for a label (`#### Success Criteria`).
+    section.fields = fieldsOf(section.content)
+    for (const child of section.children) {
+      section.fields.push(headingField(child.heading!, child.content))
+    }
+  }
+  return {root, sections}
+}
+
+function createSection(heading: Heading | undefined, parent: Section | undefined): Section {
+  const text = heading ? toString(heading) : ''
+  return {
+    heading,
+    depth: heading ? heading.depth : 0,
+    text,
+    normalized: normalizeHeading(text),
+    parent,
+    children: [],
+    content: [],
+    fields: [],
+    start: heading?.position?.start.offset,
+    end: undefined
+  }
+}
+
+/** A section's heading as written (ATX style), for messages. */
+export function headingLine(section: Section): string {
+  return '#'.repeat(section.depth) + ' ' + section.text
+}

@@ -1,0 +1,134 @@
+/**
+ * Options, and their validation: a bad option fails once, with an error that
+ * names it, when the plugin is attached.
+ */
+
+/** Options every rule (and the preset) takes: which files are milestone docs. */
+export interface SharedOptions {
+  /** Globs (relative to the working directory) of files that are always milestone docs. */
+  include?: string | string[]
+  /** Globs of files that are never milestone docs. */
+  exclude?: string | string[]
+  /** Recognise other files by name, title and template fingerprint (default `true`). */
+  detect?: boolean
+}
+
+export interface NoPlaceholdersOptions extends SharedOptions {
+  /** Bracketed texts that are not placeholders, without brackets (`['sic']`). */
+  allow?: string[]
+}
+
+export interface SuccessCriteriaOptions extends SharedOptions {
+  /** Mark every success criterion starts with (default: the template's, `✅`). */
+  marker?: string
+}
+
+export interface RiskFieldsOptions extends SharedOptions {
+  /** Allowed Impact and Probability levels (default: the template's, High, Medium, Low). */
+  levels?: string[]
+}
+
+export interface RelativeLinksOptions extends SharedOptions {
+  /** Check `#fragment`s against heading slugs (default `true`). */
+  fragments?: boolean
+}
+
+/** Severity as in remark-lint: off, warn, error. */
+export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
+
+/** How a rule is configured: a severity, options, or both. */
+export type RuleConfig<O> = Severity | O | [Severity, O?]
+
+/** `rule` is a rule's config inside the preset's options (checked by the rule). */
+export type OptionKind = 'boolean' | 'string' | 'strings' | 'globs' | 'rule'
+
+/** Option name → kind, for validation. */
+export type OptionTypes = Record<string, OptionKind>
+
+export const sharedOptionTypes: OptionTypes = {
+  include: 'globs',
+  exclude: 'globs',
+  detect: 'boolean'
+}
+
+const severities = new Set<unknown>([true, false, 0, 1, 2, 'off', 'on', 'warn', 'error'])
+
+/** Whether a value is a remark-lint severity. */
+export function isSeverity(value: unknown): value is Severity {
+  return severities.has(value)
+}
+
+/** The options part of a rule configuration (`[severity, options]`, `options`, …). */
+export function optionsOf(config: unknown): unknown {
+  if (Array.isArray(config) && (isSeverity(config[0]) || typeof config[0] === 'number')) {
+    return config[1]
+  }
+  return isSeverity(config) ? undefined : config
+}
+
+/**
+ * Check options against their types; throw one error naming the first bad
+ * option and what it should be.
+ */
+export function validateOptions(owner: string, value: unknown, types: OptionTypes): void {
+  if (value === undefined || value === null) return
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(
+      `${owner}: unexpected options \`${show(value)}\`, expected an object`
+    )
+  }
+
+  for (const [name, option] of Object.entries(value)) {
+    const kind = types[name]
+    if (!kind) {
+      throw new TypeError(
+        `${owner}: unknown option \`${name}\`, expected one of: ${Object.keys(types)
+          .map((key) => `\`${key}\``)
+          .join(', ')}`
+      )
+    }
+    if (option !== undefined && !fits(kind, option)) {
+      throw new TypeError(
+        `${owner}: unexpected value \`${show(option)}\` for option \`${name}\`, expected ${describe(kind)}`
+      )
+    }
+  }
+}
+
+function fits(kind: OptionKind, value: unknown): boolean {
+  switch (kind) {
+    case 'boolean':
+      return typeof value === 'boolean'
+    case 'string':
+      return typeof value === 'string' && value !== ''
+    case 'strings':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
+    case 'globs':
+      return fits('string', value) || fits('strings', value)
+    case 'rule':
+      return isSeverity(value) || typeof value === 'object'
+  }
+}
+
+function describe(kind: OptionKind): string {
+  switch (kind) {
+    case 'boolean':
+      return '`true` or `false`'
+    case 'string':
+      return 'a non-empty string'
+    case 'strings':
+      return 'an array of non-empty strings'
+    case 'globs':
+      return 'a glob or an array of globs'
+    case 'rule':
+      return 'a severity (`false`, `\'warn\'`, `\'error\'`…), options, or `[severity, options]`'
+  }
+}
+
+function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}

@@ -1,0 +1,98 @@
+import type {Root} from 'mdast'
+import type {Plugin, Processor} from 'unified'
+import {lintRule} from 'unified-lint-rule'
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {isMilestoneDoc} from './model/detect.js'
+import {getModel, type Model} from './model/model.js'
+import {getOutline, type Outline} from './model/outline.js'
+import {
+  type OptionTypes,
+  type RuleConfig,
+  type SharedOptions,
+  optionsOf,
+  sharedOptionTypes,
+  validateOptions
+} from './options.js'
+import {defaultSchema} from './schema/default.js'
+import type {Schema} from './schema/types.js'
+
+/** Where each rule is documented (the README section named after it). */
+export const docsBase = 'https://github.com/remark-lint-milestone/remark-lint-milestone#'
+
+/** What a rule's check receives: the shared model, matched to the schema. */
+export interface RuleContext<Options> {
+  tree: Root
+  file: VFile
+  model: Model
+  outline: Outline
+  schema: Schema
+  options: Options
+}
+
+export interface MilestoneRule<Options> extends Plugin<[RuleConfig<Options>?], Root> {
+  /** The rule id, as used in config and `<!--lint ignore-->` comments. */
+  ruleId: string
+}
+
+/**
+ * Define a rule: a remark-lint rule that validates its options when attached
+ * and runs its check only on milestone docs, with the shared model.
+ */
+export function milestoneRule<Options extends SharedOptions>(
+  ruleId: string,
+  optionTypes: OptionTypes,
+  check: (context: RuleContext<Options>) => void
+): MilestoneRule<Options> {
+  const types = {...sharedOptionTypes, ...optionTypes}
+  const schema = defaultSchema
+
+  const base = lintRule<Root, Options>(
+    {origin: 'remark-lint:' + ruleId, url: docsBase + ruleId},
+    function (tree, file, options) {
+      const settings = (options ?? {}) as Options
+      const model = getModel(tree, file)
+      if (!isMilestoneDoc(model, file, schema, settings)) return
+      try {
+        check({tree, file, model, outline: getOutline(model, schema), schema, options: settings})
+      } catch (error) {
+        // A bug in a rule must not stop the run: say so on the file.
+        file.message(`Cannot check \`${ruleId}\`: ${String(error)}; please report this bug`, {
+          cause: error instanceof Error ? error : undefined
+        })
+      }
+    }
+  )
+
+  function attacher(this: Processor, config?: RuleConfig<Options>) {
+    validateOptions(ruleId, optionsOf(config), types)
+    return base.call(this, config as never)
+  }
+
+  Object.defineProperty(attacher, 'name', {value: 'remark-lint:' + ruleId})
+  return Object.assign(attacher, {ruleId}) as unknown as MilestoneRule<Options>
+}
+
+/** What a message can carry besides its reason. */
+export interface ReportExtras {
+  /** Replacement texts for the place, offered as quick fixes by editors. */
+  expected?: string[]
+  /** A related message, such as the first of two duplicates. */
+  cause?: VFileMessage
+}
+
+/**
+ * Report at a place, if there is one: rules never report what they cannot
+ * place (a tree without positions gives no messages).
+ */
+export function report(
+  file: VFile,
+  reason: string,
+  place: Point | Position | undefined,
+  extras: ReportExtras = {}
+): void {
+  if (!place) return
+  const message = file.message(reason, {place, cause: extras.cause})
+  if (extras.expected) message.expected = extras.expected
+}

@@ -1,0 +1,186 @@
+/**
+ * ## `milestone-no-placeholders`
+ *
+ * Reports template placeholders left unfilled: bracketed text such as
+ * `[Name]`, `[Month Year]` or `[2-3 paragraphs describing …]` in headings,
+ * paragraphs, lists, tables, emphasis and link text; bracketed parts of link
+ * URLs (`./[name]-architecture.md`); and code blocks that still hold a
+ * template instruction (`[Copy the architecture diagram …]`).
+ *
+ * Not placeholders: links, images and references that resolve to a
+ * definition, footnotes (`[^1]`), task-list boxes (`[ ]`, `[x]`), escaped
+ * brackets (`\[sic\]`), inline code, HTML, brackets with no letter in them
+ * (`[…]`, `[1]`), brackets right after a word (`items[0]`), and bracketed
+ * names in a filled-in diagram or code sample (`[Browser] ──▶ [API]`).
+ *
+ * Option `allow`: bracketed texts that are meant, without brackets
+ * (`['sic', 'WIP']`), matched ignoring case.
+ */
+import type {Code, Node, Parent} from 'mdast'
+import {visit} from 'unist-util-visit'
+import {type Bracketed, findBrackets, normalizePlaceholder} from '../model/brackets.js'
+import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
+import {truncate} from '../model/text.js'
+import type {NoPlaceholdersOptions} from '../options.js'
+import {milestoneRule, report} from '../rule.js'
+import {templatePlaceholders} from '../schema/placeholders.js'
+
+const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
+  'milestone-no-placeholders',
+  {allow: 'strings'},
+  function ({model, file, options}) {
+    const allowed = new Set((options.allow ?? []).map(normalizePlaceholder))
+    const isPlaceholder = (group: Bracketed, text: string) =>
+      looksLikePlaceholder(group, text) && !allowed.has(normalizePlaceholder(group.inner))
+    const say = (group: Bracketed, base: number, where = '') =>
+      report(file, message(group.inner, where), model.source.range(base + group.start, base + group.end))
+
+    for (const block of model.phrasing) {
+      const base = block.position?.start.offset
+      const text = model.source.slice(block)
+      if (base === undefined || text === undefined) continue
+      for (const group of findBrackets(text, maskOf(model, block, base, text.length))) {
+        if (isPlaceholder(group, text)) say(group, base)
+      }
+    }
+
+    for (const node of model.links) {
+      const base = node.position?.start.offset
+      const text = model.source.slice(node)
+      if (base === undefined || text === undefined) continue
+      if (node.type === 'definition' && isBracketed(node.url)) {
+        // `- [Technology 1]: [Purpose]` parses as a definition: all of it is template.
+        for (const group of findBrackets(text)) if (isPlaceholder(group, text)) say(group, base)
+        continue
+      }
+      const urlStart = urlOffset(node, text)
+      for (const group of findBrackets(text.slice(urlStart))) {
+        if (isPlaceholder(group, '')) {
+          say({...group, start: group.start + urlStart, end: group.end + urlStart}, base, ` in URL \`${truncate(node.url)}\``)
+        }
+      }
+    }
+
+    for (const code of model.code) checkCode(model, code, isPlaceholder, say)
+  }
+)
+
+export default noPlaceholders
+
+/**
+ * A code block is unfilled when it is one bracketed sentence, or a line of
+ * it is one of the template's own placeholders (`[Describe the user flow …]`).
+ */
+function checkCode(
+  model: Model,
+  code: Code,
+  isPlaceholder: (group: Bracketed, text: string) => boolean,
+  say: (group: Bracketed, base: number) => void
+): void {
+  const base = code.position?.start.offset
+  const text = model.source.slice(code)
+  if (base === undefined || text === undefined) return
+  const known = templatePlaceholders()
+  const lines = code.value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+  // Search lines past the opening fence, if any.
+  let from = /^[ \t]*(?:```|~~~)/.test(text) ? text.indexOf('\n') + 1 : 0
+
+  for (const line of lines) {
+    const at = text.indexOf(line, from)
+    if (at === -1) continue
+    from = at + line.length
+    const [group] = findBrackets(line)
+    const whole = group !== undefined && group.start === 0 && group.end === line.length
+    // A lone bracketed sentence, or the template's own text; not a one-box diagram (`[Queue]`).
+    const instruction =
+      whole &&
+      (known.has(normalizePlaceholder(group.inner)) ||
+        (lines.length === 1 && group.inner.trim().split(/\s+/).length >= 3))
+    if (whole && instruction && isPlaceholder(group, line)) {
+      say({...group, start: at, end: at + line.length}, base)
+    }
+  }
+}
+
+/**
+ * Mask what is not free text inside a block: code, HTML, footnote
+ * references, images, and link syntax (link text stays visible).
+ */
+function maskOf(model: Model, block: PhrasingBlock, base: number, length: number): Uint8Array {
+  const masked = new Uint8Array(length)
+  const set = (node: Node, value: 0 | 1) => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start !== undefined && end !== undefined) masked.fill(value, start - base, end - base)
+  }
+
+  visit(block, function (node) {
+    switch (node.type) {
+      case 'inlineCode':
+      case 'html':
+      case 'footnoteReference':
+      case 'image':
+      case 'imageReference': {
+        set(node, 1)
+        return 'skip'
+      }
+      case 'linkReference': {
+        // A reference to a placeholder definition is a placeholder too.
+        const definition = model.definitions.get(node.identifier)
+        if (definition && isBracketed(definition.url)) return 'skip'
+        maskLink(node)
+        return undefined
+      }
+      case 'link': {
+        maskLink(node)
+        return undefined
+      }
+      default:
+        return undefined
+    }
+  })
+
+  return masked
+
+  function maskLink(node: Parent) {
+    set(node, 1)
+    for (const child of node.children) set(child, 0)
+  }
+}
+
+/** Bracketed text that reads as a placeholder, not as prose or a checkbox. */
+function looksLikePlaceholder(group: Bracketed, text: string): boolean {
+  const inner = group.inner.trim()
+  if (!/\p{L}/u.test(inner)) return false // `[…]`, `[1]`, `[ ]`
+  if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false // task box, footnote
+  const before = text.charAt(group.start - 1)
+  return !/[\p{L}\p{N}_\])]/u.test(before) // `items[0]`, `map[key]`
+}
+
+function message(inner: string, where: string): string {
+  const asked = templatePlaceholders().get(normalizePlaceholder(inner))
+  if (!asked) {
+    return `Unexpected placeholder \`[${truncate(inner)}]\`${where}, expected real content (escape the brackets, \`\\[…\\]\`, if they are meant)`
+  }
+  // A slot (`[Month Year]`) names what goes there; an instruction says what to write.
+  const instruction = asked.split(/\s+/).length >= 5
+  return instruction
+    ? `Unexpected unfilled template placeholder \`[${truncate(inner, 40)}]\`${where}, expected what the template asks for: ${truncate(asked, 200)}`
+    : `Unexpected unfilled template placeholder \`[${truncate(inner)}]\`${where}, expected the actual ${lowerFirst(asked)}`
+}
+
+/** `Month Year` → `month year`, but keep acronyms (`API Gateway` → `API gateway`). */
+function lowerFirst(text: string): string {
+  return text.replace(/(?<!\S)\p{Lu}(?=\p{Ll})/gu, (letter) => letter.toLowerCase())
+}
+
+/** Offset of a link's URL within its source: after `](` or `]:`. */
+function urlOffset(node: LinkNode, text: string): number {
+  const marker = node.type === 'definition' ? ']:' : ']('
+  const at = text.lastIndexOf(marker)
+  return at === -1 ? 0 : at + marker.length
+}
+
+function isBracketed(url: string): boolean {
+  return url.startsWith('[') && url.endsWith(']')
+}

@@ -1,0 +1,198 @@
+/**
+ * ## `milestone-relative-links`
+ *
+ * Checks the links that tie a milestone doc to its overview and architecture
+ * doc, and every other relative link in it:
+ *
+ * - `**Parent Document**` and `**Architecture Reference**` are present, each
+ *   with a relative link;
+ * - every relative link, image and definition resolves to an existing file
+ *   or folder, relative to the doc's folder (percent-decoded, `?query`
+ *   ignored);
+ * - a `#fragment` matches a heading slug (GitHub's) or HTML anchor of the
+ *   target Markdown file, or of this file for `#fragment` alone;
+ * - the Related Documents section links to the same overview and
+ *   architecture files.
+ *
+ * It reads the file system directly (no git, no network): one file in an
+ * editor gets the same answer as a folder in CI. External URLs are never
+ * fetched or reported; root-relative (`/docs/x.md`) links are not checked,
+ * and URLs with a placeholder are left to `milestone-no-placeholders`.
+ *
+ * Option `fragments`: check `#fragment`s (default `true`).
+ */
+import path from 'node:path'
+import type {Link, LinkReference} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {findBrackets} from '../model/brackets.js'
+import type {Field} from '../model/fields.js'
+import {headingLine, type LinkNode, type Model} from '../model/model.js'
+import {normalizeLabel, truncate} from '../model/text.js'
+import {anchorsOfFile, isMarkdown, kindOf, localUrl} from '../links/resolve.js'
+import type {RelativeLinksOptions} from '../options.js'
+import {milestoneRule, report} from '../rule.js'
+import type {LinkRole, Schema} from '../schema/types.js'
+import {allSpecs} from '../schema/walk.js'
+
+const relativeLinks = milestoneRule<RelativeLinksOptions>(
+  'milestone-relative-links',
+  {fragments: 'boolean'},
+  function ({model, outline, schema, file, options}) {
+    const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined
+    const resolveTarget = (url: string) => {
+      const local = localUrl(url)
+      return local && folder && local.path ? path.resolve(folder, local.path) : undefined
+    }
+
+    const roles = checkMetadata(model, file, schema, resolveTarget)
+
+    for (const node of model.links) {
+      checkLink(model, file, node, folder, options.fragments !== false)
+    }
+
+    for (const spec of allSpecs(schema)) {
+      const [section] = spec.links ? outline.sections(spec) : []
+      if (!section || section.start === undefined || section.end === undefined) continue
+      const linked = new Set<string>()
+      for (const node of model.links) {
+        const start = node.position?.start.offset
+        if (start === undefined || start < section.start || start >= section.end) continue
+        const target = resolveTarget(urlOf(model, node))
+        if (target) linked.add(target)
+      }
+      for (const role of spec.links ?? []) {
+        const wanted = roles.get(role)
+        if (!wanted || linked.has(wanted.target)) continue
+        report(
+          file,
+          `Unexpected \`${headingLine(section)}\` without a link to \`${wanted.url}\` (the \`**${wanted.label}**\`), expected one`,
+          section.heading?.position
+        )
+      }
+    }
+  }
+)
+
+export default relativeLinks
+
+interface RoleTarget {
+  label: string
+  url: string
+  target: string
+}
+
+/** Check the metadata links; return where each role points. */
+function checkMetadata(
+  model: Model,
+  file: VFile,
+  schema: Schema,
+  resolveTarget: (url: string) => string | undefined
+): Map<LinkRole, RoleTarget> {
+  const roles = new Map<LinkRole, RoleTarget>()
+
+  for (const spec of schema.metadata) {
+    if (!spec.link) continue
+    const label = `**${spec.label}**:`
+    const field = model.metadata.find((candidate) => candidate.key === normalizeLabel(spec.label))
+
+    if (!field) {
+      const place = model.title?.heading?.position ?? model.sections[0]?.heading?.position
+      report(
+        file,
+        `Unexpected missing \`${label}\` line, expected \`${label} ${spec.example ?? '[…](./….md)'}\` below the title`,
+        place
+      )
+      continue
+    }
+
+    const link = firstLink(field)
+    const url = link ? urlOf(model, link) : undefined
+    if (!link || url === undefined) {
+      report(
+        file,
+        `Unexpected \`${label}\` without a link, expected a relative link such as \`${spec.example ?? '[…](./….md)'}\``,
+        field.labelNode.position
+      )
+      continue
+    }
+
+    if (!localUrl(url)?.path) {
+      report(
+        file,
+        `Unexpected link \`${truncate(url)}\` in \`${label}\`, expected a relative link to a file in this repository`,
+        link.position
+      )
+      continue
+    }
+
+    // A missing target is reported once, as a broken link; not asked for again.
+    const target = resolveTarget(url)
+    if (target && kindOf(target)) roles.set(spec.link, {label: spec.label, url, target})
+  }
+
+  return roles
+}
+
+function checkLink(model: Model, file: VFile, node: LinkNode, folder: string | undefined, fragments: boolean): void {
+  const url = node.url
+  const local = localUrl(url)
+  if (!local || hasPlaceholder(url)) return
+
+  if (local.path === '') {
+    if (fragments && local.fragment && !model.anchors().has(local.fragment.toLowerCase())) {
+      report(
+        file,
+        `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in this file, expected the slug of one of its headings`,
+        node.position
+      )
+    }
+    return
+  }
+
+  if (!folder) return // A file without a path (stdin, an editor buffer): nothing to resolve against.
+  const target = path.resolve(folder, local.path)
+  const kind = kindOf(target)
+
+  if (!kind) {
+    report(
+      file,
+      `Unexpected link to missing file \`${truncate(url)}\`, expected an existing file relative to this doc`,
+      node.position
+    )
+    return
+  }
+
+  if (!fragments || !local.fragment || kind !== 'file' || !isMarkdown(target)) return
+  const anchors = anchorsOfFile(target)
+  if (anchors && !anchors.has(local.fragment.toLowerCase())) {
+    report(
+      file,
+      `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in \`${truncate(local.path)}\`, expected the slug of one of its headings`,
+      node.position
+    )
+  }
+}
+
+/** The first link in a field's value (a reference counts through its definition). */
+function firstLink(field: Field): Link | LinkReference | undefined {
+  let found: Link | LinkReference | undefined
+  for (const node of field.value) {
+    visit(node, function (child) {
+      if (found) return false
+      if (child.type === 'link' || child.type === 'linkReference') found = child
+      return undefined
+    })
+  }
+  return found
+}
+
+/** A node's URL; references take their definition's. */
+function urlOf(model: Model, node: LinkNode | LinkReference): string {
+  if (node.type !== 'linkReference') return node.url
+  return model.definitions.get(node.identifier)?.url ?? ''
+}
+
+function hasPlaceholder(url: string): boolean {
+  return findBrackets(url).some((group) => /\p{L}/u.test(group.inner))
+}

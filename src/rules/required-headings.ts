@@ -1,0 +1,301 @@
+/**
+ * ## `milestone-required-headings`
+ *
+ * Checks that a milestone doc has the template's title and sections, in the
+ * template's order and at the template's levels: every H2, the fixed H3s
+ * (under Architecture Overview), and numbered H3s (components, phases)
+ * counting 1, 2, 3… without gaps.
+ *
+ * Every problem is reported, not only the first: a missing section where it
+ * belongs (with a heading to insert), a section out of order, at the wrong
+ * level, under the wrong parent, or twice. Headings match ignoring case,
+ * spacing, a trailing colon and `&` versus `and`; a template placeholder
+ * (`## Why [This Approach]?`) matches any text. Extra sections are fine.
+ *
+ * Sections with a role of their own (risks) are checked by their rule.
+ */
+import type {Heading} from 'mdast'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {headingLine, type Model, type Section} from '../model/model.js'
+import type {Outline} from '../model/outline.js'
+import type {SharedOptions} from '../options.js'
+import {milestoneRule, report, type RuleContext} from '../rule.js'
+import {displayHeading, headingNumber, headingPattern, skeletonHeading} from '../schema/pattern.js'
+import type {SectionSpec} from '../schema/types.js'
+
+export type RequiredHeadingsOptions = SharedOptions
+
+const requiredHeadings = milestoneRule<RequiredHeadingsOptions>(
+  'milestone-required-headings',
+  {},
+  function (context) {
+    checkTitle(context)
+    const {model, outline, schema} = context
+    checkLevel(context, schema.sections, matchedTo(outline, model.sections, schema.sections), undefined)
+  }
+)
+
+export default requiredHeadings
+
+function checkTitle({model, file, schema}: RuleContext<RequiredHeadingsOptions>): void {
+  if (model.title) return
+  const spec: SectionSpec = {heading: schema.title, depth: 1}
+  const pattern = headingPattern(spec)
+  const misleveled = model.sections.find((section) => pattern.regex.test(section.normalized))
+
+  if (misleveled?.heading) {
+    reportLevel(model, file, misleveled, spec)
+    return
+  }
+
+  const first = model.root.content.find((node) => node.type !== 'yaml') ?? model.sections[0]?.heading
+  const offset = first?.position?.start.offset ?? model.root.end
+  report(
+    file,
+    `Unexpected missing title, expected a \`${pattern.display}\` heading at the top`,
+    offset === undefined ? undefined : model.source.toPoint(offset),
+    {expected: [skeletonHeading(spec) + '\n\n']}
+  )
+}
+
+/**
+ * Align the sections found at one level with the specs of that level:
+ * duplicates, order, missing ones, numbering; then the level below.
+ */
+function checkLevel(
+  context: RuleContext<RequiredHeadingsOptions>,
+  specs: readonly SectionSpec[],
+  found: readonly Section[],
+  parent: Section | undefined
+): void {
+  const {model, file, outline} = context
+  const inOrder = checkOrder(file, outline, specs, found)
+
+  for (const [index, spec] of specs.entries()) {
+    const sections = outline.sections(spec)
+
+    if (sections.length === 0) {
+      if (spec.role) continue // Checked by the rule for that role.
+      const stray = strayHeading(model, outline, spec)
+      if (stray) reportStray(model, file, stray, spec, parent)
+      else reportMissing(model, file, outline, specs, index, inOrder, parent)
+      continue
+    }
+
+    if (spec.repeat?.numbered) checkNumbers(model, file, spec, sections)
+    if (!spec.repeat) checkDuplicates(file, sections)
+    if (spec.children) {
+      const first = sections[0]!
+      checkLevel(context, spec.children, matchedTo(outline, first.children, spec.children), first)
+    }
+  }
+}
+
+/**
+ * Report sections out of template order; return the sections that are in
+ * order (the longest run that follows the template).
+ */
+function checkOrder(
+  file: VFile,
+  outline: Outline,
+  specs: readonly SectionSpec[],
+  found: readonly Section[]
+): Section[] {
+  const firsts = found.filter((section) => outline.sections(outline.spec(section)!)[0] === section)
+  const ranks = firsts.map((section) => specs.indexOf(outline.spec(section)!))
+  const keep = longestIncreasing(ranks)
+  const inOrder: Section[] = []
+
+  for (const [index, section] of firsts.entries()) {
+    if (keep.has(index)) {
+      inOrder.push(section)
+      continue
+    }
+    const rank = ranks[index]!
+    report(
+      file,
+      `Unexpected section \`${headingLine(section)}\` out of template order, expected it ${between(specs, rank)}`,
+      section.heading?.position
+    )
+  }
+
+  return inOrder
+}
+
+function checkDuplicates(file: VFile, sections: readonly Section[]): void {
+  const [first, ...rest] = sections
+  const firstPlace = first?.heading?.position
+  for (const section of rest) {
+    report(
+      file,
+      `Unexpected duplicate section \`${headingLine(section)}\`, expected it once` +
+        (firstPlace ? ` (first at line ${firstPlace.start.line})` : ''),
+      section.heading?.position,
+      {
+        cause: firstPlace
+          ? new VFileMessage('First section with this heading', {place: firstPlace})
+          : undefined
+      }
+    )
+  }
+}
+
+/** Numbered sections count 1, 2, 3…: report each number that is off. */
+function checkNumbers(
+  model: Model,
+  file: VFile,
+  spec: SectionSpec,
+  sections: readonly Section[]
+): void {
+  const pattern = headingPattern(spec)
+  for (const [index, section] of sections.entries()) {
+    const number = headingNumber(pattern, section.normalized)
+    const expected = index + 1
+    if (number === undefined || number === expected) continue
+    report(
+      file,
+      `Unexpected number \`${number}\` in \`${headingLine(section)}\`, expected \`${expected}\` (number them 1, 2, 3… without gaps)`,
+      numberRange(model, section.heading!),
+      {expected: [String(expected)]}
+    )
+  }
+}
+
+function reportMissing(
+  model: Model,
+  file: VFile,
+  outline: Outline,
+  specs: readonly SectionSpec[],
+  index: number,
+  inOrder: readonly Section[],
+  parent: Section | undefined
+): void {
+  const spec = specs[index]!
+  // Insert before the first section, in order, that the template puts after it.
+  const next = inOrder.find((section) => specs.indexOf(outline.spec(section)!) > index)
+  const offset = next?.start ?? parent?.end ?? model.root.end
+  const skeleton = skeletonHeading(spec)
+  const insert = offset === model.root.end ? `\n${skeleton}\n` : `${skeleton}\n\n`
+  const reason = spec.repeat
+    ? `Unexpected missing \`${displayHeading(spec)}\` section, expected at least one` +
+      (parent ? ` under \`${headingLine(parent)}\`` : '')
+    : `Unexpected missing section \`${displayHeading(spec)}\`, expected it ` +
+      (parent ? `under \`${headingLine(parent)}\`` + (specs.length > 1 ? `, ${between(specs, index)}` : '') : between(specs, index))
+
+  report(file, reason, offset === undefined ? undefined : model.source.toPoint(offset), {expected: [insert]})
+}
+
+/**
+ * A heading with the spec's exact text that is not where the template puts
+ * it: at another level, or under another parent.
+ */
+function strayHeading(model: Model, outline: Outline, spec: SectionSpec): Section | undefined {
+  const pattern = headingPattern(spec)
+  if (!pattern.literal) return undefined
+  return model.sections.find(
+    (section) =>
+      section !== model.title &&
+      outline.spec(section) === undefined &&
+      pattern.regex.test(section.normalized)
+  )
+}
+
+function reportStray(
+  model: Model,
+  file: VFile,
+  stray: Section,
+  spec: SectionSpec,
+  parent: Section | undefined
+): void {
+  if (stray.depth !== spec.depth) {
+    reportLevel(model, file, stray, spec)
+    return
+  }
+  const actual = stray.parent?.heading ? ` under \`${headingLine(stray.parent)}\`` : ''
+  const expected = parent ? `under \`${headingLine(parent)}\`` : 'at the top level'
+  report(
+    file,
+    `Unexpected section \`${headingLine(stray)}\`${actual}, expected it ${expected}`,
+    stray.heading?.position
+  )
+}
+
+/** Wrong level: the fix replaces the heading's `#` marks. */
+function reportLevel(model: Model, file: VFile, section: Section, spec: SectionSpec): void {
+  const heading = section.heading!
+  const marks = hashRange(model, heading)
+  report(
+    file,
+    `Unexpected heading level ${section.depth} for \`${section.text}\`, expected level ${spec.depth} (\`${displayHeading(spec)}\`)`,
+    marks ?? heading.position,
+    marks ? {expected: ['#'.repeat(spec.depth)]} : {}
+  )
+}
+
+/** The range of an ATX heading's opening `#` marks. */
+function hashRange(model: Model, heading: Heading) {
+  const source = model.source.slice(heading)
+  const start = heading.position?.start.offset
+  const marks = source === undefined ? undefined : /^#+/.exec(source)
+  if (!marks || start === undefined) return undefined
+  return model.source.range(start, start + marks[0].length)
+}
+
+/** The range of the first number in a heading's text. */
+function numberRange(model: Model, heading: Heading) {
+  const source = model.source.slice(heading)
+  const start = heading.position?.start.offset
+  if (source === undefined || start === undefined) return heading.position
+  const match = /^(#*[ \t]*\D*?)(\d+)/.exec(source)
+  if (!match) return heading.position
+  const from = start + match[1]!.length
+  return model.source.range(from, from + match[2]!.length)
+}
+
+/** `between X and Y`, `after X`, or `before Y`, by template neighbours. */
+function between(specs: readonly SectionSpec[], index: number): string {
+  const before = specs[index - 1]
+  const after = specs[index + 1]
+  if (before && after) {
+    return `between \`${displayHeading(before)}\` and \`${displayHeading(after)}\``
+  }
+  if (before) return `after \`${displayHeading(before)}\``
+  if (after) return `before \`${displayHeading(after)}\``
+  return 'here'
+}
+
+/**
+ * Indices of one longest strictly increasing subsequence (O(n log n)): the
+ * sections that follow the template; the others are out of order.
+ */
+function longestIncreasing(values: readonly number[]): Set<number> {
+  const tails: number[] = []
+  const previous: number[] = []
+  for (const [index, value] of values.entries()) {
+    let low = 0
+    let high = tails.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (values[tails[middle]!]! < value) low = middle + 1
+      else high = middle
+    }
+    previous[index] = low > 0 ? tails[low - 1]! : -1
+    tails[low] = index
+  }
+  const keep = new Set<number>()
+  for (let index = tails.at(-1) ?? -1; index >= 0; index = previous[index]!) keep.add(index)
+  return keep
+}
+
+/** The sections matched to one of the given specs. */
+function matchedTo(
+  outline: Outline,
+  sections: readonly Section[],
+  specs: readonly SectionSpec[]
+): Section[] {
+  return sections.filter((section) => {
+    const spec = outline.spec(section)
+    return spec !== undefined && specs.includes(spec)
+  })
+}

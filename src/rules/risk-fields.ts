@@ -1,0 +1,131 @@
+/**
+ * ## `milestone-risk-fields`
+ *
+ * Checks the Risks & Mitigation section: it has at least one
+ * `### Risk: <name>`, and each risk has `**Impact**:` and `**Probability**:`,
+ * each a level (High, Medium or Low, any case) followed by a dash (`-`, `–`,
+ * `—`) or colon and an explanation, and `**Mitigation**:` followed by at
+ * least one list item or sentence. `**Impact:**` (colon inside the bold) and
+ * fields written as list items (`- **Impact**: …`) are fine.
+ *
+ * A missing field is reported at the risk's heading; a level that is not
+ * allowed is reported on the word, with the allowed levels as `expected`.
+ *
+ * Option `levels`: the allowed levels (default: the template's).
+ */
+import type {VFile} from 'vfile'
+import type {Field} from '../model/fields.js'
+import {headingLine, type Model, type Section} from '../model/model.js'
+import {normalizeLabel} from '../model/text.js'
+import type {RiskFieldsOptions} from '../options.js'
+import {milestoneRule, report} from '../rule.js'
+import {displayHeading} from '../schema/pattern.js'
+import type {FieldSpec} from '../schema/types.js'
+import {allSpecs, parentSpec} from '../schema/walk.js'
+
+const riskFields = milestoneRule<RiskFieldsOptions>(
+  'milestone-risk-fields',
+  {levels: 'strings'},
+  function ({model, outline, schema, file, options}) {
+    for (const spec of allSpecs(schema)) {
+      if (spec.role !== 'risk') continue
+      const risks = outline.sections(spec)
+      const parent = parentSpec(schema, spec)
+      const [home] = parent ? outline.sections(parent) : []
+
+      if (risks.length === 0 && home) {
+        report(
+          file,
+          `Unexpected \`${headingLine(home)}\` without risks, expected at least one \`${displayHeading(spec)}\` section`,
+          home.heading?.position
+        )
+      }
+
+      for (const risk of risks) {
+        for (const field of spec.fields ?? []) {
+          checkField(model, file, risk, field, options.levels ?? field.levels)
+        }
+      }
+    }
+  }
+)
+
+export default riskFields
+
+function checkField(
+  model: Model,
+  file: VFile,
+  risk: Section,
+  spec: FieldSpec,
+  levels: string[] | undefined
+): void {
+  const field = risk.fields.find((candidate) => candidate.key === normalizeLabel(spec.label))
+  const label = `**${spec.label}**:`
+
+  if (!field) {
+    const example = levels ? ` ${levels.join('|')} - <explanation>` : ' <text or list>'
+    report(
+      file,
+      `Unexpected missing \`${label}\` in \`${headingLine(risk)}\`, expected \`${label}${example}\``,
+      risk.heading?.position
+    )
+    return
+  }
+
+  if (levels) {
+    checkLevel(model, file, field, label, levels)
+    return
+  }
+
+  const items = field.list?.children.length ?? 0
+  if (field.text === '' && items === 0) {
+    report(
+      file,
+      `Unexpected empty \`${label}\`, expected at least one list item or sentence`,
+      field.labelNode.position
+    )
+  }
+}
+
+/** `High - explanation`: a known level, a dash or colon, and text. */
+function checkLevel(model: Model, file: VFile, field: Field, label: string, levels: string[]): void {
+  const allowed = levels.map((level) => `\`${level}\``)
+  const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join('')
+  const {valueStart, valueEnd} = field
+  const value = valueStart === undefined || valueEnd === undefined ? '' : model.source.text.slice(valueStart, valueEnd)
+  const word = /^[\s*_]*([\p{L}\p{N}]+)/u.exec(value)
+  // `[High/Medium/Low] - …` is an unfilled placeholder: milestone-no-placeholders says so.
+  if (/^[\s*_]*\[/.test(value)) return
+
+  if (!word || valueStart === undefined) {
+    report(
+      file,
+      `Unexpected empty \`${label}\`, expected a level (${list}) and an explanation`,
+      field.labelNode.position
+    )
+    return
+  }
+
+  const level = word[1]!
+  const from = valueStart + word[0].length - level.length
+  const name = field.label.toLowerCase()
+
+  if (!levels.some((allowedLevel) => allowedLevel.toLowerCase() === level.toLowerCase())) {
+    report(
+      file,
+      `Unexpected ${name} level \`${level}\`, expected ${list}`,
+      model.source.range(from, from + level.length),
+      {expected: levels}
+    )
+    return
+  }
+
+  const rest = value.slice(word[0].length)
+  if (!/^[*_]*[ \t]*(?:\([^)\n]*\)[ \t]*)?[-–—:][ \t]*\S/u.test(rest)) {
+    report(
+      file,
+      `Unexpected ${name} \`${level}\` without an explanation, expected \`${level} - <explanation>\``,
+      model.source.range(from, valueStart + value.trimEnd().length)
+    )
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * ## `milestone-success-criteria`
+ *
+ * Checks that every section whose template asks for success criteria (each
+ * `### Phase <n>: …`) has a `**Success Criteria**:` label followed by a
+ * non-empty list, and that every item starts with `✅` followed by text.
+ *
+ * An item with another mark (`✔`, `☑`, `[x]`, `:heavy_check_mark:`) or none
+ * is reported on its own line, with `expected` set so editors offer the fix.
+ *
+ * Option `marker`: the mark items start with (default: the template's, `✅`).
+ */
+import type {ListItem} from 'mdast'
+import {headingLine, type Model, type Section} from '../model/model.js'
+import {normalizeLabel} from '../model/text.js'
+import type {SuccessCriteriaOptions} from '../options.js'
+import {milestoneRule, report} from '../rule.js'
+import type {VFile} from 'vfile'
+import type {FieldSpec} from '../schema/types.js'
+import {allSpecs} from '../schema/walk.js'
+
+/** Marks people use instead of the template's (checked after the marker itself). */
+const otherMark = /^(?:[✔☑✓✗✘❌❎☐☒⬜🔲🟩🟢⭕]\uFE0F?|:[a-z_]+:|\[[ xX]\]|\([ xX]\))/u
+
+const successCriteria = milestoneRule<SuccessCriteriaOptions>(
+  'milestone-success-criteria',
+  {marker: 'string'},
+  function ({model, outline, schema, file, options}) {
+    for (const spec of allSpecs(schema)) {
+      for (const field of spec.fields ?? []) {
+        if (!field.marker) continue
+        const marker = options.marker ?? field.marker
+        for (const section of outline.sections(spec)) checkSection(model, file, section, field, marker)
+      }
+    }
+  }
+)
+
+export default successCriteria
+
+function checkSection(
+  model: Model,
+  file: VFile,
+  section: Section,
+  spec: FieldSpec,
+  marker: string
+): void {
+  const label = `**${spec.label}**:`
+  const field = section.fields.find((candidate) => candidate.key === normalizeLabel(spec.label))
+
+  if (!field) {
+    report(
+      file,
+      `Unexpected missing \`${label}\` in \`${headingLine(section)}\`, expected a list of \`${marker}\` items`,
+      section.heading?.position
+    )
+    return
+  }
+
+  if (!field.list || field.list.children.length === 0) {
+    report(
+      file,
+      `Unexpected \`${label}\` without a list, expected a list whose items start with \`${marker}\``,
+      field.labelNode.position
+    )
+    return
+  }
+
+  for (const item of field.list.children) checkItem(model, file, item, marker)
+}
+
+function checkItem(model: Model, file: VFile, item: ListItem, marker: string): void {
+  const [first] = item.children
+  const start = first?.position?.start.offset
+  const text = first?.type === 'paragraph' ? model.source.slice(first) : undefined
+
+  // A task-list box (`- [x] …`) sits before the paragraph, in the item.
+  if (item.checked !== null && item.checked !== undefined && start !== undefined) {
+    const itemStart = item.position?.start.offset
+    const box = itemStart === undefined ? -1 : model.source.text.slice(itemStart, start).search(/\[[ xX]\]/)
+    if (itemStart !== undefined && box !== -1) {
+      reportMark(file, model, '[' + (item.checked ? 'x' : ' ') + ']', itemStart + box, marker)
+      return
+    }
+  }
+
+  if (text === undefined || start === undefined) {
+    report(file, `Unexpected empty success criterion, expected \`${marker} <criterion>\``, item.position)
+    return
+  }
+
+  if (text.startsWith(marker)) {
+    const rest = text.slice(marker.length).replace(/^\uFE0F/, '')
+    if (rest.trim() === '') {
+      report(file, `Unexpected empty success criterion, expected text after \`${marker}\``, first?.position)
+    }
+    return
+  }
+
+  const other = otherMark.exec(text)
+  if (other) {
+    reportMark(file, model, other[0], start, marker)
+    return
+  }
+
+  report(
+    file,
+    `Unexpected success criterion without \`${marker}\`, expected \`${marker} \` before it`,
+    model.source.toPoint(start),
+    {expected: [marker + ' ']}
+  )
+}
+
+function reportMark(file: VFile, model: Model, mark: string, offset: number, marker: string): void {
+  report(
+    file,
+    `Unexpected success criterion mark \`${mark}\`, expected \`${marker}\``,
+    model.source.range(offset, offset + mark.length),
+    {expected: [marker]}
+  )
+}

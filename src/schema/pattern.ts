@@ -1,0 +1,97 @@
+import type {SectionSpec} from './types.js'
+
+/** A template heading compiled for matching against document headings. */
+export interface HeadingPattern {
+  spec: SectionSpec
+  /** Matches a {@link normalizeHeading normalized} heading text. */
+  regex: RegExp
+  /** True when the template heading has no placeholder: exact text. */
+  literal: boolean
+  /** How the heading is shown in messages, e.g. `## Why …?`. */
+  display: string
+}
+
+const placeholder = /\[[^\]]*\]/g
+
+/**
+ * Normalise heading text for comparison: case, spacing, a trailing colon,
+ * and `&` versus `and` do not matter.
+ */
+export function normalizeHeading(text: string): string {
+  return normalizePiece(text).trim().replace(/\s*:$/, '')
+}
+
+/** Normalise a piece of heading text, keeping its outer spaces. */
+function normalizePiece(text: string): string {
+  return (
+    text
+      .replace(/&/g, ' and ')
+      // `Phase 1 – Setup` and `Risk - Outage` mean `Phase 1: Setup`.
+      .replace(/\s+[-–—]\s+/g, ': ')
+      .replace(/\s+/g, ' ')
+      .toLowerCase()
+  )
+}
+
+/** Template text with placeholders shown as `…`. */
+export function displayHeading(spec: SectionSpec): string {
+  return '#'.repeat(spec.depth) + ' ' + spec.heading.replace(placeholder, '…')
+}
+
+/** The heading line to insert for a missing section (template text). */
+export function skeletonHeading(spec: SectionSpec): string {
+  return '#'.repeat(spec.depth) + ' ' + spec.heading
+}
+
+const patternCache = new WeakMap<SectionSpec, HeadingPattern>()
+
+/** Compile (once) the pattern of a section spec. */
+export function headingPattern(spec: SectionSpec): HeadingPattern {
+  let pattern = patternCache.get(spec)
+  if (!pattern) {
+    pattern = compile(spec)
+    patternCache.set(spec, pattern)
+  }
+  return pattern
+}
+
+function compile(spec: SectionSpec): HeadingPattern {
+  const numbered = spec.repeat?.numbered === true
+  const pieces = spec.heading.trim().split(placeholder).map(normalizePiece)
+  const literal = pieces.length === 1
+  let numberSeen = false
+  let source = pieces
+    .map(function (piece) {
+      let escaped = escape(piece)
+      if (numbered && !numberSeen && /\d+/.test(escaped)) {
+        numberSeen = true
+        escaped = escaped.replace(/\d+/, '(\\d+)')
+      }
+      return escaped
+    })
+    .join('(.+)')
+  // A trailing question mark is often dropped (`## Why Serverless`).
+  source = source.replace(/\\\?$/, '\\??')
+  // Unnumbered sections may carry a section number (`## 2. Goal`).
+  const prefix = numbered ? '' : '(?:\\d+(?:\\.\\d+)*\\.? )?'
+  return {
+    spec,
+    regex: new RegExp('^' + prefix + source + '$'),
+    literal,
+    display: displayHeading(spec)
+  }
+}
+
+/** The counted number of a heading matched by a numbered pattern. */
+export function headingNumber(
+  pattern: HeadingPattern,
+  normalized: string
+): number | undefined {
+  const match = pattern.regex.exec(normalized)
+  if (!match || pattern.spec.repeat?.numbered !== true) return undefined
+  return Number(match[1])
+}
+
+function escape(value: string): string {
+  return value.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&')
+}

@@ -1,0 +1,58 @@
+/**
+ * The expected structure of a milestone doc, as data.
+ *
+ * Headings are written as in the template: `[Bracketed text]` is a wildcard,
+ * and in a `numbered` repeat the first number counts 1, 2, 3….
+ * Rules read this schema; none of them knows a heading of its own.
+ */
+export interface Schema {
+  /** The H1 title, e.g. `Milestone [Number]: [Name]`. */
+  title: string
+  /** The bold-label lines between the title and the first section. */
+  metadata: MetadataSpec[]
+  /** Top-level sections, in template order. */
+  sections: SectionSpec[]
+}
+
+/** What a metadata link points at; sections can require links to the same files. */
+export type LinkRole = 'parent' | 'architecture'
+
+export interface MetadataSpec {
+  /** Label text without `**` and colon, e.g. `Parent Document`. */
+  label: string
+  /** Set when the field must hold a relative link to an existing file. */
+  link?: LinkRole
+  /** Link text and target from the template, shown in messages. */
+  example?: string
+}
+
+export interface SectionSpec {
+  /** Heading text as in the template, e.g. `Phase 1: [Phase Name]`. */
+  heading: string
+  /** Heading level, 1–6. */
+  depth: number
+  /**
+   * Repeated sections: `numbered` ones must count 1, 2, 3… without gaps;
+   * `min` is how many must exist.
+   */
+  repeat?: {numbered: boolean; min: number}
+  /** What the section is, for rules that check one kind of section. */
+  role?: 'risk'
+  /** Sub-sections, in template order. */
+  children?: SectionSpec[]
+  /** Bold-label fields the section carries. */
+  fields?: FieldSpec[]
+  /** Metadata links the section must link to again (Related Documents). */
+  links?: LinkRole[]
+}
+
+export interface FieldSpec {
+  /** Label text without `**` and colon, e.g. `Success Criteria`. */
+  label: string
+  /** What follows the label. */
+  kind: 'text' | 'list' | 'text-or-list'
+  /** Allowed leading values, e.g. `High`, `Medium`, `Low`. */
+  levels?: string[]
+  /** Mark every list item must start with, e.g. `✅`. */
+  marker?: string
+}
