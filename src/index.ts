@@ -3,11 +3,10 @@
  * are written in (front matter, GFM), remark-lint's comment control, and
  * every rule, sharing the options that say which files are milestone docs.
  */
-import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
-import type {Processor} from 'unified'
+import type {Plugin} from 'unified'
 import {
   type NoPlaceholdersOptions,
   type OptionTypes,
@@ -67,7 +66,7 @@ const presetName = 'remark-lint-milestone'
  * Lint milestone docs. Use as `.use(remarkLintMilestone, options)` or
  * `[remarkLintMilestone, options]` in `.remarkrc.js`.
  */
-export default function remarkLintMilestone(this: Processor<Root>, options?: Options | null): undefined {
+const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (options) {
   validatePresetOptions(options)
   const shared = sharedOf(options ?? {})
 
@@ -81,6 +80,8 @@ export default function remarkLintMilestone(this: Processor<Root>, options?: Opt
     this.use(rule, withShared(config, shared))
   }
 }
+
+export default remarkLintMilestone
 
 function validatePresetOptions(options: unknown): void {
   const types: OptionTypes = {...sharedOptionTypes}

@@ -43,7 +43,7 @@ const riskFields = milestoneRule<RiskFieldsOptions>(
 
       for (const risk of risks) {
         for (const field of spec.fields ?? []) {
-          checkField(model, file, risk, field, options.levels ?? field.levels)
+          checkField(model, file, risk, field, field.levels && (options.levels ?? field.levels))
         }
       }
     }

@@ -20,7 +20,7 @@ import type {FieldSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
 /** Marks people use instead of the template's (checked after the marker itself). */
-const otherMark = /^(?:[✔☑✓✗✘❌❎☐☒⬜🔲🟩🟢⭕]\uFE0F?|:[a-z_]+:|\[[ xX]\]|\([ xX]\))/u
+const otherMark = /^(?:[✅✔☑✓✗✘❌❎☐☒⬜🔲🟩🟢⭕]\uFE0F?|:[a-z_]+:|\[[ xX]\]|\([ xX]\))/u
 
 const successCriteria = milestoneRule<SuccessCriteriaOptions>(
   'milestone-success-criteria',

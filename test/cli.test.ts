@@ -1,0 +1,31 @@
+import {spawnSync} from 'node:child_process'
+import {describe, expect, it} from 'vitest'
+
+// The remark CLI with this repository's `.remarkrc.js` (which loads the built preset).
+function remark(...args: string[]) {
+  const result = spawnSync(process.execPath, ['node_modules/remark-cli/cli.js', ...args, '--no-stdout', '--no-color'], {
+    encoding: 'utf8'
+  })
+  return {status: result.status, report: result.stderr}
+}
+
+describe('remark CLI with .remarkrc.js', () => {
+  it('fails with --frail on a defective milestone doc, naming rule and place', () => {
+    const {status, report} = remark('fixtures/example/milestone-2-public-launch.md', '--frail')
+    expect(status).toBe(1)
+    expect(report).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`.*milestone-risk-fields\s+remark-lint/)
+    expect(report).toMatch(/15 warnings/)
+  })
+
+  it('passes on the correct doc and the other docs of the folder', () => {
+    const {status, report} = remark(
+      'fixtures/example/milestone-1-private-beta.md',
+      'fixtures/example/milestones.md',
+      'fixtures/example/lumen-architecture.md',
+      'fixtures/example/README.md',
+      '--frail'
+    )
+    expect(report).not.toMatch(/warning/)
+    expect(status).toBe(0)
+  })
+})

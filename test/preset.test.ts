@@ -1,0 +1,164 @@
+import {readFileSync} from 'node:fs'
+import {remark} from 'remark'
+import {removePosition} from 'unist-util-remove-position'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import remarkLintMilestone, {rules} from '../src/index.js'
+import noPlaceholders from '../src/rules/no-placeholders.js'
+import {lint, messages} from './helpers.js'
+
+const example = 'fixtures/example/'
+const defective = example + 'milestone-2-public-launch.md'
+
+const defectiveMessages = [
+  '17:1 milestone-required-headings: Unexpected missing section `## Goal`, expected it between `## Executive Summary` and `## Architecture Overview`',
+  '27:1-27:3 milestone-required-headings: Unexpected heading level 2 for `Technology Stack`, expected level 3 (`### Technology Stack`)',
+  '41:1-41:45 milestone-relative-links: Unexpected link to missing file `./images/checkout-flow.png`, expected an existing file relative to this doc',
+  '61:3-61:4 milestone-success-criteria: Unexpected success criterion mark `✔`, expected `✅`',
+  '62:3 milestone-success-criteria: Unexpected success criterion without `✅`, expected `✅ ` before it',
+  '63:3-63:6 milestone-success-criteria: Unexpected success criterion mark `[x]`, expected `✅`',
+  '65:1-65:26 milestone-success-criteria: Unexpected missing `**Success Criteria**:` in `### Phase 3: Public Links`, expected a list of `✅` items',
+  '65:11-65:12 milestone-required-headings: Unexpected number `3` in `### Phase 3: Public Links`, expected `2` (number them 1, 2, 3… without gaps)',
+  '84:1-84:19 milestone-required-headings: Unexpected section `## Why Self-Serve?` out of template order, expected it between `## Key Outcomes` and `## Design Decisions & Rationale`',
+  '109:13-109:19 milestone-risk-fields: Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`',
+  '115:1-115:23 milestone-risk-fields: Unexpected missing `**Mitigation**:` in `### Risk: Support Load`, expected `**Mitigation**: <text or list>`',
+  '134:25-134:37 milestone-no-placeholders: Unexpected placeholder `[Owner Name]`, expected real content (escape the brackets, `\\[…\\]`, if they are meant)',
+  '139:1-139:21 milestone-relative-links: Unexpected `## Related Documents` without a link to `./lumen-architecture.md` (the `**Architecture Reference**`), expected one',
+  '142:3-142:55 milestone-relative-links: Unexpected link to missing heading `#milestone-3-scale` in `./milestones.md`, expected the slug of one of its headings',
+  '147:17-147:29 milestone-no-placeholders: Unexpected unfilled template placeholder `[Month Year]`, expected the actual month year'
+]
+
+describe('the preset on the example docs', () => {
+  it('finds nothing in a complete, correct milestone doc', async () => {
+    expect(messages(await lint(example + 'milestone-1-private-beta.md'))).toEqual([])
+  })
+
+  it.each(['milestones.md', 'lumen-architecture.md', 'README.md'])(
+    'stays silent on %s, which is not a milestone doc',
+    async (name) => {
+      expect(messages(await lint(example + name))).toEqual([])
+    }
+  )
+
+  it('finds every defect of the defective doc, on its line', async () => {
+    expect(messages(await lint(defective))).toEqual(defectiveMessages)
+  })
+
+  it('stamps messages as remark-lint does', async () => {
+    const [message] = (await lint(defective)).messages
+    expect(message).toMatchObject({
+      source: 'remark-lint',
+      fatal: false,
+      url: expect.stringMatching(/#milestone-[a-z-]+$/)
+    })
+    expect(message?.url).toContain(message?.ruleId)
+  })
+
+  it('gives the same messages with CRLF line endings and a byte order mark', async () => {
+    const text = readFileSync(defective, 'utf8')
+    const file = new VFile({path: defective, value: '\uFEFF' + text.replace(/\n/g, '\r\n')})
+    expect(messages(await lint(file))).toEqual(defectiveMessages)
+  })
+
+  it('gives the same messages, three lines down, after YAML front matter', async () => {
+    const text = readFileSync(defective, 'utf8')
+    const file = new VFile({path: defective, value: '---\nowner: growth\n---\n' + text})
+    const shifted = defectiveMessages.map((line) =>
+      line.replace(/^(\d+):(\d+)(?:-(\d+):(\d+))?/, (_, l1, c1, l2, c2) =>
+        `${Number(l1) + 3}:${c1}` + (l2 ? `-${Number(l2) + 3}:${c2}` : '')
+      )
+    )
+    expect(messages(await lint(file))).toEqual(shifted)
+  })
+
+  it('reports nothing on a tree without positions', async () => {
+    const file = new VFile({path: defective, value: readFileSync(defective)})
+    const processor = remark().use(remarkLintMilestone)
+    const tree = processor.parse(file)
+    removePosition(tree, {force: true})
+    await processor.run(tree, file)
+    expect(messages(file)).toEqual([])
+  })
+})
+
+describe('turning rules off', () => {
+  const placeholder = (line: string) => line.includes('milestone-no-placeholders')
+
+  it('with a `<!--lint disable …-->` comment', async () => {
+    const text = readFileSync(defective, 'utf8')
+    const file = new VFile({path: defective, value: '<!--lint disable milestone-no-placeholders-->\n\n' + text})
+    const found = messages(await lint(file))
+    expect(found.filter(placeholder)).toEqual([])
+    expect(found).toHaveLength(defectiveMessages.length - 2)
+  })
+
+  it('with the preset option named after the rule', async () => {
+    const found = messages(await lint(defective, {'milestone-no-placeholders': false}))
+    expect(found.filter(placeholder)).toEqual([])
+    expect(found).toHaveLength(defectiveMessages.length - 2)
+  })
+
+  it('with `.use(rule, false)`, before or after the preset', async () => {
+    for (const processor of [
+      remark().use(remarkLintMilestone).use(noPlaceholders, false),
+      remark().use(noPlaceholders, false).use(remarkLintMilestone)
+    ]) {
+      const file = new VFile({path: defective, value: readFileSync(defective)})
+      await processor.run(processor.parse(file), file)
+      expect(messages(file).filter(placeholder)).toEqual([])
+      expect(messages(file)).toHaveLength(defectiveMessages.length - 2)
+    }
+  })
+
+  it('passes rule options and severity through the preset', async () => {
+    const file = await lint(defective, {'milestone-no-placeholders': ['error', {allow: ['owner name']}]})
+    const found = file.messages.filter((message) => message.ruleId === 'milestone-no-placeholders')
+    expect(found.map((message) => [message.reason.slice(0, 40), message.fatal])).toEqual([
+      ['Unexpected unfilled template placeholder', true]
+    ])
+  })
+
+  it('skips files matched by `exclude`', async () => {
+    expect(messages(await lint(defective, {exclude: 'fixtures/example/**'}))).toEqual([])
+  })
+})
+
+describe('options', () => {
+  const attach = (options: unknown) => () => remark().use(remarkLintMilestone, options as never).freeze()
+
+  it('exports every rule by id', () => {
+    expect(Object.keys(rules)).toEqual([
+      'milestone-required-headings',
+      'milestone-no-placeholders',
+      'milestone-success-criteria',
+      'milestone-risk-fields',
+      'milestone-relative-links'
+    ])
+  })
+
+  it('rejects an unknown option, naming it', () => {
+    expect(attach({exlude: 'x'})).toThrow(
+      'remark-lint-milestone: unknown option `exlude`, expected one of: `include`, `exclude`, `detect`, `milestone-required-headings`'
+    )
+  })
+
+  it('rejects a wrong type, naming the option and what it takes', () => {
+    expect(attach({detect: 'yes'})).toThrow(
+      'remark-lint-milestone: unexpected value `"yes"` for option `detect`, expected `true` or `false`'
+    )
+    expect(attach({include: [1]})).toThrow('for option `include`, expected a glob or an array of globs')
+  })
+
+  it('rejects a bad rule option, naming the rule and the option', () => {
+    expect(attach({'milestone-risk-fields': {levels: 'High'}})).toThrow(
+      'milestone-risk-fields: unexpected value `"High"` for option `levels`, expected an array of non-empty strings'
+    )
+    expect(attach({'milestone-success-criteria': ['warn', {mark: '✔'}]})).toThrow(
+      'milestone-success-criteria: unknown option `mark`'
+    )
+  })
+
+  it('rejects options that are not an object', () => {
+    expect(attach('strict')).toThrow('remark-lint-milestone: unexpected options `"strict"`, expected an object')
+  })
+})

@@ -1,0 +1,41 @@
+import {describe, expect, it} from 'vitest'
+import riskFields from '../src/rules/risk-fields.js'
+import {lintWith, messages, sorted, textFile} from './helpers.js'
+
+const rule = riskFields
+const dir = 'fixtures/risk-fields/'
+const id = 'milestone-risk-fields'
+
+describe('milestone-risk-fields', () => {
+  it('accepts levels in any case, any dash or colon, the colon inside the bold, and list items', async () => {
+    expect(messages(await lintWith(rule, dir + 'valid.md'))).toEqual([])
+  })
+
+  it('reports bad levels on the word, missing fields at the risk, empty fields at the label', async () => {
+    const file = await lintWith(rule, dir + 'invalid.md')
+    expect(messages(file)).toEqual([
+      `7:13-7:19 ${id}: Unexpected impact level \`Severe\`, expected \`High\`, \`Medium\` or \`Low\``,
+      `8:18-8:24 ${id}: Unexpected probability level \`Likely\`, expected \`High\`, \`Medium\` or \`Low\``,
+      `12:1-12:26 ${id}: Unexpected missing \`**Probability**:\` in \`### Risk: Provider Outage\`, expected \`**Probability**: High|Medium|Low - <explanation>\``,
+      `14:13-14:17 ${id}: Unexpected impact \`High\` without an explanation, expected \`High - <explanation>\``,
+      `15:1-15:15 ${id}: Unexpected empty \`**Mitigation**:\`, expected at least one list item or sentence`,
+      `19:1-19:11 ${id}: Unexpected empty \`**Impact**:\`, expected a level (\`High\`, \`Medium\` or \`Low\`) and an explanation`
+    ])
+    expect(sorted(file.messages)[0]?.expected).toEqual(['High', 'Medium', 'Low'])
+  })
+
+  it('reports a risks section without `### Risk:` sections', async () => {
+    expect(messages(await lintWith(rule, dir + 'no-risks.md'))).toEqual([
+      `3:1-3:22 ${id}: Unexpected \`## Risks & Mitigation\` without risks, expected at least one \`### Risk: …\` section`
+    ])
+  })
+
+  it('takes other levels with `levels`', async () => {
+    const file = textFile(
+      '# Milestone 1: A\n\n## Risks & Mitigation\n\n### Risk: B\n\n**Impact**: HIGH - x\n**Probability**: Medium - y\n**Mitigation**: z\n'
+    )
+    expect(messages(await lintWith(rule, file, {levels: ['HIGH', 'MED', 'LOW']}))).toEqual([
+      `8:18-8:24 ${id}: Unexpected probability level \`Medium\`, expected \`HIGH\`, \`MED\` or \`LOW\``
+    ])
+  })
+})
