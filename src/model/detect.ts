@@ -2,7 +2,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from '../options.js'
-import {headingPattern} from '../schema/pattern.js'
+import {headingPattern, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import type {Model} from './model.js'
 import {specFor} from './outline.js'
@@ -65,16 +65,8 @@ function metadataCount(model: Model, schema: Schema): number {
   return schema.metadata.filter((spec) => present.has(normalizeLabel(spec.label))).length
 }
 
-const titles = new WeakMap<Schema, RegExp>()
-
 function titlePattern(schema: Schema): RegExp {
-  let regex = titles.get(schema)
-  if (!regex) {
-    const spec: SectionSpec = {heading: schema.title, depth: 1}
-    regex = headingPattern(spec).regex
-    titles.set(schema, regex)
-  }
-  return regex
+  return headingPattern(titleSpec(schema)).regex
 }
 
 const matchers = new Map<string, (file: string) => boolean>()

@@ -13,6 +13,7 @@ import type {
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {memo} from '../memo.js'
 import {anchorsOf} from '../links/anchors.js'
 import {normalizeHeading} from '../schema/pattern.js'
 import {type Field, fieldsOf, headingField} from './fields.js'
@@ -69,12 +70,7 @@ const cache = new WeakMap<Root, Model>()
 
 /** The model of a tree, built on first use and shared by every rule. */
 export function getModel(tree: Root, file: VFile): Model {
-  let model = cache.get(tree)
-  if (!model) {
-    model = buildModel(tree, file)
-    cache.set(tree, model)
-  }
-  return model
+  return memo(cache, tree, () => buildModel(tree, file))
 }
 
 function buildModel(tree: Root, file: VFile): Model {

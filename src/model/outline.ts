@@ -1,3 +1,4 @@
+import {memo} from '../memo.js'
 import {headingPattern} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import type {Model, Section} from './model.js'
@@ -14,17 +15,8 @@ const cache = new WeakMap<Model, WeakMap<Schema, Outline>>()
 
 /** Match the model's sections to the schema, once per model and schema. */
 export function getOutline(model: Model, schema: Schema): Outline {
-  let bySchema = cache.get(model)
-  if (!bySchema) {
-    bySchema = new WeakMap()
-    cache.set(model, bySchema)
-  }
-  let outline = bySchema.get(schema)
-  if (!outline) {
-    outline = matchOutline(model, schema)
-    bySchema.set(schema, outline)
-  }
-  return outline
+  const bySchema = memo(cache, model, () => new WeakMap<Schema, Outline>())
+  return memo(bySchema, schema, () => matchOutline(model, schema))
 }
 
 function matchOutline(model: Model, schema: Schema): Outline {

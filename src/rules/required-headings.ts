@@ -21,7 +21,13 @@ import {headingLine, type Model, type Section} from '../model/model.js'
 import type {Outline} from '../model/outline.js'
 import type {SharedOptions} from '../options.js'
 import {milestoneRule, report, type RuleContext} from '../rule.js'
-import {displayHeading, headingNumber, headingPattern, skeletonHeading} from '../schema/pattern.js'
+import {
+  displayHeading,
+  headingNumber,
+  headingPattern,
+  skeletonHeading,
+  titleSpec
+} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
 
 export type RequiredHeadingsOptions = SharedOptions
@@ -40,7 +46,7 @@ export default requiredHeadings
 
 function checkTitle({model, file, schema}: RuleContext<RequiredHeadingsOptions>): void {
   if (model.title) return
-  const spec: SectionSpec = {heading: schema.title, depth: 1}
+  const spec = titleSpec(schema)
   const pattern = headingPattern(spec)
   const misleveled = model.sections.find((section) => pattern.regex.test(section.normalized))
 

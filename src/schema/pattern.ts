@@ -1,4 +1,5 @@
-import type {SectionSpec} from './types.js'
+import {memo} from '../memo.js'
+import type {Schema, SectionSpec} from './types.js'
 
 /** A template heading compiled for matching against document headings. */
 export interface HeadingPattern {
@@ -45,14 +46,16 @@ export function skeletonHeading(spec: SectionSpec): string {
 
 const patternCache = new WeakMap<SectionSpec, HeadingPattern>()
 
+const titleSpecs = new WeakMap<Schema, SectionSpec>()
+
+/** The title as a section spec (an H1), one per schema. */
+export function titleSpec(schema: Schema): SectionSpec {
+  return memo(titleSpecs, schema, () => ({heading: schema.title, depth: 1}))
+}
+
 /** Compile (once) the pattern of a section spec. */
 export function headingPattern(spec: SectionSpec): HeadingPattern {
-  let pattern = patternCache.get(spec)
-  if (!pattern) {
-    pattern = compile(spec)
-    patternCache.set(spec, pattern)
-  }
-  return pattern
+  return memo(patternCache, spec, compile)
 }
 
 function compile(spec: SectionSpec): HeadingPattern {
