@@ -89,9 +89,11 @@ function checkItem(model: Model, file: VFile, item: ListItem, marker: string): v
     return
   }
 
-  if (text.startsWith(marker)) {
-    const rest = text.slice(marker.length).replace(/^\uFE0F/, '')
-    if (rest.trim() === '') {
+  // Emphasis may open before the mark: `**✅ Done**`.
+  const lead = /^[*_]*/.exec(text)![0].length
+  if (text.startsWith(marker, lead)) {
+    const rest = text.slice(lead + marker.length).replace(/^\uFE0F/, '')
+    if (rest.replace(/[*_]/g, '').trim() === '') {
       report(file, `Unexpected empty success criterion, expected text after \`${marker}\``, first?.position)
     }
     return

@@ -19,8 +19,11 @@ const placeholder = /\[[^\]]*\]/g
  * and `&` versus `and` do not matter.
  */
 export function normalizeHeading(text: string): string {
-  return normalizePiece(text).trim().replace(/\s*:$/, '')
+  return normalizePiece(text.replace(decoration, '')).trim().replace(/\s*:$/, '')
 }
+
+/** Emoji before or after a heading (`## 🎯 Goal`) are decoration. */
+const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
 
 /** Normalise a piece of heading text, keeping its outer spaces. */
 function normalizePiece(text: string): string {
