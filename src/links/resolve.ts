@@ -1,5 +1,4 @@
 import {statSync, readFileSync, type Stats} from 'node:fs'
-import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {visit} from 'unist-util-visit'

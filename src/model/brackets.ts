@@ -35,6 +35,25 @@ export function findBrackets(text: string, masked?: Uint8Array): Bracketed[] {
   return found
 }
 
+/**
+ * Bracketed text that reads as a placeholder, not as prose or a checkbox:
+ * it has a letter (`[…]`, `[1]`, `[ ]` do not), is no task box (`[x]`) or
+ * footnote (`[^1]`), and does not follow a word (`items[0]`, `map[key]`).
+ * `text` is what `group` was found in.
+ */
+export function looksLikePlaceholder(group: Bracketed, text: string): boolean {
+  const inner = group.inner.trim()
+  if (!/\p{L}/u.test(inner)) return false
+  if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false
+  const before = text.charAt(group.start - 1)
+  return !/[\p{L}\p{N}_\])]/u.test(before)
+}
+
+/** Whether text holds a placeholder (`./[name]-architecture.md`). */
+export function hasPlaceholder(text: string): boolean {
+  return findBrackets(text).some((group) => looksLikePlaceholder(group, text))
+}
+
 /** Normalise placeholder text for comparison: case and spacing. */
 export function normalizePlaceholder(inner: string): string {
   return inner.replace(/\s+/g, ' ').trim().toLowerCase()

@@ -18,7 +18,12 @@
  */
 import type {Code, Node, Parent} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {type Bracketed, findBrackets, normalizePlaceholder} from '../model/brackets.js'
+import {
+  type Bracketed,
+  findBrackets,
+  looksLikePlaceholder,
+  normalizePlaceholder
+} from '../model/brackets.js'
 import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
 import {truncate} from '../model/text.js'
 import type {NoPlaceholdersOptions} from '../options.js'
@@ -54,8 +59,9 @@ const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
         continue
       }
       const urlStart = urlOffset(node, text)
-      for (const group of findBrackets(text.slice(urlStart))) {
-        if (isPlaceholder(group, '')) {
+      const url = text.slice(urlStart)
+      for (const group of findBrackets(url)) {
+        if (isPlaceholder(group, url)) {
           say({...group, start: group.start + urlStart, end: group.end + urlStart}, base, ` in URL \`${truncate(node.url)}\``)
         }
       }
@@ -146,15 +152,6 @@ function maskOf(model: Model, block: PhrasingBlock, base: number, length: number
     set(node, 1)
     for (const child of node.children) set(child, 0)
   }
-}
-
-/** Bracketed text that reads as a placeholder, not as prose or a checkbox. */
-function looksLikePlaceholder(group: Bracketed, text: string): boolean {
-  const inner = group.inner.trim()
-  if (!/\p{L}/u.test(inner)) return false // `[…]`, `[1]`, `[ ]`
-  if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false // task box, footnote
-  const before = text.charAt(group.start - 1)
-  return !/[\p{L}\p{N}_\])]/u.test(before) // `items[0]`, `map[key]`
 }
 
 function message(inner: string, where: string): string {

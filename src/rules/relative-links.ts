@@ -25,7 +25,7 @@ import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {findBrackets} from '../model/brackets.js'
+import {hasPlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
 import {headingLine, type LinkNode, type Model} from '../model/model.js'
 import {normalizeLabel, truncate} from '../model/text.js'
@@ -193,6 +193,3 @@ function urlOf(model: Model, node: LinkNode | LinkReference): string {
   return model.definitions.get(node.identifier)?.url ?? ''
 }
 
-function hasPlaceholder(url: string): boolean {
-  return findBrackets(url).some((group) => /\p{L}/u.test(group.inner))
-}
