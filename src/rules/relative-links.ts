@@ -27,7 +27,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {hasPlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
-import {headingLine, type LinkNode, type Model} from '../model/model.js'
+import {headingLine, type LinkNode, type Model, type Section} from '../model/model.js'
 import {normalizeLabel, truncate} from '../model/text.js'
 import {anchorsOfFile, isMarkdown, kindOf, localUrl} from '../links/resolve.js'
 import type {RelativeLinksOptions} from '../options.js'
@@ -45,34 +45,54 @@ const relativeLinks = milestoneRule<RelativeLinksOptions>(
       return local && folder && local.path ? path.resolve(folder, local.path) : undefined
     }
 
-    const roles = checkMetadata(model, file, schema, resolveTarget)
+    // One file-system lookup per target and file, however often it is linked.
+    const kinds = new Map<string, ReturnType<typeof kindOf>>()
+    const kindAt = (target: string) => {
+      if (!kinds.has(target)) kinds.set(target, kindOf(target))
+      return kinds.get(target)
+    }
+
+    const roles = checkMetadata(model, file, schema, resolveTarget, kindAt)
 
     for (const node of model.links) {
-      checkLink(model, file, node, folder, options.fragments !== false)
+      checkLink(model, file, node, folder, kindAt, options.fragments !== false)
     }
 
     for (const spec of allSpecs(schema)) {
       const [section] = spec.links ? outline.sections(spec) : []
-      if (!section || section.start === undefined || section.end === undefined) continue
-      const linked = new Set<string>()
-      for (const node of model.links) {
-        const start = node.position?.start.offset
-        if (start === undefined || start < section.start || start >= section.end) continue
-        const target = resolveTarget(urlOf(model, node))
-        if (target) linked.add(target)
-      }
-      for (const role of spec.links ?? []) {
-        const wanted = roles.get(role)
-        if (!wanted || linked.has(wanted.target)) continue
-        report(
-          file,
-          `Unexpected \`${headingLine(section)}\` without a link to \`${wanted.url}\` (the \`**${wanted.label}**\`), expected one`,
-          section.heading?.position
-        )
-      }
+      if (section) checkRelated(model, file, section, spec.links ?? [], roles, resolveTarget)
     }
   }
 )
+
+/** A section (Related Documents) links again to the metadata targets. */
+function checkRelated(
+  model: Model,
+  file: VFile,
+  section: Section,
+  wantedRoles: readonly LinkRole[],
+  roles: Map<LinkRole, RoleTarget>,
+  resolveTarget: (url: string) => string | undefined
+): void {
+  const {start, end} = section
+  if (start === undefined || end === undefined) return
+  const linked = new Set<string>()
+  for (const node of model.links) {
+    const at = node.position?.start.offset
+    if (at === undefined || at < start || at >= end) continue
+    const target = resolveTarget(node.url)
+    if (target) linked.add(target)
+  }
+  for (const role of wantedRoles) {
+    const wanted = roles.get(role)
+    if (!wanted || linked.has(wanted.target)) continue
+    report(
+      file,
+      `Unexpected \`${headingLine(section)}\` without a link to \`${wanted.url}\` (the \`**${wanted.label}**\`), expected one`,
+      section.heading?.position
+    )
+  }
+}
 
 export default relativeLinks
 
@@ -87,7 +107,8 @@ function checkMetadata(
   model: Model,
   file: VFile,
   schema: Schema,
-  resolveTarget: (url: string) => string | undefined
+  resolveTarget: (url: string) => string | undefined,
+  kindAt: (target: string) => ReturnType<typeof kindOf>
 ): Map<LinkRole, RoleTarget> {
   const roles = new Map<LinkRole, RoleTarget>()
 
@@ -128,13 +149,20 @@ function checkMetadata(
 
     // A missing target is reported once, as a broken link; not asked for again.
     const target = resolveTarget(url)
-    if (target && kindOf(target)) roles.set(spec.link, {label: spec.label, url, target})
+    if (target && kindAt(target)) roles.set(spec.link, {label: spec.label, url, target})
   }
 
   return roles
 }
 
-function checkLink(model: Model, file: VFile, node: LinkNode, folder: string | undefined, fragments: boolean): void {
+function checkLink(
+  model: Model,
+  file: VFile,
+  node: LinkNode,
+  folder: string | undefined,
+  kindAt: (target: string) => ReturnType<typeof kindOf>,
+  fragments: boolean
+): void {
   const url = node.url
   const local = localUrl(url)
   if (!local || hasPlaceholder(url)) return
@@ -152,7 +180,7 @@ function checkLink(model: Model, file: VFile, node: LinkNode, folder: string | u
 
   if (!folder) return // A file without a path (stdin, an editor buffer): nothing to resolve against.
   const target = path.resolve(folder, local.path)
-  const kind = kindOf(target)
+  const kind = kindAt(target)
 
   if (!kind) {
     report(
@@ -187,9 +215,9 @@ function firstLink(field: Field): Link | LinkReference | undefined {
   return found
 }
 
-/** A node's URL; references take their definition's. */
-function urlOf(model: Model, node: LinkNode | LinkReference): string {
-  if (node.type !== 'linkReference') return node.url
+/** A metadata link's URL; a reference takes its definition's. */
+function urlOf(model: Model, node: Link | LinkReference): string {
+  if (node.type === 'link') return node.url
   return model.definitions.get(node.identifier)?.url ?? ''
 }
 
