@@ -18,8 +18,11 @@ import {
 import {defaultSchema} from './schema/default.js'
 import type {Schema} from './schema/types.js'
 
+/** The project's home, whose README documents each rule in a section named after it. */
+export const homepage = 'https://github.com/remark-lint-milestone/remark-lint-milestone'
+
 /** Where each rule is documented (the README section named after it). */
-export const docsBase = 'https://github.com/remark-lint-milestone/remark-lint-milestone#'
+export const docsBase = homepage + '#'
 
 /** What a rule's check receives: the shared model, matched to the schema. */
 export interface RuleContext<Options> {
@@ -34,6 +37,10 @@ export interface RuleContext<Options> {
 export interface MilestoneRule<Options> extends Plugin<[RuleConfig<Options>?], Root> {
   /** The rule id, as used in config and `<!--lint ignore-->` comments. */
   ruleId: string
+  /** What the rule checks, in one sentence (shown by SARIF viewers). */
+  description: string
+  /** Where the rule is documented. */
+  url: string
 }
 
 /**
@@ -42,14 +49,16 @@ export interface MilestoneRule<Options> extends Plugin<[RuleConfig<Options>?], R
  */
 export function milestoneRule<Options extends SharedOptions>(
   ruleId: string,
+  description: string,
   optionTypes: OptionTypes,
   check: (context: RuleContext<Options>) => void
 ): MilestoneRule<Options> {
   const types = {...sharedOptionTypes, ...optionTypes}
   const schema = defaultSchema
+  const url = docsBase + ruleId
 
   const base = lintRule<Root, Options>(
-    {origin: 'remark-lint:' + ruleId, url: docsBase + ruleId},
+    {origin: 'remark-lint:' + ruleId, url},
     function (tree, file, options) {
       const settings = (options ?? {}) as Options
       const model = getModel(tree, file)
@@ -71,7 +80,7 @@ export function milestoneRule<Options extends SharedOptions>(
   }
 
   Object.defineProperty(attacher, 'name', {value: 'remark-lint:' + ruleId})
-  return Object.assign(attacher, {ruleId}) as unknown as MilestoneRule<Options>
+  return Object.assign(attacher, {ruleId, description, url}) as unknown as MilestoneRule<Options>
 }
 
 /** What a message can carry besides its reason. */

@@ -6,7 +6,7 @@ function remark(...args: string[]) {
   const result = spawnSync(process.execPath, ['node_modules/remark-cli/cli.js', ...args, '--no-stdout', '--no-color'], {
     encoding: 'utf8'
   })
-  return {status: result.status, report: result.stderr}
+  return {status: result.status, report: result.stderr, stdout: result.stdout}
 }
 
 describe('remark CLI with .remarkrc.js', () => {
@@ -27,5 +27,17 @@ describe('remark CLI with .remarkrc.js', () => {
     )
     expect(report).not.toMatch(/warning/)
     expect(status).toBe(0)
+  })
+
+  it('can use the reporters this package ships, by their export path', () => {
+    const {status, stdout} = remark(
+      'fixtures/example/milestone-2-public-launch.md',
+      '--report',
+      'remark-lint-milestone/reporters/sarif'
+    )
+    expect(status).toBe(0)
+    const results = JSON.parse(stdout).runs[0].results
+    expect(results).toHaveLength(15)
+    expect(results[0].level).toBe('warning')
   })
 })

@@ -32,6 +32,7 @@ import {templatePlaceholders} from '../schema/placeholders.js'
 
 const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
   'milestone-no-placeholders',
+  'No `[Placeholder]` text from the template is left unfilled.',
   {allow: 'strings'},
   function ({model, file, options}) {
     const allowed = new Set((options.allow ?? []).map(normalizePlaceholder))

@@ -37,6 +37,7 @@ import {allSpecs} from '../schema/walk.js'
 
 const relativeLinks = milestoneRule<RelativeLinksOptions>(
   'milestone-relative-links',
+  'Links to the milestones overview, the architecture doc and other local files point at files and headings that exist.',
   {fragments: 'boolean'},
   function ({model, outline, schema, file, options}) {
     const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined

@@ -34,6 +34,7 @@ export type RequiredHeadingsOptions = SharedOptions
 
 const requiredHeadings = milestoneRule<RequiredHeadingsOptions>(
   'milestone-required-headings',
+  "The title and every section the template requires are present, in template order, at the template's level.",
   {},
   function (context) {
     checkTitle(context)

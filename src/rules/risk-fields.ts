@@ -25,6 +25,7 @@ import {allSpecs, parentSpec} from '../schema/walk.js'
 
 const riskFields = milestoneRule<RiskFieldsOptions>(
   'milestone-risk-fields',
+  "Each risk states its Impact, Probability and Mitigation, with levels from the template's scale.",
   {levels: 'strings'},
   function ({model, outline, schema, file, options}) {
     for (const spec of allSpecs(schema)) {

@@ -24,6 +24,7 @@ const otherMark = /^(?:[✅✔☑✓✗✘❌❎☐☒⬜🔲🟩🟢⭕]\uFE0F?
 
 const successCriteria = milestoneRule<SuccessCriteriaOptions>(
   'milestone-success-criteria',
+  "Each phase's success criteria are a non-empty list of items that start with `✅`.",
   {marker: 'string'},
   function ({model, outline, schema, file, options}) {
     for (const spec of allSpecs(schema)) {

@@ -1,0 +1,62 @@
+/**
+ * What the reporters this package ships have in common: which messages to
+ * report, at which level, under which path.
+ */
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+/** Options a reporter gets: unified-engine's, and `frail`, which `milestone-lint` sets. */
+export interface ReporterOptions {
+  /** Report only fatal messages (`--silent`). */
+  silent?: boolean | null
+  /**
+   * Warnings fail the run (`--frail`), so report them at level error: the
+   * level shown then matches what failed the build.
+   */
+  frail?: boolean | null
+}
+
+export type Level = 'error' | 'warning' | 'note'
+
+/** The level of a message: fatal is an error, a warning fails a frail run, the rest is a note. */
+export function levelOf(message: VFileMessage, options: ReporterOptions): Level {
+  if (message.fatal === true) return 'error'
+  if (message.fatal === false) return options.frail ? 'error' : 'warning'
+  return 'note'
+}
+
+/** The messages to report for a file, in order of place. */
+export function messagesOf(file: VFile, options: ReporterOptions): VFileMessage[] {
+  const messages = options.silent ? file.messages.filter((message) => message.fatal === true) : file.messages
+  return [...messages].sort(byPlace)
+}
+
+/** The file's path relative to the working directory, with `/`, as CI tools expect. */
+export function relativePath(file: VFile): string {
+  const absolute = path.resolve(file.cwd, file.path || '')
+  return path.relative(process.cwd(), absolute).split(path.sep).join('/')
+}
+
+/** A rule id for every message: engine errors (unreadable file, bad config) have none. */
+export function ruleIdOf(message: VFileMessage): string {
+  return message.ruleId ?? message.source ?? 'milestone-lint'
+}
+
+/** Start and end of a message's place (the end is the start for a point). */
+export function rangeOf(message: VFileMessage) {
+  const place = message.place
+  if (!place) return undefined
+  if ('start' in place) return {start: place.start, end: place.end}
+  return {start: place, end: undefined}
+}
+
+/** Shipped reporters write to stdout themselves (the engine's report goes to stderr). */
+export function writeOut(text: string): '' {
+  if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n')
+  return ''
+}
+
+function byPlace(left: VFileMessage, right: VFileMessage): number {
+  return (left.line ?? 0) - (right.line ?? 0) || (left.column ?? 0) - (right.column ?? 0)
+}

@@ -1,0 +1,132 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import {githubAnnotations} from '../src/reporters/github.js'
+import {sarifLog} from '../src/reporters/sarif.js'
+import {makeProject, milestoneLint, removeProjects} from './project.js'
+
+afterAll(removeProjects)
+
+const defective = 'docs/milestone-2-public-launch.md'
+
+/** A file with one fatal error, one warning, one note and one message without place. */
+function sampleFile(): VFile {
+  const file = new VFile({path: 'docs/a.md', value: '# A\n'})
+  const error = file.message('Bad, really: 100%', {place: {line: 1, column: 1}, ruleId: 'x-rule', source: 'x'})
+  error.fatal = true
+  file.message('Line one\nline two', {
+    place: {start: {line: 2, column: 3}, end: {line: 2, column: 7}},
+    ruleId: 'milestone-risk-fields',
+    source: 'remark-lint'
+  })
+  file.info('Just so you know')
+  return file
+}
+
+describe('--report github', () => {
+  it('prints one workflow command per message, on stdout, at level error when frail', () => {
+    const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'github', defective)
+    expect(status).toBe(1)
+    expect(stderr).toBe('')
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(15)
+    expect(lines).toContain(
+      '::error file=docs/milestone-2-public-launch.md,line=109,endLine=109,col=13,endColumn=19,' +
+        'title=milestone-risk-fields::Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`'
+    )
+    expect(lines[0]).toBe(
+      '::error file=docs/milestone-2-public-launch.md,line=17,col=1,title=milestone-required-headings::' +
+        'Unexpected missing section `## Goal`, expected it between `## Executive Summary` and `## Architecture Overview`'
+    )
+  })
+
+  it('reports warnings as warnings with --no-frail', () => {
+    const {status, stdout} = milestoneLint(makeProject(), '--no-frail', '--report', 'github', defective)
+    expect(status).toBe(0)
+    expect(stdout.trimEnd().split('\n').every((line) => line.startsWith('::warning file='))).toBe(true)
+  })
+
+  it('maps levels and escapes data and properties as the Actions runner expects', () => {
+    expect(githubAnnotations([sampleFile()]).split('\n')).toEqual([
+      '::notice file=docs/a.md,title=milestone-lint::Just so you know',
+      '::error file=docs/a.md,line=1,col=1,title=x-rule::Bad, really: 100%25',
+      '::warning file=docs/a.md,line=2,endLine=2,col=3,endColumn=7,title=milestone-risk-fields::Line one%0Aline two'
+    ])
+    expect(githubAnnotations([sampleFile()], {silent: true}).split('\n')).toHaveLength(1)
+    expect(githubAnnotations([new VFile({path: 'a,b:c.md'})])).toBe('')
+  })
+})
+
+describe('--report sarif', () => {
+  let log: any
+  beforeAll(() => {
+    const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'sarif', 'docs')
+    expect(status).toBe(1)
+    expect(stderr).toBe('')
+    log = JSON.parse(stdout)
+  })
+
+  it('is a SARIF 2.1.0 log listing every rule with its help URI', () => {
+    expect(log.version).toBe('2.1.0')
+    expect(log.runs).toHaveLength(1)
+    const driver = log.runs[0].tool.driver
+    expect(driver.name).toBe('milestone-lint')
+    expect(driver.rules.map((rule: any) => rule.id)).toEqual([
+      'milestone-required-headings',
+      'milestone-no-placeholders',
+      'milestone-success-criteria',
+      'milestone-risk-fields',
+      'milestone-relative-links'
+    ])
+    for (const rule of driver.rules) {
+      expect(rule.helpUri).toBe('https://github.com/remark-lint-milestone/remark-lint-milestone#' + rule.id)
+      expect(rule.shortDescription.text).toMatch(/\.$/)
+    }
+  })
+
+  it('has one result per message, with rule id, rule index, level and exact region', () => {
+    const {results, tool} = log.runs[0]
+    expect(results).toHaveLength(15)
+    const risk = results.find((result: any) => result.message.text.startsWith('Unexpected impact level'))
+    expect(risk).toMatchObject({
+      ruleId: 'milestone-risk-fields',
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: {uri: 'docs/milestone-2-public-launch.md'},
+            region: {startLine: 109, startColumn: 13, endLine: 109, endColumn: 19}
+          }
+        }
+      ]
+    })
+    for (const result of results) {
+      expect(tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId)
+    }
+    const missing = results.find((result: any) => result.message.text.startsWith('Unexpected missing section'))
+    expect(missing.locations[0].physicalLocation.region).toEqual({startLine: 17, startColumn: 1})
+  })
+
+  it('uses levels warning and note without frail, and lists rules of other plugins that reported', () => {
+    const run = JSON.parse(sarifLog([sampleFile()])).runs[0]
+    // A message without a place (about the whole file) comes first.
+    expect(run.results.map((result: any) => [result.ruleId, result.level])).toEqual([
+      ['milestone-lint', 'note'],
+      ['x-rule', 'error'],
+      ['milestone-risk-fields', 'warning']
+    ])
+    expect(run.tool.driver.rules.map((rule: any) => rule.id).slice(5)).toEqual(['milestone-lint', 'x-rule'])
+    expect(run.results[0].locations[0].physicalLocation.region).toBeUndefined()
+  })
+})
+
+describe('--report json', () => {
+  it('prints vfile-reporter-json’s report on stdout', () => {
+    const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'json', defective)
+    expect(status).toBe(1)
+    expect(stderr).toBe('')
+    const [file] = JSON.parse(stdout)
+    expect(file.path).toBe(defective)
+    expect(file.messages).toHaveLength(15)
+    expect(file.messages[0]).toMatchObject({ruleId: expect.any(String), source: 'remark-lint', url: expect.any(String)})
+  })
+})
