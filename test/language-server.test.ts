@@ -1,0 +1,137 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {CodeAction, Diagnostic, TextEdit} from 'vscode-languageserver-protocol'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import {lint, messages} from './helpers.js'
+import {LspClient} from './lsp-client.js'
+import {makeProject, removeProjects, repoRoot} from './project.js'
+
+afterAll(removeProjects)
+
+const defectivePath = 'docs/milestone-2-public-launch.md'
+const docsUrl = 'https://github.com/remark-lint-milestone/remark-lint-milestone#'
+
+/** A diagnostic as tests compare it: the same format as the CLI and programmatic tests, 1-based. */
+function format(diagnostic: Diagnostic): string {
+  const {start, end} = diagnostic.range
+  const where =
+    start.line === end.line && start.character === end.character
+      ? `${start.line + 1}:${start.character + 1}`
+      : `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`
+  return `${where} ${String(diagnostic.code)}: ${String(diagnostic.message)}`
+}
+
+function edits(action: CodeAction, uri: string): TextEdit[] {
+  return action.edit?.changes?.[uri] ?? []
+}
+
+describe('milestone-lint-language-server', () => {
+  let root: string
+  let client: LspClient
+  let uri: string
+  let text: string
+  let diagnostics: Diagnostic[]
+
+  beforeAll(async () => {
+    root = makeProject()
+    client = new LspClient(root)
+    await client.initialize()
+    uri = client.uri(defectivePath)
+    text = readFileSync(path.join(root, defectivePath), 'utf8')
+    diagnostics = await client.open(uri, text)
+  }, 30_000)
+
+  afterAll(async () => {
+    await client?.stop()
+  })
+
+  it('publishes the same messages as the CLI and the preset, as warnings with rule id and docs link', async () => {
+    const programmatic = messages(await lint(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md')))
+    expect(diagnostics.map(format).sort()).toEqual([...programmatic].sort())
+    for (const diagnostic of diagnostics) {
+      expect(diagnostic.severity).toBe(2)
+      expect(diagnostic.source).toBe('remark-lint')
+      expect(diagnostic.codeDescription?.href).toBe(docsUrl + String(diagnostic.code))
+    }
+    const risk = diagnostics.find((diagnostic) => String(diagnostic.message).startsWith('Unexpected impact level'))
+    expect(risk).toMatchObject({
+      code: 'milestone-risk-fields',
+      range: {start: {line: 108, character: 12}, end: {line: 108, character: 18}}
+    })
+  })
+
+  it('offers quick fixes whose ranges span exactly the text they replace', async () => {
+    const titles: string[] = []
+    for (const diagnostic of diagnostics) {
+      for (const action of await client.codeActions(uri, diagnostic)) {
+        titles.push(`${format(diagnostic).split(' ')[0]} ${action.title}${action.isPreferred ? ' (preferred)' : ''}`)
+      }
+    }
+    expect(titles.sort()).toEqual([
+      '109:13-109:19 Replace `Severe` with `High`',
+      '109:13-109:19 Replace `Severe` with `Low`',
+      '109:13-109:19 Replace `Severe` with `Medium`',
+      '17:1 Insert `## Goal\n\n` (preferred)',
+      '27:1-27:3 Replace `##` with `###` (preferred)',
+      '61:3-61:4 Replace `✔` with `✅` (preferred)',
+      '62:3 Insert `✅ ` (preferred)',
+      '63:3-63:6 Replace `[x]` with `✅` (preferred)',
+      '65:11-65:12 Replace `3` with `2` (preferred)'
+    ])
+  })
+
+  it('clears exactly the fixed messages when the quick fixes are applied', async () => {
+    const document = TextDocument.create(uri, 'markdown', 1, text)
+    const applied: TextEdit[] = []
+    const fixed = new Set<string>()
+    for (const diagnostic of diagnostics) {
+      const actions = await client.codeActions(uri, diagnostic)
+      const action = actions.find((candidate) => candidate.isPreferred) ?? actions[0]
+      if (!action) continue
+      applied.push(...edits(action, uri))
+      fixed.add(String(diagnostic.message))
+    }
+    expect(fixed.size).toBe(7)
+
+    const after = await client.change(uri, 2, TextDocument.applyEdits(document, applied))
+    const remaining = after.map((diagnostic) => String(diagnostic.message)).sort()
+    const expected = diagnostics
+      .map((diagnostic) => String(diagnostic.message))
+      .filter((message) => !fixed.has(message))
+      // The renumbered phase is named by its new number.
+      .map((message) => message.replace('Phase 3: Public Links', 'Phase 2: Public Links'))
+    expect(remaining).toEqual(expected.sort())
+    expect(remaining).toHaveLength(8)
+  })
+
+  it('clears all diagnostics when the doc is made correct', async () => {
+    const correct = readFileSync(path.join(root, 'docs/milestone-1-private-beta.md'), 'utf8')
+    expect(await client.change(uri, 3, correct)).toEqual([])
+  })
+
+  it('applies the user’s config on top of the preset, as the CLI does', async () => {
+    const configured = makeProject({
+      '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {'milestone-relative-links': false}]]})
+    })
+    const other = new LspClient(configured)
+    try {
+      await other.initialize()
+      const published = await other.open(other.uri(defectivePath), text)
+      expect(published).toHaveLength(12)
+      expect(published.some((diagnostic) => diagnostic.code === 'milestone-relative-links')).toBe(false)
+    } finally {
+      await other.stop()
+    }
+  }, 30_000)
+
+  it('keeps serving a client that refuses capability registration', async () => {
+    const minimal = new LspClient(makeProject(), {registration: false})
+    try {
+      await minimal.initialize()
+      expect(await minimal.open(minimal.uri(defectivePath), text)).toHaveLength(15)
+    } finally {
+      await minimal.stop()
+    }
+  }, 30_000)
+})

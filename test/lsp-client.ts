@@ -1,0 +1,128 @@
+import {type ChildProcess, spawn} from 'node:child_process'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {
+  type CodeAction,
+  CodeActionRequest,
+  ConfigurationRequest,
+  type Diagnostic,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializeRequest,
+  InitializedNotification,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  createProtocolConnection
+} from 'vscode-languageserver-protocol/node'
+import {repoRoot} from './project.js'
+
+interface Published {
+  version: number | undefined
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * A language client as an editor is one: it spawns the server over stdio,
+ * answers its configuration requests, and collects published diagnostics.
+ */
+export class LspClient {
+  readonly process: ChildProcess
+  readonly connection: ProtocolConnection
+  private readonly waiting = new Map<string, Array<(published: Published | Error) => boolean>>()
+
+  /**
+   * `registration: false` is a client that cannot register capabilities
+   * (it answers "method not found"), as some minimal clients do.
+   */
+  constructor(
+    readonly root: string,
+    options: {registration?: boolean} = {}
+  ) {
+    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/language-server.js')], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit']
+    })
+    this.connection = createProtocolConnection(this.process.stdout!, this.process.stdin!)
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})))
+    if (options.registration !== false) this.connection.onRequest('client/registerCapability', () => null)
+    // A server that dies fails the test at once instead of letting it time out.
+    this.process.once('exit', (code, signal) => {
+      const error = new Error(`Language server exited (${code ?? signal})`)
+      for (const waiters of this.waiting.values()) for (const waiter of waiters) waiter(error)
+      this.waiting.clear()
+    })
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const published = {version: params.version, diagnostics: params.diagnostics}
+      const waiters = this.waiting.get(params.uri) ?? []
+      this.waiting.set(params.uri, waiters.filter((waiter) => !waiter(published)))
+    })
+    this.connection.listen()
+  }
+
+  uri(relative: string): string {
+    return pathToFileURL(path.join(this.root, relative)).href
+  }
+
+  async initialize(): Promise<void> {
+    const rootUri = pathToFileURL(this.root).href
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{uri: rootUri, name: 'project'}],
+      capabilities: {
+        workspace: {configuration: true, workspaceFolders: true, didChangeConfiguration: {dynamicRegistration: true}}
+      }
+    })
+    await this.connection.sendNotification(InitializedNotification.type, {})
+  }
+
+  /** The diagnostics the server publishes for a document at a version. */
+  diagnostics(uri: string, version: number): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const waiters = this.waiting.get(uri) ?? []
+      waiters.push((published) => {
+        if (published instanceof Error) return reject(published), true
+        if (published.version !== version) return false
+        resolve(published.diagnostics)
+        return true
+      })
+      this.waiting.set(uri, waiters)
+    })
+  }
+
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    const published = this.diagnostics(uri, 1)
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'markdown', version: 1, text}
+    })
+    return published
+  }
+
+  async change(uri: string, version: number, text: string): Promise<Diagnostic[]> {
+    const published = this.diagnostics(uri, version)
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: {uri, version},
+      contentChanges: [{text}]
+    })
+    return published
+  }
+
+  async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: {uri},
+      range: diagnostic.range,
+      context: {diagnostics: [diagnostic]}
+    })
+    return (result ?? []) as CodeAction[]
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.process.once('exit', resolve))
+    await this.connection.sendRequest(ShutdownRequest.type)
+    await this.connection.sendNotification(ExitNotification.type)
+    await exited
+    this.connection.dispose()
+  }
+}
