@@ -12,7 +12,7 @@ const defective = 'docs/milestone-2-public-launch.md'
 const correct = 'docs/milestone-1-private-beta.md'
 
 describe('milestoneArgs', () => {
-  const locations = {preset: './preset.js', reporter: (name: string) => `./reporters/${name}.js`}
+  const locations = {preset: './preset.js', reporter: (name: string) => `./reporters/${name}.js`, color: true}
 
   it('loads the preset as a plugin, fails on warnings and prints no documents by default', () => {
     expect(milestoneArgs(['docs'], locations)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', 'docs'])
@@ -29,6 +29,12 @@ describe('milestoneArgs', () => {
     expect(milestoneArgs(['--no-frail', '--report=github'], locations)).toContain('--report=./reporters/github.js=frail:false')
     expect(milestoneArgs(['--report', 'json=pretty:2'], locations)).toContain('./reporters/json.js=pretty:2,frail:true')
     expect(milestoneArgs(['--report', 'vfile-reporter-pretty'], locations)).toContain('vfile-reporter-pretty')
+  })
+
+  it('turns colour off when the report goes nowhere coloured, unless a flag says', () => {
+    const piped = {...locations, color: false}
+    expect(milestoneArgs(['a.md'], piped)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', '--no-color', 'a.md'])
+    expect(milestoneArgs(['--color', 'a.md'], piped)).not.toContain('--no-color')
   })
 
   it('leaves arguments after `--` alone', () => {
@@ -52,6 +58,8 @@ describe('milestone-lint', () => {
     expect(stderr).toMatch(/docs\/milestones\.md: no issues found/)
     expect(stderr).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`\s+milestone-risk-fields\s+remark-lint/)
     expect(stderr).toMatch(/⚠ 15 warnings/)
+    // Piped, not a terminal: no colour codes.
+    expect(stderr).not.toMatch(/\u001b\[/)
   })
 
   it('passes (exit 0) on correct docs, and prints no document to stdout for one file', () => {

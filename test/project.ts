@@ -33,8 +33,11 @@ export function removeProjects(): void {
   for (const root of made.splice(0)) rmSync(root, {recursive: true, force: true})
 }
 
-/** Run `milestone-lint` in a project, without colour. */
+/** Run `milestone-lint` in a project, its output piped (so without colour). */
 export function milestoneLint(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [cliPath, '--no-color', ...args], {cwd, encoding: 'utf8'})
+  const env = {...process.env}
+  delete env.FORCE_COLOR
+  delete env.NO_COLOR
+  const result = spawnSync(process.execPath, [cliPath, ...args], {cwd, env, encoding: 'utf8'})
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }

@@ -12,6 +12,8 @@ export interface Locations {
   preset: string
   /** Where each shipped reporter is, by name. */
   reporter: (name: (typeof reporterNames)[number]) => string
+  /** Whether the report may be coloured when no flag says (a terminal, no `NO_COLOR`). */
+  color: boolean
 }
 
 /**
@@ -22,6 +24,8 @@ export interface Locations {
  *   still apply on top of it and receive the whole file set;
  * - `--frail`: any message fails the run (`--no-frail` to fail only on errors);
  * - `--no-stdout`: a linter never prints the documents it reads;
+ * - `--no-color` when the report does not go to a terminal (a hook, a CI
+ *   log, a pipe), where escape codes are noise;
  * - `--report json|github|sarif` load the reporters this package ships, which
  *   write to stdout (so `> results.sarif` works); with frail on, they report
  *   warnings at level error, as that is what fails the run.
@@ -37,6 +41,7 @@ export function milestoneArgs(argv: readonly string[], locations: Locations): st
   if (!has(flags, 'stdout', '', 'no-stdout', 'output', 'o', 'tree-out', 'inspect')) {
     defaults.push('--no-stdout')
   }
+  if (!locations.color && !has(flags, 'color', '', 'no-color')) defaults.push('--no-color')
 
   return [...defaults, ...withReporters(flags, frail, locations), ...rest]
 }

@@ -20,7 +20,8 @@ process.argv = [
   ...process.argv.slice(0, 2),
   ...milestoneArgs(process.argv.slice(2), {
     preset: specifier(new URL('../index.js', import.meta.url)),
-    reporter: (name) => specifier(new URL(`../reporters/${name}.js`, import.meta.url))
+    reporter: (name) => specifier(new URL(`../reporters/${name}.js`, import.meta.url)),
+    color: colorByDefault()
   })
 ]
 
@@ -41,6 +42,13 @@ args({
 
 function readJson(url: URL): {version: string} {
   return JSON.parse(readFileSync(url, 'utf8')) as {version: string}
+}
+
+/** Colour the report in a terminal, unless `NO_COLOR` is set; `FORCE_COLOR` forces it. */
+function colorByDefault(): boolean {
+  const force = process.env.FORCE_COLOR
+  if (force !== undefined) return force !== '0' && force !== 'false'
+  return Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
 }
 
 /**
