@@ -62,12 +62,20 @@ export interface Options extends SharedOptions {
 
 const presetName = 'remark-lint-milestone'
 
+/** Marks the preset of every copy of this package (see below). */
+const presetMark = Symbol.for('remark-lint-milestone:preset')
+
 /**
  * Lint milestone docs. Use as `.use(remarkLintMilestone, options)` or
  * `[remarkLintMilestone, options]` in `.remarkrc.js`.
  */
 const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (options) {
   validatePresetOptions(options)
+  // Two copies of this package can meet: a globally installed CLI (or a
+  // pre-commit environment) and the project's own, named in its config. The
+  // first in the list (the user's config, which comes before the CLI's
+  // default) wins; the other attaches nothing, so no message is doubled.
+  if (isAfterAnotherCopy(this.attachers)) return
   const shared = sharedOf(options ?? {})
 
   this.use(remarkFrontmatter).use(remarkGfm).use(remarkLint)
@@ -81,7 +89,17 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
   }
 }
 
+Object.defineProperty(remarkLintMilestone, presetMark, {value: true})
+
 export default remarkLintMilestone
+
+function isAfterAnotherCopy(attachers: ReadonlyArray<readonly [unknown, ...unknown[]]>): boolean {
+  const own = attachers.findIndex(([plugin]) => plugin === remarkLintMilestone)
+  return attachers.some(
+    ([plugin], index) =>
+      index < own && plugin !== remarkLintMilestone && typeof plugin === 'function' && presetMark in plugin
+  )
+}
 
 function validatePresetOptions(options: unknown): void {
   const types: OptionTypes = {...sharedOptionTypes}

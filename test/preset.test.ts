@@ -118,6 +118,22 @@ describe('turning rules off', () => {
     ])
   })
 
+  it('attaches once when two copies of the package meet; the first listed keeps its options', async () => {
+    // The built copy (dist/) and the source (src/) are two module instances,
+    // as a global CLI and a project's own install are.
+    const built = new URL('../dist/index.js', import.meta.url).href
+    const {default: otherCopy} = (await import(built)) as {default: typeof remarkLintMilestone}
+    expect(otherCopy).not.toBe(remarkLintMilestone)
+    for (const [processor, expected] of [
+      [remark().use(remarkLintMilestone, {'milestone-no-placeholders': false}).use(otherCopy), defectiveMessages.length - 2],
+      [remark().use(otherCopy).use(remarkLintMilestone, {'milestone-no-placeholders': false}), defectiveMessages.length]
+    ] as const) {
+      const file = new VFile({path: defective, value: readFileSync(defective)})
+      await processor.run(processor.parse(file), file)
+      expect(messages(file)).toHaveLength(expected)
+    }
+  })
+
   it('skips files matched by `exclude`', async () => {
     expect(messages(await lint(defective, {exclude: 'fixtures/example/**'}))).toEqual([])
   })
