@@ -1,0 +1,266 @@
+/**
+ * The pre-commit hook (`.pre-commit-hooks.yaml`), used as a team uses it:
+ * the real `pre-commit` installs this checkout as a hook repository (its
+ * `language: node` install runs `npm install`, whose `prepare` builds dist/,
+ * then `npm pack` and a global install of the tarball) and `git commit` runs
+ * it on the staged docs. Slow on first install (npm install from the
+ * registry); skipped without `pre-commit` on PATH, except in CI.
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {fileURLToPath} from 'node:url'
+import {stripVTControlCharacters} from 'node:util'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+/** This checkout: the hook repository under test. */
+const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+
+const inCi = Boolean(process.env.CI) && !/^(?:0|false)$/i.test(process.env.CI ?? '')
+const probe = spawnSync('pre-commit', ['--version'], {encoding: 'utf8'})
+const preCommitVersion = probe.error || probe.status !== 0 ? undefined : probe.stdout.trim()
+const skip = !preCommitVersion && !inCi
+const skipReason = '`pre-commit` is not on PATH (apt-get install pre-commit, or pip install pre-commit); CI, which sets CI, installs it'
+if (skip) console.warn(`Skipping the pre-commit hook tests: ${skipReason}`)
+
+const correctDocs = ['docs/README.md', 'docs/milestones.md', 'docs/lumen-architecture.md', 'docs/milestone-1-private-beta.md']
+const correct = 'docs/milestone-1-private-beta.md'
+const defective = 'docs/milestone-2-public-launch.md'
+
+const temporary: string[] = []
+/** The environment every command runs in (set up in `beforeAll`). */
+let env: NodeJS.ProcessEnv = {}
+let preCommitHome = ''
+let user = ''
+
+describe.skipIf(skip)(
+  skip ? `pre-commit hook (skipped: ${skipReason})` : 'pre-commit hook',
+  () => {
+    beforeAll(() => {
+      if (!preCommitVersion) {
+        throw new Error('`pre-commit` is not on PATH, but CI is set: CI must install it (see .ci/run)')
+      }
+
+      preCommitHome = makeTemporary('pre-commit-home-')
+      env = cleanEnvironment(preCommitHome, path.join(preCommitHome, 'gitconfig'))
+
+      const hookRepo = snapshot()
+      const rev = git(hookRepo, 'rev-parse', 'HEAD')
+
+      user = makeTemporary('milestone-user-')
+      git(user, 'init', '-q')
+      git(user, 'config', 'user.name', 'Milestone Test')
+      git(user, 'config', 'user.email', 'milestone-test@example.com')
+      git(user, 'config', 'commit.gpgsign', 'false')
+      cpSync(path.join(repoRoot, 'fixtures/example'), path.join(user, 'docs'), {recursive: true})
+      writeFileSync(
+        path.join(user, '.pre-commit-config.yaml'),
+        [
+          'repos:',
+          `  - repo: ${JSON.stringify(hookRepo)}`,
+          `    rev: ${rev}`,
+          '    hooks:',
+          '      - id: milestone-lint',
+          ''
+        ].join('\n')
+      )
+
+      expectStatus(run('pre-commit', ['install'], user), 0)
+
+      // The first install: nodeenv, `npm install` (dev dependencies too, so
+      // `prepare` can build dist/ with tsc), `npm pack`, `npm install -g`.
+      const install = run('pre-commit', ['install-hooks'], user)
+      log(`first install (${preCommitVersion}, pre-commit install-hooks)`, install)
+      if (install.status !== 0) {
+        const logFile = path.join(preCommitHome, 'pre-commit.log')
+        const details = existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''
+        throw new Error(`pre-commit install-hooks failed (${install.status}):\n${install.output}\n${details}`)
+      }
+    }, 300_000)
+
+    afterAll(() => {
+      for (const folder of temporary.splice(0)) rmSync(folder, {recursive: true, force: true})
+    })
+
+    it('installs `milestone-lint` into pre-commit’s own node environment', () => {
+      const clones = readdirSync(preCommitHome).filter((name) => name.startsWith('repo'))
+      const bins = clones.flatMap((clone) =>
+        readdirSync(path.join(preCommitHome, clone))
+          .filter((name) => name.startsWith('node_env-'))
+          .map((environment) => path.join(preCommitHome, clone, environment, 'bin/milestone-lint'))
+      )
+      expect(bins).toHaveLength(1)
+      expect(existsSync(bins[0] as string)).toBe(true)
+    })
+
+    it('lets a commit of correct docs through', () => {
+      git(user, 'add', '.pre-commit-config.yaml', ...correctDocs)
+      const commit = run('git', ['commit', '-m', 'Correct docs'], user)
+      log('git commit of 4 correct docs', commit)
+      expectStatus(commit, 0)
+      expect(commit.output).toMatch(/^milestone-lint\.+Passed$/m)
+      expect(git(user, 'log', '--format=%s')).toBe('Correct docs')
+      expect(git(user, 'ls-files', 'docs').split('\n')).toEqual([...correctDocs].sort())
+    }, 60_000)
+
+    it('refuses a commit of a defective doc, printing the linter’s messages', () => {
+      const head = git(user, 'rev-parse', 'HEAD')
+      git(user, 'add', defective)
+      const commit = run('git', ['commit', '-m', 'Defective doc'], user)
+      log('git commit of the defective doc', commit)
+      expect(commit.status).not.toBe(0)
+      expect(commit.output).toMatch(/^milestone-lint\.+Failed$/m)
+      expect(commit.output).toMatch(/^- exit code: 1$/m)
+      expect(commit.output).toMatch(/^docs\/milestone-2-public-launch\.md$/m)
+      expect(commit.output).toMatch(
+        /^109:13-109:19 +warning +Unexpected impact level `Severe`, expected `High`, `Medium` or `Low` +milestone-risk-fields +remark-lint$/m
+      )
+      expect(commit.output).toMatch(
+        /^134:25-134:37 +warning +Unexpected placeholder `\[Owner Name\]`, expected real content .* +milestone-no-placeholders +remark-lint$/m
+      )
+      expect(commit.output).toMatch(/⚠ 15 warnings/)
+      // Nothing was committed; the doc is still staged.
+      expect(git(user, 'rev-parse', 'HEAD')).toBe(head)
+      expect(git(user, 'diff', '--cached', '--name-only')).toBe(defective)
+    }, 60_000)
+
+    it('lints only the file it is given', () => {
+      // The defective doc is in the working tree: a hook that scanned the
+      // repository would fail.
+      const single = run('pre-commit', ['run', 'milestone-lint', '--verbose', '--files', correct], user)
+      log(`pre-commit run milestone-lint --files ${correct}`, single)
+      expectStatus(single, 0)
+      expect(single.output).toMatch(/^milestone-lint\.+Passed$/m)
+      expect(single.output).toMatch(/^docs\/milestone-1-private-beta\.md: no issues found$/m)
+      expect(single.output).not.toMatch(/milestones\.md|milestone-2/)
+    }, 60_000)
+
+    it('runs on the Markdown extensions remark-cli knows, in any case, and on nothing else', () => {
+      mkdirSync(path.join(user, 'notes'))
+      cpSync(path.join(user, defective), path.join(user, 'notes/Launch.MKDOWN'))
+      cpSync(path.join(user, defective), path.join(user, 'notes/launch.txt'))
+
+      const markdown = run('pre-commit', ['run', 'milestone-lint', '--files', 'notes/Launch.MKDOWN'], user)
+      expect(markdown.status).toBe(1)
+      expect(markdown.output).toMatch(/^notes\/Launch\.MKDOWN$/m)
+      expect(markdown.output).toMatch(/^109:13-109:19 +warning +Unexpected impact level `Severe`/m)
+
+      const text = run('pre-commit', ['run', 'milestone-lint', '--files', 'notes/launch.txt'], user)
+      expectStatus(text, 0)
+      expect(text.output).toMatch(/^milestone-lint\.+\(no files to check\)Skipped$/m)
+      rmSync(path.join(user, 'notes'), {recursive: true})
+    }, 60_000)
+
+    it('passes a file that .remarkignore excludes without failing on it (--silently-ignore)', () => {
+      writeFileSync(path.join(user, '.remarkignore'), 'docs/milestone-2-*\n')
+
+      // pre-commit does give the hook the file (`Passed`, not `Skipped`)…
+      const ignored = run('pre-commit', ['run', 'milestone-lint', '--verbose', '--files', defective], user)
+      log(`pre-commit run milestone-lint --files ${defective} (ignored)`, ignored)
+      expectStatus(ignored, 0)
+      expect(ignored.output).toMatch(/^milestone-lint\.+Passed$/m)
+      expect(ignored.output).not.toMatch(/ignored|warning|error/i)
+
+      // …and the commit the hook refused before now goes through.
+      git(user, 'add', '.remarkignore', defective)
+      const commit = run('git', ['commit', '-m', 'Defective doc, ignored'], user)
+      log('git commit of the defective doc, ignored', commit)
+      expectStatus(commit, 0)
+      expect(commit.output).toMatch(/^milestone-lint\.+Passed$/m)
+      expect(git(user, 'log', '-1', '--format=%s')).toBe('Defective doc, ignored')
+    }, 60_000)
+  }
+)
+
+interface Run {
+  status: number | null
+  /** stdout then stderr, without ANSI colours. */
+  output: string
+  ms: number
+}
+
+function run(command: string, args: string[], cwd: string): Run {
+  const start = performance.now()
+  const result = spawnSync(command, args, {cwd, env, encoding: 'utf8'})
+  const ms = performance.now() - start
+  if (result.error) throw result.error
+  return {status: result.status, output: stripVTControlCharacters(result.stdout + result.stderr), ms}
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {cwd, env, encoding: 'utf8'}).trim()
+}
+
+function expectStatus(result: Run, status: number): void {
+  expect(result.status, result.output).toBe(status)
+}
+
+function log(what: string, result: Run): void {
+  console.log(`[pre-commit test] ${what}: ${(result.ms / 1000).toFixed(2)} s (exit ${result.status})`)
+}
+
+function makeTemporary(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix))
+  temporary.push(folder)
+  return folder
+}
+
+/**
+ * The environment of a user running git: ours without `GIT_*` (git must work
+ * on the temporary repositories), pre-commit settings (`SKIP`), npm's script
+ * variables (`npm test` sets them), colour forcing or test runner settings;
+ * with a temporary `PRE_COMMIT_HOME` and an empty global git config (none of
+ * the developer's hooks path, templates or signing).
+ */
+function cleanEnvironment(home: string, gitConfig: string): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = {}
+  for (const [key, value] of Object.entries(withoutGitVariables(process.env))) {
+    if (/^(?:PRE_COMMIT|SKIP$|FORCE_COLOR$|NO_COLOR$|NODE_ENV$|VITEST)/i.test(key)) continue
+    // What npm sets for `npm test` (a user's own `NPM_CONFIG_*` stays).
+    if (key.startsWith('npm_')) continue
+    result[key] = value
+  }
+  writeFileSync(gitConfig, '')
+  return {
+    ...result,
+    PRE_COMMIT_HOME: home,
+    PRE_COMMIT_COLOR: 'never',
+    GIT_CONFIG_GLOBAL: gitConfig,
+    GIT_CONFIG_NOSYSTEM: '1'
+  }
+}
+
+/** `GIT_DIR` and the like would point git at another repository than its `cwd`. */
+function withoutGitVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(environment).filter(([key]) => !/^GIT_/i.test(key)))
+}
+
+/**
+ * This checkout as a hook repository, as `pre-commit try-repo` makes one:
+ * the working-tree files git would track (uncommitted changes included),
+ * committed in a temporary repository. Never node_modules or dist.
+ */
+function snapshot(): string {
+  const folder = makeTemporary('milestone-hook-repo-')
+  // The developer's own git config (a global excludes file) applies here.
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    env: withoutGitVariables(process.env),
+    encoding: 'utf8'
+  })
+    .split('\0')
+    .filter((file) => file !== '' && !/^(?:node_modules|dist)(?:\/|$)/.test(file))
+  for (const file of new Set(files)) {
+    const from = path.join(repoRoot, file)
+    // Staged or tracked, but deleted in the working tree.
+    if (!existsSync(from)) continue
+    mkdirSync(path.dirname(path.join(folder, file)), {recursive: true})
+    cpSync(from, path.join(folder, file), {verbatimSymlinks: true})
+  }
+  git(folder, 'init', '-q')
+  git(folder, 'add', '--all')
+  git(folder, '-c', 'user.name=Snapshot', '-c', 'user.email=snapshot@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Snapshot')
+  return folder
+}
