@@ -13,6 +13,7 @@
  *
  * Option `levels`: the allowed levels (default: the template's).
  */
+import leven from 'leven'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
@@ -112,11 +113,13 @@ function checkLevel(model: Model, file: VFile, field: Field, label: string, leve
   const name = field.label.toLowerCase()
 
   if (!levels.some((allowedLevel) => allowedLevel.toLowerCase() === level.toLowerCase())) {
+    const meant = meantLevel(level, levels)
     report(
       file,
-      `Unexpected ${name} level \`${level}\`, expected ${list}`,
+      `Unexpected ${name} level \`${level}\`, expected ${list}${meant ? ` (did you mean \`${meant}\`?)` : ''}`,
       model.source.range(from, from + level.length),
-      {expected: levels}
+      // One likely spelling is the quick fix; otherwise the editor offers each level.
+      {expected: meant ? [meant] : levels}
     )
     return
   }
@@ -129,4 +132,19 @@ function checkLevel(model: Model, file: VFile, field: Field, label: string, leve
       model.source.range(from, valueStart + value.trimEnd().length)
     )
   }
+}
+
+/**
+ * The one level a misspelt, shortened or lengthened word most likely means
+ * (`Med` → `Medium`, `Hgih` → `High`, `Medium` → `MED`), if exactly one is
+ * that close.
+ */
+export function meantLevel(word: string, levels: readonly string[]): string | undefined {
+  const lower = word.toLowerCase()
+  const close = levels.filter((level) => {
+    const candidate = level.toLowerCase()
+    const distance = leven(lower, candidate)
+    return candidate.startsWith(lower) || lower.startsWith(candidate) || (distance <= 2 && distance <= Math.floor(candidate.length / 2))
+  })
+  return close.length === 1 ? close[0] : undefined
 }
