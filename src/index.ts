@@ -36,7 +36,7 @@ export type {
   SharedOptions,
   SuccessCriteriaOptions
 }
-export {defaultSchema} from './schema/default.js'
+export {TemplateError, defaultSchema, deriveSchema, loadTemplate} from './schema/derive.js'
 export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
 export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, successCriteria}
 

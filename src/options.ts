@@ -11,6 +11,12 @@ export interface SharedOptions {
   exclude?: string | string[]
   /** Recognise other files by name, title and template fingerprint (default `true`). */
   detect?: boolean
+  /**
+   * The template docs are written from (a path, relative to the working
+   * directory or to the folder of the config file, or a file URL); the
+   * schema is derived from it (default: the bundled 2026-01-05 template).
+   */
+  template?: string | URL
 }
 
 export interface NoPlaceholdersOptions extends SharedOptions {
@@ -40,7 +46,7 @@ export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
 export type RuleConfig<O> = Severity | O | [Severity, O?]
 
 /** `rule` is a rule's config inside the preset's options (checked by the rule). */
-export type OptionKind = 'boolean' | 'string' | 'strings' | 'globs' | 'rule'
+export type OptionKind = 'boolean' | 'string' | 'strings' | 'globs' | 'file' | 'rule'
 
 /** Option name → kind, for validation. */
 export type OptionTypes = Record<string, OptionKind>
@@ -48,7 +54,8 @@ export type OptionTypes = Record<string, OptionKind>
 export const sharedOptionTypes: OptionTypes = {
   include: 'globs',
   exclude: 'globs',
-  detect: 'boolean'
+  detect: 'boolean',
+  template: 'file'
 }
 
 const severities = new Set<unknown>([true, false, 0, 1, 2, 'off', 'on', 'warn', 'error'])
@@ -105,6 +112,8 @@ function fits(kind: OptionKind, value: unknown): boolean {
       return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
     case 'globs':
       return fits('string', value) || fits('strings', value)
+    case 'file':
+      return fits('string', value) || (value instanceof URL && value.protocol === 'file:')
     case 'rule':
       return isSeverity(value) || typeof value === 'object'
   }
@@ -120,6 +129,8 @@ function describe(kind: OptionKind): string {
       return 'an array of non-empty strings'
     case 'globs':
       return 'a glob or an array of globs'
+    case 'file':
+      return 'a path or a `file:` URL'
     case 'rule':
       return 'a severity (`false`, `\'warn\'`, `\'error\'`…), options, or `[severity, options]`'
   }

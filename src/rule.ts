@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import type {Root} from 'mdast'
 import type {Plugin, Processor} from 'unified'
 import {lintRule} from 'unified-lint-rule'
@@ -15,7 +16,7 @@ import {
   sharedOptionTypes,
   validateOptions
 } from './options.js'
-import {defaultSchema} from './schema/default.js'
+import {TemplateError, defaultSchema, loadTemplate, resolveTemplate} from './schema/derive.js'
 import type {Schema} from './schema/types.js'
 
 /** The project's home, whose README documents each rule in a section named after it. */
@@ -54,13 +55,14 @@ export function milestoneRule<Options extends SharedOptions>(
   check: (context: RuleContext<Options>) => void
 ): MilestoneRule<Options> {
   const types = {...sharedOptionTypes, ...optionTypes}
-  const schema = defaultSchema
   const url = docsBase + ruleId
 
   const base = lintRule<Root, Options>(
     {origin: 'remark-lint:' + ruleId, url},
     function (tree, file, options) {
       const settings = (options ?? {}) as Options
+      const schema = schemaOf(settings, file)
+      if (!schema) return
       const model = getModel(tree, file)
       if (!isMilestoneDoc(model, file, schema, settings)) return
       try {
@@ -75,12 +77,43 @@ export function milestoneRule<Options extends SharedOptions>(
   )
 
   function attacher(this: Processor, config?: RuleConfig<Options>) {
-    validateOptions(ruleId, optionsOf(config), types)
+    const options = optionsOf(config)
+    validateOptions(ruleId, options, types)
+    checkTemplate(options as SharedOptions | undefined)
     return base.call(this, config as never)
   }
 
   Object.defineProperty(attacher, 'name', {value: 'remark-lint:' + ruleId})
   return Object.assign(attacher, {ruleId, description, url}) as unknown as MilestoneRule<Options>
+}
+
+/**
+ * A template that can be found from the working directory is derived when
+ * the rule is attached, so a bad one fails once, naming file and line.
+ */
+function checkTemplate(options: SharedOptions | undefined): void {
+  if (!options?.template) return
+  const location = resolveTemplate(options.template, process.cwd())
+  if (typeof location === 'string' && !existsSync(location)) return // Maybe relative to a config file: per file.
+  loadTemplate(location, String(options.template))
+}
+
+/**
+ * The schema a file is checked against: its template's, or the bundled
+ * one. A template that cannot be used is a fatal message on the file.
+ */
+function schemaOf(options: SharedOptions, file: VFile): Schema | undefined {
+  if (!options.template) return defaultSchema()
+  try {
+    return loadTemplate(resolveTemplate(options.template, file.cwd, file.path), String(options.template))
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    // Once per file, however many rules share the template.
+    if (!file.messages.some((message) => message.reason === error.message)) {
+      file.message(error.message, {cause: error}).fatal = true
+    }
+    return undefined
+  }
 }
 
 /** What a message can carry besides its reason. */

@@ -28,18 +28,18 @@ import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
 import {truncate} from '../model/text.js'
 import type {NoPlaceholdersOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
-import {templatePlaceholders} from '../schema/placeholders.js'
 
 const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
   'milestone-no-placeholders',
   'No `[Placeholder]` text from the template is left unfilled.',
   {allow: 'strings'},
-  function ({model, file, options}) {
+  function ({model, file, options, schema}) {
+    const known = schema.placeholders
     const allowed = new Set((options.allow ?? []).map(normalizePlaceholder))
     const isPlaceholder = (group: Bracketed, text: string) =>
       looksLikePlaceholder(group, text) && !allowed.has(normalizePlaceholder(group.inner))
     const say = (group: Bracketed, base: number, where = '') =>
-      report(file, message(group.inner, where), model.source.range(base + group.start, base + group.end))
+      report(file, message(group.inner, where, known), model.source.range(base + group.start, base + group.end))
 
     for (const block of model.phrasing) {
       const base = block.position?.start.offset
@@ -68,7 +68,7 @@ const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
       }
     }
 
-    for (const code of model.code) checkCode(model, code, isPlaceholder, say)
+    for (const code of model.code) checkCode(model, code, known, isPlaceholder, say)
   }
 )
 
@@ -81,13 +81,13 @@ export default noPlaceholders
 function checkCode(
   model: Model,
   code: Code,
+  known: Readonly<Record<string, string>>,
   isPlaceholder: (group: Bracketed, text: string) => boolean,
   say: (group: Bracketed, base: number) => void
 ): void {
   const base = code.position?.start.offset
   const text = model.source.slice(code)
   if (base === undefined || text === undefined) return
-  const known = templatePlaceholders()
   const lines = code.value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
   // Search lines past the opening fence, if any.
   let from = /^[ \t]*(?:```|~~~)/.test(text) ? text.indexOf('\n') + 1 : 0
@@ -101,7 +101,7 @@ function checkCode(
     // A lone bracketed sentence, or the template's own text; not a one-box diagram (`[Queue]`).
     const instruction =
       whole &&
-      (known.has(normalizePlaceholder(group.inner)) ||
+      (Object.hasOwn(known, normalizePlaceholder(group.inner)) ||
         (lines.length === 1 && group.inner.trim().split(/\s+/).length >= 3))
     if (whole && instruction && isPlaceholder(group, line)) {
       say({...group, start: at, end: at + line.length}, base)
@@ -155,8 +155,9 @@ function maskOf(model: Model, block: PhrasingBlock, base: number, length: number
   }
 }
 
-function message(inner: string, where: string): string {
-  const asked = templatePlaceholders().get(normalizePlaceholder(inner))
+function message(inner: string, where: string, known: Readonly<Record<string, string>>): string {
+  const normalized = normalizePlaceholder(inner)
+  const asked = Object.hasOwn(known, normalized) ? known[normalized] : undefined
   if (!asked) {
     return `Unexpected placeholder \`[${truncate(inner)}]\`${where}, expected real content (escape the brackets, \`\\[…\\]\`, if they are meant)`
   }

@@ -84,6 +84,7 @@ function checkLevel(
 
     if (sections.length === 0) {
       if (spec.role) continue // Checked by the rule for that role.
+      if (spec.optional || spec.repeat?.min === 0) continue // The template lets it be absent.
       const stray = strayHeading(model, outline, spec)
       if (stray) reportStray(model, file, stray, spec, parent)
       else reportMissing(model, file, outline, specs, index, inOrder, parent)

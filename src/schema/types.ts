@@ -1,17 +1,24 @@
 /**
- * The expected structure of a milestone doc, as data.
+ * The expected structure of a milestone doc, as data, derived from a
+ * template (see `derive.ts`).
  *
- * Headings are written as in the template: `[Bracketed text]` is a wildcard,
- * and in a `numbered` repeat the first number counts 1, 2, 3….
+ * Headings and labels are written as in the template: `[Bracketed text]` is
+ * a wildcard, and in a `numbered` repeat the first number counts 1, 2, 3….
  * Rules read this schema; none of them knows a heading of its own.
  */
 export interface Schema {
+  /** Where the schema was derived from (a template path), for messages. */
+  template: string
   /** The H1 title, e.g. `Milestone [Number]: [Name]`. */
   title: string
   /** The bold-label lines between the title and the first section. */
   metadata: MetadataSpec[]
   /** Top-level sections, in template order. */
   sections: SectionSpec[]
+  /** Lines that close the doc, after its last rule (`*Last Updated*: …`). */
+  closing: FieldSpec[]
+  /** The template's own placeholders: normalised text → text as written. */
+  placeholders: Record<string, string>
 }
 
 /** What a metadata link points at; sections can require links to the same files. */
@@ -36,8 +43,15 @@ export interface SectionSpec {
    * `min` is how many must exist.
    */
   repeat?: {numbered: boolean; min: number}
+  /** Marked optional in the template (`(Optional)`): may be absent. */
+  optional?: boolean
   /** What the section is, for rules that check one kind of section. */
   role?: 'risk'
+  /**
+   * The template shows entries with placeholder labels (`**[Metric Name]**:`):
+   * every bold-label entry in the section must have a value.
+   */
+  entries?: boolean
   /** Sub-sections, in template order. */
   children?: SectionSpec[]
   /** Bold-label fields the section carries. */
@@ -47,10 +61,14 @@ export interface SectionSpec {
 }
 
 export interface FieldSpec {
-  /** Label text without `**` and colon, e.g. `Success Criteria`. */
+  /** Label text without `**` and colon, e.g. `Success Criteria`, `After [Previous Section]`. */
   label: string
-  /** What follows the label. */
-  kind: 'text' | 'list' | 'text-or-list'
+  /** Other labels that stand for it, e.g. `System Flow` for `User Flow`. */
+  alternatives?: string[]
+  /** What the template puts after the label. */
+  kind: 'text' | 'list' | 'code'
+  /** Marked optional in the template (`(if applicable)`): may be absent, not empty. */
+  optional?: boolean
   /** Allowed leading values, e.g. `High`, `Medium`, `Low`. */
   levels?: string[]
   /** Mark every list item must start with, e.g. `✅`. */

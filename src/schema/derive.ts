@@ -1,0 +1,382 @@
+/**
+ * The template is the schema: derive every structural expectation from a
+ * milestone template, so that a team's changed template changes what is
+ * checked with no code change.
+ *
+ * How a template reads (see the README, "How a template becomes a schema"):
+ *
+ * - the first H1 is the title; `[…]` in any heading or label is a wildcard;
+ * - bold-label lines before the first section are metadata; those holding a
+ *   link say where the parent (overview, roadmap) and architecture docs are;
+ * - every H2 is a required section, in template order, and so is every
+ *   sub-heading with fixed text; a heading that is only a placeholder
+ *   (`### [Category 1]`) is the author's to choose;
+ * - sibling headings of the same shape repeat: numbered ones
+ *   (`### Phase 1: …`, `### 2. …`) count 1, 2, 3… and are required, as is a
+ *   `Kind: [Name]` heading (`### Risk: [Risk Name]`); other repeats
+ *   (`### Why [X]?`) are optional; so is a heading followed by a
+ *   `[Repeat …]` or `[Continue …]` instruction;
+ * - a section's bold labels are its fields: required, unless marked
+ *   `(if …)` or `(Optional)` or shown in only a later instance of a repeat;
+ *   what follows the label says whether it holds text, a list or code;
+ * - a value starting `[High/Medium/Low]` is an enumeration of levels; list
+ *   items that all start with one mark (`✅`) must start with it;
+ * - labels that are only a placeholder (`**[Metric Name]**:`) mean “entries”:
+ *   each bold-label entry there needs a value;
+ * - labelled lines after the last `---` close the doc (`*Last Updated*`).
+ */
+import {readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {Link, ListItem, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {remark} from 'remark'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import {VFile} from 'vfile'
+import {findBrackets, normalizePlaceholder} from '../model/brackets.js'
+import type {Field} from '../model/fields.js'
+import {getModel, type Section} from '../model/model.js'
+import {normalizeLabel} from '../model/text.js'
+import type {FieldSpec, LinkRole, MetadataSpec, Schema, SectionSpec} from './types.js'
+
+/** A template that cannot be read or understood: names the file and line. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    reason: string
+  ) {
+    super(`Cannot derive a schema from template \`${file}${line ? ':' + line : ''}\`: ${reason}`)
+    this.name = 'TemplateError'
+  }
+}
+
+const parser = remark().use(remarkFrontmatter).use(remarkGfm)
+
+const placeholder = /\[[^\]]*\]/g
+/** `(Optional)`, `(if applicable)`, `(if final phase)`. */
+const optionalMark = /\(\s*(?:optional|if\b[^)]*)\)/i
+/** `[Repeat structure for each …]`, `[Continue for all phases]`. */
+const instruction = /^\[\s*(?:repeat|continue)\b/i
+/** `[High/Medium/Low]`, `[HIGH/MED/LOW]`. */
+const enumeration = /^\[([^\]/]+(?:\/[^\]/]+)+)\]/
+
+/** Derive the schema of a template's text; `name` is shown in errors. */
+export function deriveSchema(text: string, name = 'template'): Schema {
+  const file = new VFile({value: text, path: name})
+  const model = getModel(parser.parse(file), file)
+  const title = model.title
+
+  if (!title?.heading) {
+    throw new TemplateError(name, 1, 'expected a `# Title` heading (the doc title), found none')
+  }
+  const sections = title.children
+  if (sections.length === 0) {
+    throw new TemplateError(name, line(title), 'expected `## Section` headings after the title, found none')
+  }
+
+  const labelled = model.metadata.filter((field) => field.labelNode.type !== 'heading')
+  const metadata = labelled.map(metadataSpec)
+  const linked = metadataLinks(labelled, metadata)
+  const last = sections.at(-1)!
+  const closingAfter = lastRuleOffset(last)
+
+  return {
+    template: name,
+    title: headingText(title).text,
+    metadata,
+    sections: deriveSections(sections, linked, closingAfter),
+    closing: last.fields.filter((field) => offset(field) > closingAfter).map((field) => fieldSpec(field, false)),
+    placeholders: templatePlaceholders(text)
+  }
+}
+
+const cache = new Map<string, {key: string; schema: Schema}>()
+
+/**
+ * The schema of a template file, derived once per file version. Throws a
+ * {@link TemplateError} naming the file when it cannot be read or understood.
+ */
+export function loadTemplate(location: string | URL, shownAs?: string): Schema {
+  const file = typeof location === 'string' ? location : fileURLToPath(location)
+  const name = shownAs ?? file
+  let key: string
+  let text: string
+  try {
+    const stats = statSync(file)
+    if (stats.isDirectory()) throw new Error('it is a directory')
+    key = `${stats.mtimeMs}:${stats.size}`
+    const cached = cache.get(file)
+    if (cached?.key === key) return cached.schema
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new TemplateError(name, undefined, `cannot read it (${(error as Error).message})`)
+  }
+  const schema = deriveSchema(text, name)
+  cache.set(file, {key, schema})
+  return schema
+}
+
+/** The bundled template (2026-01-05), the default. */
+export const bundledTemplate = new URL('../../templates/milestone-template.md', import.meta.url)
+
+let bundled: Schema | undefined
+
+/** The schema of the bundled template, derived on first use. */
+export function defaultSchema(): Schema {
+  bundled ??= loadTemplate(bundledTemplate, 'templates/milestone-template.md')
+  return bundled
+}
+
+/**
+ * Where a `template` option points: an absolute path or URL as is; a
+ * relative path from the working directory, else from the nearest folder
+ * above the linted file that has it (where its config file is).
+ */
+export function resolveTemplate(template: string | URL, cwd: string, filePath?: string): string | URL {
+  if (typeof template !== 'string' || path.isAbsolute(template)) return template
+  const fromCwd = path.resolve(cwd, template)
+  if (exists(fromCwd) || !filePath) return fromCwd
+  let folder = path.dirname(path.resolve(cwd, filePath))
+  while (true) {
+    const candidate = path.join(folder, template)
+    if (exists(candidate)) return candidate
+    const parent = path.dirname(folder)
+    if (parent === folder) return fromCwd
+    folder = parent
+  }
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function metadataSpec(field: Field): MetadataSpec {
+  const link = linkIn(field)
+  const spec: MetadataSpec = {label: field.label}
+  if (!link) return spec
+  const role = linkRole(field.label, toString(link))
+  if (role) spec.link = role
+  spec.example = `[${toString(link)}](${link.url})`
+  return spec
+}
+
+/** Architecture links are named so; any other first link is the parent (overview, roadmap). */
+function linkRole(label: string, text: string): LinkRole | undefined {
+  if (/architecture/i.test(label + ' ' + text)) return 'architecture'
+  if (/parent|overview|roadmap|milestones/i.test(label + ' ' + text)) return 'parent'
+  return undefined
+}
+
+/** Metadata link URLs by role, to recognise sections that link to them again. */
+function metadataLinks(fields: Field[], specs: MetadataSpec[]): Map<string, LinkRole> {
+  const urls = new Map<string, LinkRole>()
+  fields.forEach((field, index) => {
+    const link = linkIn(field)
+    const role = specs[index]?.link
+    if (link && role) urls.set(link.url, role)
+  })
+  return urls
+}
+
+function linkIn(field: Field): Link | undefined {
+  return field.value.find((node): node is Link => node.type === 'link')
+}
+
+/** Sections at one level: free-form headings dropped, same-shaped siblings merged into a repeat. */
+function deriveSections(sections: readonly Section[], linked: Map<string, LinkRole>, closingAfter: number): SectionSpec[] {
+  const specs: SectionSpec[] = []
+  let group: {shape: string; instances: Section[]} | undefined
+
+  const flush = () => {
+    if (group) specs.push(sectionSpec(group.instances, linked, closingAfter))
+    group = undefined
+  }
+
+  for (const section of sections) {
+    const {text} = headingText(section)
+    if (section.depth > 2 && isFreeForm(text)) {
+      flush()
+      continue
+    }
+    const shape = shapeOf(text)
+    if (group && group.shape === shape && section.depth > 2) {
+      group.instances.push(section)
+      continue
+    }
+    flush()
+    group = {shape, instances: [section]}
+  }
+  flush()
+  return specs
+}
+
+function sectionSpec(instances: Section[], linked: Map<string, LinkRole>, closingAfter: number): SectionSpec {
+  const first = instances[0]!
+  const {text, optional} = headingText(first)
+  const spec: SectionSpec = {heading: text, depth: first.depth}
+  if (optional) spec.optional = true
+
+  const repeated = instances.length > 1 || instances.some(hasInstruction)
+  if (repeated) {
+    const numbered = /\d/.test(text.replace(placeholder, ''))
+    // `Kind: [Name]` instances are the point of their section; `Why [X]?` ones are examples.
+    const typed = /^[^[]*\S:\s*\[/.test(text)
+    spec.repeat = {numbered, min: numbered || typed ? 1 : 0}
+  }
+
+  const own = instances.flatMap((instance) => labelFields(instance, closingAfter))
+  const fields = fieldSpecs(instances, closingAfter, spec.repeat?.min === 0)
+  if (fields.length > 0) spec.fields = fields
+  if (fields.some((field) => field.levels)) spec.role = 'risk'
+  if (own.some(isEntry) || freeFormDescendants(first).some((section) => labelFields(section, closingAfter).some(isEntry))) {
+    spec.entries = true
+  }
+
+  const links = [...new Set(linksIn(first).flatMap((url) => linked.get(url) ?? []))]
+  if (links.length > 0) spec.links = links
+
+  const children = deriveSections(first.children, linked, closingAfter)
+  if (children.length > 0) spec.children = children
+  return spec
+}
+
+/** Fields of a (repeated) section: the first instance's, required unless marked; later extras optional. */
+function fieldSpecs(instances: Section[], closingAfter: number, allOptional: boolean): FieldSpec[] {
+  const specs: FieldSpec[] = []
+  const seen = new Set<string>()
+  instances.forEach((instance, index) => {
+    for (const field of labelFields(instance, closingAfter)) {
+      if (isEntry(field) || seen.has(field.key)) continue
+      seen.add(field.key)
+      specs.push(fieldSpec(field, allOptional || index > 0))
+    }
+  })
+  return specs
+}
+
+function fieldSpec(field: Field, optional: boolean): FieldSpec {
+  const spec: FieldSpec = {label: field.label, kind: field.list ? 'list' : field.code ? 'code' : 'text'}
+  if (optional || optionalMark.test(`(${field.qualifier ?? ''})`) || optionalMark.test(field.label)) {
+    spec.optional = true
+  }
+  const levels = enumeration.exec(field.text)?.[1]
+  if (levels) spec.levels = levels.split('/').map((level) => level.trim())
+  const marker = field.list ? commonMark(field.list.children) : undefined
+  if (marker) spec.marker = marker
+  const alternatives = alternativesOf(field)
+  if (alternatives.length > 0) spec.alternatives = alternatives
+  return spec
+}
+
+/** Bold (or italic) label fields of a section, without headings used as labels or closing lines. */
+function labelFields(section: Section, closingAfter: number): Field[] {
+  return section.fields.filter((field) => field.labelNode.type !== 'heading' && offset(field) <= closingAfter)
+}
+
+/** `**[Metric Name]**:`: a label that is only a placeholder. */
+function isEntry(field: Field): boolean {
+  return isFreeForm(field.label)
+}
+
+/** Sub-sections dropped as free-form (`### [Category 1]`), and theirs. */
+function freeFormDescendants(section: Section): Section[] {
+  return section.children.flatMap((child) =>
+    isFreeForm(headingText(child).text) ? [child, ...freeFormDescendants(child)] : []
+  )
+}
+
+/** A heading or label that is only a placeholder: `[Category 1]`, `[Metric Name]`. */
+function isFreeForm(text: string): boolean {
+  return /^\[[^\]]*\]\??$/.test(text.trim())
+}
+
+/** What makes siblings the same kind: placeholders and numbers do not count. */
+function shapeOf(text: string): string {
+  return normalizeLabel(text.replace(placeholder, '[]').replace(/\d+/g, '#'))
+}
+
+/** A section whose body is an instruction to repeat it. */
+function hasInstruction(section: Section): boolean {
+  const [first] = section.content
+  return first?.type === 'paragraph' && instruction.test(toString(first).trim())
+}
+
+/** The heading's text, with an optional mark taken off. */
+function headingText(section: Section): {text: string; optional: boolean} {
+  const text = toString(section.heading!).trim()
+  const optional = optionalMark.test(text)
+  return {text: optional ? text.replace(optionalMark, '').trim() : text, optional}
+}
+
+/** `✅` when every list item starts with it. */
+function commonMark(items: readonly ListItem[]): string | undefined {
+  const marks = items.map((item) => /^([^\p{L}\p{N}\s[*_`])/u.exec(toString(item).trim())?.[1])
+  const [first] = marks
+  return first && marks.every((mark) => mark === first) ? first : undefined
+}
+
+/**
+ * Labels the template's own text offers instead: `**User Flow**:` over
+ * “[Describe the user flow or system flow]” also accepts `System Flow`.
+ */
+function alternativesOf(field: Field): string[] {
+  const words = field.label.trim().split(/\s+/)
+  const last = words.at(-1)
+  if (!last || words.length < 2) return []
+  const text = [field.text, field.code?.value ?? '', field.list ? toString(field.list) : ''].join('\n')
+  const pattern = new RegExp(`\\b${escape(field.label)}\\s+or\\s+((?:[\\p{L}\\p{N}]+\\s+){0,2}${escape(last)})\\b`, 'iu')
+  const match = pattern.exec(text)
+  return match?.[1] ? [titleCase(match[1])] : []
+}
+
+function titleCase(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
+}
+
+function escape(value: string): string {
+  return value.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&').replace(/\s+/g, '\\s+')
+}
+
+/** URLs linked in a section's own content. */
+function linksIn(section: Section): string[] {
+  const urls: string[] = []
+  const walk = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'link') urls.push(node.url)
+      if ('children' in node) walk(node.children as RootContent[])
+    }
+  }
+  walk(section.content)
+  return urls
+}
+
+/** Where the last thematic break (`---`) of the last section is: what follows closes the doc. */
+function lastRuleOffset(section: Section): number {
+  const rules = section.content.filter((node) => node.type === 'thematicBreak')
+  return rules.at(-1)?.position?.end.offset ?? Number.POSITIVE_INFINITY
+}
+
+function offset(field: Field): number {
+  return field.labelNode.position?.start.offset ?? 0
+}
+
+function line(section: Section): number | undefined {
+  return section.heading?.position?.start.line
+}
+
+/** The template's own placeholders (not link texts), normalised → as written. */
+function templatePlaceholders(text: string): Record<string, string> {
+  const known: Record<string, string> = {}
+  for (const group of findBrackets(text)) {
+    if (text[group.end] === '(') continue
+    known[normalizePlaceholder(group.inner)] ??= group.inner
+  }
+  return known
+}
