@@ -62,7 +62,6 @@ export function milestoneRule<Options extends SharedOptions>(
     function (tree, file, options) {
       const settings = (options ?? {}) as Options
       const schema = schemaOf(settings, file)
-      if (!schema) return
       const model = getModel(tree, file)
       if (!isMilestoneDoc(model, file, schema, settings)) return
       try {
@@ -77,10 +76,15 @@ export function milestoneRule<Options extends SharedOptions>(
   )
 
   function attacher(this: Processor, config?: RuleConfig<Options>) {
-    const options = optionsOf(config)
+    const options = optionsOf(config) as SharedOptions | undefined
     validateOptions(ruleId, options, types)
-    checkTemplate(options as SharedOptions | undefined)
-    return base.call(this, config as never)
+    checkTemplate(options)
+    const transform = base.call(this, config as never) as unknown as Transform
+    if (!options?.template) return transform
+    return function (tree: Root, file: VFile, next: (error?: unknown) => void) {
+      if (templateUsable(options, file)) transform(tree, file, next)
+      else next()
+    }
   }
 
   Object.defineProperty(attacher, 'name', {value: 'remark-lint:' + ruleId})
@@ -98,22 +102,32 @@ function checkTemplate(options: SharedOptions | undefined): void {
   loadTemplate(location, String(options.template))
 }
 
+type Transform = (tree: Root, file: VFile, next: (error?: unknown) => void) => void
+
 /**
- * The schema a file is checked against: its template's, or the bundled
- * one. A template that cannot be used is a fatal message on the file.
+ * Whether the file's template can be used. If not, say so on the file, once
+ * however many rules share it, as a fatal message (outside `lintRule`, which
+ * would make it a warning of each rule): like a bad option, it is a
+ * configuration error, not a finding.
  */
-function schemaOf(options: SharedOptions, file: VFile): Schema | undefined {
-  if (!options.template) return defaultSchema()
+function templateUsable(options: SharedOptions, file: VFile): boolean {
   try {
-    return loadTemplate(resolveTemplate(options.template, file.cwd, file.path), String(options.template))
+    schemaOf(options, file)
+    return true
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
-    // Once per file, however many rules share the template.
     if (!file.messages.some((message) => message.reason === error.message)) {
-      file.message(error.message, {cause: error}).fatal = true
+      const message = file.message(error.message, {source: 'remark-lint-milestone', ruleId: 'template'})
+      message.fatal = true
     }
-    return undefined
+    return false
   }
+}
+
+/** The schema a file is checked against: its template's, or the bundled one. */
+function schemaOf(options: SharedOptions, file: VFile): Schema {
+  if (!options.template) return defaultSchema()
+  return loadTemplate(resolveTemplate(options.template, file.cwd, file.path), String(options.template))
 }
 
 /** What a message can carry besides its reason. */

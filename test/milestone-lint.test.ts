@@ -133,6 +133,27 @@ describe('milestone-lint with user config', () => {
     expect(silent).toMatchObject({status: 0, stderr: ''})
   })
 
+  it('finds a template relative to the config file that names it', () => {
+    const project = makeProject({
+      'docs/.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {template: './milestone-design.md'}]]}),
+      'docs/milestone-design.md': readFileSync(path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'), 'utf8')
+    })
+    const {status, stderr} = milestoneLint(project, correct)
+    expect(status).toBe(1)
+    expect(stderr).toMatch(/336:1\s+warning\s+Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`\s+milestone-required-headings/)
+    expect(stderr).toMatch(/⚠ 1 warning/)
+  })
+
+  it('fails once per file, naming the template, when it cannot be read', () => {
+    const project = makeProject({
+      '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {template: 'docs/nope.md'}]]})
+    })
+    const {status, stderr} = milestoneLint(project, correct, 'docs/milestones.md')
+    expect(status).toBe(1)
+    expect(stderr.match(/Cannot derive a schema from template `docs\/nope\.md`: cannot read it/g)).toHaveLength(2)
+    expect(stderr).toMatch(/✖ 2 errors/)
+  })
+
   it('reports a config that cannot be loaded on each file, and fails', () => {
     const project = makeProject({'.remarkrc.json': '{"plugins": [["remark-lint-milestone", {"nope": 1}]]}'})
     const {status, stderr} = milestoneLint(project, correct)

@@ -45,7 +45,7 @@ export function looksLikeMilestoneDoc(
   const sections = templateSectionCount(model, schema)
   const metadata = metadataCount(model, schema)
   const named = basename !== undefined && milestoneFileName.test(basename)
-  const titled = model.title !== undefined && titlePattern(schema).test(model.title.normalized)
+  const titled = model.title !== undefined && hasFixedText(schema.title) && titlePattern(schema).test(model.title.normalized)
 
   if ((named || titled) && sections + metadata > 0) return true
   return metadata >= 2 || sections >= Math.ceil(schema.sections.length / 2)
@@ -63,6 +63,11 @@ function templateSectionCount(model: Model, schema: Schema): number {
 function metadataCount(model: Model, schema: Schema): number {
   const present = new Set(model.metadata.map((field) => field.key))
   return schema.metadata.filter((spec) => present.has(normalizeLabel(spec.label))).length
+}
+
+/** A title that is all placeholder (`[Milestone Name]`) says nothing about a doc. */
+function hasFixedText(title: string): boolean {
+  return /[\p{L}\p{N}]/u.test(title.replace(/\[[^\]]*\]/g, ''))
 }
 
 function titlePattern(schema: Schema): RegExp {
