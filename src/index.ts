@@ -13,6 +13,7 @@ import {
   type RelativeLinksOptions,
   type RiskFieldsOptions,
   type RuleConfig,
+  type SectionFieldsOptions,
   type SharedOptions,
   type SuccessCriteriaOptions,
   isSeverity,
@@ -25,6 +26,7 @@ import noPlaceholders from './rules/no-placeholders.js'
 import relativeLinks from './rules/relative-links.js'
 import requiredHeadings, {type RequiredHeadingsOptions} from './rules/required-headings.js'
 import riskFields from './rules/risk-fields.js'
+import sectionFields from './rules/section-fields.js'
 import successCriteria from './rules/success-criteria.js'
 
 export type {
@@ -33,12 +35,13 @@ export type {
   RequiredHeadingsOptions,
   RiskFieldsOptions,
   RuleConfig,
+  SectionFieldsOptions,
   SharedOptions,
   SuccessCriteriaOptions
 }
 export {TemplateError, defaultSchema, deriveSchema, loadTemplate} from './schema/derive.js'
 export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
-export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, successCriteria}
+export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
 
 /** Every rule, by id. */
 export const rules = {
@@ -46,6 +49,7 @@ export const rules = {
   'milestone-no-placeholders': noPlaceholders,
   'milestone-success-criteria': successCriteria,
   'milestone-risk-fields': riskFields,
+  'milestone-section-fields': sectionFields,
   'milestone-relative-links': relativeLinks
 } as const
 
@@ -57,6 +61,7 @@ export interface Options extends SharedOptions {
   'milestone-no-placeholders'?: RuleConfig<NoPlaceholdersOptions>
   'milestone-success-criteria'?: RuleConfig<SuccessCriteriaOptions>
   'milestone-risk-fields'?: RuleConfig<RiskFieldsOptions>
+  'milestone-section-fields'?: RuleConfig<SectionFieldsOptions>
   'milestone-relative-links'?: RuleConfig<RelativeLinksOptions>
 }
 

@@ -34,6 +34,9 @@ export interface RiskFieldsOptions extends SharedOptions {
   levels?: string[]
 }
 
+/** `milestone-section-fields` takes the shared options only. */
+export type SectionFieldsOptions = SharedOptions
+
 export interface RelativeLinksOptions extends SharedOptions {
   /** Check `#fragment`s against heading slugs (default `true`). */
   fragments?: boolean

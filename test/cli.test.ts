@@ -14,7 +14,7 @@ describe('remark CLI with .remarkrc.js', () => {
     const {status, report} = remark('fixtures/example/milestone-2-public-launch.md', '--frail')
     expect(status).toBe(1)
     expect(report).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`.*milestone-risk-fields\s+remark-lint/)
-    expect(report).toMatch(/15 warnings/)
+    expect(report).toMatch(/20 warnings/)
   })
 
   it('passes on the correct doc and the other docs of the folder', () => {
@@ -37,7 +37,7 @@ describe('remark CLI with .remarkrc.js', () => {
     )
     expect(status).toBe(0)
     const results = JSON.parse(stdout).runs[0].results
-    expect(results).toHaveLength(15)
+    expect(results).toHaveLength(20)
     expect(results[0].level).toBe('warning')
   })
 })

@@ -101,8 +101,17 @@ describe('milestone-lint-language-server', () => {
       .filter((message) => !fixed.has(message))
       // The renumbered phase is named by its new number.
       .map((message) => message.replace('Phase 3: Public Links', 'Phase 2: Public Links'))
-    expect(remaining).toEqual(expected.sort())
-    expect(remaining).toHaveLength(8)
+    // The inserted `## Goal` and the relevelled `### Technology Stack` are
+    // template sections now, so their missing fields come to light.
+    const revealed = [
+      'Unexpected missing `**What This Milestone Proves**:` in `## Goal`, expected `**What This Milestone Proves**: <list>`',
+      'Unexpected missing `**What This Milestone Does NOT Include**:` in `## Goal`, expected `**What This Milestone Does NOT Include**: <list>`',
+      'Unexpected missing `**Frontend**:` in `### Technology Stack`, expected `**Frontend**: <list>`',
+      'Unexpected missing `**Infrastructure**:` in `### Technology Stack`, expected `**Infrastructure**: <list>`',
+      'Unexpected missing `**Cost Structure**:` in `### Technology Stack`, expected `**Cost Structure**: <list>`'
+    ]
+    expect(remaining).toEqual([...expected, ...revealed].sort())
+    expect(remaining).toHaveLength(18)
   })
 
   it('clears all diagnostics when the doc is made correct', async () => {
@@ -118,7 +127,7 @@ describe('milestone-lint-language-server', () => {
     try {
       await other.initialize()
       const published = await other.open(other.uri(defectivePath), text)
-      expect(published).toHaveLength(12)
+      expect(published).toHaveLength(17)
       expect(published.some((diagnostic) => diagnostic.code === 'milestone-relative-links')).toBe(false)
     } finally {
       await other.stop()
@@ -129,7 +138,7 @@ describe('milestone-lint-language-server', () => {
     const minimal = new LspClient(makeProject(), {registration: false})
     try {
       await minimal.initialize()
-      expect(await minimal.open(minimal.uri(defectivePath), text)).toHaveLength(15)
+      expect(await minimal.open(minimal.uri(defectivePath), text)).toHaveLength(20)
     } finally {
       await minimal.stop()
     }

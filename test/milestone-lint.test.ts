@@ -57,7 +57,7 @@ describe('milestone-lint', () => {
     expect(stderr).toMatch(/docs\/milestone-1-private-beta\.md: no issues found/)
     expect(stderr).toMatch(/docs\/milestones\.md: no issues found/)
     expect(stderr).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`\s+milestone-risk-fields\s+remark-lint/)
-    expect(stderr).toMatch(/⚠ 15 warnings/)
+    expect(stderr).toMatch(/⚠ 20 warnings/)
     // Piped, not a terminal: no colour codes.
     expect(stderr).not.toMatch(/\u001b\[/)
   })
@@ -107,7 +107,7 @@ describe('milestone-lint with user config', () => {
     const {status, stderr} = milestoneLint(project, defective)
     expect(status).toBe(1)
     expect(stderr).not.toMatch(/milestone-relative-links/)
-    expect(stderr).toMatch(/⚠ 12 warnings/)
+    expect(stderr).toMatch(/⚠ 17 warnings/)
   })
 
   it('applies package.json#remarkConfig, with shared options such as exclude', () => {

@@ -13,6 +13,9 @@ const defective = example + 'milestone-2-public-launch.md'
 const defectiveMessages = [
   '17:1 milestone-required-headings: Unexpected missing section `## Goal`, expected it between `## Executive Summary` and `## Architecture Overview`',
   '27:1-27:3 milestone-required-headings: Unexpected heading level 2 for `Technology Stack`, expected level 3 (`### Technology Stack`)',
+  '37:1-37:23 milestone-section-fields: Unexpected missing `**Integration Points**:` in `### 1. Billing Service`, expected `**Integration Points**: <list>`',
+  '37:1-37:23 milestone-section-fields: Unexpected missing `**Technical Design**:` in `### 1. Billing Service`, expected `**Technical Design**: <list>`',
+  '37:1-37:23 milestone-section-fields: Unexpected missing `**User Flow**:` in `### 1. Billing Service`, expected `**User Flow**: <code block>` or `**System Flow**: <code block>`',
   '41:1-41:45 milestone-relative-links: Unexpected link to missing file `./images/checkout-flow.png`, expected an existing file relative to this doc',
   '61:3-61:4 milestone-success-criteria: Unexpected success criterion mark `✔`, expected `✅`',
   '62:3 milestone-success-criteria: Unexpected success criterion without `✅`, expected `✅ ` before it',
@@ -22,6 +25,8 @@ const defectiveMessages = [
   '84:1-84:19 milestone-required-headings: Unexpected section `## Why Self-Serve?` out of template order, expected it between `## Key Outcomes` and `## Design Decisions & Rationale`',
   '109:13-109:19 milestone-risk-fields: Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`',
   '115:1-115:23 milestone-risk-fields: Unexpected missing `**Mitigation**:` in `### Risk: Support Load`, expected `**Mitigation**: <text or list>`',
+  '131:1-131:14 milestone-section-fields: Unexpected missing `**After …**:` in `## Next Steps`, expected `**After …**: <list>`',
+  '131:1-131:14 milestone-section-fields: Unexpected missing `**Before Milestone Complete**:` in `## Next Steps`, expected `**Before Milestone Complete**: <list>`',
   '134:25-134:37 milestone-no-placeholders: Unexpected placeholder `[Owner Name]`, expected real content (escape the brackets, `\\[…\\]`, if they are meant)',
   '139:1-139:21 milestone-relative-links: Unexpected `## Related Documents` without a link to `./lumen-architecture.md` (the `**Architecture Reference**`), expected one',
   '142:3-142:55 milestone-relative-links: Unexpected link to missing heading `#milestone-3-scale` in `./milestones.md`, expected the slug of one of its headings',
@@ -148,6 +153,7 @@ describe('options', () => {
       'milestone-no-placeholders',
       'milestone-success-criteria',
       'milestone-risk-fields',
+      'milestone-section-fields',
       'milestone-relative-links'
     ])
   })

@@ -28,7 +28,7 @@ describe('--report github', () => {
     expect(status).toBe(1)
     expect(stderr).toBe('')
     const lines = stdout.trimEnd().split('\n')
-    expect(lines).toHaveLength(15)
+    expect(lines).toHaveLength(20)
     expect(lines).toContain(
       '::error file=docs/milestone-2-public-launch.md,line=109,endLine=109,col=13,endColumn=19,' +
         'title=milestone-risk-fields::Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`'
@@ -75,6 +75,7 @@ describe('--report sarif', () => {
       'milestone-no-placeholders',
       'milestone-success-criteria',
       'milestone-risk-fields',
+      'milestone-section-fields',
       'milestone-relative-links'
     ])
     for (const rule of driver.rules) {
@@ -85,7 +86,7 @@ describe('--report sarif', () => {
 
   it('has one result per message, with rule id, rule index, level and exact region', () => {
     const {results, tool} = log.runs[0]
-    expect(results).toHaveLength(15)
+    expect(results).toHaveLength(20)
     const risk = results.find((result: any) => result.message.text.startsWith('Unexpected impact level'))
     expect(risk).toMatchObject({
       ruleId: 'milestone-risk-fields',
@@ -114,7 +115,7 @@ describe('--report sarif', () => {
       ['x-rule', 'error'],
       ['milestone-risk-fields', 'warning']
     ])
-    expect(run.tool.driver.rules.map((rule: any) => rule.id).slice(5)).toEqual(['milestone-lint', 'x-rule'])
+    expect(run.tool.driver.rules.map((rule: any) => rule.id).slice(6)).toEqual(['milestone-lint', 'x-rule'])
     expect(run.results[0].locations[0].physicalLocation.region).toBeUndefined()
   })
 })
@@ -126,7 +127,7 @@ describe('--report json', () => {
     expect(stderr).toBe('')
     const [file] = JSON.parse(stdout)
     expect(file.path).toBe(defective)
-    expect(file.messages).toHaveLength(15)
+    expect(file.messages).toHaveLength(20)
     expect(file.messages[0]).toMatchObject({ruleId: expect.any(String), source: 'remark-lint', url: expect.any(String)})
   })
 })

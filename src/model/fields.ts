@@ -1,20 +1,23 @@
 import type {
+  Blockquote,
   Code,
   Emphasis,
   Heading,
+  Html,
   List,
   Paragraph,
   PhrasingContent,
   RootContent,
-  Strong
+  Strong,
+  Table
 } from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {normalizeLabel} from './text.js'
 
 /**
  * A bold (or italic) label and what follows it: `**Label**: text`,
- * `**Label:** text`, `**Label** (qualifier): text`, or a label on its own
- * line followed by a list or code block.
+ * `**Label:** text`, `**Label** (qualifier): text`, `**Label** — text`, or a
+ * label on its own line followed by a list, code block or other block.
  */
 export interface Field {
   /** Label as written, without markup, colon or qualifier. */
@@ -37,7 +40,15 @@ export interface Field {
   list: List | undefined
   /** The code block right after the label's paragraph, for its last field. */
   code: Code | undefined
+  /**
+   * Another block right after the label's paragraph, for its last field: a
+   * paragraph (not one that starts with a label), blockquote, table or HTML.
+   */
+  block: ValueBlock | undefined
 }
+
+/** Blocks other than lists and code that can hold a label's value. */
+export type ValueBlock = Paragraph | Blockquote | Table | Html
 
 type Block = RootContent
 
@@ -59,15 +70,42 @@ function collect(blocks: readonly Block[], fields: Field[]): void {
     const found = paragraphFields(block)
     const last = found.at(-1)
     if (last && last.text === '') {
-      const next = blocks[index + 1]
+      const next = nextBlock(blocks, index + 1)
       if (next?.type === 'list') last.list = next
-      if (next?.type === 'code') last.code = next
+      else if (next?.type === 'code') last.code = next
+      else if (next) last.block = valueBlock(next)
     }
     fields.push(...found)
   }
 }
 
-const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\))?[ \t]*:/
+/** The first block from `index` on that is not an HTML comment (`<!--lint ignore …-->`). */
+function nextBlock(blocks: readonly Block[], index: number): Block | undefined {
+  let next = blocks[index]
+  while (next?.type === 'html' && isComment(next)) next = blocks[++index]
+  return next
+}
+
+function isComment(node: Html): boolean {
+  return /^(?:\s*<!--[\s\S]*?-->)+\s*$/.test(node.value)
+}
+
+/** A block that holds a value: not a heading or rule, nor a paragraph that starts another label. */
+function valueBlock(block: Block): ValueBlock | undefined {
+  switch (block.type) {
+    case 'paragraph':
+      return paragraphFields(block)[0]?.labelNode === block.children[0] ? undefined : block
+    case 'blockquote':
+    case 'table':
+    case 'html':
+      return block
+    default:
+      return undefined
+  }
+}
+
+/** After the label: a qualifier, then a colon, or a dash (`**Label** — text`). */
+const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\))?[ \t]*(?::|[—–])/
 
 /**
  * A heading used as a label (`#### Success Criteria`): its value is the
@@ -75,7 +113,7 @@ const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\))?[ \t]*:/
  */
 export function headingField(heading: Heading, blocks: readonly Block[]): Field {
   const label = toString(heading).trim().replace(/\s*:$/, '')
-  const [first] = blocks
+  const first = nextBlock(blocks, 0)
   const paragraph = first?.type === 'paragraph' ? first : undefined
   return {
     label,
@@ -87,7 +125,8 @@ export function headingField(heading: Heading, blocks: readonly Block[]): Field 
     valueStart: paragraph?.position?.start.offset,
     valueEnd: paragraph?.position?.end.offset,
     list: first?.type === 'list' ? first : undefined,
-    code: first?.type === 'code' ? first : undefined
+    code: first?.type === 'code' ? first : undefined,
+    block: first && first.type !== 'paragraph' ? valueBlock(first) : undefined
   }
 }
 
@@ -110,7 +149,8 @@ export function paragraphFields(paragraph: Paragraph): Field[] {
         valueStart: undefined,
         valueEnd: undefined,
         list: undefined,
-        code: undefined
+        code: undefined,
+        block: undefined
       }
       fields.push(current)
       continue
