@@ -1,5 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {rules} from '../src/index.js'
 import {githubAnnotations} from '../src/reporters/github.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {makeProject, milestoneLint, removeProjects} from './project.js'
@@ -70,14 +71,7 @@ describe('--report sarif', () => {
     expect(log.runs).toHaveLength(1)
     const driver = log.runs[0].tool.driver
     expect(driver.name).toBe('milestone-lint')
-    expect(driver.rules.map((rule: any) => rule.id)).toEqual([
-      'milestone-required-headings',
-      'milestone-no-placeholders',
-      'milestone-success-criteria',
-      'milestone-risk-fields',
-      'milestone-section-fields',
-      'milestone-relative-links'
-    ])
+    expect(driver.rules.map((rule: any) => rule.id)).toEqual(Object.keys(rules))
     for (const rule of driver.rules) {
       expect(rule.helpUri).toBe('https://github.com/remark-lint-milestone/remark-lint-milestone#' + rule.id)
       expect(rule.shortDescription.text).toMatch(/\.$/)
