@@ -129,6 +129,13 @@ describe('the 2026-01-21 template', () => {
         "### What We're NOT Testing (Yet)"
       ])
     )
+    const coverage = allSpecs(schema).find((spec) => spec.heading === 'Test Coverage Approach')
+    // Labels inside a list are example items: optional.
+    expect(coverage?.fields).toEqual([
+      {label: 'Unit Tests', kind: 'text', optional: true},
+      {label: 'Integration Tests', kind: 'text', optional: true},
+      {label: 'E2E Tests', kind: 'text', optional: true}
+    ])
     const index = headings(schema).indexOf('## Testing Strategy')
     expect(headings(schema)[index - 1]).toBe('## Success Metrics')
     expect(schema.metadata[1]).toEqual({

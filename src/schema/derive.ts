@@ -17,7 +17,8 @@
  *   (`### Why [X]?`) are optional; so is a heading followed by a
  *   `[Repeat …]` or `[Continue …]` instruction;
  * - a section's bold labels are its fields: required, unless marked
- *   `(if …)` or `(Optional)` or shown in only a later instance of a repeat;
+ *   `(if …)` or `(Optional)`, shown in only a later instance of a repeat,
+ *   or inside a list (`- **Unit Tests**: …` is an example item);
  *   what follows the label says whether it holds text, a list or code;
  * - a value starting `[High/Medium/Low]` is an enumeration of levels; list
  *   items that all start with one mark (`✅`) must start with it;
@@ -255,7 +256,8 @@ function fieldSpecs(instances: Section[], closingAfter: number, allOptional: boo
     for (const field of labelFields(instance, closingAfter)) {
       if (isEntry(field) || seen.has(field.key)) continue
       seen.add(field.key)
-      specs.push(fieldSpec(field, allOptional || index > 0))
+      // Labels inside a list (`- **Unit Tests**: …`) are examples of its items.
+      specs.push(fieldSpec(field, allOptional || index > 0 || inList(instance, field)))
     }
   })
   return specs
@@ -278,6 +280,17 @@ function fieldSpec(field: Field, optional: boolean): FieldSpec {
 /** Bold (or italic) label fields of a section, without headings used as labels or closing lines. */
 function labelFields(section: Section, closingAfter: number): Field[] {
   return section.fields.filter((field) => field.labelNode.type !== 'heading' && offset(field) <= closingAfter)
+}
+
+/** Whether a field's label is in one of the section's lists. */
+function inList(section: Section, field: Field): boolean {
+  const at = offset(field)
+  return section.content.some(
+    (block) =>
+      block.type === 'list' &&
+      (block.position?.start.offset ?? Infinity) <= at &&
+      at < (block.position?.end.offset ?? -Infinity)
+  )
 }
 
 /** `**[Metric Name]**:`: a label that is only a placeholder. */
