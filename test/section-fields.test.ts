@@ -105,6 +105,16 @@ describe('milestone-section-fields', () => {
     expect(messages(await lintWith(rule, file))).toEqual([])
   })
 
+  it('accepts closing lines emphasised whole, colon inside', async () => {
+    const file = textFile('# Milestone 1: A\n\n## Key Outcomes\n\n---\n\n*Document Status: Draft*  \n_Last updated: May 2026_\n')
+    expect(messages(await lintWith(rule, file))).toEqual([])
+    const bare = textFile('# Milestone 1: A\n\n## Key Outcomes\n\n---\n\nDocument Status: Draft\n')
+    expect(messages(await lintWith(rule, bare)).map((line) => line.split(': ').slice(1).join(': '))).toEqual([
+      'Unexpected missing `*Document Status*:` at the end of the doc, expected `*Document Status*: <text>`',
+      'Unexpected missing `*Last Updated*:` at the end of the doc, expected `*Last Updated*: <text>`'
+    ])
+  })
+
   it('reports an empty closing line at its label', async () => {
     const file = textFile('# Milestone 1: A\n\n## Key Outcomes\n\n---\n\n*Document Status*:\n*Last Updated*: May 2026\n')
     expect(messages(await lintWith(rule, file))).toEqual([

@@ -111,7 +111,7 @@ function checkClosing(tree: Root, model: Model, schema: Schema, file: VFile, emp
   for (const spec of schema.closing) {
     const found = fields.filter((field) => matches(spec, field))
     for (const field of found) empty(field, kindName(spec))
-    if (found.length > 0 || spec.optional) continue
+    if (found.length > 0 || spec.optional || emphasizedLine(model, spec)) continue
 
     const label = `*${display(spec.label)}*:`
     // The end of the file: a point after the last node (remark-lint drops messages between nodes).
@@ -124,6 +124,12 @@ function checkClosing(tree: Root, model: Model, schema: Schema, file: VFile, emp
       insert === undefined ? {} : {expected: [insert]}
     )
   }
+}
+
+/** `*Last Updated: January 2026*`: the whole line emphasised, colon inside. */
+function emphasizedLine(model: Model, spec: FieldSpec): boolean {
+  const label = display(spec.label).replace(/[|\\{}()[\]^$+*?.]/g, '\\$&').replace(/…/g, '.+').replace(/\s+/g, '\\s+')
+  return new RegExp(`^[ \\t>]*[*_]{1,2}[ \\t]*${label}[ \\t]*[:—–][ \\t]*[^\\s*_]`, 'imu').test(model.source.text)
 }
 
 /**
