@@ -6,7 +6,9 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
-import type {Plugin} from 'unified'
+import type {Root} from 'mdast'
+import type {Plugin, Processor} from 'unified'
+import {type Limits, defaultLimits, guardParser} from './parse.js'
 import {
   type NoPlaceholdersOptions,
   type OptionTypes,
@@ -40,6 +42,7 @@ export type {
   SuccessCriteriaOptions
 }
 export {TemplateError, defaultSchema, deriveSchema, loadTemplate} from './schema/derive.js'
+export {defaultLimits, type Limits} from './parse.js'
 export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
 export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
 
@@ -55,8 +58,10 @@ export const rules = {
 
 export type RuleId = keyof typeof rules
 
-/** Preset options: the shared options, and each rule's config by its id. */
+/** Preset options: the shared options, parse limits, and each rule's config by its id. */
 export interface Options extends SharedOptions {
+  /** Limits on what is parsed (see `defaultLimits`); a file over one is not linted. */
+  limits?: Partial<Limits>
   'milestone-required-headings'?: RuleConfig<RequiredHeadingsOptions>
   'milestone-no-placeholders'?: RuleConfig<NoPlaceholdersOptions>
   'milestone-success-criteria'?: RuleConfig<SuccessCriteriaOptions>
@@ -83,6 +88,7 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
   if (isAfterAnotherCopy(this.attachers)) return
   const shared = sharedOf(options ?? {})
 
+  guardParser(this as unknown as Processor<Root>, {...defaultLimits, ...options?.limits}, shared)
   this.use(remarkFrontmatter).use(remarkGfm).use(remarkLint)
 
   for (const [id, rule] of Object.entries(rules) as Array<[RuleId, MilestoneRule<SharedOptions>]>) {
@@ -107,7 +113,7 @@ function isAfterAnotherCopy(attachers: ReadonlyArray<readonly [unknown, ...unkno
 }
 
 function validatePresetOptions(options: unknown): void {
-  const types: OptionTypes = {...sharedOptionTypes}
+  const types: OptionTypes = {...sharedOptionTypes, limits: 'limits'}
   for (const id of Object.keys(rules)) types[id] = 'rule'
   validateOptions(presetName, options, types)
 }

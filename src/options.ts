@@ -49,7 +49,7 @@ export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
 export type RuleConfig<O> = Severity | O | [Severity, O?]
 
 /** `rule` is a rule's config inside the preset's options (checked by the rule). */
-export type OptionKind = 'boolean' | 'string' | 'strings' | 'globs' | 'file' | 'rule'
+export type OptionKind = 'boolean' | 'string' | 'strings' | 'globs' | 'file' | 'limits' | 'rule'
 
 /** Option name → kind, for validation. */
 export type OptionTypes = Record<string, OptionKind>
@@ -60,6 +60,8 @@ export const sharedOptionTypes: OptionTypes = {
   detect: 'boolean',
   template: 'file'
 }
+
+const limitNames = ['size', 'lineLength', 'nesting', 'lists']
 
 const severities = new Set<unknown>([true, false, 0, 1, 2, 'off', 'on', 'warn', 'error'])
 
@@ -117,6 +119,15 @@ function fits(kind: OptionKind, value: unknown): boolean {
       return fits('string', value) || fits('strings', value)
     case 'file':
       return fits('string', value) || (value instanceof URL && value.protocol === 'file:')
+    case 'limits':
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.entries(value).every(
+          ([key, limit]) => limitNames.includes(key) && Number.isInteger(limit) && (limit as number) > 0
+        )
+      )
     case 'rule':
       return isSeverity(value) || typeof value === 'object'
   }
@@ -134,6 +145,8 @@ function describe(kind: OptionKind): string {
       return 'a glob or an array of globs'
     case 'file':
       return 'a path or a `file:` URL'
+    case 'limits':
+      return `an object of positive integers, with keys among ${limitNames.map((name) => `\`${name}\``).join(', ')}`
     case 'rule':
       return 'a severity (`false`, `\'warn\'`, `\'error\'`…), options, or `[severity, options]`'
   }

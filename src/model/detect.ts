@@ -32,6 +32,26 @@ export function isMilestoneDoc(
 }
 
 /**
+ * Whether a file that is not parsed (over a limit) is likely a milestone doc,
+ * from its name and the start of its text: forced by `include`/`exclude`,
+ * else named `milestone-<n>…`, titled `# Milestone <n>…`, or carrying two
+ * of the template's metadata labels near its start.
+ */
+export function looksLikeMilestoneFile(text: string, file: VFile, options: SharedOptions): boolean {
+  const relative = file.path ? toPosix(path.relative(file.cwd, file.path)) : undefined
+  if (relative !== undefined) {
+    if (options.exclude && globs(options.exclude)(relative)) return false
+    if (options.include && globs(options.include)(relative)) return true
+  }
+  if (options.detect === false) return false
+  if (file.basename !== undefined && milestoneFileName.test(file.basename)) return true
+  const head = text.slice(0, 20_000)
+  if (/^#[ \t]+milestone[ \t]+\d+/im.test(head)) return true
+  const labels = head.match(/^[*_]{2}(?:status|parent document|architecture reference)[*_]{2}[ \t]*:/gim)
+  return (labels?.length ?? 0) >= 2
+}
+
+/**
  * A name or title says “milestone” and the doc has at least one template
  * section or metadata line; or, whatever its name, it has most template
  * sections or two metadata lines. A milestone summary or progress report

@@ -1,0 +1,164 @@
+/**
+ * A guard around the parser. remark's parser (micromark) is fast on real
+ * docs, but some input makes it slow or makes it throw: deep nesting
+ * (10,000 nested block quotes overflow the stack; 400 nested list levels
+ * take seconds), many lists in one file and very long lines (both
+ * quadratic). One such file must not crash or stall a run over many files,
+ * so before parsing, one linear pass over the lines checks documented
+ * limits, and any parser exception becomes a message on that file.
+ */
+import type {Root} from 'mdast'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {looksLikeMilestoneFile} from './model/detect.js'
+import type {SharedOptions} from './options.js'
+
+/** Limits on what is parsed; real milestone docs are 15–40 KB. */
+export interface Limits {
+  /** Characters in the file. */
+  size: number
+  /** Characters in one line. */
+  lineLength: number
+  /** Block quotes and list levels nested in one another. */
+  nesting: number
+  /** Separate lists in the file. */
+  lists: number
+}
+
+export const defaultLimits: Limits = {size: 1_000_000, lineLength: 100_000, nesting: 100, lists: 2_000}
+
+/** What exceeded a limit, for messages. */
+const described: Record<keyof Limits, (found: number) => string> = {
+  size: (found) => `file of ${found} characters`,
+  lineLength: (found) => `line of ${found} characters`,
+  nesting: (found) => `nesting ${found} block quotes and list levels deep`,
+  lists: (found) => `list number ${found}`
+}
+
+export interface Excess {
+  limit: keyof Limits
+  found: number
+  /** The line where it was found (1-based), if it is about a line. */
+  line?: number
+}
+
+/** Wrap a processor's parser with the guard. */
+export function guardParser(processor: Processor<Root>, limits: Limits, options: SharedOptions): void {
+  const parse = processor.parser
+  if (!parse || (parse as {guarded?: boolean}).guarded) return
+
+  function guarded(document: string, file: VFile): Root {
+    const excess = exceededLimit(document, limits)
+    if (excess) {
+      // Only a milestone doc is worth failing a run for: other huge files are skipped.
+      if (looksLikeMilestoneFile(document, file, options)) reportExcess(file, excess, limits)
+      return unparsed(document)
+    }
+    try {
+      return parse!(document, file) as Root
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      const message = file.message(`Cannot parse this file (${reason}), so it is not linted`, {
+        ruleId: 'parse',
+        source: 'remark-lint-milestone'
+      })
+      message.fatal = true
+      return unparsed(document)
+    }
+  }
+
+  processor.parser = Object.assign(guarded, {guarded: true})
+}
+
+/** The first limit a document exceeds, in one pass over its lines. */
+export function exceededLimit(text: string, limits: Limits): Excess | undefined {
+  if (text.length > limits.size) return {limit: 'size', found: text.length}
+  let lists = 0
+  let inList = false
+  let line = 0
+
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    line++
+    if (end - start > limits.lineLength) return {limit: 'lineLength', found: end - start, line}
+
+    const {depth, item, indent, blank} = prefixOf(text, start, end)
+    if (depth > limits.nesting) return {limit: 'nesting', found: depth, line}
+    if (!blank) {
+      // A list starts at an item that does not continue one (indented lines continue it).
+      if (item && !inList && ++lists > limits.lists) return {limit: 'lists', found: lists, line}
+      inList = item || (inList && indent > 0)
+    }
+    start = end + 1
+  }
+  return undefined
+}
+
+/**
+ * The container prefix of a line: how deep it nests (`>` marks, list
+ * markers, and indentation, two columns a level), and whether it is a list
+ * item.
+ */
+function prefixOf(text: string, start: number, end: number) {
+  let depth = 0
+  let columns = 0
+  let item = false
+  let index = start
+  while (index < end) {
+    const char = text.charCodeAt(index)
+    if (char === 32 /* space */) columns++
+    else if (char === 9 /* tab */) columns += 4
+    else if (char === 62 /* > */) {
+      depth++
+      // The space after a block quote mark belongs to the mark.
+      if (text.charCodeAt(index + 1) === 32) index++
+    }
+    else {
+      const marker = listMarker(text, index, end)
+      if (marker === 0) break
+      depth++
+      item = true
+      index += marker
+      continue
+    }
+    index++
+  }
+  return {depth: depth + Math.floor(columns / 2), item, indent: columns, blank: index === end}
+}
+
+/** The length of a list marker (`-`, `*`, `+`, `1.`, `1)`) and its space at `index`, or 0. */
+function listMarker(text: string, index: number, end: number): number {
+  let at = index
+  const char = text.charCodeAt(at)
+  if (char === 45 || char === 42 || char === 43) at++
+  else {
+    while (at < end && at - index < 9 && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++
+    if (at === index || (text.charCodeAt(at) !== 46 && text.charCodeAt(at) !== 41)) return 0
+    at++
+  }
+  if (at === end) return at - index
+  const next = text.charCodeAt(at)
+  return next === 32 || next === 9 ? at - index + 1 : 0
+}
+
+function reportExcess(file: VFile, excess: Excess, limits: Limits): void {
+  const message = file.message(
+    `Unexpected ${described[excess.limit](excess.found)}, over the limit of ${limits[excess.limit]}, ` +
+      `so this file is not linted; raise the preset option \`limits.${excess.limit}\` to lint it`,
+    {
+      place: excess.line ? {line: excess.line, column: 1} : undefined,
+      ruleId: 'limits',
+      source: 'remark-lint-milestone'
+    }
+  )
+  message.fatal = true
+}
+
+/**
+ * The tree of a file that is not parsed: its text as one raw node, so rules
+ * find nothing and a processor that writes output would write it unchanged.
+ */
+function unparsed(document: string): Root {
+  return {type: 'root', children: document ? [{type: 'html', value: document}] : []}
+}

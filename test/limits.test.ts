@@ -1,0 +1,125 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {remark} from 'remark'
+import {VFile} from 'vfile'
+import {afterAll, describe, expect, it} from 'vitest'
+import remarkLintMilestone from '../src/index.js'
+import {defaultLimits, exceededLimit} from '../src/parse.js'
+import {format, lint} from './helpers.js'
+import {makeProject, milestoneLint, removeProjects} from './project.js'
+
+afterAll(removeProjects)
+
+const title = '# Milestone 1: Hostile\n\n'
+const nestedQuotes = (depth: number) => title + '>'.repeat(depth) + ' x\n'
+const nestedLists = (depth: number) =>
+  title + Array.from({length: depth}, (_, level) => '  '.repeat(level) + '- item').join('\n') + '\n'
+const manyLists = (count: number) => title + Array.from({length: count}, () => '- a\n\nb\n').join('\n')
+
+/** Lint text as a milestone doc with the whole preset; the messages, formatted. */
+async function lintText(value: string, options?: Parameters<typeof lint>[1], name = 'milestone-1-hostile.md') {
+  const file = await lint(new VFile({path: name, value}), options)
+  return file.messages.map((message) => `${format(message)} (fatal: ${String(message.fatal)})`)
+}
+
+describe('exceededLimit', () => {
+  it('finds nothing in real docs', () => {
+    for (const doc of ['milestone-1-private-beta.md', 'milestone-2-public-launch.md', 'milestones.md']) {
+      expect(exceededLimit(readFileSync('fixtures/example/' + doc, 'utf8'), defaultLimits)).toBeUndefined()
+    }
+  })
+
+  it('finds each limit, on its line', () => {
+    const small = {size: 100, lineLength: 10, nesting: 3, lists: 2}
+    expect(exceededLimit('x'.repeat(101), small)).toEqual({limit: 'size', found: 101})
+    expect(exceededLimit('a\nbbbbbbbbbbb\n', small)).toEqual({limit: 'lineLength', found: 11, line: 2})
+    expect(exceededLimit('> > - > x', small)).toEqual({limit: 'nesting', found: 4, line: 1})
+    expect(exceededLimit('- a\n  - b\n    - c\n      - d\n', small)).toEqual({limit: 'nesting', found: 4, line: 4})
+    expect(exceededLimit('- a\n- b\n\nx\n\n1. c\n\ny\n* d\n', small)).toEqual({limit: 'lists', found: 3, line: 9})
+  })
+
+  it('counts a list with loose items and indented continuations once', () => {
+    const limits = {...defaultLimits, lists: 1}
+    expect(exceededLimit('- a\n\n- b\n\n  more b\n\n- c\n', limits)).toBeUndefined()
+    expect(exceededLimit('---\n***\n- - -\n', {...defaultLimits, nesting: 3})).toBeUndefined()
+  })
+})
+
+describe('the parse guard in the preset', () => {
+  it('does not parse a milestone doc over a limit, and says which limit and how to raise it', async () => {
+    expect(await lintText(nestedQuotes(10_000))).toEqual([
+      '3:1 limits: Unexpected nesting 10000 block quotes and list levels deep, over the limit of 100, so this file is not linted; raise the preset option `limits.nesting` to lint it (fatal: true)'
+    ])
+    expect(await lintText(nestedLists(400))).toEqual([
+      '103:1 limits: Unexpected nesting 101 block quotes and list levels deep, over the limit of 100, so this file is not linted; raise the preset option `limits.nesting` to lint it (fatal: true)'
+    ])
+    expect(await lintText(manyLists(2_500))).toEqual([
+      '8003:1 limits: Unexpected list number 2001, over the limit of 2000, so this file is not linted; raise the preset option `limits.lists` to lint it (fatal: true)'
+    ])
+    expect(await lintText(title + 'word **bold** text '.repeat(6_000))).toEqual([
+      '3:1 limits: Unexpected line of 114000 characters, over the limit of 100000, so this file is not linted; raise the preset option `limits.lineLength` to lint it (fatal: true)'
+    ])
+    expect(await lintText(title + 'x\n'.repeat(500_001))).toEqual([
+      '? limits: Unexpected file of 1000026 characters, over the limit of 1000000, so this file is not linted; raise the preset option `limits.size` to lint it (fatal: true)'
+    ])
+  })
+
+  it('skips, silently, a file over a limit that does not look like a milestone doc', async () => {
+    expect(await lintText('x\n'.repeat(600_000), undefined, 'CHANGELOG.md')).toEqual([])
+    expect(await lintText('**Status**: Draft\n**Parent Document**: [x](./x.md)\n' + 'x\n'.repeat(600_000), undefined, 'notes.md')).toHaveLength(1)
+    expect(await lintText(nestedQuotes(500), {exclude: '**'})).toEqual([])
+  })
+
+  it('lints a file under limits raised by the preset option', async () => {
+    expect(await lintText(nestedLists(150), {limits: {nesting: 200}})).toEqual([])
+  })
+
+  it('turns a parser exception into one fatal message; `parse` never throws', async () => {
+    // Raised past what the parser survives: 10,000 nested block quotes overflow its stack.
+    const value = nestedQuotes(10_000)
+    const processor = remark().use(remarkLintMilestone, {limits: {nesting: 1_000_000}})
+    const file = new VFile({path: 'milestone-1-hostile.md', value})
+    const tree = processor.parse(file)
+    expect(tree).toEqual({type: 'root', children: [{type: 'html', value}]})
+    await processor.run(tree, file)
+    expect(file.messages.map((message) => [message.reason, message.fatal, message.ruleId])).toEqual([
+      ['Cannot parse this file (Maximum call stack size exceeded), so it is not linted', true, 'parse']
+    ])
+  })
+
+  it('keeps the text of an unparsed file, should a processor write it out', () => {
+    const value = nestedQuotes(500)
+    const processor = remark().use(remarkLintMilestone)
+    const file = new VFile({path: 'CHANGELOG.md', value})
+    expect(processor.stringify(processor.parse(file))).toBe(value)
+  })
+
+  it('rejects bad limits, naming the option', () => {
+    expect(() => remark().use(remarkLintMilestone, {limits: {size: -1}}).freeze()).toThrow(
+      'remark-lint-milestone: unexpected value `{"size":-1}` for option `limits`, expected an object of positive integers, with keys among `size`, `lineLength`, `nesting`, `lists`'
+    )
+    expect(() => remark().use(remarkLintMilestone, {limits: {depth: 3} as never}).freeze()).toThrow(/option `limits`/)
+  })
+})
+
+describe('milestone-lint on a folder of good and hostile files', () => {
+  it('reports the hostile files, lints the others, and fails', () => {
+    const project = makeProject()
+    const files: Record<string, string> = {
+      'milestone-7-quotes.md': nestedQuotes(10_000),
+      'milestone-8-lists.md': manyLists(2_500),
+      'milestone-9-line.md': title + 'word **bold** text '.repeat(60_000)
+    }
+    for (const [name, value] of Object.entries(files)) {
+      writeFileSync(path.join(project, 'docs', name), value)
+    }
+    const {status, stderr} = milestoneLint(project, 'docs')
+    expect(status).toBe(1)
+    expect(stderr).toMatch(/docs\/milestone-7-quotes\.md\n\s*3:1\s+error\s+Unexpected nesting 10000 block quotes/)
+    expect(stderr).toMatch(/docs\/milestone-8-lists\.md\n\s*8003:1\s+error\s+Unexpected list number 2001/)
+    expect(stderr).toMatch(/docs\/milestone-9-line\.md\n\s*error\s+Unexpected file of 1140024 characters/)
+    expect(stderr).toMatch(/docs\/milestone-1-private-beta\.md: no issues found/)
+    expect(stderr).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`/)
+    expect(stderr).toMatch(/23 messages \(✖ 3 errors, ⚠ 20 warnings\)/)
+  }, 60_000)
+})
