@@ -29,7 +29,7 @@ import {hasPlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
 import {headingLine, type LinkNode, type Model, type Section} from '../model/model.js'
 import {normalizeLabel, truncate} from '../model/text.js'
-import {anchorsOfFile, isMarkdown, kindOf, localUrl} from '../links/resolve.js'
+import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../links/resolve.js'
 import type {RelativeLinksOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
 import type {LinkRole, Schema} from '../schema/types.js'
@@ -41,16 +41,19 @@ const relativeLinks = milestoneRule<RelativeLinksOptions>(
   {fragments: 'boolean'},
   function ({model, outline, schema, file, options}) {
     const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined
+    // Links may not leave the project: the working directory, or the doc's folder if it is elsewhere.
+    const root = folder === undefined || isInside(file.cwd, folder) ? file.cwd : folder
     const resolveTarget = (url: string) => {
       const local = localUrl(url)
       return local && folder && local.path ? path.resolve(folder, local.path) : undefined
     }
 
     // One file-system lookup per target and file, however often it is linked.
-    const kinds = new Map<string, ReturnType<typeof kindOf>>()
+    const targets = new Map<string, Target>()
     const kindAt = (target: string) => {
-      if (!kinds.has(target)) kinds.set(target, kindOf(target))
-      return kinds.get(target)
+      let found = targets.get(target)
+      if (!found) targets.set(target, (found = targetOf(target, root)))
+      return found
     }
 
     const roles = checkMetadata(model, file, schema, resolveTarget, kindAt)
@@ -109,7 +112,7 @@ function checkMetadata(
   file: VFile,
   schema: Schema,
   resolveTarget: (url: string) => string | undefined,
-  kindAt: (target: string) => ReturnType<typeof kindOf>
+  kindAt: (target: string) => Target
 ): Map<LinkRole, RoleTarget> {
   const roles = new Map<LinkRole, RoleTarget>()
 
@@ -150,7 +153,7 @@ function checkMetadata(
 
     // A missing target is reported once, as a broken link; not asked for again.
     const target = resolveTarget(url)
-    if (target && kindAt(target)) roles.set(spec.link, {label: spec.label, url, target})
+    if (target && exists(kindAt(target))) roles.set(spec.link, {label: spec.label, url, target})
   }
 
   return roles
@@ -161,7 +164,7 @@ function checkLink(
   file: VFile,
   node: LinkNode,
   folder: string | undefined,
-  kindAt: (target: string) => ReturnType<typeof kindOf>,
+  kindAt: (target: string) => Target,
   fragments: boolean
 ): void {
   const url = node.url
@@ -181,26 +184,53 @@ function checkLink(
 
   if (!folder) return // A file without a path (stdin, an editor buffer): nothing to resolve against.
   const target = path.resolve(folder, local.path)
-  const kind = kindAt(target)
+  const found = kindAt(target)
+  const shown = truncate(url)
 
-  if (!kind) {
-    report(
-      file,
-      `Unexpected link to missing file \`${truncate(url)}\`, expected an existing file relative to this doc`,
-      node.position
-    )
-    return
+  switch (found.kind) {
+    case 'outside':
+      report(file, `Unexpected link \`${shown}\` out of the project, expected a file inside it (links are not followed out)`, node.position)
+      return
+    case 'missing':
+      report(file, `Unexpected link to missing file \`${shown}\`, expected an existing file relative to this doc`, node.position)
+      return
+    case 'unreadable':
+      report(file, `Unexpected link to \`${shown}\`, which cannot be read (${describe(found.code)}), expected a readable file`, node.position)
+      return
+    case 'directory':
+      if (isMarkdown(target)) {
+        report(file, `Unexpected link to folder \`${shown}\`, expected a Markdown file`, node.position)
+      }
+      return
+    case 'file':
   }
 
-  if (!fragments || !local.fragment || kind !== 'file' || !isMarkdown(target)) return
-  const anchors = anchorsOfFile(target)
-  if (anchors && !anchors.has(local.fragment.toLowerCase())) {
+  if (!fragments || !local.fragment || !isMarkdown(target)) return
+  const result = anchorsOfFile(target)
+  if ('problem' in result) {
+    report(
+      file,
+      `Unexpected link \`${shown}\` to a heading in a file that cannot be read (${describe(result.problem)}), expected a readable Markdown file`,
+      node.position
+    )
+  } else if (!result.anchors.has(local.fragment.toLowerCase())) {
     report(
       file,
       `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in \`${truncate(local.path)}\`, expected the slug of one of its headings`,
       node.position
     )
   }
+}
+
+function exists(target: Target): boolean {
+  return target.kind === 'file' || target.kind === 'directory'
+}
+
+/** An error code as words. */
+function describe(code: string): string {
+  if (code === 'ELOOP') return 'a loop of symbolic links'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  return code
 }
 
 /** The first link in a field's value (a reference counts through its definition). */

@@ -1,0 +1,64 @@
+import {execFileSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import relativeLinks from '../src/rules/relative-links.js'
+import {lintWith, messages} from './helpers.js'
+
+// A project folder, and a sibling folder outside it with a file of its own.
+const base = mkdtempSync(path.join(tmpdir(), 'milestone-links-'))
+const project = path.join(base, 'project')
+const outside = path.join(base, 'outside')
+afterAll(() => rmSync(base, {recursive: true, force: true}))
+
+mkdirSync(path.join(project, 'docs/notes.md'), {recursive: true})
+mkdirSync(outside)
+writeFileSync(path.join(outside, 'secret.md'), '# Secret\n')
+writeFileSync(path.join(project, 'docs/overview.md'), '# Overview\n\n## Milestone 1\n')
+symlinkSync(path.join(outside, 'secret.md'), path.join(project, 'docs/escape.md'))
+symlinkSync('loop.md', path.join(project, 'docs/loop.md'))
+execFileSync('mkfifo', [path.join(project, 'docs/pipe.md')])
+
+/** Lint a doc in `project/docs/` (the working directory is `project`) with only the link rule. */
+async function lintDoc(body: string): Promise<string[]> {
+  const metadata = '**Parent Document**: [Overview](./overview.md)\n**Architecture Reference**: [Overview](./overview.md)\n'
+  const value = `# Milestone 1: Links\n\n${metadata}\n${body}\n`
+  const file = new VFile({cwd: project, path: path.join(project, 'docs/milestone-1-links.md'), value})
+  return messages(await lintWith(relativeLinks, file, {include: '**'}))
+}
+
+const id = 'milestone-relative-links'
+
+describe('link checks stay inside the project', () => {
+  it('reports a link that leaves the project, without looking at its target', async () => {
+    expect(await lintDoc('[a](../../outside/secret.md#nope) [b](../../../../../etc/passwd)')).toEqual([
+      `6:1-6:34 ${id}: Unexpected link \`../../outside/secret.md#nope\` out of the project, expected a file inside it (links are not followed out)`,
+      `6:35-6:65 ${id}: Unexpected link \`../../../../../etc/passwd\` out of the project, expected a file inside it (links are not followed out)`
+    ])
+  })
+
+  it('reports a symbolic link that points out of the project', async () => {
+    expect(await lintDoc('[a](./escape.md#secret)')).toEqual([
+      `6:1-6:24 ${id}: Unexpected link \`./escape.md#secret\` out of the project, expected a file inside it (links are not followed out)`
+    ])
+  })
+
+  it('reports a symbolic link loop, a folder named like a doc, and a file that is not a regular file', async () => {
+    expect(await lintDoc('[a](./loop.md)\n\n[b](./notes.md)\n\n[c](./pipe.md#x)')).toEqual([
+      `6:1-6:15 ${id}: Unexpected link to \`./loop.md\`, which cannot be read (a loop of symbolic links), expected a readable file`,
+      `8:1-8:16 ${id}: Unexpected link to folder \`./notes.md\`, expected a Markdown file`,
+      `10:1-10:17 ${id}: Unexpected link \`./pipe.md#x\` to a heading in a file that cannot be read (not a regular file), expected a readable Markdown file`
+    ])
+  })
+
+  it('checks links inside the project as before, and never external ones', async () => {
+    expect(
+      await lintDoc('[a](./overview.md#milestone-1) [b](../docs/overview.md) [c](https://example.com/x#y) [d](//host/x.md)')
+    ).toEqual([])
+    expect(await lintDoc('[a](./overview.md#milestone-2)')).toEqual([
+      `6:1-6:31 ${id}: Unexpected link to missing heading \`#milestone-2\` in \`./overview.md\`, expected the slug of one of its headings`
+    ])
+  })
+})
