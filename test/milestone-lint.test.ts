@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {milestoneArgs} from '../src/cli/argv.js'
@@ -10,6 +10,16 @@ afterAll(removeProjects)
 
 const defective = 'docs/milestone-2-public-launch.md'
 const correct = 'docs/milestone-1-private-beta.md'
+
+/** Names, contents and modification times of a folder's files. */
+function snapshot(folder: string): Array<[string, string, number]> {
+  return readdirSync(folder)
+    .sort()
+    .map((name) => {
+      const file = path.join(folder, name)
+      return [name, readFileSync(file, 'utf8'), statSync(file).mtimeMs]
+    })
+}
 
 describe('milestoneArgs', () => {
   const locations = {preset: './preset.js', reporter: (name: string) => `./reporters/${name}.js`, color: true}
@@ -78,6 +88,14 @@ describe('milestone-lint', () => {
     expect(status).toBe(1)
     expect(stderr).not.toMatch(/private-beta/)
     expect(stderr).toMatch(/^docs\/milestone-2-public-launch\.md\n/)
+  })
+
+  it('never writes to the files it lints', () => {
+    const folder = path.join(project, 'docs')
+    const before = snapshot(folder)
+    milestoneLint(project, 'docs')
+    milestoneLint(project, '--report', 'sarif', 'docs')
+    expect(snapshot(folder)).toEqual(before)
   })
 
   it('prints --version and --help', () => {
