@@ -78,8 +78,8 @@ export function exceededLimit(text: string, limits: Limits): Excess | undefined 
   let line = 0
 
   for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
+    // Lines end at `\n`, `\r\n` or `\r`, as in micromark.
+    const end = lineEnd(text, start)
     line++
     if (end - start > limits.lineLength) return {limit: 'lineLength', found: end - start, line}
 
@@ -90,9 +90,17 @@ export function exceededLimit(text: string, limits: Limits): Excess | undefined 
       if (item && !inList && ++lists > limits.lists) return {limit: 'lists', found: lists, line}
       inList = item || (inList && indent > 0)
     }
-    start = end + 1
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1)
   }
   return undefined
+}
+
+function lineEnd(text: string, start: number): number {
+  for (let index = start; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (char === 10 || char === 13) return index
+  }
+  return text.length
 }
 
 /**

@@ -38,6 +38,14 @@ describe('exceededLimit', () => {
     expect(exceededLimit('- a\n- b\n\nx\n\n1. c\n\ny\n* d\n', small)).toEqual({limit: 'lists', found: 3, line: 9})
   })
 
+  it('ends lines at CR and CRLF too', () => {
+    const lines = 'Some text.\n'.repeat(10_000)
+    expect(exceededLimit(lines.replace(/\n/g, '\r'), defaultLimits)).toBeUndefined()
+    expect(exceededLimit(lines.replace(/\n/g, '\r\n'), defaultLimits)).toBeUndefined()
+    const deep = Array.from({length: 300}, (_, level) => '  '.repeat(level) + '- item').join('\r')
+    expect(exceededLimit(deep, defaultLimits)).toEqual({limit: 'nesting', found: 101, line: 101})
+  })
+
   it('counts a list with loose items and indented continuations once', () => {
     const limits = {...defaultLimits, lists: 1}
     expect(exceededLimit('- a\n\n- b\n\n  more b\n\n- c\n', limits)).toBeUndefined()

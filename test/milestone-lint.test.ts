@@ -96,7 +96,7 @@ describe('milestone-lint', () => {
     milestoneLint(project, 'docs')
     milestoneLint(project, '--report', 'sarif', 'docs')
     expect(snapshot(folder)).toEqual(before)
-  })
+  }, 30_000)
 
   it('prints --version and --help', () => {
     const pack = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {version: string}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {lint} from './helpers.js'
+import {lint, messages} from './helpers.js'
 
 const template = (body: string) => new VFile({path: 'milestone-1-odd.md', value: body})
 
@@ -25,5 +25,49 @@ describe('odd input', () => {
       expect(message.ruleId).toMatch(/^milestone-/)
       expect(message.reason).not.toMatch(/Cannot check/)
     }
+  })
+})
+
+describe('a file read as bytes', () => {
+  // Found by the fuzz tests: positions were counted on `String(file.value)`,
+  // which reads a Uint8Array as `35,32,77,…` (the run then failed in
+  // remark-lint's comment control) and keeps a byte order mark that
+  // decoding drops (every place on the first line, and the end, one off).
+  const text = '# Milestone 1: A\n\n## Goal\n\nSome [Name] here.\n'
+
+  it.each([
+    ['a Uint8Array', new TextEncoder().encode(text)],
+    ['a Buffer starting with two byte order marks', Buffer.from('\ufeff\ufeff' + text)]
+  ])('places messages in %s as in its text', async (_, value) => {
+    const expected = messages(await lint(template(text)))
+    expect(expected).toContain('5:6-5:12 milestone-no-placeholders: Unexpected unfilled template placeholder `[Name]`, expected the actual name')
+    expect(messages(await lint(new VFile({path: 'milestone-1-odd.md', value})))).toEqual(expected)
+  })
+})
+
+describe('CR line endings', () => {
+  // Found by the fuzz tests: a lone `\r` ends a line (CommonMark), but
+  // labels were only seen at the start of a line after `\n` (so
+  // `**Parent Document**` after `**Status**: …\r` went missing), and code
+  // blocks were split into lines at `\n` only.
+  const cases: Record<string, [string, string]> = {
+    'metadata lines': [
+      '# Milestone 2: Launch\n\n**Status**: Planning\n**Parent Document**: [Overview](./milestones.md)\n**Architecture Reference**: [Architecture](./lumen-architecture.md)\n\n\n\n',
+      '`**Parent Document**:`'
+    ],
+    'a code block that is still the template': [
+      '# Milestone 1: A\n\n## Goal\n\n```\n[Copy the architecture diagram from milestones-overview.md]\nStep 1\n```\n',
+      '[Copy the architecture diagram'
+    ]
+  }
+
+  it.each(Object.entries(cases))('read %s as with LF line endings', async (_, [text, mention]) => {
+    const file = (value: string) => new VFile({path: 'fixtures/example/milestone-9-fuzz.md', value})
+    const expected = messages(await lint(file(text)))
+    const mentioned = expected.some((message) => message.includes(mention))
+    // Metadata is complete (nothing about it); the code block is a placeholder (reported).
+    expect(mentioned).toBe(mention.startsWith('['))
+    expect(messages(await lint(file(text.replace(/\n/g, '\r'))))).toEqual(expected)
+    expect(messages(await lint(file(text.replace(/\n/g, '\r\n'))))).toEqual(expected)
   })
 })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from '../options.js'
-import {headingPattern, titleSpec} from '../schema/pattern.js'
+import {headingPattern, placeholder, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import type {Model} from './model.js'
 import {specFor} from './outline.js'
@@ -87,7 +87,7 @@ function metadataCount(model: Model, schema: Schema): number {
 
 /** A title that is all placeholder (`[Milestone Name]`) says nothing about a doc. */
 function hasFixedText(title: string): boolean {
-  return /[\p{L}\p{N}]/u.test(title.replace(/\[[^\]]*\]/g, ''))
+  return /[\p{L}\p{N}]/u.test(title.replace(placeholder, ''))
 }
 
 function titlePattern(schema: Schema): RegExp {

@@ -87,7 +87,9 @@ function nextBlock(blocks: readonly Block[], index: number): Block | undefined {
 }
 
 function isComment(node: Html): boolean {
-  return /^(?:\s*<!--[\s\S]*?-->)+\s*$/.test(node.value)
+  // Starts `<!--` and ends `-->`: the same as `^(?:\s*<!--[\s\S]*?-->)+\s*$`,
+  // whose ways of splitting `<!-- a --><!-- b -->…` are exponential.
+  return /^\s*<!--[\s\S]*-->\s*$/.test(node.value)
 }
 
 /** A block that holds a value: not a heading or rule, nor a paragraph that starts another label. */
@@ -104,15 +106,19 @@ function valueBlock(block: Block): ValueBlock | undefined {
   }
 }
 
-/** After the label: a qualifier, then a colon, or a dash (`**Label** — text`). */
-const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\))?[ \t]*(?::|[—–])/
+/**
+ * After the label: a qualifier, then a colon, or a dash (`**Label** — text`).
+ * The spaces after a qualifier are inside its group, so a run of spaces has
+ * one way to match (two `[ \t]*` in a row split it in quadratic ways).
+ */
+const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\)[ \t]*)?(?::|[—–])/
 
 /**
  * A heading used as a label (`#### Success Criteria`): its value is the
  * paragraph, list or code block right below it.
  */
 export function headingField(heading: Heading, blocks: readonly Block[]): Field {
-  const label = toString(heading).trim().replace(/\s*:$/, '')
+  const label = toString(heading).trim().replace(/:$/, '').trimEnd()
   const first = nextBlock(blocks, 0)
   const paragraph = first?.type === 'paragraph' ? first : undefined
   return {
@@ -188,7 +194,7 @@ function atLineStart(children: PhrasingContent[], index: number): boolean {
   if (index === 0) return true
   const previous = children[index - 1]!
   if (previous.type === 'break') return true
-  return previous.type === 'text' && /\n[ \t]*$/.test(previous.value)
+  return previous.type === 'text' && /[\r\n][ \t]*$/.test(previous.value)
 }
 
 function labelOf(
@@ -210,8 +216,12 @@ function labelOf(
     qualifier = after[1]?.trim() || undefined
   }
 
-  // `**System Flow (Validation)**:`: a qualifier inside the emphasis.
-  const inner = /^(.*?)\s*\(([^)]*)\)$/.exec(raw)
+  // `**System Flow (Validation)**:`: a qualifier inside the emphasis, from
+  // the first `(` after the last inner `)`. Group 1 is the text before it:
+  // up to that `)`, then text without parentheses ending in a non-space, on
+  // one line. The same as `^(.*?)\s*\(([^)]*)\)$`, whose `.*?` and `\s*`
+  // split runs of spaces in quadratic ways.
+  const inner = /^((?:[^)\n\r\u2028\u2029]*\))*(?:[^()\n\r\u2028\u2029]*[^()\s])?)\s*\(([^)]*)\)$/.exec(raw)
   if (inner?.[1]) {
     raw = inner[1]
     qualifier = inner[2]?.trim() || qualifier

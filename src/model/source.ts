@@ -13,7 +13,10 @@ export interface Source {
 }
 
 export function createSource(file: VFile): Source {
-  let text = file.value === undefined ? '' : String(file.value)
+  // The text as unified gives it to the parser: bytes are decoded as UTF-8,
+  // as `String(file)` does (`String(file.value)` would read a `Uint8Array`
+  // as `35,32,…`, and keep a byte order mark that decoding drops).
+  let text = String(file)
   // micromark drops a byte order mark; offsets in the tree do not count it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const place = location(text)

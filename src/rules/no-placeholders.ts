@@ -88,9 +88,9 @@ function checkCode(
   const base = code.position?.start.offset
   const text = model.source.slice(code)
   if (base === undefined || text === undefined) return
-  const lines = code.value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+  const lines = code.value.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
   // Search lines past the opening fence, if any.
-  let from = /^[ \t]*(?:```|~~~)/.test(text) ? text.indexOf('\n') + 1 : 0
+  let from = /^[ \t]*(?:```|~~~)/.test(text) ? text.search(/[\r\n]/) + 1 : 0
 
   for (const line of lines) {
     const at = text.indexOf(line, from)

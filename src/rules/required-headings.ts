@@ -255,7 +255,8 @@ function numberRange(model: Model, heading: Heading) {
   const source = model.source.slice(heading)
   const start = heading.position?.start.offset
   if (source === undefined || start === undefined) return heading.position
-  const match = /^(#*[ \t]*\D*?)(\d+)/.exec(source)
+  // The text before the first digit (`## `, `### Phase `), then the number.
+  const match = /^(\D*)(\d+)/.exec(source)
   if (!match) return heading.position
   const from = start + match[1]!.length
   return model.source.range(from, from + match[2]!.length)

@@ -33,12 +33,14 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {memo} from '../memo.js'
 import {type Field, fieldsOf, headingField} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import type {Outline} from '../model/outline.js'
 import {normalizeLabel} from '../model/text.js'
 import type {SectionFieldsOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
+import {placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -128,8 +130,13 @@ function checkClosing(tree: Root, model: Model, schema: Schema, file: VFile, emp
 
 /** `*Last Updated: January 2026*`: the whole line emphasised, colon inside. */
 function emphasizedLine(model: Model, spec: FieldSpec): boolean {
+  return emphasizedLinePattern(spec).test(model.source.text)
+}
+
+/** The pattern of {@link emphasizedLine}; exported for `test/redos.test.ts`. */
+export function emphasizedLinePattern(spec: FieldSpec): RegExp {
   const label = display(spec.label).replace(/[|\\{}()[\]^$+*?.]/g, '\\$&').replace(/…/g, '.+').replace(/\s+/g, '\\s+')
-  return new RegExp(`^[ \\t>]*[*_]{1,2}[ \\t]*${label}[ \\t]*[:—–][ \\t]*[^\\s*_]`, 'imu').test(model.source.text)
+  return new RegExp(`^[ \\t>]*[*_]{1,2}[ \\t]*${label}[ \\t]*[:—–][ \\t]*[^\\s*_]`, 'imu')
 }
 
 /**
@@ -185,24 +192,30 @@ const patterns = new WeakMap<FieldSpec, RegExp[]>()
 
 /** Whether a field stands for a template field: its label or an alternative, `[…]` matching any text. */
 function matches(spec: FieldSpec, field: Field): boolean {
-  let list = patterns.get(spec)
-  if (!list) {
-    list = [spec.label, ...(spec.alternatives ?? [])].map((label) => {
-      const normalized = normalizeLabel(label.replace(/\[[^\]]*\]/g, wildcard))
+  const key = field.key.replace(decoration, '')
+  return labelPatterns(spec).some((pattern) => pattern.test(field.key) || pattern.test(key))
+}
+
+/** The patterns of {@link matches}, compiled once; exported for `test/redos.test.ts`. */
+export function labelPatterns(spec: FieldSpec): RegExp[] {
+  return memo(patterns, spec, () =>
+    [spec.label, ...(spec.alternatives ?? [])].map((label) => {
+      const normalized = normalizeLabel(label.replace(placeholder, wildcard))
       const source = normalized
         .split(wildcard)
         .map((piece) => piece.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&'))
         .join('.+')
       return new RegExp('^' + source + '$')
     })
-    patterns.set(spec, list)
-  }
-  const key = field.key.replace(decoration, '')
-  return list.some((pattern) => pattern.test(field.key) || pattern.test(key))
+  )
 }
 
-/** Emoji before or after a label (`#### 🎯 Purpose`) are decoration. */
-const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
+/**
+ * Emoji before or after a label (`#### 🎯 Purpose`) are decoration. The
+ * trailing run is matched from its first character only (the lookbehind):
+ * else each position of a long run of spaces would scan it again.
+ */
+const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
 
 /** Whether a field has no value: no text, and no list, code block or other block after it. */
 function isEmpty(model: Model, field: Field): boolean {
@@ -237,7 +250,7 @@ function shown(field: Field): string {
 
 /** A template label for messages, its placeholders shown as `…`. */
 function display(label: string): string {
-  return label.replace(/\[[^\]]*\]/g, '…')
+  return label.replace(placeholder, '…')
 }
 
 function bold(label: string): string {

@@ -39,6 +39,7 @@ import {findBrackets, normalizePlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
 import {getModel, type Section} from '../model/model.js'
 import {normalizeLabel} from '../model/text.js'
+import {placeholder} from './pattern.js'
 import type {FieldSpec, LinkRole, MetadataSpec, Schema, SectionSpec} from './types.js'
 
 /** A template that cannot be read or understood: names the file and line. */
@@ -55,9 +56,14 @@ export class TemplateError extends Error {
 
 const parser = remark().use(remarkFrontmatter).use(remarkGfm)
 
-const placeholder = /\[[^\]]*\]/g
-/** `(Optional)`, `(if applicable)`, `(if final phase)`. */
-const optionalMark = /\(\s*(?:optional|if\b[^)]*)\)/i
+/**
+ * `(Optional)`, `(if applicable)`, `(if final phase)`, with the text before
+ * it as group 1 (replace with `$1` to drop the mark). The text before does
+ * not pass an `(if`: that one matches whenever a later mark could, as all
+ * need a `)` after them; searching on from each later `(if` would be
+ * quadratic (`(if (if (if …` with no `)`).
+ */
+const optionalMark = /^((?:[^(]|\((?!\s*if\b))*?)\(\s*(?:optional|if\b[^)]*)\)/i
 /** `[Repeat structure for each …]`, `[Continue for all phases]`. */
 const instruction = /^\[\s*(?:repeat|continue)\b/i
 /** `[High/Medium/Low]`, `[HIGH/MED/LOW]`. */
@@ -325,7 +331,7 @@ function hasInstruction(section: Section): boolean {
 function headingText(section: Section): {text: string; optional: boolean} {
   const text = toString(section.heading!).trim()
   const optional = optionalMark.test(text)
-  return {text: optional ? text.replace(optionalMark, '').trim() : text, optional}
+  return {text: optional ? text.replace(optionalMark, '$1').trim() : text, optional}
 }
 
 /** `✅` when every list item starts with it. */
@@ -340,13 +346,23 @@ function commonMark(items: readonly ListItem[]): string | undefined {
  * “[Describe the user flow or system flow]” also accepts `System Flow`.
  */
 function alternativesOf(field: Field): string[] {
-  const words = field.label.trim().split(/\s+/)
-  const last = words.at(-1)
-  if (!last || words.length < 2) return []
+  const pattern = alternativesPattern(field.label)
+  if (!pattern) return []
   const text = [field.text, field.code?.value ?? '', field.list ? toString(field.list) : ''].join('\n')
-  const pattern = new RegExp(`\\b${escape(field.label)}\\s+or\\s+((?:[\\p{L}\\p{N}]+\\s+){0,2}${escape(last)})\\b`, 'iu')
   const match = pattern.exec(text)
   return match?.[1] ? [titleCase(match[1])] : []
+}
+
+/**
+ * `User Flow or System Flow`: the label, `or`, up to two words and the
+ * label's last word; none for a one-word label. Exported for
+ * `test/redos.test.ts`, which checks the patterns of real labels.
+ */
+export function alternativesPattern(label: string): RegExp | undefined {
+  const words = label.trim().split(/\s+/)
+  const last = words.at(-1)
+  if (!last || words.length < 2) return undefined
+  return new RegExp(`\\b${escape(label)}\\s+or\\s+((?:[\\p{L}\\p{N}]+\\s+){0,2}${escape(last)})\\b`, 'iu')
 }
 
 function titleCase(text: string): string {

@@ -12,27 +12,39 @@ export interface HeadingPattern {
   display: string
 }
 
-const placeholder = /\[[^\]]*\]/g
+/**
+ * A placeholder, `[…]`: up to the first `]`. A `[` that comes after an
+ * unclosed `[` is skipped: had a `]` followed, the match would have started
+ * at the earlier `[`, so none follows. The same matches, found in linear
+ * time (without the lookbehind, `[[[[…` with no `]` is quadratic). Global:
+ * for `replace` and `split`, not `test`.
+ */
+export const placeholder = /\[(?<!\[[^[\]]*\[)[^\]]*\]/g
 
 /**
  * Normalise heading text for comparison: case, spacing, a trailing colon,
  * and `&` versus `and` do not matter.
  */
 export function normalizeHeading(text: string): string {
-  return normalizePiece(text.replace(decoration, '')).trim().replace(/\s*:$/, '')
+  return normalizePiece(text.replace(decoration, '')).trim().replace(/:$/, '').trimEnd()
 }
 
-/** Emoji before or after a heading (`## 🎯 Goal`) are decoration. */
-const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
+/**
+ * Emoji before or after a heading (`## 🎯 Goal`) are decoration. The trailing
+ * run is matched from its first character only (the lookbehind): else each
+ * position of a long run of spaces inside the text would scan it again.
+ */
+const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
 
 /** Normalise a piece of heading text, keeping its outer spaces. */
 function normalizePiece(text: string): string {
   return (
     text
       .replace(/&/g, ' and ')
-      // `Phase 1 – Setup` and `Risk - Outage` mean `Phase 1: Setup`.
-      .replace(/\s+[-–—]\s+/g, ': ')
       .replace(/\s+/g, ' ')
+      // `Phase 1 – Setup` and `Risk - Outage` mean `Phase 1: Setup` (spaces
+      // collapsed first: `\s+[-–—]\s+` would rescan long runs of spaces).
+      .replace(/ [-–—] /g, ': ')
       .toLowerCase()
   )
 }
@@ -75,7 +87,10 @@ function compile(spec: SectionSpec): HeadingPattern {
       }
       return escaped
     })
-    .join('(.+)')
+    // `[\s\S]`, not `.`: normalised headings are one line anyway, and a
+    // pattern ending in a placeholder (`milestone (.+): (.+)$`) stays linear
+    // even on text with line breaks, where `.+$` could fail and backtrack.
+    .join('([\\s\\S]+)')
   // A trailing question mark is often dropped (`## Why Serverless`).
   source = source.replace(/\\\?$/, '\\??')
   // Unnumbered sections may carry a section number (`## 2. Goal`).
