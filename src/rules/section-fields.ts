@@ -40,7 +40,7 @@ import type {Outline} from '../model/outline.js'
 import {normalizeLabel} from '../model/text.js'
 import type {SectionFieldsOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
-import {placeholder} from '../schema/pattern.js'
+import {decoration, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -209,13 +209,6 @@ export function labelPatterns(spec: FieldSpec): RegExp[] {
     })
   )
 }
-
-/**
- * Emoji before or after a label (`#### 🎯 Purpose`) are decoration. The
- * trailing run is matched from its first character only (the lookbehind):
- * else each position of a long run of spaces would scan it again.
- */
-const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
 
 /** Whether a field has no value: no text, and no list, code block or other block after it. */
 function isEmpty(model: Model, field: Field): boolean {

@@ -30,11 +30,11 @@ export function normalizeHeading(text: string): string {
 }
 
 /**
- * Emoji before or after a heading (`## 🎯 Goal`) are decoration. The trailing
- * run is matched from its first character only (the lookbehind): else each
- * position of a long run of spaces inside the text would scan it again.
+ * Emoji before or after a heading or label (`## 🎯 Goal`) are decoration. The
+ * trailing run is matched from its first character only (the lookbehind):
+ * else each position of a long run of spaces inside the text would scan it again.
  */
-const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
+export const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
 
 /** Normalise a piece of heading text, keeping its outer spaces. */
 function normalizePiece(text: string): string {
