@@ -22,13 +22,20 @@ export function isMilestoneDoc(
   schema: Schema,
   options: SharedOptions
 ): boolean {
+  return forcedByOptions(file, options) ?? looksLikeMilestoneDoc(model, schema, file.basename)
+}
+
+/**
+ * What the options say of a file: `exclude` (never), `include` (always),
+ * `detect: false` (never), or nothing, leaving it to recognition.
+ */
+function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefined {
   const relative = file.path ? toPosix(path.relative(file.cwd, file.path)) : undefined
   if (relative !== undefined) {
     if (options.exclude && globs(options.exclude)(relative)) return false
     if (options.include && globs(options.include)(relative)) return true
   }
-  if (options.detect === false) return false
-  return looksLikeMilestoneDoc(model, schema, file.basename)
+  return options.detect === false ? false : undefined
 }
 
 /**
@@ -38,12 +45,8 @@ export function isMilestoneDoc(
  * of the template's metadata labels near its start.
  */
 export function looksLikeMilestoneFile(text: string, file: VFile, options: SharedOptions): boolean {
-  const relative = file.path ? toPosix(path.relative(file.cwd, file.path)) : undefined
-  if (relative !== undefined) {
-    if (options.exclude && globs(options.exclude)(relative)) return false
-    if (options.include && globs(options.include)(relative)) return true
-  }
-  if (options.detect === false) return false
+  const forced = forcedByOptions(file, options)
+  if (forced !== undefined) return forced
   if (file.basename !== undefined && milestoneFileName.test(file.basename)) return true
   const head = text.slice(0, 20_000)
   if (/^#[ \t]+milestone[ \t]+\d+/im.test(head)) return true
