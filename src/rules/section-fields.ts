@@ -40,7 +40,7 @@ import type {Outline} from '../model/outline.js'
 import {normalizeLabel} from '../model/text.js'
 import type {SectionFieldsOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
-import {decoration, placeholder} from '../schema/pattern.js'
+import {decoration, escapeRegExp, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -135,7 +135,7 @@ function emphasizedLine(model: Model, spec: FieldSpec): boolean {
 
 /** The pattern of {@link emphasizedLine}; exported for `test/redos.test.ts`. */
 export function emphasizedLinePattern(spec: FieldSpec): RegExp {
-  const label = display(spec.label).replace(/[|\\{}()[\]^$+*?.]/g, '\\$&').replace(/…/g, '.+').replace(/\s+/g, '\\s+')
+  const label = escapeRegExp(display(spec.label)).replace(/…/g, '.+').replace(/\s+/g, '\\s+')
   return new RegExp(`^[ \\t>]*[*_]{1,2}[ \\t]*${label}[ \\t]*[:—–][ \\t]*[^\\s*_]`, 'imu')
 }
 
@@ -203,7 +203,7 @@ export function labelPatterns(spec: FieldSpec): RegExp[] {
       const normalized = normalizeLabel(label.replace(placeholder, wildcard))
       const source = normalized
         .split(wildcard)
-        .map((piece) => piece.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&'))
+        .map(escapeRegExp)
         .join('.+')
       return new RegExp('^' + source + '$')
     })

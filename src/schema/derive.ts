@@ -39,7 +39,7 @@ import {findBrackets, normalizePlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
 import {getModel, type Section} from '../model/model.js'
 import {normalizeLabel} from '../model/text.js'
-import {placeholder} from './pattern.js'
+import {escapeRegExp, placeholder} from './pattern.js'
 import type {FieldSpec, LinkRole, MetadataSpec, Schema, SectionSpec} from './types.js'
 
 /** A template that cannot be read or understood: names the file and line. */
@@ -369,8 +369,9 @@ function titleCase(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
 }
 
+/** Text to match literally, any run of spaces matching any run. */
 function escape(value: string): string {
-  return value.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&').replace(/\s+/g, '\\s+')
+  return escapeRegExp(value).replace(/\s+/g, '\\s+')
 }
 
 /** URLs linked in a section's own content. */

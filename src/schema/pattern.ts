@@ -80,7 +80,7 @@ function compile(spec: SectionSpec): HeadingPattern {
   let numberSeen = false
   let source = pieces
     .map(function (piece) {
-      let escaped = escape(piece)
+      let escaped = escapeRegExp(piece)
       if (numbered && !numberSeen && /\d+/.test(escaped)) {
         numberSeen = true
         escaped = escaped.replace(/\d+/, '(\\d+)')
@@ -113,6 +113,7 @@ export function headingNumber(
   return Number(match[1])
 }
 
-function escape(value: string): string {
+/** Text to match literally inside a regular expression. */
+export function escapeRegExp(value: string): string {
   return value.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&')
 }
