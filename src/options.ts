@@ -63,6 +63,13 @@ export const sharedOptionTypes: OptionTypes = {
 
 const limitNames = ['size', 'lineLength', 'nesting', 'lists']
 
+/**
+ * Nesting can be raised only so far: deeper trees overflow the stack of
+ * the tools that walk them after the parser (remark-lint's comment control
+ * fails at 10,000 nested block quotes; 5,000 still pass).
+ */
+export const maxNesting = 1_000
+
 const severities = new Set<unknown>([true, false, 0, 1, 2, 'off', 'on', 'warn', 'error'])
 
 /** Whether a value is a remark-lint severity. */
@@ -125,7 +132,11 @@ function fits(kind: OptionKind, value: unknown): boolean {
         value !== null &&
         !Array.isArray(value) &&
         Object.entries(value).every(
-          ([key, limit]) => limitNames.includes(key) && Number.isInteger(limit) && (limit as number) > 0
+          ([key, limit]) =>
+            limitNames.includes(key) &&
+            Number.isInteger(limit) &&
+            (limit as number) > 0 &&
+            (key !== 'nesting' || (limit as number) <= maxNesting)
         )
       )
     case 'rule':
@@ -146,7 +157,7 @@ function describe(kind: OptionKind): string {
     case 'file':
       return 'a path or a `file:` URL'
     case 'limits':
-      return `an object of positive integers, with keys among ${limitNames.map((name) => `\`${name}\``).join(', ')}`
+      return `an object of positive integers (\`nesting\` at most ${maxNesting}), with keys among ${limitNames.map((name) => `\`${name}\``).join(', ')}`
     case 'rule':
       return 'a severity (`false`, `\'warn\'`, `\'error\'`…), options, or `[severity, options]`'
   }

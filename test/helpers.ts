@@ -1,12 +1,10 @@
 import type {Root} from 'mdast'
 import {remark} from 'remark'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import {read} from 'to-vfile'
 import type {Plugin} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import remarkLintMilestone, {type Options} from '../src/index.js'
+import remarkLintMilestone, {milestoneSyntax, type Options} from '../src/index.js'
 
 /** A message as tests compare it: `line:column-line:column ruleId: reason`. */
 export function format(message: VFileMessage): string {
@@ -50,7 +48,7 @@ export async function lintWith(
   options?: unknown
 ): Promise<VFile> {
   const file = typeof input === 'string' ? await read(input) : input
-  const processor = remark().use(remarkFrontmatter).use(remarkGfm).use(rule, options)
+  const processor = remark().use(milestoneSyntax).use(rule, options)
   await processor.run(processor.parse(file), file)
   return file
 }

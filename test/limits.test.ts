@@ -83,9 +83,16 @@ describe('the parse guard in the preset', () => {
   })
 
   it('turns a parser exception into one fatal message; `parse` never throws', async () => {
-    // Raised past what the parser survives: 10,000 nested block quotes overflow its stack.
-    const value = nestedQuotes(10_000)
-    const processor = remark().use(remarkLintMilestone, {limits: {nesting: 1_000_000}})
+    // Within the limits no input is known to make the parser throw (10,000
+    // nested block quotes did, with remark-gfm): a parser that throws stands in.
+    const value = title + '**Status**: Draft\n'
+    const processor = remark()
+      .use(function () {
+        this.parser = () => {
+          throw new RangeError('Maximum call stack size exceeded')
+        }
+      })
+      .use(remarkLintMilestone)
     const file = new VFile({path: 'milestone-1-hostile.md', value})
     const tree = processor.parse(file)
     expect(tree).toEqual({type: 'root', children: [{type: 'html', value}]})
@@ -93,6 +100,16 @@ describe('the parse guard in the preset', () => {
     expect(file.messages.map((message) => [message.reason, message.fatal, message.ruleId])).toEqual([
       ['Cannot parse this file (Maximum call stack size exceeded), so it is not linted', true, 'parse']
     ])
+  })
+
+  it('lints the deepest nesting the limit can be raised to, and no deeper', async () => {
+    const value = title + '**Status**: Draft\n\n' + '>'.repeat(1_000) + ' [Placeholder]\n'
+    const file = new VFile({path: 'milestone-1-hostile.md', value})
+    await lint(file, {limits: {nesting: 1_000}})
+    expect(file.messages.some((message) => message.ruleId === 'milestone-no-placeholders')).toBe(true)
+    expect(() => remark().use(remarkLintMilestone, {limits: {nesting: 1_001}}).freeze()).toThrow(
+      /option `limits`, expected an object of positive integers \(`nesting` at most 1000\)/
+    )
   })
 
   it('keeps the text of an unparsed file, should a processor write it out', () => {
@@ -104,7 +121,7 @@ describe('the parse guard in the preset', () => {
 
   it('rejects bad limits, naming the option', () => {
     expect(() => remark().use(remarkLintMilestone, {limits: {size: -1}}).freeze()).toThrow(
-      'remark-lint-milestone: unexpected value `{"size":-1}` for option `limits`, expected an object of positive integers, with keys among `size`, `lineLength`, `nesting`, `lists`'
+      'remark-lint-milestone: unexpected value `{"size":-1}` for option `limits`, expected an object of positive integers (`nesting` at most 1000), with keys among `size`, `lineLength`, `nesting`, `lists`'
     )
     expect(() => remark().use(remarkLintMilestone, {limits: {depth: 3} as never}).freeze()).toThrow(/option `limits`/)
   })

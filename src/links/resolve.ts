@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {visit} from 'unist-util-visit'
+import {syntax} from '../syntax.js'
 import {anchorsOf} from './anchors.js'
 
 /** A link URL split into what the file system and the fragment check need. */
@@ -140,7 +141,7 @@ export function anchorsOfFile(file: string): Anchors {
 function parseAnchors(text: string): Set<string> {
   const headings: Heading[] = []
   const html: Html[] = []
-  visit(fromMarkdown(text), function (node) {
+  visit(fromMarkdown(text, syntax), function (node) {
     if (node.type === 'heading') headings.push(node)
     if (node.type === 'html') html.push(node)
   })

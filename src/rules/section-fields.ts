@@ -152,8 +152,17 @@ function closingInsert(tree: Root, model: Model, spec: FieldSpec, end: number): 
   }
   const tail = model.source.text.slice(lastEnd, end)
   const breaks = tail.split('\n').length - 1
-  const prefix = last.type === 'paragraph' && breaks < 2 ? '\n'.repeat(1 - breaks) : '\n'.repeat(Math.max(0, 2 - breaks))
+  const joins = last.type === 'paragraph' && breaks < 2 && !isTable(model.source.slice(last) ?? '')
+  const prefix = joins ? '\n'.repeat(1 - breaks) : '\n'.repeat(Math.max(0, 2 - breaks))
   return prefix + `*${spec.label}*: ` + (breaks > 0 ? '\n' : '')
+}
+
+/**
+ * Whether paragraph text is a GFM table (parsed as text here): it has a
+ * delimiter row (`| --- | :-: |`). A line added to it would render as a row.
+ */
+function isTable(text: string): boolean {
+  return text.split(/\r\n?|\n/).some((line) => line.includes('|') && line.includes('-') && /^[ \t|:-]*$/.test(line))
 }
 
 /**
