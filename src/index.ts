@@ -1,13 +1,15 @@
 /**
  * remark-lint-milestone: the preset. It installs the syntax milestone docs
- * are written in (front matter, GFM), remark-lint's comment control, and
+ * are written in (front matter, task lists, footnotes), remark-lint's comment control, and
  * every rule, sharing the options that say which files are milestone docs.
  */
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkLint from 'remark-lint'
 import type {Root} from 'mdast'
+import remarkLint from 'remark-lint'
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
 import type {Plugin, Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {mayBeMilestoneDoc} from './model/detect.js'
 import {type Limits, defaultLimits, guardParser} from './parse.js'
 import {
   type NoPlaceholdersOptions,
@@ -23,13 +25,14 @@ import {
   sharedOptionTypes,
   validateOptions
 } from './options.js'
-import type {MilestoneRule} from './rule.js'
+import {type MilestoneRule, schemaOf} from './rule.js'
 import noPlaceholders from './rules/no-placeholders.js'
 import relativeLinks from './rules/relative-links.js'
 import requiredHeadings, {type RequiredHeadingsOptions} from './rules/required-headings.js'
 import riskFields from './rules/risk-fields.js'
 import sectionFields from './rules/section-fields.js'
 import successCriteria from './rules/success-criteria.js'
+import milestoneSyntax from './syntax.js'
 
 export type {
   NoPlaceholdersOptions,
@@ -44,7 +47,7 @@ export type {
 export {TemplateError, defaultSchema, deriveSchema, loadTemplate} from './schema/derive.js'
 export {defaultLimits, type Limits} from './parse.js'
 export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
-export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
+export {milestoneSyntax, noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
 
 /** Every rule, by id. */
 export const rules = {
@@ -88,8 +91,9 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
   if (isAfterAnotherCopy(this.attachers)) return
   const shared = sharedOf(options ?? {})
 
-  guardParser(this as unknown as Processor<Root>, {...defaultLimits, ...options?.limits}, shared)
-  this.use(remarkFrontmatter).use(remarkGfm).use(remarkLint)
+  const limits = {...defaultLimits, ...options?.limits}
+  guardParser(this as unknown as Processor<Root>, limits, shared, worthParsing(this))
+  this.use(milestoneSyntax).use(remarkLint)
 
   for (const [id, rule] of Object.entries(rules) as Array<[RuleId, MilestoneRule<SharedOptions>]>) {
     // A rule the user also configured directly keeps that configuration.
@@ -110,6 +114,46 @@ function isAfterAnotherCopy(attachers: ReadonlyArray<readonly [unknown, ...unkno
     ([plugin], index) =>
       index < own && plugin !== remarkLintMilestone && typeof plugin === 'function' && presetMark in plugin
   )
+}
+
+/** Plugins that need no tree but for our rules (the parser, the compiler, syntax, comment control). */
+const treeless = new Set<unknown>([remarkParse, remarkStringify, milestoneSyntax, remarkLint])
+
+/**
+ * Whether a file is worth parsing. Parsing is nearly all a linter's cost,
+ * and in a docs repo most files are not milestone docs. When every plugin
+ * of the processor is one of ours or {@link treeless}, only a file that
+ * one of our rules may lint (by its own options and template) is parsed.
+ * Any other plugin may need every tree, so then every file is.
+ */
+function worthParsing(processor: Processor): (document: string, file: VFile) => boolean {
+  let configs: SharedOptions[] | undefined
+  let others: boolean | undefined
+  return function (document, file) {
+    // The processor is frozen when it parses: its attachers are all known.
+    others ??= processor.attachers.some(([plugin]) => !isOurs(plugin))
+    if (others) return true
+    configs ??= processor.attachers.flatMap(([plugin, config]) =>
+      isRule(plugin) && config !== false && !isOff(config) ? [(optionsOf(config) ?? {}) as SharedOptions] : []
+    )
+    return configs.some(function (options) {
+      try {
+        return mayBeMilestoneDoc(document, file, schemaOf(options, file), options)
+      } catch {
+        return true // The template is unusable: the rule says so on the file.
+      }
+    })
+  }
+}
+
+function isOurs(plugin: unknown): boolean {
+  if (treeless.has(plugin) || isRule(plugin)) return true
+  // remark-lint's comment control, which it attaches, is not exported: known by name.
+  return typeof plugin === 'function' && (presetMark in plugin || plugin.name === 'lintMessageControl')
+}
+
+function isRule(plugin: unknown): boolean {
+  return Object.values(rules).includes(plugin as never)
 }
 
 function validatePresetOptions(options: unknown): void {

@@ -42,8 +42,17 @@ export interface Excess {
   line?: number
 }
 
-/** Wrap a processor's parser with the guard. */
-export function guardParser(processor: Processor<Root>, limits: Limits, options: SharedOptions): void {
+/**
+ * Wrap a processor's parser with the guard. `worthParsing` says whether a
+ * file within the limits is parsed at all (a file no plugin needs the tree
+ * of is not).
+ */
+export function guardParser(
+  processor: Processor<Root>,
+  limits: Limits,
+  options: SharedOptions,
+  worthParsing: (document: string, file: VFile) => boolean
+): void {
   const parse = processor.parser
   if (!parse || (parse as {guarded?: boolean}).guarded) return
 
@@ -54,6 +63,7 @@ export function guardParser(processor: Processor<Root>, limits: Limits, options:
       if (looksLikeMilestoneFile(document, file, options)) reportExcess(file, excess, limits)
       return unparsed(document)
     }
+    if (!worthParsing(document, file)) return unparsed(document)
     try {
       return parse!(document, file) as Root
     } catch (error) {
@@ -164,8 +174,9 @@ function reportExcess(file: VFile, excess: Excess, limits: Limits): void {
 }
 
 /**
- * The tree of a file that is not parsed: its text as one raw node, so rules
- * find nothing and a processor that writes output would write it unchanged.
+ * The tree of a file that is not parsed (over a limit, or not worth it): its
+ * text as one raw node, so rules find nothing and a processor that writes
+ * output would write it unchanged.
  */
 function unparsed(document: string): Root {
   return {type: 'root', children: document ? [{type: 'html', value: document}] : []}

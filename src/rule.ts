@@ -125,7 +125,7 @@ function templateUsable(options: SharedOptions, file: VFile): boolean {
 }
 
 /** The schema a file is checked against: its template's, or the bundled one. */
-function schemaOf(options: SharedOptions, file: VFile): Schema {
+export function schemaOf(options: SharedOptions, file: VFile): Schema {
   if (!options.template) return defaultSchema()
   return loadTemplate(resolveTemplate(options.template, file.cwd, file.path), String(options.template))
 }

@@ -12,11 +12,12 @@
  */
 import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
+import {remark} from 'remark'
 import type {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import type {Options} from '../src/index.js'
+import remarkLintMilestone, {type Options} from '../src/index.js'
 import {messages} from './helpers.js'
-import {type Input, lintOnce, lintTwice} from './invariants.js'
+import {type Input, fileOf, lintOnce, lintTwice} from './invariants.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300)
 const seed = Number(process.env.FUZZ_SEED ?? 42)
@@ -488,7 +489,25 @@ describe('fuzz: for any input, rules do not throw, place messages in the file, a
     await fc.assert(fc.asyncProperty(rawText, async (input) => void (await lintTwice(input))), parameters)
   })
 
+  it(`not parsing what cannot be a milestone doc changes no message (${runs} runs)`, {timeout}, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(pieceDoc, mutatedDoc, rawText), async (input) => {
+        expect(await lintParsing(input, 'as needed')).toEqual(await lintParsing(input, 'all'))
+      }),
+      parameters
+    )
+  })
+
   it(`raw bytes: invalid UTF-8, byte order marks, as Buffer and Uint8Array (${runs} runs)`, {timeout}, async () => {
     await fc.assert(fc.asyncProperty(rawBytes, async (input) => void (await lintTwice(input))), parameters)
   })
 })
+
+/** The messages of the preset on an input; with `all`, another plugin makes it parse every file. */
+async function lintParsing(input: Input, parse: 'as needed' | 'all'): Promise<string[]> {
+  const file = fileOf(input)
+  const processor = remark().use(remarkLintMilestone, input.options)
+  if (parse === 'all') processor.use(function needsEveryTree() {})
+  await processor.run(processor.parse(file), file)
+  return messages(file)
+}

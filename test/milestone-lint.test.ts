@@ -22,16 +22,26 @@ function snapshot(folder: string): Array<[string, string, number]> {
 }
 
 describe('milestoneArgs', () => {
-  const locations = {preset: './preset.js', reporter: (name: string) => `./reporters/${name}.js`, color: true}
+  const locations = {
+    preset: './preset.js',
+    releaseTrees: './release-trees.js',
+    reporter: (name: string) => `./reporters/${name}.js`,
+    color: true
+  }
+  const release = ['--use', './release-trees.js']
 
-  it('loads the preset as a plugin, fails on warnings and prints no documents by default', () => {
-    expect(milestoneArgs(['docs'], locations)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', 'docs'])
+  it('loads the preset as a plugin, fails on warnings, prints no documents and keeps no trees by default', () => {
+    expect(milestoneArgs(['docs'], locations)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', ...release, 'docs'])
   })
 
-  it('keeps the user’s choice of frail and output', () => {
-    expect(milestoneArgs(['--no-frail', 'a.md'], locations)).toEqual(['--use', './preset.js', '--no-stdout', '--no-frail', 'a.md'])
+  it('keeps the user’s choice of frail and output, and the trees when output is asked for', () => {
+    expect(milestoneArgs(['--no-frail', 'a.md'], locations)).toEqual(['--use', './preset.js', '--no-stdout', ...release, '--no-frail', 'a.md'])
     expect(milestoneArgs(['-qf', '--stdout', 'a.md'], locations)).toEqual(['--use', './preset.js', '-qf', '--stdout', 'a.md'])
     expect(milestoneArgs(['-o', 'out.md', 'a.md'], locations)).toEqual(['--use', './preset.js', '--frail', '-o', 'out.md', 'a.md'])
+    for (const flag of ['--output', '--tree', '--tree-out', '--inspect']) {
+      expect(milestoneArgs([flag, 'a.md'], locations)).not.toContain('./release-trees.js')
+    }
+    expect(milestoneArgs(['--no-stdout', 'a.md'], locations)).toContain('./release-trees.js')
   })
 
   it('maps shipped reporters, in both spellings, with their options and the frail setting', () => {
@@ -43,13 +53,13 @@ describe('milestoneArgs', () => {
 
   it('turns colour off when the report goes nowhere coloured, unless a flag says', () => {
     const piped = {...locations, color: false}
-    expect(milestoneArgs(['a.md'], piped)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', '--no-color', 'a.md'])
+    expect(milestoneArgs(['a.md'], piped)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', ...release, '--no-color', 'a.md'])
     expect(milestoneArgs(['--color', 'a.md'], piped)).not.toContain('--no-color')
   })
 
   it('leaves arguments after `--` alone', () => {
     expect(milestoneArgs(['--', '--report', 'json'], locations)).toEqual([
-      '--use', './preset.js', '--frail', '--no-stdout', '--', '--report', 'json'
+      '--use', './preset.js', '--frail', '--no-stdout', ...release, '--', '--report', 'json'
     ])
   })
 })

@@ -1,9 +1,10 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {TemplateError, defaultSchema, deriveSchema, loadTemplate} from '../src/index.js'
+import {templateDigest} from '../src/schema/derive.js'
 import {allSpecs} from '../src/schema/walk.js'
 import {lint, messages} from './helpers.js'
 
@@ -26,6 +27,15 @@ function headings(schema: ReturnType<typeof deriveSchema>): string[] {
 
 describe('deriving the schema of the bundled template (2026-01-05)', () => {
   const schema = defaultSchema()
+
+  it('is derived at build time, as it would be at run time', () => {
+    // `npm test` builds first; the built package reads this file instead of deriving.
+    const saved = JSON.parse(readFileSync('dist/schema/bundled-schema.json', 'utf8'))
+    const text = readFileSync('templates/milestone-template.md', 'utf8')
+    expect(saved.digest).toBe(templateDigest(text))
+    expect(saved.schema).toStrictEqual(JSON.parse(JSON.stringify(deriveSchema(text, 'templates/milestone-template.md'))))
+    expect(saved.schema).toEqual(schema)
+  })
 
   it('reads the title, the metadata and its links', () => {
     expect(schema.title).toBe('Milestone [Number]: [Name]')

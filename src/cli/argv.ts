@@ -10,6 +10,8 @@ export const reporterNames = ['json', 'github', 'sarif'] as const
 export interface Locations {
   /** Where the preset is, loaded as an engine plugin (`--use`). */
   preset: string
+  /** Where the plugin is that keeps messages, not trees, in a run that writes nothing. */
+  releaseTrees: string
   /** Where each shipped reporter is, by name. */
   reporter: (name: (typeof reporterNames)[number]) => string
   /** Whether the report may be coloured when no flag says (a terminal, no `NO_COLOR`). */
@@ -24,6 +26,9 @@ export interface Locations {
  *   still apply on top of it and receive the whole file set;
  * - `--frail`: any message fails the run (`--no-frail` to fail only on errors);
  * - `--no-stdout`: a linter never prints the documents it reads;
+ * - when nothing is written (no `--output`, `--stdout`, `--tree-out` or
+ *   `--inspect`), each file's tree is dropped once it is linted, so memory
+ *   holds messages, not every tree at once;
  * - `--no-color` when the report does not go to a terminal (a hook, a CI
  *   log, a pipe), where escape codes are noise;
  * - `--report json|github|sarif` load the reporters this package ships, which
@@ -40,6 +45,9 @@ export function milestoneArgs(argv: readonly string[], locations: Locations): st
   if (!has(flags, 'frail', 'f', 'no-frail')) defaults.push('--frail')
   if (!has(flags, 'stdout', '', 'no-stdout', 'output', 'o', 'tree-out', 'inspect')) {
     defaults.push('--no-stdout')
+  }
+  if (!has(flags, 'stdout', '', 'output', 'o', 'tree', 'tree-out', 'inspect')) {
+    defaults.push('--use', locations.releaseTrees)
   }
   if (!locations.color && !has(flags, 'color', '', 'no-color')) defaults.push('--no-color')
 

@@ -20,6 +20,7 @@ process.argv = [
   ...process.argv.slice(0, 2),
   ...milestoneArgs(process.argv.slice(2), {
     preset: specifier(new URL('../index.js', import.meta.url)),
+    releaseTrees: specifier(new URL('release-trees.js', import.meta.url)),
     reporter: (name) => specifier(new URL(`../reporters/${name}.js`, import.meta.url)),
     color: colorByDefault()
   })

@@ -2,7 +2,8 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from '../options.js'
-import {headingPattern, placeholder, titleSpec} from '../schema/pattern.js'
+import {memo} from '../memo.js'
+import {headingPattern, normalizeHeading, placeholder, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import type {Model} from './model.js'
 import {specFor} from './outline.js'
@@ -47,7 +48,7 @@ function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefin
 export function looksLikeMilestoneFile(text: string, file: VFile, options: SharedOptions): boolean {
   const forced = forcedByOptions(file, options)
   if (forced !== undefined) return forced
-  if (file.basename !== undefined && milestoneFileName.test(file.basename)) return true
+  if (isNamedMilestone(file.basename)) return true
   const head = text.slice(0, 20_000)
   if (/^#[ \t]+milestone[ \t]+\d+/im.test(head)) return true
   const labels = head.match(/^[*_]{2}(?:status|parent document|architecture reference)[*_]{2}[ \t]*:/gim)
@@ -65,13 +66,91 @@ export function looksLikeMilestoneDoc(
   schema: Schema,
   basename: string | undefined
 ): boolean {
-  const sections = templateSectionCount(model, schema)
-  const metadata = metadataCount(model, schema)
-  const named = basename !== undefined && milestoneFileName.test(basename)
-  const titled = model.title !== undefined && hasFixedText(schema.title) && titlePattern(schema).test(model.title.normalized)
+  return enoughEvidence(
+    {
+      named: isNamedMilestone(basename),
+      titled: model.title !== undefined && hasFixedText(schema.title) && titlePattern(schema).test(model.title.normalized),
+      sections: templateSectionCount(model, schema),
+      metadata: metadataCount(model, schema)
+    },
+    schema
+  )
+}
 
+interface Evidence {
+  named: boolean
+  titled: boolean
+  /** Template sections found. */
+  sections: number
+  /** Template metadata lines found. */
+  metadata: number
+}
+
+/** Whether the evidence makes a milestone doc. More of any evidence never makes less. */
+function enoughEvidence(evidence: Evidence, schema: Schema): boolean {
+  const {named, titled, sections, metadata} = evidence
   if ((named || titled) && sections + metadata > 0) return true
   return metadata >= 2 || sections >= Math.ceil(schema.sections.length / 2)
+}
+
+/**
+ * Whether a file may be a milestone doc, from its name and text alone, so
+ * that a file that cannot be one need not be parsed. It counts evidence as
+ * {@link looksLikeMilestoneDoc} does, but generously: a template heading or
+ * label counts when its longest word occurs anywhere in the text (ignoring
+ * case), as it must to be found once parsed. So this never says no to a doc
+ * the rules would lint, unless a word of its headings is broken up by markup
+ * or written as character references (`Exec*utive*`, `&#69;xecutive`).
+ */
+export function mayBeMilestoneDoc(text: string, file: VFile, schema: Schema, options: SharedOptions): boolean {
+  const forced = forcedByOptions(file, options)
+  if (forced !== undefined) return forced
+  const words = signalWords(schema)
+  const lower = text.toLowerCase()
+  const found = (word: string) => lower.includes(word)
+  return enoughEvidence(
+    {
+      named: isNamedMilestone(file.basename),
+      titled: words.title !== undefined && found(words.title),
+      sections: words.sections.filter(found).length,
+      metadata: words.metadata.filter(found).length
+    },
+    schema
+  )
+}
+
+interface SignalWords {
+  /** The title's, unless it is all placeholder (then it is no evidence). */
+  title: string | undefined
+  sections: string[]
+  metadata: string[]
+}
+
+const signalCache = new WeakMap<Schema, SignalWords>()
+
+function signalWords(schema: Schema): SignalWords {
+  return memo(signalCache, schema, () => ({
+    title: hasFixedText(schema.title) ? longestWord(normalizeHeading(schema.title)) : undefined,
+    sections: schema.sections.map((spec) => longestWord(normalizeHeading(spec.heading))),
+    metadata: schema.metadata.map((spec) => longestWord(normalizeLabel(spec.label)))
+  }))
+}
+
+/**
+ * The longest word of normalised template text outside its placeholders:
+ * matching text contains it. Not `and`, which normalising makes of `&`; ''
+ * (found in any text) when there is none.
+ */
+function longestWord(normalized: string): string {
+  let longest = ''
+  for (const word of normalized.replace(placeholder, ' ').split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length > longest.length && word !== 'and') longest = word
+  }
+  return longest
+}
+
+function isNamedMilestone(basename: string | undefined): boolean {
+  return basename !== undefined && milestoneFileName.test(basename)
 }
 
 function templateSectionCount(model: Model, schema: Schema): number {

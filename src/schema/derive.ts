@@ -26,19 +26,19 @@
  *   each bold-label entry there needs a value;
  * - labelled lines after the last `---` close the doc (`*Last Updated*`).
  */
+import {createHash} from 'node:crypto'
 import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Link, ListItem, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {remark} from 'remark'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import {VFile} from 'vfile'
 import {findBrackets, normalizePlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
 import {getModel, type Section} from '../model/model.js'
 import {normalizeLabel} from '../model/text.js'
+import milestoneSyntax from '../syntax.js'
 import {escapeRegExp, placeholder} from './pattern.js'
 import type {FieldSpec, LinkRole, MetadataSpec, Schema, SectionSpec} from './types.js'
 
@@ -54,7 +54,7 @@ export class TemplateError extends Error {
   }
 }
 
-const parser = remark().use(remarkFrontmatter).use(remarkGfm)
+const parser = remark().use(milestoneSyntax)
 
 /**
  * `(Optional)`, `(if applicable)`, `(if final phase)`, with the text before
@@ -128,12 +128,35 @@ export function loadTemplate(location: string | URL, shownAs?: string): Schema {
 /** The bundled template (2026-01-05), the default. */
 export const bundledTemplate = new URL('../../templates/milestone-template.md', import.meta.url)
 
+/**
+ * The bundled template's schema, derived when the package is built
+ * (`scripts/bundle-schema.mjs`): deriving it takes longer than linting a
+ * doc, and every start of a pre-commit hook would pay for it.
+ */
+export const bundledSchemaFile = new URL('bundled-schema.json', import.meta.url)
+
 let bundled: Schema | undefined
 
-/** The schema of the bundled template, derived on first use. */
+/** The schema of the bundled template: the one derived at build time, if it is of this template. */
 export function defaultSchema(): Schema {
-  bundled ??= loadTemplate(bundledTemplate, 'templates/milestone-template.md')
+  bundled ??= prederived() ?? loadTemplate(bundledTemplate, bundledTemplateName)
   return bundled
+}
+
+export const bundledTemplateName = 'templates/milestone-template.md'
+
+/** A fingerprint of template text, to tell whether a derived schema is of it. */
+export function templateDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+function prederived(): Schema | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(bundledSchemaFile, 'utf8')) as {digest: string; schema: Schema}
+    return saved.digest === templateDigest(readFileSync(bundledTemplate, 'utf8')) ? saved.schema : undefined
+  } catch {
+    return undefined // Not built (tests run from src/): derive it.
+  }
 }
 
 /**
