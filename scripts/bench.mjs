@@ -2,7 +2,9 @@
 /**
  * `npm run bench`: how fast the milestone preset lints, next to remark-cli
  * without plugins (the parse floor), remark-cli with only the syntax
- * extensions the preset installs (remark-gfm + remark-frontmatter), and
+ * extensions the preset installs (front matter, footnotes, task lists: the
+ * preset's `milestoneSyntax`), remark-cli with all of GFM and front matter
+ * (what the preset installed before, to show what GFM costs), and
  * markdownlint-cli2 with required-headings (MD043, configured from the
  * template) and markdownlint-rule-relative-links.
  *
@@ -43,6 +45,7 @@ const paths = {
   remarkCli: path.join(root, 'node_modules/remark-cli/cli.js'),
   milestoneLint: path.join(root, 'dist/cli/milestone-lint.js'),
   preset: path.join(root, 'dist/index.js'),
+  syntax: path.join(root, 'dist/syntax.js'),
   markdownlintCli2: path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
   relativeLinksRule: fileURLToPath(import.meta.resolve('markdownlint-rule-relative-links')),
   remarkGfm: import.meta.resolve('remark-gfm'),
@@ -73,6 +76,11 @@ const allTools = [
     id: 'remark',
     label: 'remark (no plugins)',
     args: (target) => [paths.remarkCli, '--no-config', '--no-stdout', '--quiet', '--no-color', target]
+  },
+  {
+    id: 'remark-syntax',
+    label: 'remark + preset syntax',
+    args: (target) => [paths.remarkCli, '--rc-path', configs.syntax, '--no-stdout', '--quiet', '--no-color', target]
   },
   {
     id: 'remark-gfm',
@@ -186,13 +194,13 @@ function measureCorpus(corpus) {
   const rows = measureTools(corpus.dir, '.', runs, (tool) => (tool.id === 'markdownlint-cli2' ? [0, 1] : [0]));
   console.log(`${Math.round((performance.now() - begin) / 1000)} s`);
   const bare = rows.find((row) => row.tool === 'remark');
-  const gfm = rows.find((row) => row.tool === 'remark-gfm');
+  const syntax = rows.find((row) => row.tool === 'remark-syntax');
   for (const row of rows) {
     row.mbPerSecond = corpus.bytes / 1e6 / row.seconds;
     row.toBare = bare ? row.seconds / bare.seconds : undefined;
-    row.toSyntax = gfm ? row.seconds / gfm.seconds : undefined;
+    row.toSyntax = syntax ? row.seconds / syntax.seconds : undefined;
     row.cpuToBare = bare?.cpuSeconds && row.cpuSeconds ? row.cpuSeconds / bare.cpuSeconds : undefined;
-    row.cpuToSyntax = gfm?.cpuSeconds && row.cpuSeconds ? row.cpuSeconds / gfm.cpuSeconds : undefined;
+    row.cpuToSyntax = syntax?.cpuSeconds && row.cpuSeconds ? row.cpuSeconds / syntax.cpuSeconds : undefined;
   }
   return {
     name: corpus.name,
@@ -260,15 +268,16 @@ function targets(all) {
     const cpu = ours.cpuSeconds && theirs.cpuSeconds ? ours.cpuSeconds / theirs.cpuSeconds : undefined;
     list.push(target(name + failedNote(ours, theirs), ours.seconds / theirs.seconds, limit, cpu));
   };
-  const memory = (name, ours, theirs) => {
-    if (ours?.rssMB && theirs?.rssMB) list.push(target(name + failedNote(ours, theirs), ours.rssMB / theirs.rssMB, 1));
+  const memory = (name, ours, theirs, limit = 1) => {
+    if (ours?.rssMB && theirs?.rssMB) list.push(target(name + failedNote(ours, theirs), ours.rssMB / theirs.rssMB, limit));
   };
   for (const corpus of milestone) {
     for (const id of ['remark-preset', 'milestone-lint']) {
-      versus(`${corpus.name}: ${id} ≤ 1.10× remark + gfm + frontmatter`, row(corpus, id), row(corpus, 'remark-gfm'), 1.1);
+      versus(`${corpus.name}: ${id} ≤ 1.10× remark + preset syntax`, row(corpus, id), row(corpus, 'remark-syntax'), 1.1);
       versus(`${corpus.name}: ${id} faster than markdownlint-cli2`, row(corpus, id), row(corpus, 'markdownlint-cli2'), 1);
     }
     memory(`${corpus.name}: milestone-lint peak RSS ≤ markdownlint-cli2's`, row(corpus, 'milestone-lint'), row(corpus, 'markdownlint-cli2'));
+    memory(`${corpus.name}: remark + preset peak RSS ≤ 1.10× bare remark's`, row(corpus, 'remark-preset'), row(corpus, 'remark'), 1.1);
   }
   if (docsRepo) {
     versus(`${docsRepo.name}: milestone-lint faster than bare remark`, row(docsRepo, 'milestone-lint'), row(docsRepo, 'remark'), 1);
@@ -352,6 +361,12 @@ function messagesFor(id, output, file) {
 // Configs
 
 function writeConfigs(dir) {
+  const syntax = path.join(dir, 'syntax.remarkrc.mjs');
+  fs.writeFileSync(
+    syntax,
+    `import milestoneSyntax from ${JSON.stringify(pathToFileURL(paths.syntax).href)}\n\n` +
+      'export default {plugins: [milestoneSyntax]}\n'
+  );
   const gfm = path.join(dir, 'gfm.remarkrc.mjs');
   fs.writeFileSync(
     gfm,
@@ -378,7 +393,7 @@ function writeConfigs(dir) {
     noProgress: true
   };
   fs.writeFileSync(markdownlint, JSON.stringify(config, null, 2) + '\n');
-  return { gfm, preset, markdownlint, headings };
+  return { syntax, gfm, preset, markdownlint, headings };
 }
 
 /**
@@ -805,7 +820,7 @@ function changelog(random, name) {
 
 function printCorpus(corpus) {
   console.log(`\n${corpus.name}: ${corpus.files} files, ${mb(corpus.bytes)} MB (milestone docs: ${corpus.docs}, ${mb(corpus.docBytes)} MB); ${corpus.runs} run${corpus.runs === 1 ? '' : 's'} per tool`);
-  const header = ['tool', 'median s', 'cpu s', 'MB/s', 'peak RSS MB', '× bare', '× gfm+fm', 'cpu × bare', 'runs (s)'];
+  const header = ['tool', 'median s', 'cpu s', 'MB/s', 'peak RSS MB', '× bare', '× syntax', 'cpu × bare', 'runs (s)'];
   const rows = corpus.rows.map((row) => [
     row.label,
     row.seconds.toFixed(2),
@@ -818,11 +833,11 @@ function printCorpus(corpus) {
     row.runs.map((value) => value.toFixed(2)).join(' ') + (row.failed ? `  FAILED ${row.failed}× (exit ${row.exit.join(',')})` : '')
   ]);
   printTable(header, rows);
-  const gfm = corpus.rows.find((row) => row.tool === 'remark-gfm');
-  if (gfm) {
+  const syntax = corpus.rows.find((row) => row.tool === 'remark-syntax');
+  if (syntax) {
     const ours = corpus.rows.filter((row) => row.tool === 'remark-preset' || row.tool === 'milestone-lint');
     if (ours.length > 0) {
-      console.log(`preset / (remark + gfm + frontmatter): ${ours.map((row) => `${row.tool} ${row.toSyntax.toFixed(2)}× (cpu ${row.cpuToSyntax?.toFixed(2) ?? '-'}×)`).join(', ')}`);
+      console.log(`preset / (remark + preset syntax): ${ours.map((row) => `${row.tool} ${row.toSyntax.toFixed(2)}× (cpu ${row.cpuToSyntax?.toFixed(2) ?? '-'}×)`).join(', ')}`);
     }
   }
 }

@@ -1,5 +1,6 @@
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import picomatch from 'picomatch'
+import type Picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from '../options.js'
 import {memo} from '../memo.js'
@@ -178,10 +179,14 @@ function titlePattern(schema: Schema): RegExp {
 
 const matchers = new Map<string, (file: string) => boolean>()
 
+/** Loaded when globs are first given: most runs have none, and every start of a hook counts. */
+let picomatch: typeof Picomatch | undefined
+
 function globs(patterns: string | string[]): (file: string) => boolean {
   const key = JSON.stringify(patterns)
   let matcher = matchers.get(key)
   if (!matcher) {
+    picomatch ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch
     matcher = picomatch(patterns, {dot: true})
     matchers.set(key, matcher)
   }
