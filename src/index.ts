@@ -78,6 +78,9 @@ const presetName = 'remark-lint-milestone'
 /** Marks the preset of every copy of this package (see below). */
 const presetMark = Symbol.for('remark-lint-milestone:preset')
 
+/** Marks our plugins that need no tree (`milestone-lint`'s release-trees), in every copy. */
+const treelessMark = Symbol.for('remark-lint-milestone:treeless')
+
 /**
  * Lint milestone docs. Use as `.use(remarkLintMilestone, options)` or
  * `[remarkLintMilestone, options]` in `.remarkrc.js`.
@@ -149,7 +152,10 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
 function isOurs(plugin: unknown): boolean {
   if (treeless.has(plugin) || isRule(plugin)) return true
   // remark-lint's comment control, which it attaches, is not exported: known by name.
-  return typeof plugin === 'function' && (presetMark in plugin || plugin.name === 'lintMessageControl')
+  return (
+    typeof plugin === 'function' &&
+    (presetMark in plugin || treelessMark in plugin || plugin.name === 'lintMessageControl')
+  )
 }
 
 function isRule(plugin: unknown): boolean {

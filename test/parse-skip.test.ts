@@ -9,6 +9,7 @@ import type {PluggableList} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import remarkLintMilestone, {type Options} from '../src/index.js'
+import releaseTrees from '../src/cli/release-trees.js'
 import {mayBeMilestoneDoc} from '../src/model/detect.js'
 import {defaultSchema} from '../src/schema/derive.js'
 
@@ -32,6 +33,10 @@ describe('parsing only what may be a milestone doc', () => {
 
   it('parses every file when another plugin is used, which may need any tree', () => {
     expect(parses(readme, 'README.md', undefined, [function anotherPlugin() {}])).toBe(true)
+  })
+
+  it('still skips under `milestone-lint`, whose release-trees plugin needs no tree', () => {
+    expect(parses(readme, 'README.md', undefined, [releaseTrees])).toBe(false)
   })
 
   it('parses a doc with enough evidence, however named', () => {

@@ -13,6 +13,9 @@ import type {VFile} from 'vfile'
 type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
 type Run = (tree: Node, file?: unknown, done?: unknown) => unknown
 
+/** Marks plugins that need no tree, so the preset still skips parsing what it need not (see index.ts). */
+const treelessMark = Symbol.for('remark-lint-milestone:treeless')
+
 export default function releaseTrees(this: Processor): void {
   const run = this.run as unknown as Run
   // Wrapped here, not in a transformer, so that it acts after every plugin
@@ -27,3 +30,5 @@ export default function releaseTrees(this: Processor): void {
     }
   })
 }
+
+Object.defineProperty(releaseTrees, treelessMark, {value: true})

@@ -11,7 +11,7 @@ import type {
   TableCell
 } from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {eachNode} from './nodes.js'
 import type {VFile} from 'vfile'
 import {memo} from '../memo.js'
 import {anchorsOf} from '../links/anchors.js'
@@ -81,7 +81,7 @@ function buildModel(tree: Root, file: VFile): Model {
   const headings: Heading[] = []
   const html: Html[] = []
 
-  visit(tree, function (node) {
+  eachNode(tree, function (node) {
     switch (node.type) {
       case 'heading': {
         headings.push(node)

@@ -17,7 +17,7 @@
  * (`['sic', 'WIP']`), matched ignoring case.
  */
 import type {Code, Node, Parent} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../model/nodes.js'
 import {
   type Bracketed,
   findBrackets,
@@ -121,7 +121,7 @@ function maskOf(model: Model, block: PhrasingBlock, base: number, length: number
     if (start !== undefined && end !== undefined) masked.fill(value, start - base, end - base)
   }
 
-  visit(block, function (node) {
+  eachNode(block, function (node) {
     switch (node.type) {
       case 'inlineCode':
       case 'html':
@@ -129,12 +129,12 @@ function maskOf(model: Model, block: PhrasingBlock, base: number, length: number
       case 'image':
       case 'imageReference': {
         set(node, 1)
-        return 'skip'
+        return false
       }
       case 'linkReference': {
         // A reference to a placeholder definition is a placeholder too.
         const definition = model.definitions.get(node.identifier)
-        if (definition && isBracketed(definition.url)) return 'skip'
+        if (definition && isBracketed(definition.url)) return false
         maskLink(node)
         return undefined
       }

@@ -23,7 +23,7 @@
  */
 import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../model/nodes.js'
 import type {VFile} from 'vfile'
 import {hasPlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
@@ -237,7 +237,7 @@ function describe(code: string): string {
 function firstLink(field: Field): Link | LinkReference | undefined {
   let found: Link | LinkReference | undefined
   for (const node of field.value) {
-    visit(node, function (child) {
+    eachNode(node, function (child) {
       if (found) return false
       if (child.type === 'link' || child.type === 'linkReference') found = child
       return undefined

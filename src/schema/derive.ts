@@ -26,7 +26,6 @@
  *   each bold-label entry there needs a value;
  * - labelled lines after the last `---` close the doc (`*Last Updated*`).
  */
-import {createHash} from 'node:crypto'
 import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -145,15 +144,11 @@ export function defaultSchema(): Schema {
 
 export const bundledTemplateName = 'templates/milestone-template.md'
 
-/** A fingerprint of template text, to tell whether a derived schema is of it. */
-export function templateDigest(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
-}
-
+/** The saved schema, if it was derived from the bundled template as it is now. */
 function prederived(): Schema | undefined {
   try {
-    const saved = JSON.parse(readFileSync(bundledSchemaFile, 'utf8')) as {digest: string; schema: Schema}
-    return saved.digest === templateDigest(readFileSync(bundledTemplate, 'utf8')) ? saved.schema : undefined
+    const saved = JSON.parse(readFileSync(bundledSchemaFile, 'utf8')) as {template: string; schema: Schema}
+    return saved.template === readFileSync(bundledTemplate, 'utf8') ? saved.schema : undefined
   } catch {
     return undefined // Not built (tests run from src/): derive it.
   }

@@ -1,0 +1,18 @@
+import type {Nodes} from 'mdast'
+
+/**
+ * Call `enter` on a tree and every node in it, in document order; when it
+ * returns `false`, not on that node's children. A loop, not recursion, so
+ * no tree is too deep for it; and without `unist-util-visit`'s per-node
+ * bookkeeping (ancestor lists, tests), which showed in profiles: the model
+ * and the placeholder masks walk every node of every doc.
+ */
+export function eachNode(tree: Nodes, enter: (node: Nodes) => boolean | void): void {
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (enter(node) === false || !('children' in node)) continue
+    const children: readonly Nodes[] = node.children
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+  }
+}
