@@ -1,5 +1,9 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {anchorsOfFile} from '../src/links/resolve.js'
 import relativeLinks from '../src/rules/relative-links.js'
 import {lintWith, messages} from './helpers.js'
 
@@ -42,5 +46,16 @@ describe('milestone-relative-links', () => {
     expect(messages(await lintWith(rule, new VFile({value})))).toEqual([
       `6:1-6:11 ${id}: Unexpected link to missing heading \`#nope\` in this file, expected the slug of one of its headings`
     ])
+  })
+
+  it('reads a target’s front matter as front matter, not as a heading to link to', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'milestone-anchors-'))
+    try {
+      const file = path.join(folder, 'arch.md')
+      writeFileSync(file, '---\ntitle: Lumen\n---\n\n# Overview\n')
+      expect(anchorsOfFile(file)).toEqual({anchors: new Set(['overview'])})
+    } finally {
+      rmSync(folder, {recursive: true, force: true})
+    }
   })
 })
