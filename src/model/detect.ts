@@ -24,7 +24,15 @@ export function isMilestoneDoc(
   schema: Schema,
   options: SharedOptions
 ): boolean {
-  return forcedByOptions(file, options) ?? looksLikeMilestoneDoc(model, schema, file.basename)
+  return forcedByOptions(file, options) ?? recognised(model, schema, file.basename)
+}
+
+const recognitions = new WeakMap<Model, WeakMap<Schema, boolean>>()
+
+/** {@link looksLikeMilestoneDoc}, once per model and schema: every rule asks. */
+function recognised(model: Model, schema: Schema, basename: string | undefined): boolean {
+  const bySchema = memo(recognitions, model, () => new WeakMap<Schema, boolean>())
+  return memo(bySchema, schema, () => looksLikeMilestoneDoc(model, schema, basename))
 }
 
 /**
@@ -32,7 +40,8 @@ export function isMilestoneDoc(
  * `detect: false` (never), or nothing, leaving it to recognition.
  */
 function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefined {
-  const relative = file.path ? toPosix(path.relative(file.cwd, file.path)) : undefined
+  const relative =
+    file.path && (options.exclude || options.include) ? toPosix(path.relative(file.cwd, file.path)) : undefined
   if (relative !== undefined) {
     if (options.exclude && globs(options.exclude)(relative)) return false
     if (options.include && globs(options.include)(relative)) return true

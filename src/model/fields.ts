@@ -194,7 +194,18 @@ function atLineStart(children: PhrasingContent[], index: number): boolean {
   if (index === 0) return true
   const previous = children[index - 1]!
   if (previous.type === 'break') return true
-  return previous.type === 'text' && /[\r\n][ \t]*$/.test(previous.value)
+  return previous.type === 'text' && endsWithLineBreak(previous.value)
+}
+
+/**
+ * Whether text ends in a line break and spaces or tabs. Scanned from the end:
+ * `/[\r\n][ \t]*$/` would scan every text node of every paragraph whole.
+ */
+function endsWithLineBreak(text: string): boolean {
+  let index = text.length - 1
+  while (index >= 0 && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index--
+  const char = text.charCodeAt(index)
+  return char === 10 || char === 13
 }
 
 function labelOf(
