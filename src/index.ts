@@ -137,7 +137,7 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
     others ??= processor.attachers.some(([plugin]) => !isOurs(plugin))
     if (others) return true
     configs ??= processor.attachers.flatMap(([plugin, config]) =>
-      isRule(plugin) && config !== false && !isOff(config) ? [(optionsOf(config) ?? {}) as SharedOptions] : []
+      isRule(plugin) && !isOff(config) ? [(optionsOf(config) ?? {}) as SharedOptions] : []
     )
     return configs.some(function (options) {
       try {

@@ -116,7 +116,7 @@ export function mayBeMilestoneDoc(text: string, file: VFile, schema: Schema, opt
   const forced = forcedByOptions(file, options)
   if (forced !== undefined) return forced
   const words = signalWords(schema)
-  const lower = text.toLowerCase()
+  const lower = lowerCase(text)
   const found = (word: string) => lower.includes(word)
   return enoughEvidence(
     {
@@ -127,6 +127,18 @@ export function mayBeMilestoneDoc(text: string, file: VFile, schema: Schema, opt
     },
     schema
   )
+}
+
+let lastText: string | undefined
+let lastLower = ''
+
+/** Text in lower case; the last one is kept, as each rule's options ask about the same file in turn. */
+function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastText = text
+    lastLower = text.toLowerCase()
+  }
+  return lastLower
 }
 
 interface SignalWords {
