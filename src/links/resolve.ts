@@ -2,7 +2,7 @@ import {readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../model/nodes.js'
 import {syntax} from '../syntax.js'
 import {anchorsOf} from './anchors.js'
 
@@ -141,7 +141,7 @@ export function anchorsOfFile(file: string): Anchors {
 function parseAnchors(text: string): Set<string> {
   const headings: Heading[] = []
   const html: Html[] = []
-  visit(fromMarkdown(text, syntax), function (node) {
+  eachNode(fromMarkdown(text, syntax), function (node) {
     if (node.type === 'heading') headings.push(node)
     if (node.type === 'html') html.push(node)
   })

@@ -11,12 +11,12 @@ import type {
   TableCell
 } from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {eachNode} from './nodes.js'
 import type {VFile} from 'vfile'
 import {memo} from '../memo.js'
 import {anchorsOf} from '../links/anchors.js'
 import {normalizeHeading} from '../schema/pattern.js'
 import {type Field, fieldsOf, headingField} from './fields.js'
+import {eachNode} from './nodes.js'
 import {createSource, type Source} from './source.js'
 
 /**
