@@ -10,6 +10,7 @@ import remarkStringify from 'remark-stringify'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {mayBeMilestoneDoc} from './model/detect.js'
+import {forgetModel} from './model/model.js'
 import {type Limits, defaultLimits, guardParser} from './parse.js'
 import {
   type NoPlaceholdersOptions,
@@ -105,6 +106,7 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
     if (isOff(config) && !direct) continue
     this.use(rule, withShared(config, shared))
   }
+  this.use(releaseModels)
 }
 
 Object.defineProperty(remarkLintMilestone, presetMark, {value: true})
@@ -119,8 +121,15 @@ function isAfterAnotherCopy(attachers: ReadonlyArray<readonly [unknown, ...unkno
   )
 }
 
-/** Plugins that need no tree but for our rules (the parser, the compiler, syntax, comment control). */
-const treeless = new Set<unknown>([remarkParse, remarkStringify, milestoneSyntax, remarkLint])
+/**
+ * The preset's last plugin: once every rule has run on a file, its model
+ * goes. remark-cli holds every tree until a run ends, and the models with
+ * them would add a fifth to its memory.
+ */
+const releaseModels: Plugin<[], Root> = () => forgetModel
+
+/** Plugins that need no tree but for our rules (the parser, the compiler, syntax, comment control, ours). */
+const treeless = new Set<unknown>([remarkParse, remarkStringify, milestoneSyntax, remarkLint, releaseModels])
 
 /**
  * Whether a file is worth parsing. Parsing is nearly all a linter's cost,

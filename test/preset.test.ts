@@ -1,10 +1,12 @@
 import {readFileSync} from 'node:fs'
+import type {Root} from 'mdast'
 import {remark} from 'remark'
 import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import remarkLintMilestone, {rules} from '../src/index.js'
 import noPlaceholders from '../src/rules/no-placeholders.js'
+import {type Model, getModel} from '../src/model/model.js'
 import {lint, messages} from './helpers.js'
 
 const example = 'fixtures/example/'
@@ -141,6 +143,25 @@ describe('turning rules off', () => {
 
   it('skips files matched by `exclude`', async () => {
     expect(messages(await lint(defective, {exclude: 'fixtures/example/**'}))).toEqual([])
+  })
+})
+
+describe('memory', () => {
+  it('drops a file’s model once every rule has run, as remark-cli keeps every tree', async () => {
+    let during: Model | undefined
+    const file = new VFile({path: defective, value: readFileSync(defective)})
+    const processor = remark()
+      .use(() => (tree: Root, ranFile: VFile) => {
+        during = getModel(tree, ranFile)
+      })
+      .use(remarkLintMilestone)
+    const tree = processor.parse(file)
+    await processor.run(tree, file)
+    // The rules shared the model built first (they found the defects)…
+    expect(file.messages.length).toBe(defectiveMessages.length)
+    expect(during).toBeDefined()
+    // …and it is gone: asking again builds a new one.
+    expect(getModel(tree, file)).not.toBe(during)
   })
 })
 

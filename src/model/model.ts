@@ -73,6 +73,11 @@ export function getModel(tree: Root, file: VFile): Model {
   return memo(cache, tree, () => buildModel(tree, file))
 }
 
+/** Forget a tree's model once every rule has read it (the preset's last plugin does). */
+export function forgetModel(tree: Root): undefined {
+  cache.delete(tree)
+}
+
 function buildModel(tree: Root, file: VFile): Model {
   const links: LinkNode[] = []
   const definitions = new Map<string, Definition>()
