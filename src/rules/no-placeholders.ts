@@ -44,7 +44,8 @@ const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
     for (const block of model.phrasing) {
       const base = block.position?.start.offset
       const text = model.source.slice(block)
-      if (base === undefined || text === undefined) continue
+      // Most blocks have no bracket: no need to mask their code and links.
+      if (base === undefined || text === undefined || !text.includes('[')) continue
       for (const group of findBrackets(text, maskOf(model, block, base, text.length))) {
         if (isPlaceholder(group, text)) say(group, base)
       }
