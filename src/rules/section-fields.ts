@@ -40,7 +40,7 @@ import type {Outline} from '../model/outline.js'
 import {normalizeLabel} from '../model/text.js'
 import type {SectionFieldsOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
-import {decoration, escapeRegExp, placeholder} from '../schema/pattern.js'
+import {escapeRegExp, placeholder, undecorated} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -201,8 +201,8 @@ const patterns = new WeakMap<FieldSpec, RegExp[]>()
 
 /** Whether a field stands for a template field: its label or an alternative, `[…]` matching any text. */
 function matches(spec: FieldSpec, field: Field): boolean {
-  const key = field.key.replace(decoration, '')
-  return labelPatterns(spec).some((pattern) => pattern.test(field.key) || pattern.test(key))
+  const key = undecorated(field.key)
+  return labelPatterns(spec).some((pattern) => pattern.test(field.key) || (key !== field.key && pattern.test(key)))
 }
 
 /** The patterns of {@link matches}, compiled once; exported for `test/redos.test.ts`. */

@@ -26,7 +26,7 @@ export const placeholder = /\[(?<!\[[^[\]]*\[)[^\]]*\]/g
  * and `&` versus `and` do not matter.
  */
 export function normalizeHeading(text: string): string {
-  return normalizePiece(text.replace(decoration, '')).trim().replace(/:$/, '').trimEnd()
+  return normalizePiece(undecorated(text)).trim().replace(/:$/, '').trimEnd()
 }
 
 /**
@@ -35,6 +35,22 @@ export function normalizeHeading(text: string): string {
  * else each position of a long run of spaces inside the text would scan it again.
  */
 export const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
+
+/**
+ * Text without {@link decoration}. Most text starts and ends in a printable
+ * ASCII character, so has none, and is returned without running the
+ * pattern, which is slow (it was a fifth of the rules' time).
+ */
+export function undecorated(text: string): string {
+  return isPlainEnd(text.charCodeAt(0)) && isPlainEnd(text.charCodeAt(text.length - 1))
+    ? text
+    : text.replace(decoration, '')
+}
+
+/** A printable ASCII character: neither an emoji nor a space. */
+function isPlainEnd(code: number): boolean {
+  return code > 32 && code < 127
+}
 
 /** Normalise a piece of heading text, keeping its outer spaces. */
 function normalizePiece(text: string): string {
