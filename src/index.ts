@@ -9,8 +9,11 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {mayBeMilestoneDoc} from './model/detect.js'
+import {defaultSchema} from './schema/derive.js'
+import type {Schema} from './schema/types.js'
+import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './model/detect.js'
 import {forgetModel} from './model/model.js'
+import {presetMark, treelessMark} from './marks.js'
 import {type Limits, defaultLimits, guardParser} from './parse.js'
 import {
   type NoPlaceholdersOptions,
@@ -76,12 +79,6 @@ export interface Options extends SharedOptions {
 
 const presetName = 'remark-lint-milestone'
 
-/** Marks the preset of every copy of this package (see below). */
-const presetMark = Symbol.for('remark-lint-milestone:preset')
-
-/** Marks our plugins that need no tree (`milestone-lint`'s release-trees), in every copy. */
-const treelessMark = Symbol.for('remark-lint-milestone:treeless')
-
 /**
  * Lint milestone docs. Use as `.use(remarkLintMilestone, options)` or
  * `[remarkLintMilestone, options]` in `.remarkrc.js`.
@@ -96,7 +93,10 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
   const shared = sharedOf(options ?? {})
 
   const limits = {...defaultLimits, ...options?.limits}
-  guardParser(this as unknown as Processor<Root>, limits, shared, worthParsing(this))
+  guardParser(this as unknown as Processor<Root>, limits, {
+    worthReporting: worthReporting(shared),
+    worthParsing: worthParsing(this)
+  })
   this.use(milestoneSyntax).use(remarkLint)
 
   for (const [id, rule] of Object.entries(rules) as Array<[RuleId, MilestoneRule<SharedOptions>]>) {
@@ -155,6 +155,22 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
         return true // The template is unusable: the rule says so on the file.
       }
     })
+  }
+}
+
+/**
+ * Whether a file over a limit is worth a message: one that looks like a
+ * milestone doc by the preset's options and template.
+ */
+function worthReporting(options: SharedOptions): (document: string, file: VFile) => boolean {
+  return function (document, file) {
+    let schema: Schema
+    try {
+      schema = schemaOf(options, file)
+    } catch {
+      schema = defaultSchema() // The template is unusable: judge by the bundled one.
+    }
+    return looksLikeMilestoneFile(document, file, schema, options)
   }
 }
 

@@ -10,8 +10,6 @@
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {looksLikeMilestoneFile} from './model/detect.js'
-import type {SharedOptions} from './options.js'
 
 /** Limits on what is parsed; real milestone docs are 15–40 KB. */
 export interface Limits {
@@ -42,17 +40,16 @@ export interface Excess {
   line?: number
 }
 
-/**
- * Wrap a processor's parser with the guard. `worthParsing` says whether a
- * file within the limits is parsed at all (a file no plugin needs the tree
- * of is not).
- */
-export function guardParser(
-  processor: Processor<Root>,
-  limits: Limits,
-  options: SharedOptions,
+/** What the guard asks of a file before parsing it (see index.ts). */
+export interface Triage {
+  /** Whether a file over a limit deserves a message: it looks like a milestone doc. */
+  worthReporting: (document: string, file: VFile) => boolean
+  /** Whether a file within the limits is parsed at all: not one that no plugin needs the tree of. */
   worthParsing: (document: string, file: VFile) => boolean
-): void {
+}
+
+/** Wrap a processor's parser with the guard. */
+export function guardParser(processor: Processor<Root>, limits: Limits, triage: Triage): void {
   const parse = processor.parser
   if (!parse || (parse as {guarded?: boolean}).guarded) return
 
@@ -60,10 +57,10 @@ export function guardParser(
     const excess = exceededLimit(document, limits)
     if (excess) {
       // Only a milestone doc is worth failing a run for: other huge files are skipped.
-      if (looksLikeMilestoneFile(document, file, options)) reportExcess(file, excess, limits)
+      if (triage.worthReporting(document, file)) reportExcess(file, excess, limits)
       return unparsed(document)
     }
-    if (!worthParsing(document, file)) return unparsed(document)
+    if (!triage.worthParsing(document, file)) return unparsed(document)
     try {
       return parse!(document, file) as Root
     } catch (error) {

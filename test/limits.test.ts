@@ -1,4 +1,5 @@
-import {readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {remark} from 'remark'
 import {VFile} from 'vfile'
@@ -76,6 +77,27 @@ describe('the parse guard in the preset', () => {
     expect(await lintText('x\n'.repeat(600_000), undefined, 'CHANGELOG.md')).toEqual([])
     expect(await lintText('**Status**: Draft\n**Parent Document**: [x](./x.md)\n' + 'x\n'.repeat(600_000), undefined, 'notes.md')).toHaveLength(1)
     expect(await lintText(nestedQuotes(500), {exclude: '**'})).toEqual([])
+  })
+
+  it('knows a doc over a limit by the template’s title or two of its metadata lines, whatever its name', async () => {
+    const huge = 'x\n'.repeat(600_000)
+    const overLimit = async (start: string, options?: Parameters<typeof lint>[1]) =>
+      (await lintText(start + huge, options, 'notes.md')).length
+    expect(await overLimit('# Milestone 3: Scale\n\n')).toBe(1)
+    expect(await overLimit('**Status:** Draft\n__Architecture Reference__: [x](./x.md)\n')).toBe(1)
+    expect(await overLimit('**Status**: Draft\n\nStatus only.\n')).toBe(0)
+
+    // Another template: its own title and labels count, the bundled one's do not.
+    const folder = mkdtempSync(path.join(tmpdir(), 'limits-template-'))
+    const template = path.join(folder, 'release-template.md')
+    writeFileSync(template, '# Release [Version]: [Name]\n\n**Owner**: [Name]\n**Stage**: [Stage]\n\n## Summary\n\n[Summary]\n')
+    try {
+      expect(await overLimit('# Release 2.0: Sync\n\n', {template})).toBe(1)
+      expect(await overLimit('**Owner**: Ana\n**Stage**: Beta\n', {template})).toBe(1)
+      expect(await overLimit('# Milestone 3: Scale\n\n**Status**: Draft\n**Parent Document**: x\n', {template})).toBe(0)
+    } finally {
+      rmSync(folder, {recursive: true, force: true})
+    }
   })
 
   it('lints a file under limits raised by the preset option', async () => {

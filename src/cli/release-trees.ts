@@ -9,12 +9,11 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
+import {treelessMark} from '../marks.js'
 
 type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
 type Run = (tree: Node, file?: unknown, done?: unknown) => unknown
 
-/** Marks plugins that need no tree, so the preset still skips parsing what it need not (see index.ts). */
-const treelessMark = Symbol.for('remark-lint-milestone:treeless')
 
 export default function releaseTrees(this: Processor): void {
   const run = this.run as unknown as Run

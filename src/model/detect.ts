@@ -52,17 +52,35 @@ function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefin
 /**
  * Whether a file that is not parsed (over a limit) is likely a milestone doc,
  * from its name and the start of its text: forced by `include`/`exclude`,
- * else named `milestone-<n>…`, titled `# Milestone <n>…`, or carrying two
- * of the template's metadata labels near its start.
+ * else named `milestone-<n>…`, or starting with the template's title or two
+ * of its metadata lines (`**Status**: …`).
  */
-export function looksLikeMilestoneFile(text: string, file: VFile, options: SharedOptions): boolean {
+export function looksLikeMilestoneFile(text: string, file: VFile, schema: Schema, options: SharedOptions): boolean {
   const forced = forcedByOptions(file, options)
   if (forced !== undefined) return forced
   if (isNamedMilestone(file.basename)) return true
   const head = text.slice(0, 20_000)
-  if (/^#[ \t]+milestone[ \t]+\d+/im.test(head)) return true
-  const labels = head.match(/^[*_]{2}(?:status|parent document|architecture reference)[*_]{2}[ \t]*:/gim)
-  return (labels?.length ?? 0) >= 2
+  const title = /^#[ \t]([^\r\n]*)/m.exec(head)?.[1]
+  if (title !== undefined && hasFixedText(schema.title) && titlePattern(schema).test(normalizeHeading(title))) {
+    return true
+  }
+  return metadataLinesIn(head, schema) >= 2
+}
+
+/** How many of the template's metadata labels start a line of `text` in bold, with a colon. */
+function metadataLinesIn(text: string, schema: Schema): number {
+  const wanted = new Set(schema.metadata.map((spec) => normalizeLabel(spec.label)))
+  const found = new Set<string>()
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const mark = line.slice(0, 2)
+    const close = mark === '**' || mark === '__' ? line.indexOf(mark, 2) : -1
+    if (close === -1) continue
+    const inner = line.slice(2, close).trim()
+    const colon = inner.endsWith(':') || /^[ \t]*:/.test(line.slice(close + 2))
+    const key = normalizeLabel(inner.replace(/:$/, ''))
+    if (colon && wanted.has(key)) found.add(key)
+  }
+  return found.size
 }
 
 /**
