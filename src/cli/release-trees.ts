@@ -14,7 +14,6 @@ import {treelessMark} from '../marks.js'
 type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
 type Run = (tree: Node, file?: unknown, done?: unknown) => unknown
 
-
 export default function releaseTrees(this: Processor): void {
   const run = this.run as unknown as Run
   // Wrapped here, not in a transformer, so that it acts after every plugin

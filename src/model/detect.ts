@@ -52,8 +52,8 @@ function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefin
 /**
  * Whether a file that is not parsed (over a limit) is likely a milestone doc,
  * from its name and the start of its text: forced by `include`/`exclude`,
- * else named `milestone-<n>…`, or starting with the template's title or two
- * of its metadata lines (`**Status**: …`).
+ * else named `milestone-<n>…`, or with the template's title or two of its
+ * metadata lines (`**Status**: …`) in its first 20,000 characters.
  */
 export function looksLikeMilestoneFile(text: string, file: VFile, schema: Schema, options: SharedOptions): boolean {
   const forced = forcedByOptions(file, options)

@@ -34,7 +34,7 @@ export function normalizeHeading(text: string): string {
  * trailing run is matched from its first character only (the lookbehind):
  * else each position of a long run of spaces inside the text would scan it again.
  */
-export const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
+const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
 
 /**
  * Text without {@link decoration}. Most text starts and ends in a printable
