@@ -9,11 +9,9 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {defaultSchema} from './schema/derive.js'
-import type {Schema} from './schema/types.js'
+import {presetMark, treelessMark} from './marks.js'
 import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './model/detect.js'
 import {forgetModel} from './model/model.js'
-import {presetMark, treelessMark} from './marks.js'
 import {type Limits, defaultLimits, guardParser} from './parse.js'
 import {
   type NoPlaceholdersOptions,
@@ -36,6 +34,8 @@ import requiredHeadings, {type RequiredHeadingsOptions} from './rules/required-h
 import riskFields from './rules/risk-fields.js'
 import sectionFields from './rules/section-fields.js'
 import successCriteria from './rules/success-criteria.js'
+import {defaultSchema} from './schema/derive.js'
+import type {Schema} from './schema/types.js'
 import milestoneSyntax from './syntax.js'
 
 export type {
@@ -149,11 +149,9 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
       isRule(plugin) && !isOff(config) ? [(optionsOf(config) ?? {}) as SharedOptions] : []
     )
     return configs.some(function (options) {
-      try {
-        return mayBeMilestoneDoc(document, file, schemaOf(options, file), options)
-      } catch {
-        return true // The template is unusable: the rule says so on the file.
-      }
+      const schema = usableSchema(options, file)
+      // An unusable template is parsed, so that the rule says so on the file.
+      return schema === undefined || mayBeMilestoneDoc(document, file, schema, options)
     })
   }
 }
@@ -164,13 +162,18 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
  */
 function worthReporting(options: SharedOptions): (document: string, file: VFile) => boolean {
   return function (document, file) {
-    let schema: Schema
-    try {
-      schema = schemaOf(options, file)
-    } catch {
-      schema = defaultSchema() // The template is unusable: judge by the bundled one.
-    }
+    // An unusable template: judge by the bundled one.
+    const schema = usableSchema(options, file) ?? defaultSchema()
     return looksLikeMilestoneFile(document, file, schema, options)
+  }
+}
+
+/** The schema of a file by these options, if its template can be used (the rules report it if not). */
+function usableSchema(options: SharedOptions, file: VFile): Schema | undefined {
+  try {
+    return schemaOf(options, file)
+  } catch {
+    return undefined
   }
 }
 

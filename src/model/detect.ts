@@ -61,10 +61,7 @@ export function looksLikeMilestoneFile(text: string, file: VFile, schema: Schema
   if (isNamedMilestone(file.basename)) return true
   const head = text.slice(0, 20_000)
   const title = /^#[ \t]([^\r\n]*)/m.exec(head)?.[1]
-  if (title !== undefined && hasFixedText(schema.title) && titlePattern(schema).test(normalizeHeading(title))) {
-    return true
-  }
-  return metadataLinesIn(head, schema) >= 2
+  return (title !== undefined && isTitle(normalizeHeading(title), schema)) || metadataLinesIn(head, schema) >= 2
 }
 
 /** How many of the template's metadata labels start a line of `text` in bold, with a colon. */
@@ -97,7 +94,7 @@ export function looksLikeMilestoneDoc(
   return enoughEvidence(
     {
       named: isNamedMilestone(basename),
-      titled: model.title !== undefined && hasFixedText(schema.title) && titlePattern(schema).test(model.title.normalized),
+      titled: model.title !== undefined && isTitle(model.title.normalized, schema),
       sections: templateSectionCount(model, schema),
       metadata: metadataCount(model, schema)
     },
@@ -212,8 +209,9 @@ function hasFixedText(title: string): boolean {
   return /[\p{L}\p{N}]/u.test(title.replace(placeholder, ''))
 }
 
-function titlePattern(schema: Schema): RegExp {
-  return headingPattern(titleSpec(schema)).regex
+/** Whether normalised heading text is the template's title; a title that is all placeholder matches none. */
+function isTitle(normalized: string, schema: Schema): boolean {
+  return hasFixedText(schema.title) && headingPattern(titleSpec(schema)).regex.test(normalized)
 }
 
 const matchers = new Map<string, (file: string) => boolean>()

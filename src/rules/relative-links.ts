@@ -23,10 +23,10 @@
  */
 import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
-import {eachNode} from '../model/nodes.js'
 import type {VFile} from 'vfile'
 import {hasPlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
+import {eachNode} from '../model/nodes.js'
 import {headingLine, type LinkNode, type Model, type Section} from '../model/model.js'
 import {normalizeLabel, truncate} from '../model/text.js'
 import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../links/resolve.js'

@@ -127,6 +127,9 @@ export function loadTemplate(location: string | URL, shownAs?: string): Schema {
 /** The bundled template (2026-01-05), the default. */
 export const bundledTemplate = new URL('../../templates/milestone-template.md', import.meta.url)
 
+/** How the bundled template is named in messages. */
+export const bundledTemplateName = 'templates/milestone-template.md'
+
 /**
  * The bundled template's schema, derived when the package is built
  * (`scripts/bundle-schema.mjs`): deriving it takes longer than linting a
@@ -141,8 +144,6 @@ export function defaultSchema(): Schema {
   bundled ??= prederived() ?? loadTemplate(bundledTemplate, bundledTemplateName)
   return bundled
 }
-
-export const bundledTemplateName = 'templates/milestone-template.md'
 
 /** The saved schema, if it was derived from the bundled template as it is now. */
 function prederived(): Schema | undefined {
