@@ -20,7 +20,10 @@ export interface SharedOptions {
 }
 
 export interface NoPlaceholdersOptions extends SharedOptions {
-  /** Bracketed texts that are not placeholders, without brackets (`['sic']`). */
+  /**
+   * Bracketed texts that are not placeholders, without brackets, ignoring
+   * case; `*` stands for any text (`['sic', 'WIP', 'RFC *']`).
+   */
   allow?: string[]
 }
 
@@ -34,8 +37,16 @@ export interface RiskFieldsOptions extends SharedOptions {
   levels?: string[]
 }
 
-/** `milestone-section-fields` takes the shared options only. */
-export type SectionFieldsOptions = SharedOptions
+export interface SectionFieldsOptions extends SharedOptions {
+  /**
+   * Template fields to require although the template makes them optional
+   * or example categories: labels (`'Frontend'`), or `'Section > Label'`
+   * for one section's (`'Technology Stack > Frontend'`).
+   */
+  required?: string[]
+  /** Template fields that may be absent, named as in `required` (`'Cost Structure'`). */
+  optional?: string[]
+}
 
 export interface RelativeLinksOptions extends SharedOptions {
   /** Check `#fragment`s against heading slugs (default `true`). */
@@ -49,7 +60,7 @@ export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
 export type RuleConfig<O> = Severity | O | [Severity, O?]
 
 /** `rule` is a rule's config inside the preset's options (checked by the rule). */
-export type OptionKind = 'boolean' | 'string' | 'strings' | 'globs' | 'file' | 'limits' | 'rule'
+export type OptionKind = 'boolean' | 'string' | 'strings' | 'patterns' | 'globs' | 'file' | 'limits' | 'rule'
 
 /** Option name → kind, for validation. */
 export type OptionTypes = Record<string, OptionKind>
@@ -122,6 +133,9 @@ function fits(kind: OptionKind, value: unknown): boolean {
       return typeof value === 'string' && value !== ''
     case 'strings':
       return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
+    case 'patterns':
+      // A pattern of only `*` would allow every placeholder: that is turning the rule off.
+      return fits('strings', value) && (value as string[]).every((item) => /[^*\s]/.test(item))
     case 'globs':
       return fits('string', value) || fits('strings', value)
     case 'file':
@@ -152,6 +166,8 @@ function describe(kind: OptionKind): string {
       return 'a non-empty string'
     case 'strings':
       return 'an array of non-empty strings'
+    case 'patterns':
+      return 'an array of texts, where `*` stands for any text (not `*` alone: turn the rule off instead)'
     case 'globs':
       return 'a glob or an array of globs'
     case 'file':

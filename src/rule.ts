@@ -52,7 +52,9 @@ export function milestoneRule<Options extends SharedOptions>(
   ruleId: string,
   description: string,
   optionTypes: OptionTypes,
-  check: (context: RuleContext<Options>) => void
+  check: (context: RuleContext<Options>) => void,
+  /** Check options against the schema when attached (throw a `TypeError` naming the option). */
+  validate?: (options: Options, schema: Schema) => void
 ): MilestoneRule<Options> {
   const types = {...sharedOptionTypes, ...optionTypes}
   const url = docsBase + ruleId
@@ -78,7 +80,8 @@ export function milestoneRule<Options extends SharedOptions>(
   function attacher(this: Processor, config?: RuleConfig<Options>) {
     const options = optionsOf(config) as SharedOptions | undefined
     validateOptions(ruleId, options, types)
-    checkTemplate(options)
+    const schema = attachedSchema(options)
+    if (validate && options && schema) validate(options as Options, schema)
     const transform = base.call(this, config as never) as unknown as Transform
     if (!options?.template) return transform
     return function (tree: Root, file: VFile, next: (error?: unknown) => void) {
@@ -92,14 +95,16 @@ export function milestoneRule<Options extends SharedOptions>(
 }
 
 /**
- * A template that can be found from the working directory is derived when
- * the rule is attached, so a bad one fails once, naming file and line.
+ * The schema when the rule is attached: a template that can be found from
+ * the working directory is derived then, so a bad one fails once, naming
+ * file and line. One that cannot (maybe relative to a config file) is
+ * left to each file.
  */
-function checkTemplate(options: SharedOptions | undefined): void {
-  if (!options?.template) return
+function attachedSchema(options: SharedOptions | undefined): Schema | undefined {
+  if (!options?.template) return defaultSchema()
   const location = resolveTemplate(options.template, process.cwd())
-  if (typeof location === 'string' && !existsSync(location)) return // Maybe relative to a config file: per file.
-  loadTemplate(location, String(options.template))
+  if (typeof location === 'string' && !existsSync(location)) return undefined
+  return loadTemplate(location, String(options.template))
 }
 
 type Transform = (tree: Root, file: VFile, next: (error?: unknown) => void) => void

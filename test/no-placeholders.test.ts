@@ -8,7 +8,7 @@ const id = 'milestone-no-placeholders'
 const escape = 'expected real content (escape the brackets, `\\[…\\]`, if they are meant)'
 
 describe('milestone-no-placeholders', () => {
-  it('accepts links, references, footnotes, task boxes, escapes, code, HTML and diagrams', async () => {
+  it('accepts links, references, footnotes, task boxes, escapes, code, HTML, diagrams, ticket ids, wiki links, alerts and math', async () => {
     expect(messages(await lintWith(rule, dir + 'valid.md'))).toEqual([])
   })
 
@@ -29,7 +29,10 @@ describe('milestone-no-placeholders', () => {
       `33:1-33:60 ${id}: Unexpected unfilled template placeholder \`[Copy the architecture diagram from mile…]\`, expected what the template asks for: Copy the architecture diagram from milestones-overview.md`,
       `38:1-38:40 ${id}: Unexpected unfilled template placeholder \`[Describe the user flow or system flow]\`, expected what the template asks for: Describe the user flow or system flow`,
       `45:1-45:32 ${id}: Unexpected placeholder \`[Add the sequence diagram here]\`, ${escape}`,
-      `48:17-48:29 ${id}: Unexpected unfilled template placeholder \`[Month Year]\`, expected the actual month year`
+      `48:17-48:29 ${id}: Unexpected unfilled template placeholder \`[Month Year]\`, expected the actual month year`,
+      // Between prices, not math: `$5 … $10` (a closing `$` is not followed by a digit).
+      `50:19-50:30 ${id}: Unexpected placeholder \`[Plan Name]\`, ${escape}`,
+      `50:54-50:62 ${id}: Unexpected placeholder \`[Ticket]\`, ${escape}`
     ])
   })
 
@@ -38,6 +41,21 @@ describe('milestone-no-placeholders', () => {
     expect(messages(await lintWith(rule, file, {allow: ['SIC', 'TBD']}))).toEqual([
       `5:35-5:42 ${id}: Unexpected placeholder \`[Owner]\`, ${escape}`
     ])
+  })
+
+  it('takes patterns in `allow`, `*` standing for any text', async () => {
+    const file = textFile(
+      '# Milestone 1: A\n\n## Goal\n\nSee [RFC 9110], [rfc 2119 section 3], [Draft: auth], [Owner] and [RFC].\n'
+    )
+    expect(messages(await lintWith(rule, file, {allow: ['RFC *', 'draft*']}))).toEqual([
+      `5:54-5:61 ${id}: Unexpected placeholder \`[Owner]\`, ${escape}`,
+      `5:66-5:71 ${id}: Unexpected placeholder \`[RFC]\`, ${escape}`
+    ])
+    // Stars are matched by a scan, not a regex: a pattern that would make a
+    // backtracking regex take exponential time is one more comparison.
+    const hostile = () => textFile(`# Milestone 1: A\n\n## Goal\n\n[${'a'.repeat(5000)}b]\n`)
+    expect(messages(await lintWith(rule, hostile(), {allow: ['*a*a*a*a*a*a*a*a*a*a*c']}))).toHaveLength(1)
+    expect(messages(await lintWith(rule, hostile(), {allow: ['*a*a*a*a*a*a*a*a*a*a*b']}))).toEqual([])
   })
 
   it('reports a reference to a placeholder definition', async () => {

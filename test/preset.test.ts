@@ -199,6 +199,12 @@ describe('options', () => {
     expect(attach({'milestone-success-criteria': ['warn', {mark: '✔'}]})).toThrow(
       'milestone-success-criteria: unknown option `mark`'
     )
+    expect(attach({'milestone-section-fields': {optional: ['Technology Stack > Frontnd']}})).toThrow(
+      'milestone-section-fields: unexpected `Technology Stack > Frontnd` in option `optional`, expected a field of the template (`Label` or `Section > Label`, e.g. `Technology Stack > Frontend`)'
+    )
+    expect(attach({'milestone-no-placeholders': {allow: ['TBD', ' * ']}})).toThrow(
+      'milestone-no-placeholders: unexpected value `["TBD"," * "]` for option `allow`, expected an array of texts, where `*` stands for any text (not `*` alone: turn the rule off instead)'
+    )
   })
 
   it('rejects options that are not an object', () => {

@@ -18,7 +18,8 @@ import {fileURLToPath} from 'node:url'
 import {check, type Diagnostics} from 'recheck'
 import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
-import {emphasizedLinePattern, labelPatterns} from '../src/rules/section-fields.js'
+import {labelPatterns} from '../src/model/outline.js'
+import {emphasizedLinePattern} from '../src/rules/section-fields.js'
 import {alternativesPattern, defaultSchema, loadTemplate} from '../src/schema/derive.js'
 import {headingPattern, titleSpec} from '../src/schema/pattern.js'
 import type {FieldSpec, Schema} from '../src/schema/types.js'
@@ -203,7 +204,7 @@ const reviewed: Reviewed[] = [
       }))
   },
   {
-    file: 'src/rules/section-fields.ts',
+    file: 'src/model/outline.ts',
     owner: 'labelPatterns',
     reason:
       'A template label and its alternatives: normalised, split at placeholders, pieces escaped (every ' +

@@ -7,7 +7,7 @@ const dir = 'fixtures/risk-fields/'
 const id = 'milestone-risk-fields'
 
 describe('milestone-risk-fields', () => {
-  it('accepts levels in any case, any dash or colon, the colon inside the bold, and list items', async () => {
+  it('accepts levels in any case and decorated, explanations after any dash or colon, a comma or in parentheses, the colon inside the bold, labels with emoji, in lists and in quotes', async () => {
     expect(messages(await lintWith(rule, dir + 'valid.md'))).toEqual([])
   })
 
@@ -21,7 +21,9 @@ describe('milestone-risk-fields', () => {
       `15:1-15:15 ${id}: Unexpected empty \`**Mitigation**:\`, expected at least one list item or sentence`,
       `19:1-19:11 ${id}: Unexpected empty \`**Impact**:\`, expected a level (\`High\`, \`Medium\` or \`Low\`) and an explanation`,
       `25:13-25:17 ${id}: Unexpected impact level \`Hgih\`, expected \`High\`, \`Medium\` or \`Low\` (did you mean \`High\`?)`,
-      `26:18-26:21 ${id}: Unexpected probability level \`Med\`, expected \`High\`, \`Medium\` or \`Low\` (did you mean \`Medium\`?)`
+      `26:18-26:21 ${id}: Unexpected probability level \`Med\`, expected \`High\`, \`Medium\` or \`Low\` (did you mean \`Medium\`?)`,
+      `31:13-31:36 ${id}: Unexpected impact \`Users cannot pay (High)\` with its level not first, expected \`High - <explanation>\``,
+      `32:21-32:27 ${id}: Unexpected probability \`Medium\` without an explanation, expected \`Medium - <explanation>\``
     ])
     // Each level is a quick fix, unless one is the likely spelling.
     expect(sorted(file.messages).map((message) => message.expected)).toEqual([
@@ -32,7 +34,9 @@ describe('milestone-risk-fields', () => {
       undefined,
       undefined,
       ['High'],
-      ['Medium']
+      ['Medium'],
+      undefined,
+      undefined
     ])
   })
 

@@ -97,6 +97,31 @@ describe('milestone-section-fields', () => {
     ])
   })
 
+  it('takes the Technology Stack’s categories as examples: the doc names its own, at least one, each with a value', async () => {
+    const stack = (body: string) => doc(`## Architecture Overview\n\n### Technology Stack\n\n${body}**Cost Structure**:\n- none\n`)
+    const own = stack('**Interfaces**:\n- clap: arguments\n\n#### Core Engine\n\n- Rust\n\n**Runtime**:\n\n')
+    expect(messages(await lintWith(rule, own))).toEqual([
+      `14:1-14:12 ${id}: Unexpected empty \`**Runtime**:\`, expected a list after it`
+    ])
+    expect(messages(await lintWith(rule, stack('A Rust binary, nothing else.\n\n')))).toEqual([
+      `5:1-5:21 ${id}: Unexpected \`### Technology Stack\` without a labelled list, expected categories of your own such as \`**Frontend**: <list>\`, \`**Backend**: <list>\` or \`**Infrastructure**: <list>\``
+    ])
+    // The Cost Structure is a field of its own, not a category.
+    expect(messages(await lintWith(rule, doc('## Architecture Overview\n\n### Technology Stack\n\n**Interfaces**:\n- clap\n')))).toEqual([
+      `5:1-5:21 ${id}: Unexpected missing \`**Cost Structure**:\` in \`### Technology Stack\`, expected \`**Cost Structure**: <list>\``
+    ])
+  })
+
+  it('requires or relaxes template fields named in `required` and `optional`', async () => {
+    const file = () => doc('## Architecture Overview\n\n### Technology Stack\n\n**Interfaces**:\n- clap\n')
+    const options = {required: ['Technology Stack > Frontend', 'backend'], optional: ['Cost Structure']}
+    expect(messages(await lintWith(rule, file(), options))).toEqual([
+      `5:1-5:21 ${id}: Unexpected missing \`**Backend**:\` in \`### Technology Stack\`, expected \`**Backend**: <list>\``,
+      `5:1-5:21 ${id}: Unexpected missing \`**Frontend**:\` in \`### Technology Stack\`, expected \`**Frontend**: <list>\``
+    ])
+    expect(messages(await lintWith(rule, file(), {optional: ['cost structure']}))).toEqual([])
+  })
+
   it('leaves success criteria and risks to their rules', async () => {
     const file = doc(
       '## Implementation Phases\n\n### Phase 1: B\n\n**Objective**: x\n\n**Deliverables**:\n- y\n\n**Success Criteria**:\n\n' +

@@ -7,7 +7,7 @@ const dir = 'fixtures/success-criteria/'
 const id = 'milestone-success-criteria'
 
 describe('milestone-success-criteria', () => {
-  it('accepts `✅` items after the label in any of its forms, or under a heading', async () => {
+  it('accepts `✅` items after the label in any of its forms (emoji-decorated too), or under a heading', async () => {
     expect(messages(await lintWith(rule, dir + 'valid.md'))).toEqual([])
   })
 

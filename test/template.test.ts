@@ -112,6 +112,13 @@ describe('deriving the schema of the bundled template (2026-01-05)', () => {
       'After [Previous Section]',
       'Before Milestone Complete'
     ])
+    // Parallel labels over named entries (`- [Technology 1]: [Purpose]`) are example categories.
+    expect(spec('Technology Stack').fields).toEqual([
+      {label: 'Frontend', kind: 'list', example: true},
+      {label: 'Backend', kind: 'list', example: true},
+      {label: 'Infrastructure', kind: 'list', example: true},
+      {label: 'Cost Structure', kind: 'list'}
+    ])
     expect(spec('Success Metrics').entries).toBe(true)
     expect(spec('Related Documents').links).toEqual(['parent', 'architecture'])
     expect(schema.closing).toEqual([
@@ -154,7 +161,7 @@ describe('the 2026-01-21 template', () => {
     })
   })
 
-  it('passes a doc written from it, and requires its Testing Strategy', async () => {
+  it('passes a doc written from it (its apostrophes curly), and requires its Testing Strategy', async () => {
     expect(messages(await lint(docs + 'milestone-1-private-beta.md', {template: newer}))).toEqual([])
     expect(messages(await lint(docs + 'milestone-1-no-testing.md', {template: newer}))).toEqual([
       '336:1 milestone-required-headings: Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`'
@@ -279,6 +286,22 @@ describe('small templates: the rules follow the template', () => {
     const checked = small.replace('- ✅ [Criterion 1]', '- ☑ [Criterion 1]')
     expect(await lintSmall(checked)).toEqual([
       '17:3-17:4 milestone-success-criteria: Unexpected success criterion mark `✅`, expected `☑`'
+    ])
+  })
+
+  it('takes `(example)` and `(required)` marks on fields', async () => {
+    const marked = small.replace(
+      '**Key Principle**: [One sentence]',
+      '**Key Principle** (example): [One sentence]\n\n**Audience** (required):\n- [Technology 1]: [Who]\n\n**Channel**:\n- [Channel 1]: [Why]'
+    )
+    const schema = deriveSchema(marked, 'marked.md')
+    expect(schema.sections[0]?.fields).toEqual([
+      {label: 'Key Principle', kind: 'text', example: true},
+      {label: 'Audience', kind: 'list'},
+      {label: 'Channel', kind: 'list', example: true}
+    ])
+    expect(await lintSmall(marked, doc.replace('**Key Principle**: Sync never loses an edit.', '**Scope**: Text only.'))).toEqual([
+      '6:1-6:11 milestone-section-fields: Unexpected missing `**Audience**:` in `## Summary`, expected `**Audience**: <list>`'
     ])
   })
 

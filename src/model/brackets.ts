@@ -36,17 +36,34 @@ export function findBrackets(text: string, masked?: Uint8Array): Bracketed[] {
 }
 
 /**
- * Bracketed text that reads as a placeholder, not as prose or a checkbox:
- * it has a letter (`[…]`, `[1]`, `[ ]` do not), is no task box (`[x]`) or
- * footnote (`[^1]`), and does not follow a word (`items[0]`, `map[key]`).
- * `text` is what `group` was found in.
+ * Bracketed text that reads as a placeholder, not as prose or syntax: it has
+ * a letter (`[…]`, `[1]`, `[ ]` do not), is no task box (`[x]`), footnote
+ * (`[^1]`), alert or callout (`> [!NOTE]`), wiki link (`[[Page]]`) or
+ * ticket id (`[HAR-142]`), and does not follow a word (`items[0]`,
+ * `map[key]`). `text` is what `group` was found in.
  */
 export function looksLikePlaceholder(group: Bracketed, text: string): boolean {
   const inner = group.inner.trim()
   if (!/\p{L}/u.test(inner)) return false
   if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false
+  if (isAlert(inner) || isWikiLink(inner) || isTicketId(inner)) return false
   const before = text.charAt(group.start - 1)
   return !/[\p{L}\p{N}_\])]/u.test(before)
+}
+
+/** `[!NOTE]`, `[!warning]`: a GitHub alert or an Obsidian callout (`[!tip]-`). */
+function isAlert(inner: string): boolean {
+  return /^![A-Za-z][\w-]*$/.test(inner)
+}
+
+/** `[[Page Name]]`: a wiki link (the outer group's inner text is itself bracketed). */
+function isWikiLink(inner: string): boolean {
+  return inner.startsWith('[') && inner.endsWith(']') && inner.indexOf(']') === inner.length - 1
+}
+
+/** `HAR-142`, `JIRA-12`: an issue tracker's key (a project key, a dash, a number). */
+function isTicketId(inner: string): boolean {
+  return /^[A-Z][A-Z\d_]*-\d+$/.test(inner)
 }
 
 /** Whether text holds a placeholder (`./[name]-architecture.md`). */
@@ -54,7 +71,51 @@ export function hasPlaceholder(text: string): boolean {
   return findBrackets(text).some((group) => looksLikePlaceholder(group, text))
 }
 
-/** Normalise placeholder text for comparison: case and spacing. */
-export function normalizePlaceholder(inner: string): string {
-  return inner.replace(/\s+/g, ' ').trim().toLowerCase()
+/**
+ * Where math is in text, as GitHub renders it: `$$…$$`, and `$…$` whose
+ * opening `$` is followed by a non-space and whose closing `$` follows a
+ * non-space and is not followed by a digit (so `$5 [TBD] $10` is no math).
+ * Escaped dollars (`\\$`) and dollars where `masked` is set (code) do not
+ * count. Ranges are `[start, end)` offsets.
+ */
+export function mathSpans(text: string, masked?: Uint8Array): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  for (let index = 0; index < text.length; index++) {
+    if (masked?.[index]) continue
+    const char = text.charCodeAt(index)
+    if (char === 92 /* \ */) {
+      index++
+      continue
+    }
+    if (char !== 36 /* $ */) continue
+    const double = text.charCodeAt(index + 1) === 36
+    const end = double ? closingDoubleDollar(text, index + 2) : closingDollar(text, index + 1)
+    if (end === -1) {
+      if (double) index++
+      continue
+    }
+    spans.push([index, end])
+    index = end - 1
+  }
+  return spans
+}
+
+/** The end of `$$…$$` opened before `from`, or -1. */
+function closingDoubleDollar(text: string, from: number): number {
+  const at = text.indexOf('$$', from)
+  return at === -1 ? -1 : at + 2
+}
+
+/** The end of inline `$…$` whose content starts at `from`, or -1. */
+function closingDollar(text: string, from: number): number {
+  if (from >= text.length || /\s/.test(text.charAt(from))) return -1
+  for (let index = from; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (char === 92 /* \ */) index++
+    else if (char === 36 /* $ */) {
+      const closes = !/\s/.test(text.charAt(index - 1)) && !/\d/.test(text.charAt(index + 1))
+      return closes && index > from ? index + 1 : -1
+    }
+  }
+  return -1
 }

@@ -4,11 +4,11 @@ import type Picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from '../options.js'
 import {memo} from '../memo.js'
-import {headingPattern, normalizeHeading, placeholder, titleSpec} from '../schema/pattern.js'
+import {headingPattern, placeholder, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import type {Model} from './model.js'
-import {specFor} from './outline.js'
-import {normalizeLabel} from './text.js'
+import {findField, specFor} from './outline.js'
+import {normalizeHeading, normalizeLabel} from './text.js'
 
 /** `milestone-2-launch.md`, `Milestone_03.md`. */
 const milestoneFileName = /^milestone[-_ ]?\d+(?:[-_. ][^/\\]*)?\.(?:md|markdown|mdown|mkdn?)$/i
@@ -200,8 +200,7 @@ function templateSectionCount(model: Model, schema: Schema): number {
 }
 
 function metadataCount(model: Model, schema: Schema): number {
-  const present = new Set(model.metadata.map((field) => field.key))
-  return schema.metadata.filter((spec) => present.has(normalizeLabel(spec.label))).length
+  return schema.metadata.filter((spec) => findField(model.metadata, spec)).length
 }
 
 /** A title that is all placeholder (`[Milestone Name]`) says nothing about a doc. */

@@ -1,9 +1,11 @@
 import {memo} from '../memo.js'
-import {headingPattern} from '../schema/pattern.js'
-import type {Schema, SectionSpec} from '../schema/types.js'
+import {escapeRegExp, headingPattern, placeholder} from '../schema/pattern.js'
+import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
+import {type Field, fieldsOf, headingField} from './fields.js'
 import type {Model, Section} from './model.js'
+import {normalizeLabel} from './text.js'
 
-/** Which document sections stand for which schema sections. */
+/** Which document sections stand for which schema sections (and, below, which fields for which fields). */
 export interface Outline {
   /** Sections matched to each spec, in document order. */
   sections(spec: SectionSpec): Section[]
@@ -62,4 +64,70 @@ export function specFor(
     wildcard ??= spec
   }
   return wildcard
+}
+
+/**
+ * The fields a section can carry its template fields in: its own, those of
+ * its sub-sections that the template does not name (and their sub-headings),
+ * and headings at its level right after it that are its field labels
+ * (`### Cost Structure` after `### Technology Stack`).
+ */
+export function fieldsIn(outline: Outline, section: Section, spec: SectionSpec): Field[] {
+  const fields = [section, ...unmatchedDescendants(outline, section)].flatMap(ownFields)
+  const siblings = section.parent?.children ?? []
+  for (const sibling of siblings.slice(siblings.indexOf(section) + 1)) {
+    if (!sibling.heading || sibling.depth !== section.depth || outline.spec(sibling)) break
+    const field = headingField(sibling.heading, sibling.content)
+    if (!(spec.fields ?? []).some((fieldSpec) => matches(fieldSpec, field))) break
+    fields.push(field)
+  }
+  return fields
+}
+
+/** A section's fields, and those in its blockquotes (`> **Key Principle**: …`). */
+export function ownFields(section: Section): Field[] {
+  const quoted = section.content.flatMap((block) => (block.type === 'blockquote' ? fieldsOf(block.children) : []))
+  return quoted.length > 0 ? [...section.fields, ...quoted] : section.fields
+}
+
+/** Sub-sections the outline did not match to a template section, and theirs. */
+export function unmatchedDescendants(outline: Outline, section: Section): Section[] {
+  return section.children.flatMap((child) =>
+    outline.spec(child) ? [] : [child, ...unmatchedDescendants(outline, child)]
+  )
+}
+
+const wildcard = '\u0000'
+const patterns = new WeakMap<LabelSpec, RegExp[]>()
+
+/** A template label to find in a doc: a field's, or a metadata line's. */
+export type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
+
+/**
+ * Whether a field stands for a template field: its label or an
+ * alternative, `[…]` matching any text, compared as normalised labels (so
+ * `**⚠️ Impact:**`, `*Impact*` and `#### Impact` all stand for `**Impact**:`).
+ * Every rule finds its fields through this.
+ */
+export function matches(spec: LabelSpec, field: Field): boolean {
+  return labelPatterns(spec).some((pattern) => pattern.test(field.key))
+}
+
+/** The first of `fields` that stands for `spec`. */
+export function findField(fields: readonly Field[], spec: LabelSpec): Field | undefined {
+  return fields.find((field) => matches(spec, field))
+}
+
+/** The patterns of {@link matches}, compiled once; exported for `test/redos.test.ts`. */
+export function labelPatterns(spec: LabelSpec): RegExp[] {
+  return memo(patterns, spec, () =>
+    [spec.label, ...(spec.alternatives ?? [])].map((label) => {
+      const normalized = normalizeLabel(label.replace(placeholder, wildcard))
+      const source = normalized
+        .split(wildcard)
+        .map(escapeRegExp)
+        .join('.+')
+      return new RegExp('^' + source + '$')
+    })
+  )
 }

@@ -10,34 +10,30 @@
  * Not placeholders: links, images and references that resolve to a
  * definition, footnotes (`[^1]`), task-list boxes (`[ ]`, `[x]`), escaped
  * brackets (`\[sic\]`), inline code, HTML, brackets with no letter in them
- * (`[…]`, `[1]`), brackets right after a word (`items[0]`), and bracketed
- * names in a filled-in diagram or code sample (`[Browser] ──▶ [API]`).
+ * (`[…]`, `[1]`), brackets right after a word (`items[0]`), bracketed
+ * names in a filled-in diagram or code sample (`[Browser] ──▶ [API]`),
+ * alerts (`> [!NOTE]`), ticket ids (`[HAR-142]`), wiki links and math.
  *
  * Option `allow`: bracketed texts that are meant, without brackets
- * (`['sic', 'WIP']`), matched ignoring case.
+ * (`['sic', 'WIP', 'RFC *']`, `*` for any text), matched as labels.
  */
 import type {Code, Node, Parent} from 'mdast'
 import {eachNode} from '../model/nodes.js'
-import {
-  type Bracketed,
-  findBrackets,
-  looksLikePlaceholder,
-  normalizePlaceholder
-} from '../model/brackets.js'
+import {type Bracketed, findBrackets, looksLikePlaceholder, mathSpans} from '../model/brackets.js'
 import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
-import {truncate} from '../model/text.js'
+import {normalizePlaceholder, textPattern, truncate} from '../model/text.js'
 import type {NoPlaceholdersOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
 
 const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
   'milestone-no-placeholders',
   'No `[Placeholder]` text from the template is left unfilled.',
-  {allow: 'strings'},
+  {allow: 'patterns'},
   function ({model, file, options, schema}) {
     const known = schema.placeholders
-    const allowed = new Set((options.allow ?? []).map(normalizePlaceholder))
+    const allowed = (options.allow ?? []).map(textPattern)
     const isPlaceholder = (group: Bracketed, text: string) =>
-      looksLikePlaceholder(group, text) && !allowed.has(normalizePlaceholder(group.inner))
+      looksLikePlaceholder(group, text) && !allowed.some((allows) => allows(group.inner))
     const say = (group: Bracketed, base: number, where = '') =>
       report(file, message(group.inner, where, known), model.source.range(base + group.start, base + group.end))
 
@@ -46,7 +42,7 @@ const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
       const text = model.source.slice(block)
       // Most blocks have no bracket: no need to mask their code and links.
       if (base === undefined || text === undefined || !text.includes('[')) continue
-      for (const group of findBrackets(text, maskOf(model, block, base, text.length))) {
+      for (const group of findBrackets(text, maskOf(model, block, base, text))) {
         if (isPlaceholder(group, text)) say(group, base)
       }
     }
@@ -88,7 +84,7 @@ function checkCode(
 ): void {
   const base = code.position?.start.offset
   const text = model.source.slice(code)
-  if (base === undefined || text === undefined) return
+  if (base === undefined || text === undefined || code.lang === 'math') return
   const lines = code.value.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
   // Search lines past the opening fence, if any.
   let from = /^[ \t]*(?:```|~~~)/.test(text) ? text.search(/[\r\n]/) + 1 : 0
@@ -112,10 +108,10 @@ function checkCode(
 
 /**
  * Mask what is not free text inside a block: code, HTML, footnote
- * references, images, and link syntax (link text stays visible).
+ * references, images, link syntax (link text stays visible) and math.
  */
-function maskOf(model: Model, block: PhrasingBlock, base: number, length: number): Uint8Array {
-  const masked = new Uint8Array(length)
+function maskOf(model: Model, block: PhrasingBlock, base: number, text: string): Uint8Array {
+  const masked = new Uint8Array(text.length)
   const set = (node: Node, value: 0 | 1) => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
@@ -148,6 +144,8 @@ function maskOf(model: Model, block: PhrasingBlock, base: number, length: number
     }
   })
 
+  // Math (`$[t_0, t_1]$`) is not text: the renderer never shows its brackets.
+  if (text.includes('$')) for (const [start, end] of mathSpans(text, masked)) masked.fill(1, start, end)
   return masked
 
   function maskLink(node: Parent) {

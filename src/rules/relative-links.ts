@@ -28,7 +28,8 @@ import {hasPlaceholder} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
 import {eachNode} from '../model/nodes.js'
 import {headingLine, type LinkNode, type Model, type Section} from '../model/model.js'
-import {normalizeLabel, truncate} from '../model/text.js'
+import {findField} from '../model/outline.js'
+import {truncate} from '../model/text.js'
 import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../links/resolve.js'
 import type {RelativeLinksOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
@@ -119,7 +120,7 @@ function checkMetadata(
   for (const spec of schema.metadata) {
     if (!spec.link) continue
     const label = `**${spec.label}**:`
-    const field = model.metadata.find((candidate) => candidate.key === normalizeLabel(spec.label))
+    const field = findField(model.metadata, spec)
 
     if (!field) {
       const place = model.title?.heading?.position ?? model.sections[0]?.heading?.position

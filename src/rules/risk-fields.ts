@@ -3,8 +3,8 @@
  *
  * Checks the Risks & Mitigation section: it has at least one
  * `### Risk: <name>`, and each risk has `**Impact**:` and `**Probability**:`,
- * each a level (High, Medium or Low, any case) followed by a dash (`-`, `–`,
- * `—`) or colon and an explanation, and `**Mitigation**:` followed by at
+ * each a level (High, Medium or Low, any case) first and an explanation in
+ * any form (`High - …`, `Medium (…)`), and `**Mitigation**:` followed by at
  * least one list item or sentence. `**Impact:**` (colon inside the bold) and
  * fields written as list items (`- **Impact**: …`) are fine.
  *
@@ -17,7 +17,8 @@ import leven from 'leven'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
-import {normalizeLabel} from '../model/text.js'
+import {truncate} from '../model/text.js'
+import {fieldsIn, findField} from '../model/outline.js'
 import type {RiskFieldsOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
 import {displayHeading} from '../schema/pattern.js'
@@ -44,8 +45,9 @@ const riskFields = milestoneRule<RiskFieldsOptions>(
       }
 
       for (const risk of risks) {
+        const fields = fieldsIn(outline, risk, spec)
         for (const field of spec.fields ?? []) {
-          checkField(model, file, risk, field, field.levels && (options.levels ?? field.levels))
+          checkField(model, file, risk, fields, field, field.levels && (options.levels ?? field.levels))
         }
       }
     }
@@ -58,10 +60,11 @@ function checkField(
   model: Model,
   file: VFile,
   risk: Section,
+  fields: readonly Field[],
   spec: FieldSpec,
   levels: string[] | undefined
 ): void {
-  const field = risk.fields.find((candidate) => candidate.key === normalizeLabel(spec.label))
+  const field = findField(fields, spec)
   const label = `**${spec.label}**:`
 
   if (!field) {
@@ -89,17 +92,22 @@ function checkField(
   }
 }
 
-/** `High - explanation`: a known level, a dash or colon, and text. */
+/**
+ * `High - explanation`: a known level first, then an explanation in any
+ * form (after a dash or colon, in parentheses, after a comma). Emoji or
+ * emphasis before the level are decoration (`🔴 **High**`).
+ */
 function checkLevel(model: Model, file: VFile, field: Field, label: string, levels: string[]): void {
   const allowed = levels.map((level) => `\`${level}\``)
   const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join('')
   const {valueStart, valueEnd} = field
   const value = valueStart === undefined || valueEnd === undefined ? '' : model.source.text.slice(valueStart, valueEnd)
-  const word = /^[\s*_]*([\p{L}\p{N}]+)/u.exec(value)
+  const lead = /^[^\p{L}\p{N}[]*/u.exec(value)![0].length
   // `[High/Medium/Low] - …` is an unfilled placeholder: milestone-no-placeholders says so.
-  if (/^[\s*_]*\[/.test(value)) return
+  if (value.charAt(lead) === '[') return
+  const name = field.label.toLowerCase()
 
-  if (!word || valueStart === undefined) {
+  if (valueStart === undefined || lead === value.length) {
     report(
       file,
       `Unexpected empty \`${label}\`, expected a level (${list}) and an explanation`,
@@ -108,30 +116,56 @@ function checkLevel(model: Model, file: VFile, field: Field, label: string, leve
     return
   }
 
-  const level = word[1]!
-  const from = valueStart + word[0].length - level.length
-  const name = field.label.toLowerCase()
+  const from = valueStart + lead
+  const rest = value.slice(lead)
+  const level = levelAtStart(rest, levels)
 
-  if (!levels.some((allowedLevel) => allowedLevel.toLowerCase() === level.toLowerCase())) {
-    const meant = meantLevel(level, levels)
+  if (level !== undefined) {
+    if (!/[\p{L}\p{N}]/u.test(rest.slice(level.length))) {
+      report(
+        file,
+        `Unexpected ${name} \`${level}\` without an explanation, expected \`${level} - <explanation>\``,
+        model.source.range(from, valueStart + value.trimEnd().length)
+      )
+    }
+    return
+  }
+
+  const later = wordsOf(rest).find((word) => levelAtStart(word, levels) === word)
+  if (later) {
+    // The level is there, but not first: say which form is expected.
     report(
       file,
-      `Unexpected ${name} level \`${level}\`, expected ${list}${meant ? ` (did you mean \`${meant}\`?)` : ''}`,
-      model.source.range(from, from + level.length),
-      // One likely spelling is the quick fix; otherwise the editor offers each level.
-      {expected: meant ? [meant] : levels}
+      `Unexpected ${name} \`${truncate(rest.trim(), 40)}\` with its level not first, expected \`${levelAtStart(later, levels)} - <explanation>\``,
+      model.source.range(from, valueStart + value.trimEnd().length)
     )
     return
   }
 
-  const rest = value.slice(word[0].length)
-  if (!/^[*_]*[ \t]*(?:\([^)\n]*\)[ \t]*)?[-–—:][ \t]*\S/u.test(rest)) {
-    report(
-      file,
-      `Unexpected ${name} \`${level}\` without an explanation, expected \`${level} - <explanation>\``,
-      model.source.range(from, valueStart + value.trimEnd().length)
-    )
+  const word = wordsOf(rest)[0] ?? rest.trim()
+  const meant = meantLevel(word, levels)
+  report(
+    file,
+    `Unexpected ${name} level \`${word}\`, expected ${list}${meant ? ` (did you mean \`${meant}\`?)` : ''}`,
+    model.source.range(from, from + word.length),
+    // One likely spelling is the quick fix; otherwise the editor offers each level.
+    {expected: meant ? [meant] : levels}
+  )
+}
+
+/** The allowed level text starts with (in any case), as written there, if it ends at a word boundary. */
+function levelAtStart(text: string, levels: readonly string[]): string | undefined {
+  const lower = text.toLowerCase()
+  for (const level of [...levels].sort((a, b) => b.length - a.length)) {
+    if (lower.startsWith(level.toLowerCase()) && !/[\p{L}\p{N}]/u.test(text.charAt(level.length))) {
+      return text.slice(0, level.length)
+    }
   }
+  return undefined
+}
+
+function wordsOf(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
 /**

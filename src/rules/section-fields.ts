@@ -6,7 +6,8 @@
  * `**System Flow**:`), `**Technical Design**:` and `**Integration Points**:`
  * in every component, `**Objective**:` and `**Deliverables**:` in every
  * phase, `**Key Principle**:`, the Goal's two lists, the Technology Stack's
- * four lists, the three Next Steps horizons (`**After [Previous Section]**:`
+ * Cost Structure and at least one category of the doc's own (the template's
+ * Frontend, Backend, Infrastructure are examples), the three Next Steps horizons (`**After [Previous Section]**:`
  * matches `**After Phase 1**:`), and the closing `*Document Status*:` and
  * `*Last Updated*:` lines. Fields the template marks optional (`(if
  * applicable)`) may be absent, but not empty. In sections whose template
@@ -29,26 +30,26 @@
  * insert as `expected` where it can be placed safely. Success criteria and
  * risks are left to `milestone-success-criteria` and `milestone-risk-fields`.
  *
- * Options: the shared ones only.
+ * Options `required` and `optional`: template fields (`'Frontend'`,
+ * `'Technology Stack > Frontend'`) to require or relax against the template.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {memo} from '../memo.js'
-import {type Field, fieldsOf, headingField} from '../model/fields.js'
+import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
-import type {Outline} from '../model/outline.js'
-import {normalizeLabel} from '../model/text.js'
+import {type Outline, fieldsIn, matches, ownFields, unmatchedDescendants} from '../model/outline.js'
+import {normalizeHeading, normalizeLabel} from '../model/text.js'
 import type {SectionFieldsOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
-import {escapeRegExp, placeholder, undecorated} from '../schema/pattern.js'
+import {escapeRegExp, headingPattern, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
 const sectionFields = milestoneRule<SectionFieldsOptions>(
   'milestone-section-fields',
   'Each section carries the fields its template section asks for, each with a value.',
-  {},
-  function ({tree, model, outline, schema, file}) {
+  {required: 'strings', optional: 'strings'},
+  function ({tree, model, outline, schema, file, options}) {
     // A label is reported once, whichever check finds it empty first.
     const reported = new Set<Field['labelNode']>()
     const empty = (field: Field, expected: string) => {
@@ -58,18 +59,36 @@ const sectionFields = milestoneRule<SectionFieldsOptions>(
       report(file, `Unexpected empty \`${shown(field)}\`, expected ${expected} ${where} it`, field.labelNode.position)
     }
 
+    const presence = presenceOf(options)
     for (const spec of allSpecs(schema)) {
       // Risks are milestone-risk-fields', marked lists milestone-success-criteria's.
       if (spec.role === 'risk') continue
-      const specs = (spec.fields ?? []).filter((field) => !field.marker)
+      const all = spec.fields ?? []
+      const examples = all.filter((field) => presence(spec, field) === 'example')
+      const named = all.filter((field) => !examples.includes(field))
       for (const section of outline.sections(spec)) {
         const fields = fieldsIn(outline, section, spec)
-        for (const fieldSpec of specs) checkField(file, section, fields, fieldSpec, empty)
+        for (const field of named) {
+          if (!field.marker) checkField(file, section, fields, field, presence(spec, field) === 'required', empty)
+        }
+        if (examples.length > 0) checkCategories(file, section, fields, [...named, ...schema.closing], examples, empty)
         if (spec.entries) checkEntries(outline, section, spec, empty)
       }
     }
 
     checkClosing(tree, model, schema, file, empty)
+  },
+  function (options, schema) {
+    for (const option of ['required', 'optional'] as const) {
+      for (const name of options[option] ?? []) {
+        const test = fieldName(name)
+        if (allSpecs(schema).some((section) => (section.fields ?? []).some((field) => test(section, field)))) continue
+        throw new TypeError(
+          `milestone-section-fields: unexpected \`${name}\` in option \`${option}\`, expected a field of the template ` +
+            `(\`Label\` or \`Section > Label\`, e.g. \`Technology Stack > Frontend\`)`
+        )
+      }
+    }
   }
 )
 
@@ -77,10 +96,17 @@ export default sectionFields
 
 type Empty = (field: Field, expected: string) => void
 
-function checkField(file: VFile, section: Section, fields: readonly Field[], spec: FieldSpec, empty: Empty): void {
+function checkField(
+  file: VFile,
+  section: Section,
+  fields: readonly Field[],
+  spec: FieldSpec,
+  required: boolean,
+  empty: Empty
+): void {
   const found = fields.filter((field) => matches(spec, field))
   if (found.length === 0) {
-    if (spec.optional) return
+    if (!required) return
     const forms = [spec.label, ...(spec.alternatives ?? [])].map(
       (label) => `\`${bold(label)} ${kindPlaceholder(spec)}\``
     )
@@ -92,6 +118,64 @@ function checkField(file: VFile, section: Section, fields: readonly Field[], spe
     return
   }
   for (const field of found) empty(field, kindName(spec))
+}
+
+/**
+ * A section whose template shows example categories (Technology Stack's
+ * `**Frontend**:`, `**Backend**:`) needs at least one labelled field that
+ * is not one of its named fields, each with a value.
+ */
+function checkCategories(
+  file: VFile,
+  section: Section,
+  fields: readonly Field[],
+  named: readonly FieldSpec[],
+  examples: readonly FieldSpec[],
+  empty: Empty
+): void {
+  const categories = fields.filter((field) => !named.some((spec) => matches(spec, field)))
+  const kind = examples[0]!
+  if (categories.length === 0) {
+    const forms = examples.map((spec) => `\`${bold(spec.label)} ${kindPlaceholder(spec)}\``)
+    const list = forms.length > 1 ? `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}` : forms.join('')
+    report(
+      file,
+      `Unexpected \`${headingLine(section)}\` without ${kindName(kind).replace(/^an? /, 'a labelled ')}, expected categories of your own such as ${list}`,
+      section.heading?.position
+    )
+    return
+  }
+  for (const field of categories) empty(field, kindName(examples.find((spec) => matches(spec, field)) ?? kind))
+}
+
+type Presence = 'required' | 'optional' | 'example'
+
+/**
+ * How present a template field must be: as the template says (required,
+ * optional, or an example category), unless the rule's `required` or
+ * `optional` option names it (`'Cost Structure'`, or with its section,
+ * `'Technology Stack > Frontend'`).
+ */
+function presenceOf(options: SectionFieldsOptions): (section: SectionSpec, field: FieldSpec) => Presence {
+  const required = (options.required ?? []).map(fieldName)
+  const optional = (options.optional ?? []).map(fieldName)
+  return function (section, field) {
+    if (required.some((name) => name(section, field))) return 'required'
+    if (optional.some((name) => name(section, field))) return 'optional'
+    return field.example ? 'example' : field.optional ? 'optional' : 'required'
+  }
+}
+
+/** An option's field name (`Label` or `Section > Label`) as a test of template fields. */
+function fieldName(name: string): (section: SectionSpec, field: FieldSpec) => boolean {
+  const split = name.lastIndexOf('>')
+  const label = normalizeLabel(name.slice(split + 1))
+  const heading = split === -1 ? undefined : normalizeHeading(name.slice(0, split))
+  return (section, field) =>
+    normalizeLabel(field.label) === label &&
+    (heading === undefined ||
+      heading === normalizeHeading(section.heading) ||
+      headingPattern(section).regex.test(heading))
 }
 
 /** Sections whose template shows placeholder labels: every bold-label entry needs a value. */
@@ -163,60 +247,6 @@ function closingInsert(tree: Root, model: Model, spec: FieldSpec, end: number): 
  */
 function isTable(text: string): boolean {
   return text.split(/\r\n?|\n/).some((line) => line.includes('|') && line.includes('-') && /^[ \t|:-]*$/.test(line))
-}
-
-/**
- * The fields a section can carry its template fields in: its own, those of
- * its sub-sections that the template does not name (and their sub-headings),
- * and headings at its level right after it that are its field labels
- * (`### Cost Structure` after `### Technology Stack`).
- */
-function fieldsIn(outline: Outline, section: Section, spec: SectionSpec): Field[] {
-  const fields = [section, ...unmatchedDescendants(outline, section)].flatMap(ownFields)
-  const siblings = section.parent?.children ?? []
-  for (const sibling of siblings.slice(siblings.indexOf(section) + 1)) {
-    if (!sibling.heading || sibling.depth !== section.depth || outline.spec(sibling)) break
-    const field = headingField(sibling.heading, sibling.content)
-    if (!(spec.fields ?? []).some((fieldSpec) => matches(fieldSpec, field))) break
-    fields.push(field)
-  }
-  return fields
-}
-
-/** A section's fields, and those in its blockquotes (`> **Key Principle**: …`). */
-function ownFields(section: Section): Field[] {
-  const quoted = section.content.flatMap((block) => (block.type === 'blockquote' ? fieldsOf(block.children) : []))
-  return quoted.length > 0 ? [...section.fields, ...quoted] : section.fields
-}
-
-/** Sub-sections the outline did not match to a template section, and theirs. */
-function unmatchedDescendants(outline: Outline, section: Section): Section[] {
-  return section.children.flatMap((child) =>
-    outline.spec(child) ? [] : [child, ...unmatchedDescendants(outline, child)]
-  )
-}
-
-const wildcard = '\u0000'
-const patterns = new WeakMap<FieldSpec, RegExp[]>()
-
-/** Whether a field stands for a template field: its label or an alternative, `[…]` matching any text. */
-function matches(spec: FieldSpec, field: Field): boolean {
-  const key = undecorated(field.key)
-  return labelPatterns(spec).some((pattern) => pattern.test(field.key) || (key !== field.key && pattern.test(key)))
-}
-
-/** The patterns of {@link matches}, compiled once; exported for `test/redos.test.ts`. */
-export function labelPatterns(spec: FieldSpec): RegExp[] {
-  return memo(patterns, spec, () =>
-    [spec.label, ...(spec.alternatives ?? [])].map((label) => {
-      const normalized = normalizeLabel(label.replace(placeholder, wildcard))
-      const source = normalized
-        .split(wildcard)
-        .map(escapeRegExp)
-        .join('.+')
-      return new RegExp('^' + source + '$')
-    })
-  )
 }
 
 /** Whether a field has no value: no text, and no list, code block or other block after it. */

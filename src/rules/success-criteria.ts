@@ -11,8 +11,9 @@
  * Option `marker`: the mark items start with (default: the template's, `✅`).
  */
 import type {ListItem} from 'mdast'
+import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
-import {normalizeLabel} from '../model/text.js'
+import {fieldsIn, findField} from '../model/outline.js'
 import type {SuccessCriteriaOptions} from '../options.js'
 import {milestoneRule, report} from '../rule.js'
 import type {VFile} from 'vfile'
@@ -31,7 +32,9 @@ const successCriteria = milestoneRule<SuccessCriteriaOptions>(
       for (const field of spec.fields ?? []) {
         if (!field.marker) continue
         const marker = options.marker ?? field.marker
-        for (const section of outline.sections(spec)) checkSection(model, file, section, field, marker)
+        for (const section of outline.sections(spec)) {
+          checkSection(model, file, section, findField(fieldsIn(outline, section, spec), field), field, marker)
+        }
       }
     }
   }
@@ -43,11 +46,11 @@ function checkSection(
   model: Model,
   file: VFile,
   section: Section,
+  field: Field | undefined,
   spec: FieldSpec,
   marker: string
 ): void {
   const label = `**${spec.label}**:`
-  const field = section.fields.find((candidate) => candidate.key === normalizeLabel(spec.label))
 
   if (!field) {
     report(

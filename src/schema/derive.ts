@@ -33,10 +33,10 @@ import type {Link, ListItem, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {remark} from 'remark'
 import {VFile} from 'vfile'
-import {findBrackets, normalizePlaceholder} from '../model/brackets.js'
+import {findBrackets} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
 import {getModel, type Section} from '../model/model.js'
-import {normalizeLabel} from '../model/text.js'
+import {normalizeLabel, normalizePlaceholder} from '../model/text.js'
 import milestoneSyntax from '../syntax.js'
 import {escapeRegExp, placeholder} from './pattern.js'
 import type {FieldSpec, LinkRole, MetadataSpec, Schema, SectionSpec} from './types.js'
@@ -273,25 +273,56 @@ function sectionSpec(instances: Section[], linked: Map<string, LinkRole>, closin
   return spec
 }
 
-/** Fields of a (repeated) section: the first instance's, required unless marked; later extras optional. */
+/**
+ * Fields of a (repeated) section: the first instance's, required unless
+ * marked; later extras optional; parallel categories examples.
+ */
 function fieldSpecs(instances: Section[], closingAfter: number, allOptional: boolean): FieldSpec[] {
   const specs: FieldSpec[] = []
   const seen = new Set<string>()
   instances.forEach((instance, index) => {
-    for (const field of labelFields(instance, closingAfter)) {
+    const fields = labelFields(instance, closingAfter)
+    const categories = fields.filter(isCategory)
+    for (const field of fields) {
       if (isEntry(field) || seen.has(field.key)) continue
       seen.add(field.key)
       // Labels inside a list (`- **Unit Tests**: …`) are examples of its items.
-      specs.push(fieldSpec(field, allOptional || index > 0 || inList(instance, field)))
+      const optional = allOptional || index > 0 || inList(instance, field)
+      specs.push(fieldSpec(field, optional, categories.length > 1 && categories.includes(field)))
     }
   })
   return specs
 }
 
-function fieldSpec(field: Field, optional: boolean): FieldSpec {
+/**
+ * A category of a breakdown: a label whose list holds named entries
+ * (`**Frontend**:` over `- [Technology 1]: [Purpose]`). Two or more in a
+ * section are examples of one kind (the guide's “break down by layer”):
+ * a CLI has no frontend. A lone one (`**Integration Points**:` over
+ * `- [System/API 1]: [How it integrates]`) is a field like any other.
+ */
+function isCategory(field: Field): boolean {
+  const items = field.list?.children ?? []
+  // `- [Technology 1]: [Purpose]` parses as a link definition.
+  const named = (item: ListItem) =>
+    item.children[0]?.type === 'definition' || /^\[[^\]]+\][ \t]*:/.test(toString(item).trim())
+  return items.length > 0 && items.every(named)
+}
+
+/** A template's own word on a field, in its qualifier: `**Frontend** (example):`, `**Cost Structure** (required):`. */
+function fieldMark(field: Field): 'example' | 'required' | undefined {
+  const mark = field.qualifier?.trim().toLowerCase()
+  return mark === 'example' || mark === 'required' ? mark : undefined
+}
+
+function fieldSpec(field: Field, optional: boolean, example = false): FieldSpec {
   const spec: FieldSpec = {label: field.label, kind: field.list ? 'list' : field.code ? 'code' : 'text'}
-  if (optional || optionalMark.test(`(${field.qualifier ?? ''})`) || optionalMark.test(field.label)) {
-    spec.optional = true
+  const mark = fieldMark(field)
+  if (mark !== 'required') {
+    if (optional || optionalMark.test(`(${field.qualifier ?? ''})`) || optionalMark.test(field.label)) {
+      spec.optional = true
+    }
+    if (example || mark === 'example') spec.example = true
   }
   const levels = enumeration.exec(field.text)?.[1]
   if (levels) spec.levels = levels.split('/').map((level) => level.trim())

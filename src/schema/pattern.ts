@@ -1,10 +1,11 @@
 import {memo} from '../memo.js'
+import {foldHeading} from '../model/text.js'
 import type {Schema, SectionSpec} from './types.js'
 
 /** A template heading compiled for matching against document headings. */
 export interface HeadingPattern {
   spec: SectionSpec
-  /** Matches a {@link normalizeHeading normalized} heading text. */
+  /** Matches a normalised heading text (`normalizeHeading`). */
   regex: RegExp
   /** True when the template heading has no placeholder: exact text. */
   literal: boolean
@@ -20,50 +21,6 @@ export interface HeadingPattern {
  * for `replace` and `split`, not `test`.
  */
 export const placeholder = /\[(?<!\[[^[\]]*\[)[^\]]*\]/g
-
-/**
- * Normalise heading text for comparison: case, spacing, a trailing colon,
- * and `&` versus `and` do not matter.
- */
-export function normalizeHeading(text: string): string {
-  return normalizePiece(undecorated(text)).trim().replace(/:$/, '').trimEnd()
-}
-
-/**
- * Emoji before or after a heading or label (`## 🎯 Goal`) are decoration. The
- * trailing run is matched from its first character only (the lookbehind):
- * else each position of a long run of spaces inside the text would scan it again.
- */
-const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
-
-/**
- * Text without {@link decoration}. Most text starts and ends in a printable
- * ASCII character, so has none, and is returned without running the
- * pattern, which is slow (it was a fifth of the rules' time).
- */
-export function undecorated(text: string): string {
-  return isPlainEnd(text.charCodeAt(0)) && isPlainEnd(text.charCodeAt(text.length - 1))
-    ? text
-    : text.replace(decoration, '')
-}
-
-/** A printable ASCII character: neither an emoji nor a space. */
-function isPlainEnd(code: number): boolean {
-  return code > 32 && code < 127
-}
-
-/** Normalise a piece of heading text, keeping its outer spaces. */
-function normalizePiece(text: string): string {
-  return (
-    text
-      .replace(/&/g, ' and ')
-      .replace(/\s+/g, ' ')
-      // `Phase 1 – Setup` and `Risk - Outage` mean `Phase 1: Setup` (spaces
-      // collapsed first: `\s+[-–—]\s+` would rescan long runs of spaces).
-      .replace(/ [-–—] /g, ': ')
-      .toLowerCase()
-  )
-}
 
 /** Template text with placeholders shown as `…`. */
 export function displayHeading(spec: SectionSpec): string {
@@ -91,7 +48,7 @@ export function headingPattern(spec: SectionSpec): HeadingPattern {
 
 function compile(spec: SectionSpec): HeadingPattern {
   const numbered = spec.repeat?.numbered === true
-  const pieces = spec.heading.trim().split(placeholder).map(normalizePiece)
+  const pieces = spec.heading.trim().split(placeholder).map(foldHeading)
   const literal = pieces.length === 1
   let numberSeen = false
   let source = pieces
@@ -109,8 +66,8 @@ function compile(spec: SectionSpec): HeadingPattern {
     .join('([\\s\\S]+)')
   // A trailing question mark is often dropped (`## Why Serverless`).
   source = source.replace(/\\\?$/, '\\??')
-  // Unnumbered sections may carry a section number (`## 2. Goal`).
-  const prefix = numbered ? '' : '(?:\\d+(?:\\.\\d+)*\\.? )?'
+  // Unnumbered sections may carry a section number (`## 2. Goal`, `## 2) Goal`, `## 2 – Goal`).
+  const prefix = numbered ? '' : '(?:\\d+(?:\\.\\d+)*[.):]? )?'
   return {
     spec,
     regex: new RegExp('^' + prefix + source + '$'),

@@ -69,6 +69,12 @@ export interface FieldSpec {
   kind: 'text' | 'list' | 'code'
   /** Marked optional in the template (`(if applicable)`): may be absent, not empty. */
   optional?: boolean
+  /**
+   * One of the template's example categories (Technology Stack's
+   * `**Frontend**:`): the author names their own, and the section needs at
+   * least one labelled field that is not one of its named fields.
+   */
+  example?: boolean
   /** Allowed leading values, e.g. `High`, `Medium`, `Low`. */
   levels?: string[]
   /** Mark every list item must start with, e.g. `✅`. */
