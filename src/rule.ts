@@ -16,7 +16,8 @@ import {
   sharedOptionTypes,
   validateOptions
 } from './options.js'
-import {TemplateError, defaultSchema, loadTemplate, resolveTemplate} from './schema/derive.js'
+import {resolveTemplate} from './project.js'
+import {TemplateError, defaultSchema, loadTemplate} from './schema/derive.js'
 import type {Schema} from './schema/types.js'
 
 /** The project's home, whose README documents each rule in a section named after it. */

@@ -1,8 +1,10 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import type Picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from '../options.js'
+import {placeOf, resolveTemplate} from '../project.js'
 import {memo} from '../memo.js'
 import {headingPattern, placeholder, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
@@ -36,12 +38,13 @@ function recognised(model: Model, schema: Schema, basename: string | undefined):
 }
 
 /**
- * What the options say of a file: `exclude` (never), `include` (always),
- * `detect: false` (never), or nothing, leaving it to recognition.
+ * What the options say of a file: the `template` itself (never), `exclude`
+ * (never), `include` (always), `detect: false` (never), or nothing, leaving
+ * it to recognition.
  */
 function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefined {
-  const relative =
-    file.path && (options.exclude || options.include) ? toPosix(path.relative(file.cwd, file.path)) : undefined
+  if (isTemplate(file, options)) return false
+  const relative = file.path && (options.exclude || options.include) ? fromConfigFolder(file) : undefined
   if (relative !== undefined) {
     if (options.exclude && globs(options.exclude)(relative)) return false
     if (options.include && globs(options.include)(relative)) return true
@@ -59,6 +62,7 @@ export function looksLikeMilestoneFile(text: string, file: VFile, schema: Schema
   const forced = forcedByOptions(file, options)
   if (forced !== undefined) return forced
   if (isNamedMilestone(file.basename)) return true
+  if (isNamedTemplate(file.basename)) return false
   const head = text.slice(0, 20_000)
   const title = /^#[ \t]([^\r\n]*)/m.exec(head)?.[1]
   return (title !== undefined && isTitle(normalizeHeading(title), schema)) || metadataLinesIn(head, schema) >= 2
@@ -94,6 +98,7 @@ export function looksLikeMilestoneDoc(
   return enoughEvidence(
     {
       named: isNamedMilestone(basename),
+      template: isNamedTemplate(basename),
       titled: model.title !== undefined && isTitle(model.title.normalized, schema),
       sections: templateSectionCount(model, schema),
       metadata: metadataCount(model, schema)
@@ -104,6 +109,8 @@ export function looksLikeMilestoneDoc(
 
 interface Evidence {
   named: boolean
+  /** Named as a template (`milestone-template.md`, `templates/design.md`). */
+  template: boolean
   titled: boolean
   /** Template sections found. */
   sections: number
@@ -113,7 +120,9 @@ interface Evidence {
 
 /** Whether the evidence makes a milestone doc. More of any evidence never makes less. */
 function enoughEvidence(evidence: Evidence, schema: Schema): boolean {
-  const {named, titled, sections, metadata} = evidence
+  const {named, template, titled, sections, metadata} = evidence
+  // A copy of the template (`docs/milestone-template.md`) has all of it, and is no doc.
+  if (template && !named) return false
   if ((named || titled) && sections + metadata > 0) return true
   return metadata >= 2 || sections >= Math.ceil(schema.sections.length / 2)
 }
@@ -136,6 +145,7 @@ export function mayBeMilestoneDoc(text: string, file: VFile, schema: Schema, opt
   return enoughEvidence(
     {
       named: isNamedMilestone(file.basename),
+      template: isNamedTemplate(file.basename),
       titled: words.title !== undefined && found(words.title),
       sections: words.sections.filter(found).length,
       metadata: words.metadata.filter(found).length
@@ -190,6 +200,11 @@ function isNamedMilestone(basename: string | undefined): boolean {
   return basename !== undefined && milestoneFileName.test(basename)
 }
 
+/** `milestone-template.md`, `design_templates.md`: the word `template` in the name. */
+function isNamedTemplate(basename: string | undefined): boolean {
+  return basename !== undefined && /(?:^|[^a-z])templates?(?:[^a-z]|$)/i.test(basename)
+}
+
 function templateSectionCount(model: Model, schema: Schema): number {
   const found = new Set<SectionSpec>()
   for (const section of model.sections) {
@@ -227,6 +242,23 @@ function globs(patterns: string | string[]): (file: string) => boolean {
     matchers.set(key, matcher)
   }
   return matcher
+}
+
+/** Whether the file is the one the `template` option names: a template is no doc, whatever it looks like. */
+function isTemplate(file: VFile, options: SharedOptions): boolean {
+  if (!options.template || !file.path) return false
+  const template = resolveTemplate(options.template, file.cwd, file.path)
+  const location = typeof template === 'string' ? template : fileURLToPath(template)
+  return path.resolve(file.cwd, file.path) === path.resolve(location)
+}
+
+/**
+ * The file's path relative to its config folder, where globs are written
+ * (relative to the working directory for options given in code).
+ */
+function fromConfigFolder(file: VFile): string {
+  const absolute = path.resolve(file.cwd, file.path)
+  return toPosix(path.relative(placeOf(absolute).configFolder ?? file.cwd, absolute))
 }
 
 function toPosix(file: string): string {

@@ -32,6 +32,7 @@ import {findField} from '../model/outline.js'
 import {truncate} from '../model/text.js'
 import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../links/resolve.js'
 import type {RelativeLinksOptions} from '../options.js'
+import {placeOf} from '../project.js'
 import {milestoneRule, report} from '../rule.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
@@ -42,8 +43,10 @@ const relativeLinks = milestoneRule<RelativeLinksOptions>(
   {fragments: 'boolean'},
   function ({model, outline, schema, file, options}) {
     const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined
-    // Links may not leave the project: the working directory, or the doc's folder if it is elsewhere.
-    const root = folder === undefined || isInside(file.cwd, folder) ? file.cwd : folder
+    // Links may not leave the project, found from the doc (else the working
+    // directory, or the doc's folder if it is elsewhere).
+    const project = file.path ? placeOf(path.resolve(file.cwd, file.path)).root : undefined
+    const root = project ?? (folder === undefined || isInside(file.cwd, folder) ? file.cwd : folder)
     const resolveTarget = (url: string) => {
       const local = localUrl(url)
       return local && folder && local.path ? path.resolve(folder, local.path) : undefined

@@ -27,7 +27,6 @@
  * - labelled lines after the last `---` close the doc (`*Last Updated*`).
  */
 import {readFileSync, statSync} from 'node:fs'
-import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Link, ListItem, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -152,34 +151,6 @@ function prederived(): Schema | undefined {
     return saved.template === readFileSync(bundledTemplate, 'utf8') ? saved.schema : undefined
   } catch {
     return undefined // Not built (tests run from src/): derive it.
-  }
-}
-
-/**
- * Where a `template` option points: an absolute path or URL as is; a
- * relative path from the working directory, else from the nearest folder
- * above the linted file that has it (where its config file is).
- */
-export function resolveTemplate(template: string | URL, cwd: string, filePath?: string): string | URL {
-  if (typeof template !== 'string' || path.isAbsolute(template)) return template
-  const fromCwd = path.resolve(cwd, template)
-  if (exists(fromCwd) || !filePath) return fromCwd
-  let folder = path.dirname(path.resolve(cwd, filePath))
-  while (true) {
-    const candidate = path.join(folder, template)
-    if (exists(candidate)) return candidate
-    const parent = path.dirname(folder)
-    if (parent === folder) return fromCwd
-    folder = parent
-  }
-}
-
-function exists(file: string): boolean {
-  try {
-    statSync(file)
-    return true
-  } catch {
-    return false
   }
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Where a linted file stands, found from the file itself, never from the
+ * working directory: so the same file gets the same messages whether
+ * `milestone-lint` runs from the repository's root, from a sub-folder, in
+ * an editor or in a hook.
+ *
+ * - Its config folder: the nearest folder at or above the file with a
+ *   `.remarkrc*` file or a `package.json` with `remarkConfig`, the one
+ *   unified-engine (remark-cli, `milestone-lint`, the language server)
+ *   reads. Globs and a template path in options are relative to it.
+ * - Its project: the nearest folder with `.git` (a repository), else the
+ *   nearest with a config file or a `package.json`. Links never leave it.
+ */
+import {readFileSync, readdirSync, statSync} from 'node:fs'
+import path from 'node:path'
+
+/** Config file names, as unified-engine looks for them (`rcName` and its extensions). */
+const rcNames = new Set(['.remarkrc', '.remarkrc.json', '.remarkrc.cjs', '.remarkrc.mjs', '.remarkrc.js', '.remarkrc.yaml', '.remarkrc.yml'])
+
+export interface Place {
+  /** The folder whose config file applies to the file, if any. */
+  configFolder: string | undefined
+  /** The project the file belongs to, if any folder above it says so: links may not leave it. */
+  root: string | undefined
+}
+
+/** Where the file at an absolute path stands. */
+export function placeOf(file: string): Place {
+  let configFolder: string | undefined
+  let marked: string | undefined
+  let repository: string | undefined
+  for (let folder = path.dirname(file); ; ) {
+    const names = entriesOf(folder)
+    const packaged = names.has('package.json')
+    const configured = [...rcNames].some((name) => names.has(name)) || (packaged && hasRemarkConfig(folder))
+    if (configured) configFolder ??= folder
+    if (configured || packaged) marked ??= folder
+    if (names.has('.git')) repository ??= folder
+    const parent = path.dirname(folder)
+    if (parent === folder || (repository && configFolder)) break
+    folder = parent
+  }
+  return {configFolder, root: repository ?? marked}
+}
+
+interface Listing {
+  stamp: number
+  names: Set<string>
+}
+
+const listings = new Map<string, Listing>()
+const maxListings = 4096
+
+/**
+ * A folder's entry names, read again only when the folder changed (its
+ * modification time moves when an entry is added or removed), so a
+ * long-lived language server sees a config file added later.
+ */
+function entriesOf(folder: string): Set<string> {
+  let stamp: number
+  try {
+    stamp = statSync(folder).mtimeMs
+  } catch {
+    return new Set()
+  }
+  const cached = listings.get(folder)
+  if (cached?.stamp === stamp) return cached.names
+  let names: Set<string>
+  try {
+    names = new Set(readdirSync(folder))
+  } catch {
+    names = new Set()
+  }
+  if (listings.size >= maxListings) listings.clear()
+  listings.set(folder, {stamp, names})
+  return names
+}
+
+const packages = new Map<string, {stamp: number; configured: boolean}>()
+
+/** Whether a folder's `package.json` has a `remarkConfig` field (read again when it changes). */
+function hasRemarkConfig(folder: string): boolean {
+  const file = path.join(folder, 'package.json')
+  try {
+    const stamp = statSync(file).mtimeMs
+    const cached = packages.get(file)
+    if (cached?.stamp === stamp) return cached.configured
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'))
+    const configured = typeof data === 'object' && data !== null && 'remarkConfig' in data
+    if (packages.size >= maxListings) packages.clear()
+    packages.set(file, {stamp, configured})
+    return configured
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Where a `template` option points: an absolute path or URL as is; a
+ * relative path from the linted file's config folder (where the option is
+ * written), else from the working directory (options given in code).
+ */
+export function resolveTemplate(template: string | URL, cwd: string, filePath?: string): string | URL {
+  if (typeof template !== 'string' || path.isAbsolute(template)) return template
+  const folder = filePath ? placeOf(path.resolve(cwd, filePath)).configFolder : undefined
+  const candidates = [folder, cwd].filter((base): base is string => base !== undefined).map((base) => path.resolve(base, template))
+  return candidates.find(exists) ?? candidates[0]!
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file)
+    return true
+  } catch {
+    return false
+  }
+}
