@@ -163,4 +163,31 @@ describe('--report json', () => {
     expect(file.messages).toHaveLength(20)
     expect(file.messages[0]).toMatchObject({ruleId: expect.any(String), source: 'remark-lint', url: expect.any(String)})
   })
+
+  it('lists each file’s messages in order of place (line, then column), the rules’ messages interleaved', () => {
+    const {stdout} = milestoneLint(makeProject(), '--report', 'json', defective)
+    const [file] = JSON.parse(stdout)
+    expect(file.messages.map((message: any) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual([
+      '17:1 milestone-required-headings',
+      '27:1 milestone-required-headings',
+      '37:1 milestone-section-fields',
+      '37:1 milestone-section-fields',
+      '37:1 milestone-section-fields',
+      '41:1 milestone-relative-links',
+      '61:3 milestone-success-criteria',
+      '62:3 milestone-success-criteria',
+      '63:3 milestone-success-criteria',
+      '65:1 milestone-success-criteria',
+      '65:11 milestone-required-headings',
+      '84:1 milestone-required-headings',
+      '109:13 milestone-risk-fields',
+      '115:1 milestone-risk-fields',
+      '131:1 milestone-section-fields',
+      '131:1 milestone-section-fields',
+      '134:25 milestone-no-placeholders',
+      '139:1 milestone-relative-links',
+      '142:3 milestone-relative-links',
+      '147:17 milestone-no-placeholders'
+    ])
+  })
 })
