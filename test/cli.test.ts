@@ -1,5 +1,6 @@
 import {spawnSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
+import {parseSarif} from './sarif-schema.js'
 
 // The remark CLI with this repository's `.remarkrc.js` (which loads the built preset).
 function remark(...args: string[]) {
@@ -36,7 +37,7 @@ describe('remark CLI with .remarkrc.js', () => {
       'remark-lint-milestone/reporters/sarif'
     )
     expect(status).toBe(0)
-    const results = JSON.parse(stdout).runs[0].results
+    const results = parseSarif(stdout).runs[0].results
     expect(results).toHaveLength(20)
     expect(results[0].level).toBe('warning')
   })

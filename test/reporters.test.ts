@@ -1,9 +1,12 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {rules} from '../src/index.js'
 import {githubAnnotations} from '../src/reporters/github.js'
 import {sarifLog} from '../src/reporters/sarif.js'
-import {makeProject, milestoneLint, removeProjects} from './project.js'
+import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
+import {parseSarif, sarifProblems} from './sarif-schema.js'
 
 afterAll(removeProjects)
 
@@ -63,7 +66,7 @@ describe('--report sarif', () => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'sarif', 'docs')
     expect(status).toBe(1)
     expect(stderr).toBe('')
-    log = JSON.parse(stdout)
+    log = parseSarif(stdout)
   })
 
   it('is a SARIF 2.1.0 log listing every rule with its help URI', () => {
@@ -102,7 +105,7 @@ describe('--report sarif', () => {
   })
 
   it('uses levels warning and note without frail, and lists rules of other plugins that reported', () => {
-    const run = JSON.parse(sarifLog([sampleFile()])).runs[0]
+    const run = parseSarif(sarifLog([sampleFile()])).runs[0]
     // A message without a place (about the whole file) comes first.
     expect(run.results.map((result: any) => [result.ruleId, result.level])).toEqual([
       ['milestone-lint', 'note'],
@@ -111,6 +114,42 @@ describe('--report sarif', () => {
     ])
     expect(run.tool.driver.rules.map((rule: any) => rule.id).slice(6)).toEqual(['milestone-lint', 'x-rule'])
     expect(run.results[0].locations[0].physicalLocation.region).toBeUndefined()
+  })
+
+  it('percent-encodes each segment of a file’s path in its artifact URI (a space, `%`, `#`, `?`, brackets, non-ASCII)', () => {
+    const name = 'docs/my notes/Q3 plan 50% #2 [draft]?é.md'
+    const uri = 'docs/my%20notes/Q3%20plan%2050%25%20%232%20%5Bdraft%5D%3F%C3%A9.md'
+    const project = makeProject({[name]: readFileSync(path.join(repoRoot, 'fixtures/example', path.basename(defective)), 'utf8')})
+    const {status, stdout, stderr} = milestoneLint(project, '--report', 'sarif', 'docs/my notes')
+    expect(status).toBe(1)
+    expect(stderr).toBe('')
+    const run = parseSarif(stdout).runs[0]
+    expect(run.artifacts.map((artifact: any) => artifact.location.uri)).toEqual([uri])
+    expect(run.results.length).toBeGreaterThan(0)
+    for (const result of run.results) {
+      expect(result.locations[0].physicalLocation.artifactLocation).toEqual({uri, index: 0})
+    }
+    // The raw path is no URI reference: the schema check fails on it.
+    run.results[0].locations[0].physicalLocation.artifactLocation.uri = name
+    expect(sarifProblems({version: '2.1.0', runs: [run]})).toEqual([
+      '/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri must match format "uri-reference" {"format":"uri-reference"}'
+    ])
+  })
+
+  it('encodes the README’s example, and never throws on odd text in names and messages', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+    const [, name, uri] = /`([^`]+)` becomes `([^`]+)`/.exec(readme) ?? []
+    expect(name).toMatch(/ .*#/)
+    const example = new VFile({path: name})
+    example.message('Unexpected SARIF_BUILDER_INVALID', {place: {line: 1, column: 1}, ruleId: 'x-rule'})
+    // A lone surrogate cannot be percent-encoded: it becomes U+FFFD.
+    const odd = new VFile({path: 'docs/SARIF_BUILDER_INVALID \uD800.md'})
+    odd.info('Odd')
+    const run = parseSarif(sarifLog([example, odd])).runs[0]
+    expect(run.results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toEqual([
+      uri,
+      'docs/SARIF_BUILDER_INVALID%20%EF%BF%BD.md'
+    ])
   })
 })
 
@@ -123,5 +162,32 @@ describe('--report json', () => {
     expect(file.path).toBe(defective)
     expect(file.messages).toHaveLength(20)
     expect(file.messages[0]).toMatchObject({ruleId: expect.any(String), source: 'remark-lint', url: expect.any(String)})
+  })
+
+  it('lists each file’s messages in order of place (line, then column), the rules’ messages interleaved', () => {
+    const {stdout} = milestoneLint(makeProject(), '--report', 'json', defective)
+    const [file] = JSON.parse(stdout)
+    expect(file.messages.map((message: any) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual([
+      '17:1 milestone-required-headings',
+      '27:1 milestone-required-headings',
+      '37:1 milestone-section-fields',
+      '37:1 milestone-section-fields',
+      '37:1 milestone-section-fields',
+      '41:1 milestone-relative-links',
+      '61:3 milestone-success-criteria',
+      '62:3 milestone-success-criteria',
+      '63:3 milestone-success-criteria',
+      '65:1 milestone-success-criteria',
+      '65:11 milestone-required-headings',
+      '84:1 milestone-required-headings',
+      '109:13 milestone-risk-fields',
+      '115:1 milestone-risk-fields',
+      '131:1 milestone-section-fields',
+      '131:1 milestone-section-fields',
+      '134:25 milestone-no-placeholders',
+      '139:1 milestone-relative-links',
+      '142:3 milestone-relative-links',
+      '147:17 milestone-no-placeholders'
+    ])
   })
 })

@@ -1,11 +1,16 @@
 /**
  * `--report json`: vfile-reporter-json's report, on stdout so it can be
- * piped or redirected.
+ * piped or redirected, with each file's messages in order of place (line,
+ * then column) like the other reports, not in the order the rules ran.
  */
 import type {VFile} from 'vfile'
 import reporterJson from 'vfile-reporter-json'
-import {writeOut} from './shared.js'
+import {messagesOf, writeOut} from './shared.js'
 
-export default function jsonReporter(files: VFile[], options: Parameters<typeof reporterJson>[1] = {}): '' {
-  return writeOut(reporterJson(files, options))
+type Options = NonNullable<Parameters<typeof reporterJson>[1]>
+
+export default function jsonReporter(files: readonly VFile[], options: Options = {}): '' {
+  // A view of each file with its messages in order; the file is left as it is.
+  const ordered = files.map((file) => Object.assign(Object.create(file) as VFile, {messages: messagesOf(file, options)}))
+  return writeOut(reporterJson(ordered, options))
 }

@@ -33,7 +33,7 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
   }
 
   for (const file of files) {
-    const uri = relativePath(file)
+    const uri = artifactUri(file)
     for (const message of messagesOf(file, options)) {
       const ruleId = ruleIdOf(message)
       if (!listed.has(ruleId)) {
@@ -46,11 +46,27 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
 
   const log = new SarifBuilder()
   log.addRun(run)
-  return log.buildSarifJsonString({indent: true})
+  // Not `buildSarifJsonString`: it throws when any text (a file name, a
+  // message) contains its marker `SARIF_BUILDER_INVALID`.
+  return JSON.stringify(log.buildSarifOutput(), null, 2)
 }
 
 export default function sarifReporter(files: readonly VFile[], options: ReporterOptions = {}): '' {
   return writeOut(sarifLog(files, options))
+}
+
+/**
+ * The file's path as SARIF wants it, a relative URI reference: each segment
+ * percent-encoded (a space, `%`, `#`, `?`, `:`, non-ASCII), `/` kept. GitHub
+ * code scanning reads it as relative to the repository's root.
+ */
+function artifactUri(file: VFile): string {
+  // A lone surrogate (possible in a path given in code) becomes U+FFFD, as
+  // `encodeURIComponent` throws on it.
+  return relativePath(file)
+    .split('/')
+    .map((segment) => encodeURIComponent(segment.replace(/\p{Cs}/gu, '\uFFFD')))
+    .join('/')
 }
 
 function otherRule(ruleId: string, message: VFileMessage): SarifRuleBuilder {
