@@ -5,7 +5,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {isMilestoneDoc} from './model/detect.js'
+import {forcedByOptions, isMilestoneDoc} from './model/detect.js'
 import {getModel, type Model} from './model/model.js'
 import {getOutline, type Outline} from './model/outline.js'
 import {
@@ -24,6 +24,23 @@ export const homepage = 'https://github.com/remark-lint-milestone/remark-lint-mi
 
 /** Where each rule is documented (the README section named after it). */
 export const docsBase = homepage + '#'
+
+/**
+ * What the rules decided about a file, kept as `file.data.milestoneLint`
+ * (`milestone-lint` sums it up, and lists skipped files with `--verbose`).
+ */
+export interface MilestoneLintData {
+  /** Whether a rule linted the file as a milestone doc. */
+  linted: boolean
+  /** If none did: why not, and how to lint it anyway. */
+  reason?: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    milestoneLint: MilestoneLintData
+  }
+}
 
 /** What a rule's check receives: the shared model, matched to the schema. */
 export interface RuleContext<Options> {
@@ -63,7 +80,9 @@ export function milestoneRule<Options extends SharedOptions>(
       const settings = (options ?? {}) as Options
       const schema = schemaOf(settings, file)
       const model = getModel(tree, file)
-      if (!isMilestoneDoc(model, file, schema, settings)) return
+      const linted = isMilestoneDoc(model, file, schema, settings)
+      record(file, linted, settings)
+      if (!linted) return
       try {
         check({tree, file, model, outline: getOutline(model, schema), schema, options: settings})
       } catch (error) {
@@ -100,6 +119,21 @@ function checkTemplate(options: SharedOptions | undefined): void {
   const location = resolveTemplate(options.template, process.cwd())
   if (typeof location === 'string' && !existsSync(location)) return // Maybe relative to a config file: per file.
   loadTemplate(location, String(options.template))
+}
+
+/** Record a rule's decision: a file is linted when any rule lints it (rules may have their own `include`). */
+function record(file: VFile, linted: boolean, options: SharedOptions): void {
+  const known = file.data.milestoneLint
+  if (known?.linted || (known && !linted)) return
+  file.data.milestoneLint = linted
+    ? {linted}
+    : {
+        linted,
+        reason:
+          forcedByOptions(file, options) === false
+            ? 'left out by the `exclude` option or `detect: false`; to lint it, add it to `include` and not to `exclude`'
+            : 'not recognised as a milestone doc; add it to the `include` option to lint it anyway'
+      }
 }
 
 type Transform = (tree: Root, file: VFile, next: (error?: unknown) => void) => void

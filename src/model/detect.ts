@@ -39,7 +39,7 @@ function recognised(model: Model, schema: Schema, basename: string | undefined):
  * What the options say of a file: `exclude` (never), `include` (always),
  * `detect: false` (never), or nothing, leaving it to recognition.
  */
-function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefined {
+export function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefined {
   const relative =
     file.path && (options.exclude || options.include) ? toPosix(path.relative(file.cwd, file.path)) : undefined
   if (relative !== undefined) {
