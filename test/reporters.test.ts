@@ -27,7 +27,8 @@ describe('--report github', () => {
   it('prints one workflow command per message, on stdout, at level error when frail', () => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'github', defective)
     expect(status).toBe(1)
-    expect(stderr).toBe('')
+    // Only the summary goes to stderr.
+    expect(stderr).toBe('milestone-lint: 1 file, 1 milestone doc linted; 20 warnings\n')
     const lines = stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(20)
     expect(lines).toContain(
@@ -62,7 +63,7 @@ describe('--report sarif', () => {
   beforeAll(() => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'sarif', 'docs')
     expect(status).toBe(1)
-    expect(stderr).toBe('')
+    expect(stderr).toBe('milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings\n')
     log = JSON.parse(stdout)
   })
 
@@ -118,7 +119,7 @@ describe('--report json', () => {
   it('prints vfile-reporter-json’s report on stdout', () => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'json', defective)
     expect(status).toBe(1)
-    expect(stderr).toBe('')
+    expect(stderr).toBe('milestone-lint: 1 file, 1 milestone doc linted; 20 warnings\n')
     const [file] = JSON.parse(stdout)
     expect(file.path).toBe(defective)
     expect(file.messages).toHaveLength(20)
