@@ -51,6 +51,7 @@ export type {
 export {TemplateError, defaultSchema, deriveSchema, loadTemplate} from './schema/derive.js'
 export {defaultLimits, type Limits} from './parse.js'
 export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
+export type {MilestoneLintData} from './rule.js'
 export {milestoneSyntax, noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
 
 /** Every rule, by id. */

@@ -5,7 +5,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {isMilestoneDoc} from './model/detect.js'
+import {isMilestoneDoc, skipReason} from './model/detect.js'
 import {getModel, type Model} from './model/model.js'
 import {getOutline, type Outline} from './model/outline.js'
 import {
@@ -25,6 +25,23 @@ export const homepage = 'https://github.com/remark-lint-milestone/remark-lint-mi
 
 /** Where each rule is documented (the README section named after it). */
 export const docsBase = homepage + '#'
+
+/**
+ * What the rules decided about a file, kept as `file.data.milestoneLint`
+ * (`milestone-lint` sums it up, and lists skipped files with `--verbose`).
+ */
+export interface MilestoneLintData {
+  /** Whether a rule linted the file as a milestone doc. */
+  linted: boolean
+  /** If none did: why not, and how to lint it anyway. */
+  reason?: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    milestoneLint: MilestoneLintData
+  }
+}
 
 /** What a rule's check receives: the shared model, matched to the schema. */
 export interface RuleContext<Options> {
@@ -66,7 +83,9 @@ export function milestoneRule<Options extends SharedOptions>(
       const settings = (options ?? {}) as Options
       const schema = schemaOf(settings, file)
       const model = getModel(tree, file)
-      if (!isMilestoneDoc(model, file, schema, settings)) return
+      const linted = isMilestoneDoc(model, file, schema, settings)
+      record(file, linted, settings)
+      if (!linted) return
       try {
         check({tree, file, model, outline: getOutline(model, schema), schema, options: settings})
       } catch (error) {
@@ -106,6 +125,18 @@ function attachedSchema(options: SharedOptions | undefined): Schema | undefined 
   const location = resolveTemplate(options.template, process.cwd())
   if (typeof location === 'string' && !existsSync(location)) return undefined
   return loadTemplate(location, String(options.template))
+}
+
+/** Record a rule's decision: a file is linted when any rule lints it (rules may have their own `include`). */
+function record(file: VFile, linted: boolean, options: SharedOptions): void {
+  const known = file.data.milestoneLint
+  if (known?.linted || (known && !linted)) return
+  file.data.milestoneLint = linted
+    ? {linted}
+    : {
+        linted,
+        reason: skipReason(file, options)
+      }
 }
 
 type Transform = (tree: Root, file: VFile, next: (error?: unknown) => void) => void

@@ -1,9 +1,8 @@
-import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {milestoneArgs} from '../src/cli/argv.js'
 import type {VFileMessage} from 'vfile-message'
-import {format, lint, messages, sorted} from './helpers.js'
+import {format, lint, messages, readmeBlock, sorted} from './helpers.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 import {parseSarif} from './sarif-schema.js'
 
@@ -11,6 +10,28 @@ afterAll(removeProjects)
 
 const defective = 'docs/milestone-2-public-launch.md'
 const correct = 'docs/milestone-1-private-beta.md'
+
+const summary = 'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings\n'
+const badOption =
+  'milestone-lint: remark-lint-milestone: unknown option `exlude`, expected one of: `include`, `exclude`, `detect`, ' +
+  '`template`, `limits`, `milestone-required-headings`, `milestone-no-placeholders`, `milestone-success-criteria`, ' +
+  '`milestone-risk-fields`, `milestone-section-fields`, `milestone-relative-links`\n'
+const notLinted = 'milestone-lint: 5 files, 0 milestone docs linted, 5 not linted; 1 problem\n'
+/** A draft as first written: a milestone name and title, none of the template's sections yet. */
+const draft = '# Milestone 4: Search\n\nTo do: copy the template in.\n'
+
+/**
+ * Run a README example (`$ npx milestone-lint <args>`, then its output) in a
+ * project: what it prints (stderr only when stdout is redirected) and what
+ * the README says it prints.
+ */
+function readmeRun(project: string, first: string) {
+  const [command, ...lines] = readmeBlock(first).split('\n')
+  const redirected = / > \S+$/.test(command!)
+  const words = command!.replace(/^\$ npx milestone-lint /, '').replace(/ > \S+$/, '').match(/'[^']*'|\S+/g)!
+  const result = milestoneLint(project, ...words.map((word) => word.replace(/^'(.*)'$/, '$1')))
+  return {...result, actual: redirected ? result.stderr : result.stdout + result.stderr, expected: lines.join('\n')}
+}
 
 /** Names, contents and modification times of a folder's files. */
 function snapshot(folder: string): Array<[string, string, number]> {
@@ -21,49 +42,6 @@ function snapshot(folder: string): Array<[string, string, number]> {
       return [name, readFileSync(file, 'utf8'), statSync(file).mtimeMs]
     })
 }
-
-describe('milestoneArgs', () => {
-  const locations = {
-    preset: './preset.js',
-    releaseTrees: './release-trees.js',
-    reporter: (name: string) => `./reporters/${name}.js`,
-    color: true
-  }
-  const release = ['--use', './release-trees.js']
-
-  it('loads the preset as a plugin, fails on warnings, prints no documents and keeps no trees by default', () => {
-    expect(milestoneArgs(['docs'], locations)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', ...release, 'docs'])
-  })
-
-  it('keeps the user’s choice of frail and output, and the trees when output is asked for', () => {
-    expect(milestoneArgs(['--no-frail', 'a.md'], locations)).toEqual(['--use', './preset.js', '--no-stdout', ...release, '--no-frail', 'a.md'])
-    expect(milestoneArgs(['-qf', '--stdout', 'a.md'], locations)).toEqual(['--use', './preset.js', '-qf', '--stdout', 'a.md'])
-    expect(milestoneArgs(['-o', 'out.md', 'a.md'], locations)).toEqual(['--use', './preset.js', '--frail', '-o', 'out.md', 'a.md'])
-    for (const flag of ['--output', '--tree', '--tree-out', '--inspect']) {
-      expect(milestoneArgs([flag, 'a.md'], locations)).not.toContain('./release-trees.js')
-    }
-    expect(milestoneArgs(['--no-stdout', 'a.md'], locations)).toContain('./release-trees.js')
-  })
-
-  it('maps shipped reporters, in both spellings, with their options and the frail setting', () => {
-    expect(milestoneArgs(['--report', 'sarif', 'a.md'], locations)).toContain('./reporters/sarif.js=frail:true')
-    expect(milestoneArgs(['--no-frail', '--report=github'], locations)).toContain('--report=./reporters/github.js=frail:false')
-    expect(milestoneArgs(['--report', 'json=pretty:2'], locations)).toContain('./reporters/json.js=pretty:2,frail:true')
-    expect(milestoneArgs(['--report', 'vfile-reporter-pretty'], locations)).toContain('vfile-reporter-pretty')
-  })
-
-  it('turns colour off when the report goes nowhere coloured, unless a flag says', () => {
-    const piped = {...locations, color: false}
-    expect(milestoneArgs(['a.md'], piped)).toEqual(['--use', './preset.js', '--frail', '--no-stdout', ...release, '--no-color', 'a.md'])
-    expect(milestoneArgs(['--color', 'a.md'], piped)).not.toContain('--no-color')
-  })
-
-  it('leaves arguments after `--` alone', () => {
-    expect(milestoneArgs(['--', '--report', 'json'], locations)).toEqual([
-      '--use', './preset.js', '--frail', '--no-stdout', ...release, '--', '--report', 'json'
-    ])
-  })
-})
 
 describe('milestone-lint', () => {
   let project: string
@@ -78,27 +56,57 @@ describe('milestone-lint', () => {
     expect(stderr).toMatch(/docs\/milestone-1-private-beta\.md: no issues found/)
     expect(stderr).toMatch(/docs\/milestones\.md: no issues found/)
     expect(stderr).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`\s+milestone-risk-fields\s+remark-lint/)
-    expect(stderr).toMatch(/⚠ 20 warnings/)
+    expect(stderr).toMatch(/⚠ 20 warnings\n/)
     // Piped, not a terminal: no colour codes.
     expect(stderr).not.toMatch(/\u001b\[/)
+  })
+
+  it('ends the run with a one-line summary on stderr: files, milestone docs linted, skipped, messages', () => {
+    const {stderr} = milestoneLint(project, 'docs')
+    expect(stderr.endsWith('⚠ 20 warnings\n' + summary)).toBe(true)
+    // On stderr even when the report goes to stdout, as the README shows.
+    const example = readmeRun(project, '$ npx milestone-lint docs --report sarif > results.sarif')
+    expect(example.actual).toBe(example.expected)
+    expect(example.actual).toBe(summary)
+    expect(JSON.parse(example.stdout).runs[0].results).toHaveLength(20)
   })
 
   it('passes (exit 0) on correct docs, and prints no document to stdout for one file', () => {
     const {status, stdout, stderr} = milestoneLint(project, correct)
     expect(status).toBe(0)
     expect(stdout).toBe('')
-    expect(stderr).toBe(`${correct}: no issues found\n`)
+    expect(stderr).toBe(`${correct}: no issues found\nmilestone-lint: 1 file, 1 milestone doc linted; no messages\n`)
   })
 
-  it('exits 0 on warnings with --no-frail', () => {
+  it('exits 0 on warnings with --no-frail, and the last of --frail and --no-frail wins', () => {
     expect(milestoneLint(project, '--no-frail', defective).status).toBe(0)
+    expect(milestoneLint(project, '--no-frail', '-f', defective).status).toBe(1)
   })
 
-  it('takes globs and --quiet', () => {
+  it('takes globs and --quiet, which prints the summary only when something is reported', () => {
     const {status, stderr} = milestoneLint(project, '--quiet', 'docs/milestone-*.md')
     expect(status).toBe(1)
     expect(stderr).not.toMatch(/private-beta/)
     expect(stderr).toMatch(/^docs\/milestone-2-public-launch\.md\n/)
+    expect(stderr).toMatch(/\nmilestone-lint: 2 files, 2 milestone docs linted; 20 warnings\n$/)
+    expect(milestoneLint(project, '--quiet', correct)).toMatchObject({status: 0, stderr: ''})
+  })
+
+  it('prints only errors with --silent, and no summary', () => {
+    expect(milestoneLint(project, '--silent', defective)).toMatchObject({status: 1, stderr: ''})
+  })
+
+  it('lists the files skipped as not milestone docs with --verbose, with why and how to lint them anyway', () => {
+    const {status, stderr} = milestoneLint(project, '--verbose', '--quiet', 'docs')
+    expect(status).toBe(1)
+    const reason = 'not recognised as a milestone doc; add it to the `include` option to lint it anyway'
+    expect(stderr.endsWith(
+      '⚠ 20 warnings\n' +
+      `milestone-lint: skipped docs/README.md: ${reason}\n` +
+      `milestone-lint: skipped docs/lumen-architecture.md: ${reason}\n` +
+      `milestone-lint: skipped docs/milestones.md: ${reason}\n` +
+      summary
+    )).toBe(true)
   })
 
   it('never writes to the files it lints', () => {
@@ -109,13 +117,62 @@ describe('milestone-lint', () => {
     expect(snapshot(folder)).toEqual(before)
   }, 30_000)
 
-  it('prints --version and --help', () => {
+  it('prints --version', () => {
     const pack = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {version: string}
-    expect(milestoneLint(project, '--version').stdout).toBe(`milestone-lint: ${pack.version}, remark: 15.0.1\n`)
+    expect(milestoneLint(project, '--version')).toMatchObject({status: 0, stdout: `milestone-lint: ${pack.version}, remark: 15.0.1\n`})
+  })
+
+  it('prints its own --help, as the README shows it: its defaults, reports, exit codes and examples, no -o', () => {
     const help = milestoneLint(project, '--help')
     expect(help.status).toBe(0)
-    expect(help.stdout).toMatch(/^Usage: milestone-lint \[options\] \[path \| glob \.\.\.\]/)
-    expect(help.stdout).toMatch(/--silently-ignore/)
+    expect(help.stderr).toBe('')
+    const lines = help.stdout.split('\n')
+    expect(lines[0]).toBe('Usage: milestone-lint [options] <path | glob ...>')
+    expect(lines).toContain('  -f  --[no-]frail                     exit 1 on warnings too, not only on errors (the default)')
+    expect(lines).toContain('      --report <name>[=options]        json, github or sarif (on stdout), or a vfile-reporter-<name>')
+    expect(lines).toContain('      --verbose                        list the files skipped as not milestone docs, and why')
+    expect(lines).toContain('      --no-error-on-unmatched-pattern  pass when no path or glob is given, or one matches no file')
+    expect(lines).toContain('Exit codes: 0 no messages, 1 messages (errors only with --no-frail),')
+    expect(lines).toContain('  milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings')
+    expect(lines).toContain('  $ milestone-lint --verbose docs/milestone-4-draft.md')
+    expect(lines.at(-2)).toBe('milestone-lint never writes files: -o/--output is refused (a --fix is planned).')
+    expect(help.stdout).not.toMatch(/--output \[|Rewrite|--stdout|--watch/)
+    expect(milestoneLint(project, '-h').stdout).toBe(help.stdout)
+    // --help wins over anything else on the line, even a refused flag.
+    expect(milestoneLint(project, '--output=x', '--nope', '--help').stdout).toBe(help.stdout)
+    const example = readmeRun(project, '$ npx milestone-lint --help')
+    expect(example.actual).toBe(example.expected)
+  })
+
+  it('refuses -o/--output, in every spelling, with exit 2 and one line, and writes nothing', () => {
+    const folder = path.join(project, 'docs')
+    const before = snapshot(folder)
+    const refused =
+      'milestone-lint: -o/--output is refused: milestone-lint never writes files (remark-stringify would reformat ' +
+      'every doc and escape its placeholders); a real --fix is planned\n'
+    for (const args of [['docs', '-o'], ['-o', 'docs/out.md', correct], ['--output', 'docs'], ['--output=docs/out.md', correct], ['-qo', 'docs']]) {
+      expect(milestoneLint(project, ...args), args.join(' ')).toEqual({status: 2, stdout: '', stderr: refused})
+    }
+    expect(snapshot(folder)).toEqual(before)
+    const example = readmeRun(project, '$ npx milestone-lint docs -o')
+    expect(example.actual).toBe(example.expected)
+  }, 30_000)
+
+  it('refuses unknown flags and flags without their value, in one line, with exit 2', () => {
+    expect(milestoneLint(project, '--stdout', 'docs')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'milestone-lint: unknown option `--stdout` (see `milestone-lint --help`)\n'
+    })
+    expect(milestoneLint(project, 'docs', '--report')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'milestone-lint: `--report` needs a value: `--report <name>[=options]`\n'
+    })
+    expect(milestoneLint(project, '--report', 'nope', 'docs')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^milestone-lint: cannot load reporter `nope` \(.*\)\n$/)
+    })
   })
 
   it('gives the same messages as the preset used programmatically, cross-file links included', async () => {
@@ -125,6 +182,93 @@ describe('milestone-lint', () => {
     const programmatic = messages(await lint(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md')))
     expect(fromCli).toEqual(programmatic)
     expect(fromCli.filter((line) => line.includes('milestone-relative-links'))).toHaveLength(3)
+  })
+
+  it('passes options to a shipped reporter: --report json=pretty:2', () => {
+    const {stdout} = milestoneLint(project, '--report', 'json=pretty:2', correct)
+    expect(stdout).toMatch(/^\[\n {2}\{\n {4}"path": /)
+  })
+})
+
+describe('milestone-lint on paths that match no file', () => {
+  let project: string
+  beforeAll(() => {
+    project = makeProject({'empty/.keep': '', 'notes/a.txt': 'text'})
+  })
+
+  it('fails (exit 2) on a glob that matches no file, naming it', () => {
+    expect(milestoneLint(project, 'nope/*.md')).toEqual({status: 2, stdout: '', stderr: 'milestone-lint: no file matches `nope/*.md`\n'})
+    const example = readmeRun(project, "$ npx milestone-lint 'doc/*.md'")
+    expect(example.actual).toBe(example.expected)
+    expect(example.status).toBe(2)
+  })
+
+  it('fails on a missing path, an empty folder or one without Markdown files, and on no path at all, linting nothing', () => {
+    expect(milestoneLint(project, correct, 'docs/nope.md', 'empty', 'notes')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'milestone-lint: no file matches `docs/nope.md`\n' +
+        'milestone-lint: no Markdown file in `empty`\n' +
+        'milestone-lint: no Markdown file in `notes`\n'
+    })
+    expect(milestoneLint(project)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'milestone-lint: no path or glob given (see `milestone-lint --help`)\n'
+    })
+  })
+
+  it('passes them with --no-error-on-unmatched-pattern, still linting what matches', () => {
+    const flag = '--no-error-on-unmatched-pattern'
+    expect(milestoneLint(project, flag, 'nope/*.md', 'empty')).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: 'milestone-lint: 0 files, 0 milestone docs linted; no messages\n'
+    })
+    expect(milestoneLint(project, flag)).toMatchObject({status: 0})
+    expect(milestoneLint(project, flag, 'nope.md', correct)).toMatchObject({
+      status: 0,
+      stderr: `${correct}: no issues found\nmilestone-lint: 1 file, 1 milestone doc linted; no messages\n`
+    })
+  })
+
+  it('lints what a glob or folder matches', () => {
+    expect(milestoneLint(project, 'docs/*1-*.md').status).toBe(0)
+    expect(milestoneLint(project, 'docs').status).toBe(1)
+  })
+})
+
+describe('milestone-lint on a draft named on the command line', () => {
+  it('skips it as not a milestone doc, visibly: in the summary, and why with --verbose', () => {
+    const project = makeProject({'docs/milestone-4-draft.md': draft})
+    const plain = milestoneLint(project, 'docs/milestone-4-draft.md')
+    expect(plain).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: 'docs/milestone-4-draft.md: no issues found\n' +
+        'milestone-lint: 1 file, 0 milestone docs linted, 1 skipped (not a milestone doc); no messages\n'
+    })
+    const example = readmeRun(project, '$ npx milestone-lint --verbose docs/milestone-4-draft.md')
+    expect(example.actual).toBe(example.expected)
+    expect(example.status).toBe(0)
+  })
+
+  it('lints it once it is included, and says why an excluded file is skipped', () => {
+    const project = makeProject({
+      'docs/milestone-4-draft.md': draft,
+      '.remarkrc.json': JSON.stringify({
+        plugins: [['remark-lint-milestone', {include: ['docs/milestone-4-*'], exclude: [defective]}]]
+      })
+    })
+    const {status, stderr} = milestoneLint(project, '--verbose', '--quiet', 'docs/milestone-4-draft.md', defective)
+    expect(status).toBe(1)
+    expect(stderr).toMatch(/^docs\/milestone-4-draft\.md\n[^\n]+warning\s+Unexpected missing `\*\*Architecture Reference\*\*:` line/)
+    expect(stderr.endsWith(
+      '⚠ 17 warnings\n' +
+      'milestone-lint: skipped docs/milestone-2-public-launch.md: excluded by the `exclude` option; take it out of `exclude` to lint it\n' +
+      'milestone-lint: 2 files, 1 milestone doc linted, 1 skipped (not a milestone doc); 17 warnings\n'
+    )).toBe(true)
   })
 })
 
@@ -147,6 +291,7 @@ describe('milestone-lint with user config', () => {
     })
     const {status, stderr} = milestoneLint(project, 'docs')
     expect(stderr).toMatch(/docs\/milestone-2-public-launch\.md: no issues found/)
+    expect(stderr).toMatch(/milestone-lint: 5 files, 1 milestone doc linted, 4 skipped \(not milestone docs\); no messages\n$/)
     expect(status).toBe(0)
   })
 
@@ -159,7 +304,7 @@ describe('milestone-lint with user config', () => {
     expect(given.stderr).toMatch(/Cannot process specified file: it’s ignored/)
 
     const silent = milestoneLint(project, '--silently-ignore', defective)
-    expect(silent).toMatchObject({status: 0, stderr: ''})
+    expect(silent).toEqual({status: 0, stdout: '', stderr: 'milestone-lint: 0 files, 0 milestone docs linted; no messages\n'})
   })
 
   it('finds a template relative to the config file that names it', () => {
@@ -173,20 +318,74 @@ describe('milestone-lint with user config', () => {
     expect(stderr).toMatch(/⚠ 1 warning/)
   })
 
-  it('fails once per file, naming the template, when it cannot be read', () => {
+  it('says once, in one line, with exit 2, that a template cannot be read, however many files', () => {
     const project = makeProject({
       '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {template: 'docs/nope.md'}]]})
     })
-    const {status, stderr} = milestoneLint(project, correct, 'docs/milestones.md')
-    expect(status).toBe(1)
-    expect(stderr.match(/Cannot derive a schema from template `docs\/nope\.md`: cannot read it/g)).toHaveLength(2)
-    expect(stderr).toMatch(/✖ 2 errors/)
+    const {status, stdout, stderr} = milestoneLint(project, 'docs')
+    expect({status, stdout}).toEqual({status: 2, stdout: ''})
+    expect(stderr).toMatch(
+      /^milestone-lint: Cannot derive a schema from template `docs\/nope\.md`: cannot read it \(ENOENT: [^\n]*\)\n/
+    )
+    expect(stderr.split('\n').slice(1).join('\n')).toBe(notLinted)
   })
 
-  it('reports a config that cannot be loaded on each file, and fails', () => {
-    const project = makeProject({'.remarkrc.json': '{"plugins": [["remark-lint-milestone", {"nope": 1}]]}'})
-    const {status, stderr} = milestoneLint(project, correct)
-    expect(status).toBe(1)
-    expect(stderr).toMatch(/remark-lint-milestone: unknown option `nope`, expected one of: `include`/)
+  it('says once, in one line, with exit 2, that a template found relative to the config has no sections', () => {
+    const project = makeProject({
+      'docs/.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {template: './bad-template.md'}]]}),
+      'docs/bad-template.md': '# Milestone [Number]: [Name]\n\nNo sections.\n'
+    })
+    const {status, stderr} = milestoneLint(project, correct, defective)
+    expect(status).toBe(2)
+    expect(stderr).toBe(
+      'milestone-lint: Cannot derive a schema from template `./bad-template.md:1`: expected `## Section` headings after the title, found none\n' +
+      'milestone-lint: 2 files, 0 milestone docs linted, 2 not linted; 1 problem\n'
+    )
+  })
+
+  it('says a bad option once, in one line, with exit 2, not a stack trace per file', () => {
+    const project = makeProject({'.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {exlude: 'x'}]]})})
+    expect(milestoneLint(project, 'docs')).toEqual({status: 2, stdout: '', stderr: badOption + notLinted})
+    const example = readmeRun(project, '$ npx milestone-lint docs')
+    expect(example.actual).toBe(example.expected)
+    // The same with a report on stdout: nothing there but an empty report.
+    const json = milestoneLint(project, '--report', 'json', 'docs')
+    expect(json).toEqual({status: 2, stdout: '[]\n', stderr: badOption + notLinted})
+  })
+
+  it('says a config file or plugin that cannot be loaded, or a plugin that throws, once, in one line, with exit 2', () => {
+    const broken = makeProject({'.remarkrc.json': '{"plugins": ['})
+    const parse = milestoneLint(broken, 'docs')
+    expect(parse.status).toBe(2)
+    expect(parse.stderr).toMatch(/^milestone-lint: Cannot parse file `\.remarkrc\.json`: [^\n]+\n/)
+    expect(parse.stderr.split('\n').slice(1).join('\n')).toBe(notLinted)
+
+    const missing = makeProject({'.remarkrc.json': JSON.stringify({plugins: ['remark-lint-nope']})})
+    expect(milestoneLint(missing, 'docs').stderr).toMatch(/^milestone-lint: Cannot find module `remark-lint-nope`[^\n]*\n[^\n]+\n$/)
+
+    const throwing = makeProject({'.remarkrc.mjs': 'export default {plugins: [() => () => { throw new TypeError("boom") }]}\n'})
+    expect(milestoneLint(throwing, 'docs')).toEqual({status: 2, stdout: '', stderr: 'milestone-lint: boom\n' + notLinted})
+
+    expect(milestoneLint(makeProject(), '--rc-path', 'nope.json', 'docs')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^milestone-lint: Cannot read given file `nope\.json`: ENOENT[^\n]*\n[^\n]+\n$/)
+    })
+  })
+
+  it('reports a file that cannot be read on that file, in one line, with exit 1', () => {
+    const project = makeProject()
+    mkdirSync(path.join(project, 'more'))
+    writeFileSync(path.join(project, 'more/README.md'), '# Notes\n')
+    symlinkSync('nowhere.md', path.join(project, 'more/broken.md'))
+    expect(milestoneLint(project, 'more')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'more/broken.md\n' +
+        ` error No such file or folder: ENOENT: no such file or directory, stat '${path.join(project, 'more/broken.md')}'\n\n` +
+        'more/README.md: no issues found\n\n' +
+        '✖ 1 error\n' +
+        'milestone-lint: 2 files, 0 milestone docs linted, 1 skipped (not a milestone doc), 1 not linted; 1 error\n'
+    })
   })
 })

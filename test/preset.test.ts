@@ -211,3 +211,24 @@ describe('options', () => {
     expect(attach('strict')).toThrow('remark-lint-milestone: unexpected options `"strict"`, expected an object')
   })
 })
+
+describe('what the rules decided, on file.data.milestoneLint', () => {
+  const notRecognised = 'not recognised as a milestone doc; add it to the `include` option to lint it anyway'
+  const excluded = 'excluded by the `exclude` option; take it out of `exclude` to lint it'
+  const undetected = 'not in the `include` option, and `detect` is `false`; add it to the `include` option to lint it anyway'
+
+  it('says a milestone doc is linted, and why another file is not, with how to lint it anyway', async () => {
+    expect((await lint(defective)).data.milestoneLint).toEqual({linted: true})
+    expect((await lint(example + 'README.md')).data.milestoneLint).toEqual({linted: false, reason: notRecognised})
+  })
+
+  it('says a file the options leave out is left out, and a file one rule includes is linted', async () => {
+    expect((await lint(defective, {exclude: [defective]})).data.milestoneLint).toEqual({linted: false, reason: excluded})
+    expect((await lint(defective, {detect: false})).data.milestoneLint).toEqual({linted: false, reason: undetected})
+    const template = await lint('templates/milestone-template.md', {template: 'templates/milestone-template.md'})
+    expect(template.data.milestoneLint).toEqual({linted: false, reason: 'it is the template the `template` option names'})
+    const readme = example + 'README.md'
+    const file = await lint(readme, {'milestone-no-placeholders': {include: [readme]}})
+    expect(file.data.milestoneLint).toEqual({linted: true})
+  })
+})

@@ -30,7 +30,8 @@ describe('--report github', () => {
   it('prints one workflow command per message, on stdout, at level error when frail', () => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'github', defective)
     expect(status).toBe(1)
-    expect(stderr).toBe('')
+    // Only the summary goes to stderr.
+    expect(stderr).toBe('milestone-lint: 1 file, 1 milestone doc linted; 20 warnings\n')
     const lines = stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(20)
     expect(lines).toContain(
@@ -65,7 +66,7 @@ describe('--report sarif', () => {
   beforeAll(() => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'sarif', 'docs')
     expect(status).toBe(1)
-    expect(stderr).toBe('')
+    expect(stderr).toBe('milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings\n')
     log = parseSarif(stdout)
   })
 
@@ -122,7 +123,7 @@ describe('--report sarif', () => {
     const project = makeProject({[name]: readFileSync(path.join(repoRoot, 'fixtures/example', path.basename(defective)), 'utf8')})
     const {status, stdout, stderr} = milestoneLint(project, '--report', 'sarif', 'docs/my notes')
     expect(status).toBe(1)
-    expect(stderr).toBe('')
+    expect(stderr).toBe('milestone-lint: 1 file, 1 milestone doc linted; 22 warnings\n')
     const run = parseSarif(stdout).runs[0]
     expect(run.artifacts.map((artifact: any) => artifact.location.uri)).toEqual([uri])
     expect(run.results.length).toBeGreaterThan(0)
@@ -157,7 +158,7 @@ describe('--report json', () => {
   it('prints vfile-reporter-json’s report on stdout', () => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'json', defective)
     expect(status).toBe(1)
-    expect(stderr).toBe('')
+    expect(stderr).toBe('milestone-lint: 1 file, 1 milestone doc linted; 20 warnings\n')
     const [file] = JSON.parse(stdout)
     expect(file.path).toBe(defective)
     expect(file.messages).toHaveLength(20)

@@ -1,92 +1,206 @@
 /**
- * The `milestone-lint` command line is remark-cli's (unified-args) with
- * other defaults. This module turns our command line into the arguments
- * unified-args gets: a pure function, so the defaults are testable.
+ * The `milestone-lint` command line: its flags, its help, and what a
+ * command line asks for. A pure function over the arguments, so that every
+ * flag and every refusal is testable without running the linter.
  */
+import {parseArgs} from 'node:util'
+import json5 from 'json5'
 
 /** Reporters this package ships, by the name given to `--report`. */
 export const reporterNames = ['json', 'github', 'sarif'] as const
 
-export interface Locations {
-  /** Where the preset is, loaded as an engine plugin (`--use`). */
-  preset: string
-  /** Where the plugin is that keeps messages, not trees, in a run that writes nothing. */
-  releaseTrees: string
-  /** Where each shipped reporter is, by name. */
-  reporter: (name: (typeof reporterNames)[number]) => string
-  /** Whether the report may be coloured when no flag says (a terminal, no `NO_COLOR`). */
-  color: boolean
+/** What a run is asked to do, from its flags and paths. */
+export interface LintOptions {
+  /** Paths, folders and globs, as given. */
+  patterns: string[]
+  /** Exit 1 on warnings too, not only on errors. */
+  frail: boolean
+  quiet: boolean
+  silent: boolean
+  verbose: boolean
+  /** Colour the report; `undefined` when no flag says. */
+  color: boolean | undefined
+  /** `--report <name>[=options]`. */
+  report: {name: string; options: Record<string, unknown>} | undefined
+  rcPath: string | undefined
+  ignorePath: string | undefined
+  ignorePatterns: string[]
+  silentlyIgnore: boolean
+  /** A path or glob that matches no file is an error (`--no-error-on-unmatched-pattern` turns it off). */
+  errorOnUnmatchedPattern: boolean
+  /** `--use <plugin>[=options]`, in order. */
+  use: Array<[string, Record<string, unknown>]>
 }
 
-/**
- * Our defaults, each of which the user can override with the flag's
- * opposite:
- *
- * - the preset is always used, as an engine plugin, so `.remarkrc*` files
- *   still apply on top of it and receive the whole file set;
- * - `--frail`: any message fails the run (`--no-frail` to fail only on errors);
- * - `--no-stdout`: a linter never prints the documents it reads;
- * - when nothing is written (no `--output`, `--stdout`, `--tree-out` or
- *   `--inspect`), each file's tree is dropped once it is linted, so memory
- *   holds messages, not every tree at once;
- * - `--no-color` when the report does not go to a terminal (a hook, a CI
- *   log, a pipe), where escape codes are noise;
- * - `--report json|github|sarif` load the reporters this package ships, which
- *   write to stdout (so `> results.sarif` works); with frail on, they report
- *   warnings at level error, as that is what fails the run.
- */
-export function milestoneArgs(argv: readonly string[], locations: Locations): string[] {
-  const end = argv.indexOf('--')
-  const flags = end === -1 ? argv : argv.slice(0, end)
-  const rest = end === -1 ? [] : argv.slice(end)
-  const frail = !has(flags, 'frail', 'f', 'no-frail') || has(flags, 'frail', 'f')
-  const defaults: string[] = ['--use', locations.preset]
+export type Command = {action: 'help'} | {action: 'version'} | {action: 'lint'; options: LintOptions}
 
-  if (!has(flags, 'frail', 'f', 'no-frail')) defaults.push('--frail')
-  if (!has(flags, 'stdout', '', 'no-stdout', 'output', 'o', 'tree-out', 'inspect')) {
-    defaults.push('--no-stdout')
+/** A command line that cannot be run, said in one line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
   }
-  if (!has(flags, 'stdout', '', 'output', 'o', 'tree', 'tree-out', 'inspect')) {
-    defaults.push('--use', locations.releaseTrees)
+}
+
+interface Flag {
+  long: string
+  short?: string
+  /** What the flag takes, for the help; a flag without one is a switch. */
+  value?: string
+  /** Also `--no-<long>`. */
+  negatable?: boolean
+  /** Shown in the help as `--no-<long>` only (it is on by default). */
+  negativeOnly?: boolean
+  help: string
+}
+
+/** Every flag, in the order of the help. */
+const flags: Flag[] = [
+  {long: 'frail', short: 'f', negatable: true, help: 'exit 1 on warnings too, not only on errors (the default)'},
+  {long: 'quiet', short: 'q', help: 'report only files with messages, and no summary if there are none'},
+  {long: 'silent', short: 'S', help: 'report only errors, and no summary'},
+  {long: 'verbose', help: 'list the files skipped as not milestone docs, and why'},
+  {long: 'report', value: '<name>[=options]', help: 'json, github or sarif (on stdout), or a vfile-reporter-<name>'},
+  {long: 'color', negatable: true, help: 'colour the report (default: when stderr is a terminal)'},
+  {long: 'rc-path', short: 'r', value: '<path>', help: 'use this config file, not the .remarkrc* files found'},
+  {long: 'ignore-path', short: 'i', value: '<path>', help: 'use this ignore file, not the .remarkignore found'},
+  {long: 'ignore-pattern', value: '<globs>', help: 'also ignore these files (comma-separated globs)'},
+  {long: 'silently-ignore', help: 'pass given files that an ignore file excludes (for hooks)'},
+  {
+    long: 'error-on-unmatched-pattern',
+    negatable: true,
+    negativeOnly: true,
+    help: 'pass when no path or glob is given, or one matches no file'
+  },
+  {long: 'use', short: 'u', value: '<plugin>[=options]', help: 'also use a remark plugin'},
+  {long: 'help', short: 'h', help: 'print this help'},
+  {long: 'version', short: 'v', help: 'print the version'}
+]
+
+export const help = `Usage: milestone-lint [options] <path | glob ...>
+
+  Lint milestone design docs: required sections, unfilled placeholders,
+  success criteria, risk fields and relative links. Folders are searched for
+  Markdown files; the milestone docs among them are linted, the other files
+  skipped. Config: .remarkrc*, package.json#remarkConfig; .remarkignore.
+
+Options:
+
+${flagTable()}
+
+Exit codes: 0 no messages, 1 messages (errors only with --no-frail),
+2 milestone-lint could not do its job: a bad flag, option or config, an
+unusable template, a path or glob that matches no file, a crash.
+
+After the report, one line on stderr sums up the run:
+  milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings
+
+Examples:
+
+  # Every Markdown file below docs/
+  $ milestone-lint docs
+
+  # Files by glob (quoted, so that the shell leaves it alone)
+  $ milestone-lint 'docs/milestone-*.md'
+
+  # Why is a file not linted?
+  $ milestone-lint --verbose docs/milestone-4-draft.md
+
+  # A SARIF log for code scanning
+  $ milestone-lint docs --report sarif > results.sarif
+
+milestone-lint never writes files: -o/--output is refused (a --fix is planned).
+`
+
+function flagTable(): string {
+  const rows = flags.map((flag) => {
+    const name = flag.negativeOnly ? '--no-' + flag.long : flag.negatable ? '--[no-]' + flag.long : '--' + flag.long
+    return [flag.short ? '-' + flag.short : '', name + (flag.value ? ' ' + flag.value : ''), flag.help]
+  })
+  const width = Math.max(...rows.map(([, name]) => name!.length))
+  return rows.map(([short, name, text]) => `  ${short!.padEnd(2)}  ${name!.padEnd(width)}  ${text}`).join('\n')
+}
+
+const refusedOutput =
+  '-o/--output is refused: milestone-lint never writes files (remark-stringify would reformat ' +
+  'every doc and escape its placeholders); a real --fix is planned'
+
+/** What a command line asks for; throws a {@link UsageError} for one that cannot be run. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  // `-o`/`--output` is known only to be refused with its own message.
+  const options: Record<string, {type: 'string' | 'boolean'; short?: string}> = {output: {type: 'string', short: 'o'}}
+  for (const flag of flags) {
+    options[flag.long] = {type: flag.value ? 'string' : 'boolean', ...(flag.short ? {short: flag.short} : {})}
+    if (flag.negatable) options['no-' + flag.long] = {type: 'boolean'}
   }
-  if (!locations.color && !has(flags, 'color', '', 'no-color')) defaults.push('--no-color')
+  // Not strict: unknown flags, missing values and refusals are ours to word.
+  const {tokens} = parseArgs({args: [...argv], options, strict: false, allowPositionals: true, tokens: true})
 
-  return [...defaults, ...withReporters(flags, frail, locations), ...rest]
-}
+  const asked = tokens.find((token) => token.kind === 'option' && (token.name === 'help' || token.name === 'version'))
+  if (asked?.kind === 'option') return {action: asked.name as 'help' | 'version'}
 
-/** Whether any of the long flags (or the short one, alone or grouped) is given. */
-function has(flags: readonly string[], long: string, short: string, ...others: string[]): boolean {
-  const longs = [long, ...others.filter((name) => name.length > 1)]
-  const shorts = [short, ...others.filter((name) => name.length === 1)].filter(Boolean)
-  return flags.some(
-    (flag) =>
-      longs.some((name) => flag === '--' + name || flag.startsWith('--' + name + '=')) ||
-      (/^-[a-zA-Z]+$/.test(flag) && shorts.some((name) => flag.includes(name)))
-  )
-}
+  const values = new Map<string, Array<string | boolean>>()
+  const patterns: string[] = []
+  for (const token of tokens) {
+    if (token.kind === 'positional') patterns.push(token.value)
+    if (token.kind !== 'option') continue
+    if (token.name === 'output') throw new UsageError(refusedOutput)
+    const negated = token.name.startsWith('no-')
+    const name = negated ? token.name.slice(3) : token.name
+    const flag = flags.find((known) => known.long === name && (!negated || known.negatable))
+    if (!flag) throw new UsageError(`unknown option \`${token.rawName}\` (see \`milestone-lint --help\`)`)
+    if (flag.value) {
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+        throw new UsageError(`\`${token.rawName}\` needs a value: \`${token.rawName} ${flag.value}\``)
+      }
+    } else if (token.value !== undefined) {
+      throw new UsageError(`\`${token.rawName}\` takes no value`)
+    }
+    const list = values.get(name) ?? []
+    list.push(flag.value ? token.value! : !negated)
+    values.set(name, list)
+  }
 
-/** Replace `--report <name>` for a shipped reporter with where it is. */
-function withReporters(flags: readonly string[], frail: boolean, locations: Locations): string[] {
-  const result: string[] = []
-  for (let index = 0; index < flags.length; index++) {
-    const flag = flags[index] as string
-    if (flag === '--report' && index + 1 < flags.length) {
-      result.push(flag, reporterValue(flags[++index] as string, frail, locations))
-    } else if (flag.startsWith('--report=')) {
-      result.push('--report=' + reporterValue(flag.slice('--report='.length), frail, locations))
-    } else {
-      result.push(flag)
+  const last = (name: string) => values.get(name)?.at(-1)
+  const all = (name: string) => (values.get(name) ?? []) as string[]
+  const report = last('report') as string | undefined
+
+  return {
+    action: 'lint',
+    options: {
+      patterns,
+      frail: last('frail') !== false,
+      quiet: last('quiet') === true,
+      silent: last('silent') === true,
+      verbose: last('verbose') === true,
+      color: last('color') as boolean | undefined,
+      report: report === undefined ? undefined : withOptions(report, '--report'),
+      rcPath: last('rc-path') as string | undefined,
+      ignorePath: last('ignore-path') as string | undefined,
+      ignorePatterns: all('ignore-pattern').flatMap((globs) => globs.split(',').map((glob) => glob.trim()).filter(Boolean)),
+      silentlyIgnore: last('silently-ignore') === true,
+      errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
+      use: all('use').map((value) => {
+        const {name, options} = withOptions(value, '--use')
+        return [name, options]
+      })
     }
   }
-  return result
 }
 
-function reporterValue(value: string, frail: boolean, locations: Locations): string {
+/** `name=key:value,…` (JSON5 without the braces, as remark-cli takes them). */
+function withOptions(value: string, flag: string): {name: string; options: Record<string, unknown>} {
   const split = value.indexOf('=')
-  const name = split === -1 ? value : value.slice(0, split)
-  const options = split === -1 ? '' : value.slice(split + 1)
-  const shipped = reporterNames.find((known) => known === name || 'vfile-reporter-' + known === name)
-  if (!shipped) return value
-  const all = [options, 'frail:' + String(frail)].filter(Boolean).join(',')
-  return locations.reporter(shipped) + '=' + all
+  if (split === -1) return {name: value, options: {}}
+  const text = value.slice(split + 1)
+  try {
+    return {name: value.slice(0, split), options: json5.parse('{' + text + '}') as Record<string, unknown>}
+  } catch (error) {
+    throw new UsageError(`cannot read the options of \`${flag} ${value}\` (${(error as Error).message})`)
+  }
+}
+
+/** The shipped reporter a `--report` name means, if any (`json` or `vfile-reporter-json`). */
+export function shippedReporter(name: string): (typeof reporterNames)[number] | undefined {
+  return reporterNames.find((known) => known === name || 'vfile-reporter-' + known === name)
 }

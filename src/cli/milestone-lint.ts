@@ -1,45 +1,148 @@
 #!/usr/bin/env node
 /**
- * `milestone-lint [options] [path | glob ...]`: remark-cli with the
- * milestone preset loaded as an engine plugin, failing on any message.
- * Everything else (config files, ignore files, flags) is remark-cli's.
+ * `milestone-lint [options] <path | glob ...>`: unified-engine (what
+ * remark-cli runs) with the milestone preset loaded as an engine plugin.
+ * Config and ignore files are remark-cli's; the command line, the exit
+ * codes and the summary are its own (see argv.ts, outcome.ts).
  */
 import {readFileSync} from 'node:fs'
-import path from 'node:path'
 import process from 'node:process'
-import {fileURLToPath} from 'node:url'
+import {pathToFileURL} from 'node:url'
+import {loadPlugin} from 'load-plugin'
 import markdownExtensions from 'markdown-extensions'
 import {remark} from 'remark'
-import {args} from 'unified-args'
-import {milestoneArgs} from './argv.js'
+import type {Plugin} from 'unified'
+import {engine} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {reporter as terminalReporter} from 'vfile-reporter'
+import remarkLintMilestone from '../index.js'
+import {type LintOptions, UsageError, help, parseCommandLine, shippedReporter} from './argv.js'
+import {exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
+import releaseTrees from './release-trees.js'
+import {unmatchedPatterns} from './unmatched.js'
 
-const pack = readJson(new URL('../../package.json', import.meta.url))
-const remarkPack = readJson(new URL('package.json', import.meta.resolve('remark')))
+type Reporter = (files: VFile[], options: Record<string, unknown>) => string | Promise<string>
 
-process.argv = [
-  ...process.argv.slice(0, 2),
-  ...milestoneArgs(process.argv.slice(2), {
-    preset: specifier(new URL('../index.js', import.meta.url)),
-    releaseTrees: specifier(new URL('release-trees.js', import.meta.url)),
-    reporter: (name) => specifier(new URL(`../reporters/${name}.js`, import.meta.url)),
-    color: colorByDefault()
+const extensions = markdownExtensions.map((extension) => '.' + extension)
+
+// Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
+process.on('uncaughtException', (error) => fail(firstLine(error)))
+
+try {
+  const command = parseCommandLine(process.argv.slice(2))
+  if (command.action === 'help') process.stdout.write(help)
+  else if (command.action === 'version') process.stdout.write(version() + '\n')
+  else await lint(command.options)
+} catch (error) {
+  fail(error instanceof UsageError ? error.message : firstLine(error))
+}
+
+async function lint(options: LintOptions): Promise<void> {
+  const cwd = process.cwd()
+  const unmatched = await unmatchedPatterns(options.patterns, cwd, extensions)
+  if (options.errorOnUnmatchedPattern) {
+    if (options.patterns.length === 0) return fail('no path or glob given (see `milestone-lint --help`)')
+    if (unmatched.length > 0) return fail(...unmatched.map(({reason}) => reason))
+  }
+
+  const report = await reporterFor(options)
+  // Allowed to match nothing: not given to the engine, which would report a
+  // missing path on a file of that name. With no pattern, it would read stdin.
+  const patterns = options.patterns.filter((pattern) => !unmatched.some((found) => found.pattern === pattern))
+  const files = patterns.length === 0 ? [] : await run({...options, patterns}, cwd)
+  const outcome = outcomeOf(files)
+
+  const color = options.color ?? colorByDefault()
+  const text = await report(outcome.reported, {
+    ...options.report?.options,
+    color,
+    quiet: options.quiet,
+    silent: options.silent,
+    frail: options.frail
   })
-]
+  const lines = [
+    ...(options.verbose ? skippedLines(outcome) : []),
+    ...outcome.problems.map((problem) => 'milestone-lint: ' + problem)
+  ]
+  const reported = outcome.problems.length + outcome.errors + outcome.warnings + outcome.infos > 0
+  if (!options.silent && (!options.quiet || reported)) lines.push(summaryLine(outcome))
+  process.stderr.write((text ? text.replace(/\n?$/, '\n') : '') + lines.map((line) => line + '\n').join(''))
+  process.exitCode = exitCode(outcome, options.frail)
+}
 
-args({
-  name: 'milestone-lint',
-  description:
-    'Lint milestone design docs: required sections, placeholders, success criteria, risks and links.\n' +
-    '  Fails on any message (--no-frail: only on errors). Reports: --report json, github or sarif (on stdout).',
-  version: `milestone-lint: ${pack.version}, remark: ${remarkPack.version}`,
-  processor: remark,
-  extensions: markdownExtensions,
-  // The same config and ignore files as remark-cli, so both agree.
-  rcName: '.remarkrc',
-  packageField: 'remarkConfig',
-  ignoreName: '.remarkignore',
-  pluginPrefix: 'remark'
-})
+/** Run the engine; the files it would report (those given, not ignored), with their messages. */
+function run(options: LintOptions, cwd: string): Promise<VFile[]> {
+  return new Promise(function (resolve, reject) {
+    let given: VFile[] = []
+    engine(
+      {
+        processor: remark,
+        cwd,
+        files: options.patterns,
+        extensions,
+        // The same config and ignore files as remark-cli, so both agree.
+        rcName: '.remarkrc',
+        rcPath: options.rcPath,
+        packageField: 'remarkConfig',
+        ignoreName: '.remarkignore',
+        ignorePath: options.ignorePath,
+        ignorePatterns: options.ignorePatterns,
+        silentlyIgnore: options.silentlyIgnore,
+        pluginPrefix: 'remark',
+        // The preset as an engine plugin: config files still apply on top of
+        // it (`{}` keeps the options they give it), and it gets the file set.
+        // Nothing is written, so each tree is dropped once linted.
+        plugins: [
+          [remarkLintMilestone as Plugin, {}],
+          [releaseTrees, {}],
+          ...options.use
+        ],
+        out: false,
+        // Reported below, once problems are sorted out.
+        reporter(files: VFile[]) {
+          given = files
+          return ''
+        }
+      },
+      function (error) {
+        if (error) reject(error)
+        else resolve(given)
+      }
+    )
+  })
+}
+
+/** The reporter `--report` names: one this package ships, or a `vfile-reporter-<name>`. */
+async function reporterFor(options: LintOptions): Promise<Reporter> {
+  const name = options.report?.name
+  if (name === undefined) return terminalReporter as Reporter
+  const shipped = shippedReporter(name)
+  try {
+    const module = shipped
+      ? ((await import(`../reporters/${shipped}.js`)) as {default: unknown}).default
+      : await loadPlugin(name, {from: pathToFileURL(process.cwd()) + '/', prefix: 'vfile-reporter'})
+    if (typeof module !== 'function') throw new Error('it exports no reporter function')
+    return module as Reporter
+  } catch (error) {
+    throw new UsageError(`cannot load reporter \`${name}\` (${firstLine(error)})`)
+  }
+}
+
+/** Print problems, one line each, and exit 2. */
+function fail(...problems: string[]): void {
+  process.stderr.write(problems.map((problem) => `milestone-lint: ${problem}\n`).join(''))
+  process.exitCode = 2
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0]!
+}
+
+function version(): string {
+  const own = readJson(new URL('../../package.json', import.meta.url))
+  const remarkPack = readJson(new URL('package.json', import.meta.resolve('remark')))
+  return `milestone-lint: ${own.version}, remark: ${remarkPack.version}`
+}
 
 function readJson(url: URL): {version: string} {
   return JSON.parse(readFileSync(url, 'utf8')) as {version: string}
@@ -50,14 +153,4 @@ function colorByDefault(): boolean {
   const force = process.env.FORCE_COLOR
   if (force !== undefined) return force !== '0' && force !== 'false'
   return Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
-}
-
-/**
- * A module as unified-engine loads plugins and reporters: a path relative to
- * the working directory (a file URL or absolute path would get the plugin
- * prefix prepended).
- */
-function specifier(url: URL): string {
-  const relative = path.relative(process.cwd(), fileURLToPath(url)).split(path.sep).join('/')
-  return relative.startsWith('.') ? relative : './' + relative
 }

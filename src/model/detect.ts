@@ -244,6 +244,19 @@ function globs(patterns: string | string[]): (file: string) => boolean {
   return matcher
 }
 
+/** Why a file is not a milestone doc, and how to lint it anyway (`milestone-lint --verbose`). */
+export function skipReason(file: VFile, options: SharedOptions): string {
+  if (isTemplate(file, options)) return 'it is the template the `template` option names'
+  const include = 'add it to the `include` option to lint it anyway'
+  if (forcedByOptions(file, options) === false) {
+    return options.detect === false
+      ? `not in the \`include\` option, and \`detect\` is \`false\`; ${include}`
+      : 'excluded by the `exclude` option; take it out of `exclude` to lint it'
+  }
+  if (isNamedTemplate(file.basename) && !isNamedMilestone(file.basename)) return `named as a template; ${include}`
+  return `not recognised as a milestone doc; ${include}`
+}
+
 /** Whether the file is the one the `template` option names: a template is no doc, whatever it looks like. */
 function isTemplate(file: VFile, options: SharedOptions): boolean {
   if (!options.template || !file.path) return false

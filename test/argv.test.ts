@@ -1,0 +1,105 @@
+import {describe, expect, it} from 'vitest'
+import {type LintOptions, UsageError, parseCommandLine} from '../src/cli/argv.js'
+
+const defaults: LintOptions = {
+  patterns: ['docs'],
+  frail: true,
+  quiet: false,
+  silent: false,
+  verbose: false,
+  color: undefined,
+  report: undefined,
+  rcPath: undefined,
+  ignorePath: undefined,
+  ignorePatterns: [],
+  silentlyIgnore: false,
+  errorOnUnmatchedPattern: true,
+  use: []
+}
+
+function options(...argv: string[]): LintOptions {
+  const command = parseCommandLine(argv)
+  if (command.action !== 'lint') throw new Error('Expected a lint command, not ' + command.action)
+  return command.options
+}
+
+function refusal(...argv: string[]): string {
+  try {
+    parseCommandLine(argv)
+  } catch (error) {
+    if (error instanceof UsageError) return error.message
+    throw error
+  }
+  throw new Error('Expected a UsageError for ' + argv.join(' '))
+}
+
+describe('parseCommandLine', () => {
+  it('fails on any message, reports on stderr and errs on unmatched patterns by default', () => {
+    expect(options('docs')).toEqual(defaults)
+  })
+
+  it('takes long and short flags, grouped shorts, and the last of a flag and its negation', () => {
+    expect(options('-qS', '--verbose', 'a.md', 'b/*.md')).toEqual({
+      ...defaults,
+      patterns: ['a.md', 'b/*.md'],
+      quiet: true,
+      silent: true,
+      verbose: true
+    })
+    expect(options('--no-frail', 'docs').frail).toBe(false)
+    expect(options('--no-frail', '-f', 'docs').frail).toBe(true)
+    expect(options('--no-color', '--color', 'docs').color).toBe(true)
+    expect(options('--no-color', 'docs').color).toBe(false)
+    expect(options('--no-error-on-unmatched-pattern', 'docs').errorOnUnmatchedPattern).toBe(false)
+  })
+
+  it('takes values after the flag or after `=`, and repeated lists', () => {
+    expect(
+      options('-r', 'rc.json', '--ignore-path=.ignore', '--ignore-pattern', 'a/**, b', '--ignore-pattern=c', '--silently-ignore', 'docs')
+    ).toEqual({
+      ...defaults,
+      rcPath: 'rc.json',
+      ignorePath: '.ignore',
+      ignorePatterns: ['a/**', 'b', 'c'],
+      silentlyIgnore: true
+    })
+  })
+
+  it('reads reporter and plugin options as remark-cli does (JSON5 without braces)', () => {
+    expect(options('--report', 'json=pretty:2', 'docs').report).toEqual({name: 'json', options: {pretty: 2}})
+    expect(options('--report=sarif', 'docs').report).toEqual({name: 'sarif', options: {}})
+    expect(options('-u', 'remark-gfm', '--use', "remark-toc=heading:'contents'", 'docs').use).toEqual([
+      ['remark-gfm', {}],
+      ['remark-toc', {heading: 'contents'}]
+    ])
+    expect(refusal('--report', 'json=pretty:', 'docs')).toMatch(/^cannot read the options of `--report json=pretty:` \(JSON5: .*\)$/)
+  })
+
+  it('leaves arguments after `--` as paths', () => {
+    expect(options('--', '--report', '-o').patterns).toEqual(['--report', '-o'])
+  })
+
+  it('asks for help or the version, before anything else on the line', () => {
+    expect(parseCommandLine(['--help'])).toEqual({action: 'help'})
+    expect(parseCommandLine(['docs', '-h', '--nope'])).toEqual({action: 'help'})
+    expect(parseCommandLine(['-v'])).toEqual({action: 'version'})
+  })
+
+  it('refuses -o/--output in every spelling, saying why and that a --fix is planned', () => {
+    const refused =
+      '-o/--output is refused: milestone-lint never writes files (remark-stringify would reformat every doc and ' +
+      'escape its placeholders); a real --fix is planned'
+    for (const argv of [['-o'], ['docs', '-o'], ['-o', 'out.md', 'a.md'], ['--output'], ['--output=out'], ['-qo', 'docs']]) {
+      expect(refusal(...argv), argv.join(' ')).toBe(refused)
+    }
+  })
+
+  it('refuses unknown flags, and flags without their value or with one they do not take, in one line', () => {
+    expect(refusal('--stdout', 'docs')).toBe('unknown option `--stdout` (see `milestone-lint --help`)')
+    expect(refusal('-x', 'docs')).toBe('unknown option `-x` (see `milestone-lint --help`)')
+    expect(refusal('--no-quiet', 'docs')).toBe('unknown option `--no-quiet` (see `milestone-lint --help`)')
+    expect(refusal('docs', '--report')).toBe('`--report` needs a value: `--report <name>[=options]`')
+    expect(refusal('-r', '--quiet', 'docs')).toBe('`-r` needs a value: `-r <path>`')
+    expect(refusal('--frail=yes', 'docs')).toBe('`--frail` takes no value')
+  })
+})
