@@ -4,9 +4,11 @@
  * config file, links may go anywhere in the project), and the template a
  * team keeps next to its docs is never linted as a doc.
  */
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {readmeBlock} from './helpers.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
@@ -78,5 +80,72 @@ describe('the template is no doc', () => {
     expect(lintFrom(root, 'docs')[file]).toEqual([])
     writeFileSync(path.join(root, '.remarkrc.json'), config({include: ['docs/milestone-template.md']}))
     expect(lintFrom(root, 'docs')[file]!.length).toBeGreaterThan(100)
+  })
+})
+
+describe('config files as the README writes them, in every kind of project', () => {
+  const json = readmeBlock('{"plugins": [["remark-lint-milestone", {"exclude": ["docs/archive/**"]}]]}')
+  const mjs = readmeBlock('// .remarkrc.mjs')
+  const defective = readFileSync(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md'), 'utf8')
+  const projects = [
+    ['an ES module project', {type: 'module'}],
+    ['a CommonJS project, as `npm init -y` writes it', {type: 'commonjs'}],
+    ['a project without a `type`', {}]
+  ] as const
+
+  it.each(projects.flatMap(([kind, type]) => [
+    ['.remarkrc.json', json, kind, type],
+    ['.remarkrc.mjs', mjs, kind, type]
+  ]))('%s in %s: milestone-lint and remark-cli apply it', (name, config, _, type) => {
+    const root = makeProject({
+      'package.json': JSON.stringify({name: 'docs', private: true, ...type}),
+      [name]: config,
+      'docs/archive/milestone-9-old.md': defective
+    })
+    const messages = lintFrom(root, 'docs')
+    expect(messages[path.join(root, 'docs/archive/milestone-9-old.md')]).toEqual([])
+    expect(messages[path.join(root, 'docs/milestone-2-public-launch.md')]).toHaveLength(20)
+
+    const remark = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/remark-cli/cli.js'), 'docs', '--frail', '--quiet', '--no-color'], {
+      cwd: root,
+      encoding: 'utf8'
+    })
+    expect(remark.status).toBe(1)
+    expect(remark.stderr).toMatch(/^docs\/milestone-2-public-launch\.md$/m)
+    expect(remark.stderr).not.toMatch(/archive|Cannot/)
+    expect(remark.stderr).toMatch(/⚠ 20 warnings/)
+  })
+})
+
+describe('config files with the package not installed (a global milestone-lint, pre-commit)', () => {
+  /** A project with no `node_modules`: `remark-lint-milestone` is only the running copy. */
+  const bare = (files: Record<string, string>) => {
+    const root = makeProject(files)
+    rmSync(path.join(root, 'node_modules'), {recursive: true})
+    return root
+  }
+  const riskless = (root: string) =>
+    lintFrom(root, 'docs/milestone-2-public-launch.md')[path.join(root, 'docs/milestone-2-public-launch.md')]
+
+  it.each([
+    ['.remarkrc.json', config({'milestone-risk-fields': false})],
+    ['.remarkrc.yml', 'plugins:\n  lint-milestone:\n    milestone-risk-fields: false\n'],
+    ['.remarkrc.mjs', "import preset from 'remark-lint-milestone'\nexport default {plugins: [[preset, {'milestone-risk-fields': false}]]}\n"],
+    ['package.json', JSON.stringify({name: 'docs', remarkConfig: {plugins: [['remark-lint-milestone', {'milestone-risk-fields': false}]]}})]
+  ])('takes the preset named in %s as the running copy, with its options', (name, text) => {
+    const messages = riskless(bare({[name]: text}))
+    expect(messages).toHaveLength(18)
+    expect(messages!.some((message) => message.includes('milestone-risk-fields'))).toBe(false)
+  })
+
+  it('says in one line which config names a plugin that cannot be found', () => {
+    const root = bare({'.remarkrc.json': JSON.stringify({plugins: ['remark-nope', ['remark-lint-milestone', {}]]})})
+    const {status, stderr} = milestoneLint(root, 'docs/milestone-2-public-launch.md')
+    expect(status).toBe(2)
+    expect(stderr).toBe(
+      "milestone-lint: Cannot find module `remark-nope` (named in `.remarkrc.json`): Cannot find package 'remark-nope' imported from " +
+        root +
+        '/\nmilestone-lint: 1 file, 0 milestone docs linted, 1 not linted; 1 problem\n'
+    )
   })
 })

@@ -18,6 +18,7 @@ import {reporter as terminalReporter} from 'vfile-reporter'
 import remarkLintMilestone from '../index.js'
 import {type LintOptions, UsageError, help, parseCommandLine, shippedReporter} from './argv.js'
 import {exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
+import {type NamedIn, ownPlugins, registerOwnPackage, whereNamed} from './own-package.js'
 import releaseTrees from './release-trees.js'
 import {unmatchedPatterns} from './unmatched.js'
 
@@ -39,6 +40,8 @@ try {
 
 async function lint(options: LintOptions): Promise<void> {
   const cwd = process.cwd()
+  const namedIn: NamedIn = new Map()
+  registerOwnPackage()
   const unmatched = await unmatchedPatterns(options.patterns, cwd, extensions)
   if (options.errorOnUnmatchedPattern) {
     if (options.patterns.length === 0) return fail('no path or glob given (see `milestone-lint --help`)')
@@ -49,7 +52,7 @@ async function lint(options: LintOptions): Promise<void> {
   // Allowed to match nothing: not given to the engine, which would report a
   // missing path on a file of that name. With no pattern, it would read stdin.
   const patterns = options.patterns.filter((pattern) => !unmatched.some((found) => found.pattern === pattern))
-  const files = patterns.length === 0 ? [] : await run({...options, patterns}, cwd)
+  const files = patterns.length === 0 ? [] : await run({...options, patterns}, cwd, namedIn)
   const outcome = outcomeOf(files)
 
   const color = options.color ?? colorByDefault()
@@ -62,7 +65,7 @@ async function lint(options: LintOptions): Promise<void> {
   })
   const lines = [
     ...(options.verbose ? skippedLines(outcome) : []),
-    ...outcome.problems.map((problem) => 'milestone-lint: ' + problem)
+    ...outcome.problems.map((problem) => 'milestone-lint: ' + whereNamed(problem, namedIn))
   ]
   const reported = outcome.problems.length + outcome.errors + outcome.warnings + outcome.infos > 0
   if (!options.silent && (!options.quiet || reported)) lines.push(summaryLine(outcome))
@@ -71,7 +74,7 @@ async function lint(options: LintOptions): Promise<void> {
 }
 
 /** Run the engine; the files it would report (those given, not ignored), with their messages. */
-function run(options: LintOptions, cwd: string): Promise<VFile[]> {
+function run(options: LintOptions, cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   return new Promise(function (resolve, reject) {
     let given: VFile[] = []
     engine(
@@ -92,6 +95,8 @@ function run(options: LintOptions, cwd: string): Promise<VFile[]> {
         // The preset as an engine plugin: config files still apply on top of
         // it (`{}` keeps the options they give it), and it gets the file set.
         // Nothing is written, so each tree is dropped once linted.
+        // A config's `remark-lint-milestone` is this copy, installed or not.
+        configTransform: ownPlugins(remarkLintMilestone as Plugin, namedIn, cwd),
         plugins: [
           [remarkLintMilestone as Plugin, {}],
           [releaseTrees, {}],
