@@ -1,24 +1,20 @@
 /**
  * The pre-commit hook (`.pre-commit-hooks.yaml`), used as a team uses it:
  * the real `pre-commit` installs this checkout as a hook repository (its
- * `language: node` install runs `npm install`, whose `prepare` builds dist/,
- * then `npm pack` and a global install of the tarball) and `git commit` runs
- * it on the staged docs. Slow on first install (npm install from the
- * registry); skipped without `pre-commit` on PATH, except in CI.
+ * `language: node` install runs `npm install`, then `npm pack`, whose
+ * `prepack` builds dist/, and a global install of the tarball) and
+ * `git commit` runs it on the staged docs. Slow on first install (npm
+ * install from the registry); skipped without `pre-commit` on PATH, except
+ * in CI.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {fileURLToPath} from 'node:url'
 import {stripVTControlCharacters} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {copyCheckout, inCi, makeTemporary, removeProjects, repoRoot, userEnvironment, withoutGitVariables} from './project.js'
 
-/** This checkout: the hook repository under test. */
-const repoRoot = fileURLToPath(new URL('..', import.meta.url))
-
-const inCi = Boolean(process.env.CI) && !/^(?:0|false)$/i.test(process.env.CI ?? '')
 const probe = spawnSync('pre-commit', ['--version'], {encoding: 'utf8'})
 const preCommitVersion = probe.error || probe.status !== 0 ? undefined : probe.stdout.trim()
 const skip = !preCommitVersion && !inCi
@@ -29,7 +25,6 @@ const correctDocs = ['docs/README.md', 'docs/milestones.md', 'docs/lumen-archite
 const correct = 'docs/milestone-1-private-beta.md'
 const defective = 'docs/milestone-2-public-launch.md'
 
-const temporary: string[] = []
 /** The environment every command runs in (set up in `beforeAll`). */
 let env: NodeJS.ProcessEnv = {}
 let preCommitHome = ''
@@ -70,7 +65,7 @@ describe.skipIf(skip)(
       expectStatus(run('pre-commit', ['install'], user), 0)
 
       // The first install: nodeenv, `npm install` (dev dependencies too, so
-      // `prepare` can build dist/ with tsc), `npm pack`, `npm install -g`.
+      // `prepack` can build dist/ with tsc), `npm pack`, `npm install -g`.
       const install = run('pre-commit', ['install-hooks'], user)
       log(`first install (${preCommitVersion}, pre-commit install-hooks)`, install)
       if (install.status !== 0) {
@@ -80,9 +75,7 @@ describe.skipIf(skip)(
       }
     }, 300_000)
 
-    afterAll(() => {
-      for (const folder of temporary.splice(0)) rmSync(folder, {recursive: true, force: true})
-    })
+    afterAll(removeProjects)
 
     it('installs `milestone-lint` into pre-commit’s own node environment', () => {
       const clones = readdirSync(preCommitHome).filter((name) => name.startsWith('repo'))
@@ -201,12 +194,6 @@ function log(what: string, result: Run): void {
   console.log(`[pre-commit test] ${what}: ${(result.ms / 1000).toFixed(2)} s (exit ${result.status})`)
 }
 
-function makeTemporary(prefix: string): string {
-  const folder = mkdtempSync(path.join(tmpdir(), prefix))
-  temporary.push(folder)
-  return folder
-}
-
 /**
  * The environment of a user running git: ours without `GIT_*` (git must work
  * on the temporary repositories), pre-commit settings (`SKIP`), npm's script
@@ -215,13 +202,9 @@ function makeTemporary(prefix: string): string {
  * the developer's hooks path, templates or signing).
  */
 function cleanEnvironment(home: string, gitConfig: string): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(withoutGitVariables(process.env))) {
-    if (/^(?:PRE_COMMIT|SKIP$|FORCE_COLOR$|NO_COLOR$|NODE_ENV$|VITEST)/i.test(key)) continue
-    // What npm sets for `npm test` (a user's own `NPM_CONFIG_*` stays).
-    if (key.startsWith('npm_')) continue
-    result[key] = value
-  }
+  const result = Object.fromEntries(
+    Object.entries(withoutGitVariables(userEnvironment())).filter(([key]) => !/^(?:PRE_COMMIT|SKIP$)/i.test(key))
+  )
   writeFileSync(gitConfig, '')
   return {
     ...result,
@@ -232,11 +215,6 @@ function cleanEnvironment(home: string, gitConfig: string): NodeJS.ProcessEnv {
   }
 }
 
-/** `GIT_DIR` and the like would point git at another repository than its `cwd`. */
-function withoutGitVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(environment).filter(([key]) => !/^GIT_/i.test(key)))
-}
-
 /**
  * This checkout as a hook repository, as `pre-commit try-repo` makes one:
  * the working-tree files git would track (uncommitted changes included),
@@ -244,21 +222,7 @@ function withoutGitVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
  */
 function snapshot(): string {
   const folder = makeTemporary('milestone-hook-repo-')
-  // The developer's own git config (a global excludes file) applies here.
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: repoRoot,
-    env: withoutGitVariables(process.env),
-    encoding: 'utf8'
-  })
-    .split('\0')
-    .filter((file) => file !== '' && !/^(?:node_modules|dist)(?:\/|$)/.test(file))
-  for (const file of new Set(files)) {
-    const from = path.join(repoRoot, file)
-    // Staged or tracked, but deleted in the working tree.
-    if (!existsSync(from)) continue
-    mkdirSync(path.dirname(path.join(folder, file)), {recursive: true})
-    cpSync(from, path.join(folder, file), {verbatimSymlinks: true})
-  }
+  copyCheckout(folder)
   git(folder, 'init', '-q')
   git(folder, 'add', '--all')
   git(folder, '-c', 'user.name=Snapshot', '-c', 'user.email=snapshot@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Snapshot')

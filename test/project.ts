@@ -1,5 +1,5 @@
-import {spawnSync} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {execFileSync, spawnSync} from 'node:child_process'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -8,14 +8,16 @@ import {fileURLToPath} from 'node:url'
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 export const cliPath = path.join(repoRoot, 'dist/cli/milestone-lint.js')
 
+/** CI sets `CI`: tests that skip themselves elsewhere must run there. */
+export const inCi = Boolean(process.env.CI) && !/^(?:0|false)$/i.test(process.env.CI ?? '')
+
 /**
  * A temporary project as a user has it: the example docs under `docs/`,
  * this package installed as `node_modules/remark-lint-milestone`, and
  * whatever extra files the test writes (config, ignore files).
  */
 export function makeProject(files: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'milestone-lint-'))
-  made.push(root)
+  const root = makeTemporary('milestone-lint-')
   cpSync(path.join(repoRoot, 'fixtures/example'), path.join(root, 'docs'), {recursive: true})
   mkdirSync(path.join(root, 'node_modules'))
   symlinkSync(repoRoot, path.join(root, 'node_modules/remark-lint-milestone'), 'dir')
@@ -28,7 +30,14 @@ export function makeProject(files: Record<string, string> = {}): string {
 
 const made: string[] = []
 
-/** Remove the projects this test file made (use in `afterAll`). */
+/** A new temporary folder, removed by `removeProjects`. */
+export function makeTemporary(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix))
+  made.push(folder)
+  return folder
+}
+
+/** Remove the projects and folders this test file made (use in `afterAll`). */
 export function removeProjects(): void {
   for (const root of made.splice(0)) rmSync(root, {recursive: true, force: true})
 }
@@ -40,4 +49,59 @@ export function milestoneLint(cwd: string, ...args: string[]) {
   delete env.NO_COLOR
   const result = spawnSync(process.execPath, [cliPath, ...args], {cwd, env, encoding: 'utf8'})
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/**
+ * Our environment as a user's shell has it: without what npm sets for
+ * `npm test` (`npm_*`: its prefix and package would leak into an npm or git
+ * hook we run; a user's own `NPM_CONFIG_*` stays), colour forcing, or test
+ * runner settings.
+ */
+export function userEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('npm_') && !/^(?:FORCE_COLOR$|NO_COLOR$|NODE_ENV$|VITEST)/i.test(key)
+    )
+  )
+}
+
+/** `GIT_DIR` and the like would point git at another repository than its `cwd`. */
+export function withoutGitVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(environment).filter(([key]) => !/^GIT_/i.test(key)))
+}
+
+/**
+ * Copy this checkout into `folder` as a fresh clone would have it: the
+ * working-tree files git would track (uncommitted changes included), never
+ * node_modules or dist.
+ */
+export function copyCheckout(folder: string): void {
+  // The developer's own git config (a global excludes file) applies here.
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    env: withoutGitVariables(process.env),
+    encoding: 'utf8'
+  })
+    .split('\0')
+    .filter((file) => file !== '' && !/^(?:node_modules|dist)(?:\/|$)/.test(file))
+  for (const file of new Set(files)) {
+    const from = path.join(repoRoot, file)
+    // Staged or tracked, but deleted in the working tree.
+    if (!existsSync(from)) continue
+    mkdirSync(path.dirname(path.join(folder, file)), {recursive: true})
+    cpSync(from, path.join(folder, file), {verbatimSymlinks: true})
+  }
+}
+
+/**
+ * The code of the first ```` ```lang ```` block after `marker` in README.md,
+ * so that a test runs a README snippet exactly as written.
+ */
+export function readmeCode(marker: string, lang: string): string {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+  const start = readme.indexOf(marker)
+  if (start === -1) throw new Error(`README.md has no \`${marker}\``)
+  const block = new RegExp('^```' + lang + '\\n([^]*?)^```$', 'm').exec(readme.slice(start))
+  if (!block) throw new Error(`README.md has no \`${lang}\` block after \`${marker}\``)
+  return block[1] as string
 }
