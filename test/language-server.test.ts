@@ -81,6 +81,17 @@ describe('milestone-lint-language-server', () => {
     ])
   })
 
+  it('fixes the text the server reported, whatever range the client echoes (Neovim 0.7 to 0.10 echo byte columns)', async () => {
+    const mark = diagnostics.find((diagnostic) => String(diagnostic.message).startsWith('Unexpected success criterion mark `✔`'))
+    expect(mark?.range).toEqual({start: {line: 60, character: 2}, end: {line: 60, character: 3}})
+    // `✔` is one UTF-16 code unit but three UTF-8 bytes: Neovim before 0.11
+    // sends the diagnostic back with its byte columns (neovim/neovim#29500).
+    const inBytes = {...mark!, range: {start: {line: 60, character: 2}, end: {line: 60, character: 5}}}
+    const actions = await client.codeActions(uri, inBytes)
+    expect(actions.map((action) => action.title)).toEqual(['Replace `✔` with `✅`'])
+    expect(edits(actions[0]!, uri)).toEqual([{range: mark!.range, newText: '✅'}])
+  })
+
   it('clears exactly the fixed messages when the quick fixes are applied', async () => {
     const document = TextDocument.create(uri, 'markdown', 1, text)
     const applied: TextEdit[] = []
@@ -131,6 +142,33 @@ describe('milestone-lint-language-server', () => {
       expect(published.some((diagnostic) => diagnostic.code === 'milestone-relative-links')).toBe(false)
     } finally {
       await other.stop()
+    }
+  }, 30_000)
+
+  it.each([
+    ['no settings (null)', null, 20],
+    ['an empty list (a Lua `{}`)', [], 20],
+    ['`requireConfig`, in a project without a config file', {requireConfig: true}, 0],
+    ['`ignorePath`, naming an ignore file that lists the doc', {ignorePath: 'lint-ignore'}, 0]
+  ])('lints as the settings say, given %s', async (_, settings, count) => {
+    const project = makeProject({'lint-ignore': 'docs/milestone-2-*\n'})
+    const configured = new LspClient(project, {settings})
+    try {
+      await configured.initialize()
+      expect(await configured.open(configured.uri(defectivePath), text)).toHaveLength(count)
+    } finally {
+      await configured.stop()
+    }
+  }, 30_000)
+
+  it('lints with `requireConfig` where a config file exists', async () => {
+    const project = makeProject({'.remarkrc.json': JSON.stringify({plugins: ['remark-lint-milestone']})})
+    const configured = new LspClient(project, {settings: {requireConfig: true}})
+    try {
+      await configured.initialize()
+      expect(await configured.open(configured.uri(defectivePath), text)).toHaveLength(20)
+    } finally {
+      await configured.stop()
     }
   }, 30_000)
 

@@ -34,18 +34,20 @@ export class LspClient {
 
   /**
    * `registration: false` is a client that cannot register capabilities
-   * (it answers "method not found"), as some minimal clients do.
+   * (it answers "method not found"), as some minimal clients do; `settings`
+   * is its answer when asked for the `milestoneLint` settings (`{}` unless given).
    */
   constructor(
     readonly root: string,
-    options: {registration?: boolean} = {}
+    options: {registration?: boolean; settings?: unknown} = {}
   ) {
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/language-server.js')], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit']
     })
     this.connection = createProtocolConnection(this.process.stdout!, this.process.stdin!)
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})))
+    const settings = 'settings' in options ? options.settings : {}
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings))
     if (options.registration !== false) this.connection.onRequest('client/registerCapability', () => null)
     // A server that dies fails the test at once instead of letting it time out.
     this.process.once('exit', (code, signal) => {
