@@ -4,23 +4,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {CodeAction, Diagnostic, TextEdit} from 'vscode-languageserver-protocol'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {lint, messages} from './helpers.js'
-import {LspClient} from './lsp-client.js'
+import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {makeProject, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
 
 const defectivePath = 'docs/milestone-2-public-launch.md'
 const docsUrl = 'https://github.com/remark-lint-milestone/remark-lint-milestone#'
-
-/** A diagnostic as tests compare it: the same format as the CLI and programmatic tests, 1-based. */
-function format(diagnostic: Diagnostic): string {
-  const {start, end} = diagnostic.range
-  const where =
-    start.line === end.line && start.character === end.character
-      ? `${start.line + 1}:${start.character + 1}`
-      : `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`
-  return `${where} ${String(diagnostic.code)}: ${String(diagnostic.message)}`
-}
 
 function edits(action: CodeAction, uri: string): TextEdit[] {
   return action.edit?.changes?.[uri] ?? []
@@ -48,7 +38,7 @@ describe('milestone-lint-language-server', () => {
 
   it('publishes the same messages as the CLI and the preset, as warnings with rule id and docs link', async () => {
     const programmatic = messages(await lint(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md')))
-    expect(diagnostics.map(format).sort()).toEqual([...programmatic].sort())
+    expect(diagnostics.map(formatDiagnostic).sort()).toEqual([...programmatic].sort())
     for (const diagnostic of diagnostics) {
       expect(diagnostic.severity).toBe(2)
       expect(diagnostic.source).toBe('remark-lint')
@@ -65,7 +55,7 @@ describe('milestone-lint-language-server', () => {
     const titles: string[] = []
     for (const diagnostic of diagnostics) {
       for (const action of await client.codeActions(uri, diagnostic)) {
-        titles.push(`${format(diagnostic).split(' ')[0]} ${action.title}${action.isPreferred ? ' (preferred)' : ''}`)
+        titles.push(`${formatDiagnostic(diagnostic).split(' ')[0]} ${action.title}${action.isPreferred ? ' (preferred)' : ''}`)
       }
     }
     expect(titles.sort()).toEqual([

@@ -18,6 +18,16 @@ import {
 } from 'vscode-languageserver-protocol/node'
 import {repoRoot} from './project.js'
 
+/** A diagnostic as tests compare it: the same format as the CLI and programmatic tests, 1-based. */
+export function formatDiagnostic(diagnostic: Pick<Diagnostic, 'range' | 'code' | 'message'>): string {
+  const {start, end} = diagnostic.range
+  const where =
+    start.line === end.line && start.character === end.character
+      ? `${start.line + 1}:${start.character + 1}`
+      : `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`
+  return `${where} ${String(diagnostic.code)}: ${String(diagnostic.message)}`
+}
+
 interface Published {
   version: number | undefined
   diagnostics: Diagnostic[]
