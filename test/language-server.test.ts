@@ -82,6 +82,21 @@ describe('milestone-lint-language-server', () => {
     expect(edits(actions[0]!, uri)).toEqual([{range: mark!.range, newText: '✅'}])
   })
 
+  it('offers no fix while an edit is being linted (its ranges may be stale)', async () => {
+    const other = new LspClient(makeProject())
+    try {
+      await other.initialize()
+      const otherUri = other.uri(defectivePath)
+      const mark = (await other.open(otherUri, text)).find((diagnostic) => String(diagnostic.message).includes('mark `✔`'))
+      expect(await other.codeActions(otherUri, mark!)).toHaveLength(1)
+      const relinted = other.change(otherUri, 2, '\n' + text)
+      expect(await other.codeActions(otherUri, mark!)).toEqual([])
+      await relinted
+    } finally {
+      await other.stop()
+    }
+  }, 30_000)
+
   it('clears exactly the fixed messages when the quick fixes are applied', async () => {
     const document = TextDocument.create(uri, 'markdown', 1, text)
     const applied: TextEdit[] = []
