@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs'
 import type {Root} from 'mdast'
 import {remark} from 'remark'
 import {read} from 'to-vfile'
@@ -62,19 +61,4 @@ export function messages(file: VFile): string[] {
 /** A file with a path, for linting text written in a test. */
 export function textFile(value: string, path = 'milestone-1-test.md'): VFile {
   return new VFile({value, path})
-}
-
-/**
- * The fenced code block of README.md whose first line is `first`, without
- * its fences: README examples are tested exactly as written.
- */
-export function readmeBlock(first: string): string {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-  // A block in a list item is indented: its lines lose the indent.
-  const blocks = [...readme.matchAll(/^( *)```[a-z]*\n([\s\S]*?)^\1```$/gm)].map(([, indent, text]) =>
-    text!.replace(new RegExp('^' + indent, 'gm'), '')
-  )
-  const found = blocks.filter((block) => block.startsWith(first + '\n'))
-  if (found.length !== 1) throw new Error(`Expected one README block starting with \`${first}\`, found ${found.length}`)
-  return found[0]!
 }

@@ -4,23 +4,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {CodeAction, Diagnostic, TextEdit} from 'vscode-languageserver-protocol'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {lint, messages} from './helpers.js'
-import {LspClient} from './lsp-client.js'
+import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {makeProject, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
 
 const defectivePath = 'docs/milestone-2-public-launch.md'
 const docsUrl = 'https://github.com/remark-lint-milestone/remark-lint-milestone#'
-
-/** A diagnostic as tests compare it: the same format as the CLI and programmatic tests, 1-based. */
-function format(diagnostic: Diagnostic): string {
-  const {start, end} = diagnostic.range
-  const where =
-    start.line === end.line && start.character === end.character
-      ? `${start.line + 1}:${start.character + 1}`
-      : `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`
-  return `${where} ${String(diagnostic.code)}: ${String(diagnostic.message)}`
-}
 
 function edits(action: CodeAction, uri: string): TextEdit[] {
   return action.edit?.changes?.[uri] ?? []
@@ -48,7 +38,7 @@ describe('milestone-lint-language-server', () => {
 
   it('publishes the same messages as the CLI and the preset, as warnings with rule id and docs link', async () => {
     const programmatic = messages(await lint(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md')))
-    expect(diagnostics.map(format).sort()).toEqual([...programmatic].sort())
+    expect(diagnostics.map(formatDiagnostic).sort()).toEqual([...programmatic].sort())
     for (const diagnostic of diagnostics) {
       expect(diagnostic.severity).toBe(2)
       expect(diagnostic.source).toBe('remark-lint')
@@ -65,7 +55,7 @@ describe('milestone-lint-language-server', () => {
     const titles: string[] = []
     for (const diagnostic of diagnostics) {
       for (const action of await client.codeActions(uri, diagnostic)) {
-        titles.push(`${format(diagnostic).split(' ')[0]} ${action.title}${action.isPreferred ? ' (preferred)' : ''}`)
+        titles.push(`${formatDiagnostic(diagnostic).split(' ')[0]} ${action.title}${action.isPreferred ? ' (preferred)' : ''}`)
       }
     }
     expect(titles.sort()).toEqual([
@@ -80,6 +70,32 @@ describe('milestone-lint-language-server', () => {
       '65:11-65:12 Replace `3` with `2` (preferred)'
     ])
   })
+
+  it('fixes the text the server reported, whatever range the client echoes (Neovim 0.7 to 0.10 echo byte columns)', async () => {
+    const mark = diagnostics.find((diagnostic) => String(diagnostic.message).startsWith('Unexpected success criterion mark `✔`'))
+    expect(mark?.range).toEqual({start: {line: 60, character: 2}, end: {line: 60, character: 3}})
+    // `✔` is one UTF-16 code unit but three UTF-8 bytes: Neovim before 0.11
+    // sends the diagnostic back with its byte columns (neovim/neovim#29500).
+    const inBytes = {...mark!, range: {start: {line: 60, character: 2}, end: {line: 60, character: 5}}}
+    const actions = await client.codeActions(uri, inBytes)
+    expect(actions.map((action) => action.title)).toEqual(['Replace `✔` with `✅`'])
+    expect(edits(actions[0]!, uri)).toEqual([{range: mark!.range, newText: '✅'}])
+  })
+
+  it('offers no fix while an edit is being linted (its ranges may be stale)', async () => {
+    const other = new LspClient(makeProject())
+    try {
+      await other.initialize()
+      const otherUri = other.uri(defectivePath)
+      const mark = (await other.open(otherUri, text)).find((diagnostic) => String(diagnostic.message).includes('mark `✔`'))
+      expect(await other.codeActions(otherUri, mark!)).toHaveLength(1)
+      const relinted = other.change(otherUri, 2, '\n' + text)
+      expect(await other.codeActions(otherUri, mark!)).toEqual([])
+      await relinted
+    } finally {
+      await other.stop()
+    }
+  }, 30_000)
 
   it('clears exactly the fixed messages when the quick fixes are applied', async () => {
     const document = TextDocument.create(uri, 'markdown', 1, text)
@@ -130,6 +146,33 @@ describe('milestone-lint-language-server', () => {
       expect(published.some((diagnostic) => diagnostic.code === 'milestone-relative-links')).toBe(false)
     } finally {
       await other.stop()
+    }
+  }, 30_000)
+
+  it.each([
+    ['no settings (null)', null, 20],
+    ['an empty list (a Lua `{}`)', [], 20],
+    ['`requireConfig`, in a project without a config file', {requireConfig: true}, 0],
+    ['`ignorePath`, naming an ignore file that lists the doc', {ignorePath: 'lint-ignore'}, 0]
+  ])('lints as the settings say, given %s', async (_, settings, count) => {
+    const project = makeProject({'lint-ignore': 'docs/milestone-2-*\n'})
+    const configured = new LspClient(project, {settings})
+    try {
+      await configured.initialize()
+      expect(await configured.open(configured.uri(defectivePath), text)).toHaveLength(count)
+    } finally {
+      await configured.stop()
+    }
+  }, 30_000)
+
+  it('lints with `requireConfig` where a config file exists', async () => {
+    const project = makeProject({'.remarkrc.json': JSON.stringify({plugins: ['remark-lint-milestone']})})
+    const configured = new LspClient(project, {settings: {requireConfig: true}})
+    try {
+      await configured.initialize()
+      expect(await configured.open(configured.uri(defectivePath), text)).toHaveLength(20)
+    } finally {
+      await configured.stop()
     }
   }, 30_000)
 

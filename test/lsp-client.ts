@@ -18,6 +18,16 @@ import {
 } from 'vscode-languageserver-protocol/node'
 import {repoRoot} from './project.js'
 
+/** A diagnostic as tests compare it: the same format as the CLI and programmatic tests, 1-based. */
+export function formatDiagnostic(diagnostic: Pick<Diagnostic, 'range' | 'code' | 'message'>): string {
+  const {start, end} = diagnostic.range
+  const where =
+    start.line === end.line && start.character === end.character
+      ? `${start.line + 1}:${start.character + 1}`
+      : `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`
+  return `${where} ${String(diagnostic.code)}: ${String(diagnostic.message)}`
+}
+
 interface Published {
   version: number | undefined
   diagnostics: Diagnostic[]
@@ -34,18 +44,20 @@ export class LspClient {
 
   /**
    * `registration: false` is a client that cannot register capabilities
-   * (it answers "method not found"), as some minimal clients do.
+   * (it answers "method not found"), as some minimal clients do; `settings`
+   * is its answer when asked for the `milestoneLint` settings (`{}` unless given).
    */
   constructor(
     readonly root: string,
-    options: {registration?: boolean} = {}
+    options: {registration?: boolean; settings?: unknown} = {}
   ) {
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/language-server.js')], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit']
     })
     this.connection = createProtocolConnection(this.process.stdout!, this.process.stdin!)
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})))
+    const settings = 'settings' in options ? options.settings : {}
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings))
     if (options.registration !== false) this.connection.onRequest('client/registerCapability', () => null)
     // A server that dies fails the test at once instead of letting it time out.
     this.process.once('exit', (code, signal) => {

@@ -2,7 +2,8 @@ import {mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSy
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
-import {format, lint, messages, readmeBlock, sorted} from './helpers.js'
+import {format, lint, messages, sorted} from './helpers.js'
+import {readmeBlock} from './readme.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 import {parseSarif} from './sarif-schema.js'
 

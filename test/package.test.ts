@@ -14,7 +14,8 @@ import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {lint} from './helpers.js'
-import {copyCheckout, inCi, makeTemporary, readmeCode, removeProjects, repoRoot, userEnvironment} from './project.js'
+import {copyCheckout, inCi, makeTemporary, removeProjects, repoRoot, userEnvironment} from './project.js'
+import {readmeBlockAfter} from './readme.js'
 
 interface Manifest {
   name: string
@@ -64,7 +65,7 @@ describe.skipIf(skip)(skip ? `package (skipped: ${skipReason})` : 'package', () 
     cpSync(path.join(repoRoot, 'fixtures/example'), path.join(project, 'docs'), {recursive: true})
     // The README's install line, with this tarball for the package; scripts
     // in the foreground, so that one of ours would show.
-    const [npm, ...args] = readmeCode(inCode, 'sh').trim().split(/\s+/)
+    const [npm, ...args] = readmeBlockAfter(inCode, 'sh').trim().split(/\s+/)
     expect(npm).toBe('npm')
     const install = run(
       'npm',
@@ -142,7 +143,7 @@ describe.skipIf(skip)(skip ? `package (skipped: ${skipReason})` : 'package', () 
   }, 60_000)
 
   it('runs the README’s in-code example as written, saved as lint.mjs', () => {
-    writeFileSync(path.join(project, 'lint.mjs'), readmeCode(inCode, 'js'))
+    writeFileSync(path.join(project, 'lint.mjs'), readmeBlockAfter(inCode, 'js'))
     const result = run('node', ['lint.mjs'], project)
     expect(result.stdout).toBe('')
     expect(stripVTControlCharacters(result.stderr)).toBe(expected + '\n')

@@ -7,20 +7,30 @@ import {fileURLToPath} from 'node:url'
 /** This checkout (the package under test), and its built command line. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 export const cliPath = path.join(repoRoot, 'dist/cli/milestone-lint.js')
+const pack = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {bin: Record<string, string>}
 
 /** CI sets `CI`: tests that skip themselves elsewhere must run there. */
 export const inCi = Boolean(process.env.CI) && !/^(?:0|false)$/i.test(process.env.CI ?? '')
 
 /**
  * A temporary project as a user has it: the example docs under `docs/`,
- * this package installed as `node_modules/remark-lint-milestone`, and
- * whatever extra files the test writes (config, ignore files).
+ * this package installed as `node_modules/remark-lint-milestone` with its
+ * commands in `node_modules/.bin` (so `npx` finds them there), and whatever
+ * extra files the test writes (config, ignore files). Its folder's name
+ * starts with `prefix`.
  */
-export function makeProject(files: Record<string, string> = {}): string {
-  const root = makeTemporary('milestone-lint-')
+export function makeProject(files: Record<string, string> = {}, prefix = 'milestone-lint-'): string {
+  const root = makeTemporary(prefix)
   cpSync(path.join(repoRoot, 'fixtures/example'), path.join(root, 'docs'), {recursive: true})
-  mkdirSync(path.join(root, 'node_modules'))
+  mkdirSync(path.join(root, 'node_modules/.bin'), {recursive: true})
   symlinkSync(repoRoot, path.join(root, 'node_modules/remark-lint-milestone'), 'dir')
+  for (const [name, bin] of Object.entries(pack.bin)) {
+    // A script rather than npm's symlink: dist/ is not executable until npm installs it.
+    const script = path.join(root, 'node_modules/.bin', name)
+    writeFileSync(script, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(path.join(repoRoot, bin))} "$@"\n`, {
+      mode: 0o755
+    })
+  }
   for (const [name, value] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), {recursive: true})
     writeFileSync(path.join(root, name), value)
@@ -35,6 +45,10 @@ export function makeTemporary(prefix: string): string {
   const folder = mkdtempSync(path.join(tmpdir(), prefix))
   made.push(folder)
   return folder
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`
 }
 
 /** Remove the projects and folders this test file made (use in `afterAll`). */
@@ -91,17 +105,4 @@ export function copyCheckout(folder: string): void {
     mkdirSync(path.dirname(path.join(folder, file)), {recursive: true})
     cpSync(from, path.join(folder, file), {verbatimSymlinks: true})
   }
-}
-
-/**
- * The code of the first ```` ```lang ```` block after `marker` in README.md,
- * so that a test runs a README snippet exactly as written.
- */
-export function readmeCode(marker: string, lang: string): string {
-  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
-  const start = readme.indexOf(marker)
-  if (start === -1) throw new Error(`README.md has no \`${marker}\``)
-  const block = new RegExp('^```' + lang + '\\n([^]*?)^```$', 'm').exec(readme.slice(start))
-  if (!block) throw new Error(`README.md has no \`${lang}\` block after \`${marker}\``)
-  return block[1] as string
 }

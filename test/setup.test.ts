@@ -8,7 +8,7 @@ import {spawnSync} from 'node:child_process'
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {readmeBlock} from './helpers.js'
+import {readmeBlock} from './readme.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
