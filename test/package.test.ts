@@ -138,7 +138,7 @@ describe.skipIf(skip)(skip ? `package (skipped: ${skipReason})` : 'package', () 
     expect(expected).toMatch(/⚠ 20 warnings$/)
     const result = run(path.join(project, 'node_modules/.bin/milestone-lint'), [doc], project)
     expect(result.stdout).toBe('')
-    expect(stripVTControlCharacters(result.stderr)).toBe(expected + '\n')
+    expect(stripVTControlCharacters(result.stderr)).toBe(expected + '\nmilestone-lint: 1 file, 1 milestone doc linted; 20 warnings\n')
     expect(result.status).toBe(1)
   }, 60_000)
 
