@@ -62,10 +62,10 @@ describe('milestone-lint-language-server', () => {
       '109:13-109:19 Replace `Severe` with `High`',
       '109:13-109:19 Replace `Severe` with `Low`',
       '109:13-109:19 Replace `Severe` with `Medium`',
-      '17:1 Insert `## Goal\n\n` (preferred)',
+      '17:1 Insert `## Goal` (preferred)',
       '27:1-27:3 Replace `##` with `###` (preferred)',
       '61:3-61:4 Replace `✔` with `✅` (preferred)',
-      '62:3 Insert `✅ ` (preferred)',
+      '62:3 Insert `✅` (preferred)',
       '63:3-63:6 Replace `[x]` with `✅` (preferred)',
       '65:11-65:12 Replace `3` with `2` (preferred)'
     ])

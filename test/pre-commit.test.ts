@@ -146,6 +146,16 @@ describe.skipIf(skip)(
       rmSync(path.join(user, 'notes'), {recursive: true})
     }, 60_000)
 
+    it('applies a config naming the preset, with nothing installed in the repository', () => {
+      writeFileSync(path.join(user, '.remarkrc.json'), JSON.stringify({plugins: [['remark-lint-milestone', {'milestone-risk-fields': false}]]}))
+      const configured = run('pre-commit', ['run', 'milestone-lint', '--files', defective], user)
+      log(`pre-commit run milestone-lint --files ${defective} (.remarkrc.json)`, configured)
+      expect(configured.status).toBe(1)
+      expect(configured.output).not.toMatch(/Cannot|milestone-risk-fields/)
+      expect(configured.output).toMatch(/⚠ 18 warnings/)
+      rmSync(path.join(user, '.remarkrc.json'))
+    }, 60_000)
+
     it('passes a file that .remarkignore excludes without failing on it (--silently-ignore)', () => {
       writeFileSync(path.join(user, '.remarkignore'), 'docs/milestone-2-*\n')
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import successCriteria from '../src/rules/success-criteria.js'
-import {lintWith, messages, sorted, textFile} from './helpers.js'
+import {applyFixes, lintWith, messages, sorted, textFile} from './helpers.js'
 
 const rule = successCriteria
 const dir = 'fixtures/success-criteria/'
@@ -37,6 +37,21 @@ describe('milestone-success-criteria', () => {
       undefined,
       undefined
     ])
+  })
+
+  it('removes a mark before the marker rather than doubling it', async () => {
+    const value =
+      '# Milestone 1: A\n\n## Implementation Phases\n\n### Phase 1: B\n\n**Success Criteria**:\n' +
+      '- [x] ✅ Done\n- ✔ ✅ Shipped\n- :white_check_mark:  ✅ Out\n'
+    const file = await lintWith(rule, textFile(value))
+    expect(messages(file)).toEqual([
+      `8:3-8:7 ${id}: Unexpected success criterion mark \`[x]\` before \`✅\`, expected \`✅\` alone`,
+      `9:3-9:5 ${id}: Unexpected success criterion mark \`✔\` before \`✅\`, expected \`✅\` alone`,
+      `10:3-10:23 ${id}: Unexpected success criterion mark \`:white_check_mark:\` before \`✅\`, expected \`✅\` alone`
+    ])
+    const fixed = applyFixes(value, file.messages)
+    expect(fixed.endsWith('- ✅ Done\n- ✅ Shipped\n- ✅ Out\n')).toBe(true)
+    expect(messages(await lintWith(rule, textFile(fixed)))).toEqual([])
   })
 
   it('takes another marker with `marker`', async () => {

@@ -200,7 +200,9 @@ function toDiagnostic(message: VFileMessage): Diagnostic {
   const start = place ? ('start' in place ? place.start : place) : undefined
   const end = place && 'end' in place ? place.end : start
   let text = message.reason
-  if (message.cause instanceof Error && message.cause.stack) text += '\n' + message.cause.stack
+  // The cause's first line, not its stack: an editor shows a diagnostic whole.
+  const cause = message.cause instanceof Error ? message.cause.message.split('\n')[0] : undefined
+  if (cause && !text.includes(cause)) text += ': ' + cause
   if (message.note) text += '\n' + message.note
   return {
     range: {start: toPosition(start), end: toPosition(end)},
@@ -256,10 +258,10 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[
     .filter((replacement): replacement is string => typeof replacement === 'string')
     .map((replacement) => {
       const title = !replacement
-        ? `Remove \`${actual}\``
+        ? `Remove \`${oneLine(actual)}\``
         : empty
-          ? `Insert \`${replacement}\``
-          : `Replace \`${actual}\` with \`${replacement}\``
+          ? `Insert \`${oneLine(replacement)}\``
+          : `Replace \`${oneLine(actual)}\` with \`${oneLine(replacement)}\``
       const action = CodeAction.create(
         title,
         {changes: {[document.uri]: [TextEdit.replace(range, replacement)]}},
@@ -268,6 +270,18 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[
       if (expected.length === 1) action.isPreferred = true
       return action
     })
+}
+
+/**
+ * Text as an editor menu shows it: one line, its first non-blank one trimmed
+ * (`## Open Questions`, not the heading and its blank lines), `…` when more
+ * follows or it is long.
+ */
+function oneLine(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
+  const first = lines[0] ?? '⏎'
+  const cut = first.length > 50 ? first.slice(0, 49) + '…' : first
+  return lines.length > 1 && !cut.endsWith('…') ? cut + ' …' : cut
 }
 
 function addWorkspace(uri: string): void {

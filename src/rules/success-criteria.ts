@@ -83,7 +83,9 @@ function checkItem(model: Model, file: VFile, item: ListItem, marker: string): v
     const itemStart = item.position?.start.offset
     const box = itemStart === undefined ? -1 : model.source.text.slice(itemStart, start).search(/\[[ xX]\]/)
     if (itemStart !== undefined && box !== -1) {
-      reportMark(file, model, '[' + (item.checked ? 'x' : ' ') + ']', itemStart + box, marker)
+      const mark = '[' + (item.checked ? 'x' : ' ') + ']'
+      if (text !== undefined && startsWithMarker(text, marker)) reportExtraMark(file, model, mark, itemStart + box, start, marker)
+      else reportMark(file, model, mark, itemStart + box, marker)
       return
     }
   }
@@ -105,7 +107,14 @@ function checkItem(model: Model, file: VFile, item: ListItem, marker: string): v
 
   const other = otherMark.exec(text)
   if (other) {
-    reportMark(file, model, other[0], start, marker)
+    // `✔ ✅ Done`: the template's mark is there already; the other one goes.
+    const rest = text.slice(other[0].length)
+    const spaces = /^[ \t]*/.exec(rest)![0].length
+    if (spaces > 0 && startsWithMarker(rest.slice(spaces), marker)) {
+      reportExtraMark(file, model, other[0], start, start + other[0].length + spaces, marker)
+    } else {
+      reportMark(file, model, other[0], start, marker)
+    }
     return
   }
 
@@ -114,6 +123,21 @@ function checkItem(model: Model, file: VFile, item: ListItem, marker: string): v
     `Unexpected success criterion without \`${marker}\`, expected \`${marker} \` before it`,
     model.source.toPoint(start),
     {expected: [marker + ' ']}
+  )
+}
+
+/** Whether criterion text starts with the marker, emphasis aside. */
+function startsWithMarker(text: string, marker: string): boolean {
+  return text.startsWith(marker, /^[*_]*/.exec(text)![0].length)
+}
+
+/** A mark before the marker (`[x] ✅ Done`): the fix removes it and the space after it, not doubling the marker. */
+function reportExtraMark(file: VFile, model: Model, mark: string, from: number, to: number, marker: string): void {
+  report(
+    file,
+    `Unexpected success criterion mark \`${mark}\` before \`${marker}\`, expected \`${marker}\` alone`,
+    model.source.range(from, to),
+    {expected: ['']}
   )
 }
 
