@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {CodeAction, Diagnostic, TextEdit} from 'vscode-languageserver-protocol'
 import {TextDocument} from 'vscode-languageserver-textdocument'
@@ -164,6 +165,26 @@ describe('milestone-lint-language-server', () => {
       await configured.stop()
     }
   }, 30_000)
+
+  it('gives a doc the same messages whichever folder is the workspace', async () => {
+    const project = makeProject({
+      'package.json': '{"name": "docs", "private": true}\n',
+      '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {exclude: ['docs/milestone-2-*']}]]}),
+      'docs/archive/milestone-0-alpha.md': readFileSync(path.join(repoRoot, 'fixtures/example/milestone-1-private-beta.md'), 'utf8').replaceAll('](./', '](../')
+    })
+    for (const workspace of [project, path.join(project, 'docs'), path.join(project, 'docs/archive')]) {
+      const client = new LspClient(workspace)
+      try {
+        await client.initialize()
+        const open = (file: string) => client.open(pathToFileURL(path.join(project, file)).href, readFileSync(path.join(project, file), 'utf8'))
+        // Excluded by a glob written from the config file's folder; linked up out of its folder.
+        expect(await open(defectivePath)).toEqual([])
+        expect(await open('docs/archive/milestone-0-alpha.md')).toEqual([])
+      } finally {
+        await client.stop()
+      }
+    }
+  }, 60_000)
 
   it('lints with `requireConfig` where a config file exists', async () => {
     const project = makeProject({'.remarkrc.json': JSON.stringify({plugins: ['remark-lint-milestone']})})
