@@ -2,7 +2,7 @@
  * No false message on docs written unlike the fixtures: complete, correct
  * milestone docs in `fixtures/styles/`, each in a style real teams write
  * (a word processor's curly quotes, dashes and non-breaking spaces, emoji
- * decorations, numbered headings and `{#id}` attributes; GitHub's alerts,
+ * decorations, numbered headings, `{#id}` attributes and qualifiers (`## Key Outcomes (as of November)`); GitHub's alerts,
  * math, tables, HTML, footnotes, ticket ids, front matter and CRLF line
  * endings; a Technology Stack by the team's own layers). A style is added
  * by adding a doc there.

@@ -1,5 +1,5 @@
 import {memo} from '../memo.js'
-import {escapeRegExp, headingPattern, placeholder} from '../schema/pattern.js'
+import {type HeadingPattern, escapeRegExp, headingPattern, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {type Field, fieldsOf, headingField} from './fields.js'
 import type {Model, Section} from './model.js'
@@ -49,6 +49,18 @@ function matchOutline(model: Model, schema: Schema): Outline {
   }
 }
 
+/**
+ * Whether a heading stands for a template heading: its normalised text, or
+ * that text without a trailing qualifier in parentheses (`## Goal (Revised)`,
+ * `### Technology Stack (v2)`), as labels may carry one.
+ */
+export function headingMatches(pattern: HeadingPattern, section: Section): boolean {
+  if (pattern.regex.test(section.normalized)) return true
+  if (!section.normalized.endsWith(')')) return false
+  const bare = /^(.*\S) \([^()]*\)$/.exec(section.normalized)?.[1]
+  return bare !== undefined && pattern.regex.test(bare)
+}
+
 /** The spec a heading at the right level stands for: exact text first. */
 export function specFor(
   specs: readonly SectionSpec[],
@@ -59,7 +71,7 @@ export function specFor(
   for (const spec of specs) {
     if (!anyDepth && spec.depth !== section.depth) continue
     const pattern = headingPattern(spec)
-    if (!pattern.regex.test(section.normalized)) continue
+    if (!headingMatches(pattern, section)) continue
     if (pattern.literal) return spec
     wildcard ??= spec
   }

@@ -18,7 +18,7 @@ import type {Heading} from 'mdast'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {headingLine, type Model, type Section} from '../model/model.js'
-import type {Outline} from '../model/outline.js'
+import {type Outline, headingMatches} from '../model/outline.js'
 import type {SharedOptions} from '../options.js'
 import {milestoneRule, report, type RuleContext} from '../rule.js'
 import {
@@ -49,7 +49,7 @@ function checkTitle({model, file, schema}: RuleContext<RequiredHeadingsOptions>)
   if (model.title) return
   const spec = titleSpec(schema)
   const pattern = headingPattern(spec)
-  const misleveled = model.sections.find((section) => pattern.regex.test(section.normalized))
+  const misleveled = model.sections.find((section) => headingMatches(pattern, section))
 
   if (misleveled?.heading) {
     reportLevel(model, file, misleveled, spec)
@@ -205,7 +205,7 @@ function strayHeading(model: Model, outline: Outline, spec: SectionSpec): Sectio
     (section) =>
       section !== model.title &&
       outline.spec(section) === undefined &&
-      pattern.regex.test(section.normalized)
+      headingMatches(pattern, section)
   )
 }
 
