@@ -13,6 +13,7 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {stripVTControlCharacters} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {readmeBlock} from './readme.js'
 import {copyCheckout, inCi, makeTemporary, removeProjects, repoRoot, userEnvironment, withoutGitVariables} from './project.js'
 
 const probe = spawnSync('pre-commit', ['--version'], {encoding: 'utf8'})
@@ -52,14 +53,10 @@ describe.skipIf(skip)(
       cpSync(path.join(repoRoot, 'fixtures/example'), path.join(user, 'docs'), {recursive: true})
       writeFileSync(
         path.join(user, '.pre-commit-config.yaml'),
-        [
-          'repos:',
-          `  - repo: ${JSON.stringify(hookRepo)}`,
-          `    rev: ${rev}`,
-          '    hooks:',
-          '      - id: milestone-lint',
-          ''
-        ].join('\n')
+        // The README's config as written, but for where the hook repository is.
+        readmeBlock('repos:')
+          .replace(/^( +- repo: ).*$/m, `$1${JSON.stringify(hookRepo)}`)
+          .replace(/^( +rev: ).*$/m, `$1${rev}`)
       )
 
       expectStatus(run('pre-commit', ['install'], user), 0)

@@ -74,6 +74,14 @@ describe('the template is no doc', () => {
     expect(messages[path.join(root, 'docs/milestone-2-public-launch.md')]).toHaveLength(20)
   })
 
+  it('never lints the template named as the README names it', () => {
+    const root = makeProject({
+      '.remarkrc.json': readmeBlock('{"plugins": [["remark-lint-milestone", {"template": "./docs/milestone-template.md"}]]}'),
+      'docs/milestone-template.md': template
+    })
+    expect(lintFrom(root, 'docs')[path.join(root, 'docs/milestone-template.md')]).toEqual([])
+  })
+
   it('skips a copy of the template named so, unless `include` names it', () => {
     const root = makeProject({'docs/milestone-template.md': template})
     const file = path.join(root, 'docs/milestone-template.md')

@@ -38,15 +38,16 @@ export function findBrackets(text: string, masked?: Uint8Array): Bracketed[] {
 /**
  * Bracketed text that reads as a placeholder, not as prose or syntax: it has
  * a letter (`[…]`, `[1]`, `[ ]` do not), is no task box (`[x]`), footnote
- * (`[^1]`), alert or callout (`> [!NOTE]`), wiki link (`[[Page]]`) or
- * ticket id (`[HAR-142]`), and does not follow a word (`items[0]`,
- * `map[key]`). `text` is what `group` was found in.
+ * (`[^1]`), alert or callout (`> [!NOTE]`), wiki link (`[[Page]]`),
+ * reference (`[HAR-142]`, `[RFC 2119]`), status tag (`[WIP]`) or editorial
+ * mark (`[sic]`), and does not follow a word (`items[0]`, `map[key]`).
+ * `text` is what `group` was found in.
  */
 export function looksLikePlaceholder(group: Bracketed, text: string): boolean {
   const inner = group.inner.trim()
   if (!/\p{L}/u.test(inner)) return false
   if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false
-  if (isAlert(inner) || isWikiLink(inner) || isTicketId(inner)) return false
+  if (isAlert(inner) || isWikiLink(inner) || isReference(inner) || tags.has(inner)) return false
   const before = text.charAt(group.start - 1)
   return !/[\p{L}\p{N}_\])]/u.test(before)
 }
@@ -61,10 +62,19 @@ function isWikiLink(inner: string): boolean {
   return inner.startsWith('[') && inner.endsWith(']') && inner.indexOf(']') === inner.length - 1
 }
 
-/** `HAR-142`, `JIRA-12`: an issue tracker's key (a project key, a dash, a number). */
-function isTicketId(inner: string): boolean {
-  return /^[A-Z][A-Z\d_]*-\d+$/.test(inner)
+/**
+ * `HAR-142`, `JIRA-12`, `RFC 2119`, `CVE-2024-3094`, `PR #42`: an issue
+ * tracker's key or a standard's number (capitals, then a number).
+ */
+function isReference(inner: string): boolean {
+  return /^[A-Z][A-Z\d_]*[- ]#?\d+(?:[-.]\d+)*$/.test(inner)
 }
+
+/**
+ * Status tags and editorial marks, written so: not placeholders. (`[TBD]`
+ * and `[TODO]` are: they mark text still to write.)
+ */
+const tags = new Set(['WIP', 'DRAFT', 'NEW', 'BETA', 'ALPHA', 'DEPRECATED', 'BREAKING', 'EXPERIMENTAL', 'sic'])
 
 /** Whether text holds a placeholder (`./[name]-architecture.md`). */
 export function hasPlaceholder(text: string): boolean {

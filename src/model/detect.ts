@@ -118,7 +118,10 @@ interface Evidence {
   metadata: number
 }
 
-/** Whether the evidence makes a milestone doc. More of any evidence never makes less. */
+/**
+ * Whether the evidence makes a milestone doc. More of any evidence never
+ * makes less; but a file named as a template is a copy of it, not a doc.
+ */
 function enoughEvidence(evidence: Evidence, schema: Schema): boolean {
   const {named, template, titled, sections, metadata} = evidence
   // A copy of the template (`docs/milestone-template.md`) has all of it, and is no doc.
