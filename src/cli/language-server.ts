@@ -9,7 +9,7 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {PassThrough} from 'node:stream'
+import {Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {remark} from 'remark'
 import type {Plugin} from 'unified'
@@ -164,8 +164,13 @@ function run(file: VFile, settings: Settings): Promise<void> {
         // user's config gives the preset (unified-engine merges the two).
         plugins: [[remarkLintMilestone as Plugin<unknown[]>, {}]],
         out: false,
-        streamError: new PassThrough(),
-        streamOut: new PassThrough()
+        // The messages are the file's; no report is written. The engine waits
+        // for each write to its streams to finish, so a stream nobody reads
+        // (a PassThrough fills at 16 KiB) would stall a doc with many messages
+        // forever: these discard what they are given.
+        reporter: () => '',
+        streamError: sink(),
+        streamOut: sink()
       },
       (error) => {
         // Plugins' failures are messages already; this is the engine's own.
@@ -173,6 +178,15 @@ function run(file: VFile, settings: Settings): Promise<void> {
         resolve()
       }
     )
+  })
+}
+
+/** A stream that takes anything and keeps nothing. */
+function sink(): Writable {
+  return new Writable({
+    write(_chunk, _encoding, done) {
+      done()
+    }
   })
 }
 
