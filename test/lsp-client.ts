@@ -10,6 +10,7 @@ import {
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializeRequest,
+  type InitializeResult,
   InitializedNotification,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
@@ -41,6 +42,8 @@ export class LspClient {
   readonly process: ChildProcess
   readonly connection: ProtocolConnection
   private readonly waiting = new Map<string, Array<(published: Published | Error) => boolean>>()
+  /** The messages the server logged (`window/logMessage`), in order. */
+  readonly logs: string[] = []
 
   /**
    * `registration: false` is a client that cannot register capabilities
@@ -70,6 +73,9 @@ export class LspClient {
       const waiters = this.waiting.get(params.uri) ?? []
       this.waiting.set(params.uri, waiters.filter((waiter) => !waiter(published)))
     })
+    this.connection.onNotification('window/logMessage', (params: {message: string}) => {
+      this.logs.push(params.message)
+    })
     this.connection.listen()
   }
 
@@ -77,9 +83,10 @@ export class LspClient {
     return pathToFileURL(path.join(this.root, relative)).href
   }
 
-  async initialize(): Promise<void> {
+  /** Initialize the server; its answer (its capabilities). */
+  async initialize(): Promise<InitializeResult> {
     const rootUri = pathToFileURL(this.root).href
-    await this.connection.sendRequest(InitializeRequest.type, {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{uri: rootUri, name: 'project'}],
@@ -88,6 +95,7 @@ export class LspClient {
       }
     })
     await this.connection.sendNotification(InitializedNotification.type, {})
+    return result
   }
 
   /** The diagnostics the server publishes for a document at a version. */
@@ -101,6 +109,18 @@ export class LspClient {
         return true
       })
       this.waiting.set(uri, waiters)
+    })
+  }
+
+  /** Resolves once the server has logged a line that starts with `start`. */
+  logged(start: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.logs.some((line) => line.startsWith(start))) return resolve()
+        if (this.process.exitCode !== null) return reject(new Error('Language server exited'))
+        setTimeout(check, 10)
+      }
+      check()
     })
   }
 

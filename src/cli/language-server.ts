@@ -9,13 +9,8 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
-import {remark} from 'remark'
-import type {Plugin} from 'unified'
-import {engine} from 'unified-engine'
-import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {Worker} from 'node:worker_threads'
 import {
   CodeAction,
   CodeActionKind,
@@ -29,7 +24,7 @@ import {
   createConnection
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import remarkLintMilestone from '../index.js'
+import type {Job, Message, Result} from './lint-worker.js'
 
 // The LSP library reads its transport from the command line: default to stdio,
 // which is what editors' generic clients speak.
@@ -67,6 +62,19 @@ const settingsByUri = new Map<string, Promise<Settings>>()
 let canAskSettings = false
 let foldersChange = false
 
+/** Documents waiting to be linted, in order; one lint runs at a time, on the worker. */
+const waiting = new Set<string>()
+/** The lint in progress, and the worker it was given to. */
+let running: {uri: string; version: number; id: number; worker?: Worker} | undefined
+let jobs = 0
+let worker: Worker | undefined
+/**
+ * A worker is replaced after this many lints: its caches and heap start
+ * afresh, so memory stays bounded over a long session.
+ */
+const lintsPerWorker = 200
+let lintsByWorker = 0
+
 connection.onInitialize(({capabilities, workspaceFolders, rootUri}) => {
   for (const folder of workspaceFolders ?? []) addWorkspace(folder.uri)
   if (workspaces.size === 0 && rootUri) addWorkspace(rootUri)
@@ -94,11 +102,10 @@ connection.onInitialized(() => {
   }
 })
 
-documents.onDidChangeContent(({document}) => {
-  lint(document).catch(log)
-})
+documents.onDidChangeContent(({document}) => lint(document))
 
 documents.onDidClose(({document}) => {
+  waiting.delete(document.uri)
   published.delete(document.uri)
   settingsByUri.delete(document.uri)
   connection.sendDiagnostics({uri: document.uri, diagnostics: []}).catch(log)
@@ -123,71 +130,122 @@ connection.onCodeAction(({textDocument, context}) => {
   })
 })
 
+// Answered at once, even mid-lint: the lint runs on the worker, which goes.
+connection.onShutdown(async () => {
+  waiting.clear()
+  running = undefined
+  await worker?.terminate()
+  worker = undefined
+})
+
 documents.listen(connection)
 connection.listen()
 
 function lintAll(): void {
-  for (const document of documents.all()) lint(document).catch(log)
+  for (const document of documents.all()) lint(document)
 }
 
-async function lint(document: TextDocument): Promise<void> {
-  const {uri, version} = document
+/**
+ * Lint a document, soon. Edits are coalesced: a document waits for its turn
+ * with only its latest version, so a burst of keystrokes makes one lint of
+ * the text as it is by then, not one per keystroke; and a result for a
+ * version that has changed meanwhile is dropped (the newer one follows).
+ */
+function lint(document: TextDocument): void {
+  waiting.add(document.uri)
+  next()
+}
+
+function next(): void {
+  if (running) return
+  const [uri] = waiting
+  if (uri === undefined) return
+  waiting.delete(uri)
+  const document = documents.get(uri)
   const filePath = toPath(uri)
-  if (!filePath) return
-  const settings = await settingsFor(uri)
+  if (!document || !filePath) return next()
+  const id = ++jobs
+  running = {uri, version: document.version, id}
+  const text = document.getText()
   const cwd = workspaceOf(filePath)
-  const file = new VFile({cwd, path: filePath, value: document.getText()})
-  await run(file, settings)
-  // The document changed meanwhile: the lint of its new text publishes instead.
-  if (documents.get(uri)?.version !== version) return
-  const diagnostics = file.messages.map(toDiagnostic)
-  published.set(uri, {version, diagnostics})
-  await connection.sendDiagnostics({uri, version, diagnostics})
-}
-
-/** Run the engine on one file, as `milestone-lint` would; its messages end up on the file. */
-function run(file: VFile, settings: Settings): Promise<void> {
-  return new Promise((resolve) => {
-    engine(
-      {
-        processor: remark,
-        files: [file],
-        cwd: file.cwd,
-        rcName: '.remarkrc',
-        packageField: 'remarkConfig',
-        ignoreName: '.remarkignore',
-        ignorePath: settings.ignorePath ? path.resolve(file.cwd, settings.ignorePath) : undefined,
-        ignoreUnconfigured: settings.requireConfig,
-        silentlyIgnore: true,
-        pluginPrefix: 'remark',
-        // Given plugins come after the user's config: `{}` keeps the options the
-        // user's config gives the preset (unified-engine merges the two).
-        plugins: [[remarkLintMilestone as Plugin<unknown[]>, {}]],
-        out: false,
-        // The messages are the file's; no report is written. The engine waits
-        // for each write to its streams to finish, so a stream nobody reads
-        // (a PassThrough fills at 16 KiB) would stall a doc with many messages
-        // forever: these discard what they are given.
-        reporter: () => '',
-        streamError: sink(),
-        streamOut: sink()
-      },
-      (error) => {
-        // Plugins' failures are messages already; this is the engine's own.
-        if (error) file.message(error).fatal = true
-        resolve()
+  settingsFor(uri)
+    .then((settings) => {
+      if (running?.id !== id) return
+      const job: Job = {
+        id,
+        cwd,
+        path: filePath,
+        text,
+        requireConfig: settings.requireConfig,
+        ignorePath: settings.ignorePath ? path.resolve(cwd, settings.ignorePath) : undefined
       }
-    )
-  })
+      running.worker = linter()
+      running.worker.postMessage(job)
+      connection.console.log(`linting ${uri} (version ${running.version})`)
+    })
+    .catch((error: unknown) => {
+      log(error)
+      finish(id, [cannotLint(String(error))])
+    })
 }
 
-/** A stream that takes anything and keeps nothing. */
-function sink(): Writable {
-  return new Writable({
-    write(_chunk, _encoding, done) {
-      done()
+/** The worker, started when first needed (and again after it is replaced or dies). */
+function linter(): Worker {
+  if (worker) return worker
+  const started = new Worker(new URL('lint-worker.js', import.meta.url), {
+    // A doc is at most 1 MB (the `limits` option): a lint that needs more
+    // than this is a bug, reported on the doc, not a server that swaps.
+    resourceLimits: {maxOldGenerationSizeMb: 512}
+  })
+  started.on('message', (result: Result) => finish(result.id, result.messages))
+  started.on('error', log)
+  started.on('exit', (code) => {
+    if (worker === started) worker = undefined
+    // Died mid-lint (out of memory, a crash): say so on the doc, go on with the next.
+    if (running?.worker === started && code !== 0) {
+      finish(running.id, [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)])
     }
   })
+  lintsByWorker = 0
+  worker = started
+  return started
+}
+
+function finish(id: number, messages: Message[]): void {
+  const done = running
+  if (done?.id !== id) return
+  running = undefined
+  if (++lintsByWorker >= lintsPerWorker && worker) {
+    void worker.terminate()
+    worker = undefined
+  }
+  // The document changed meanwhile: its latest version is waiting, and publishes instead.
+  const current = documents.get(done.uri)?.version === done.version
+  // Said in the client's log (an editor's output panel): what was linted, and when.
+  connection.console.log(
+    `linted ${done.uri} (version ${done.version}): ${current ? `${messages.length} messages` : 'superseded by an edit'}`
+  )
+  if (current) {
+    const diagnostics = messages.map(toDiagnostic)
+    published.set(done.uri, {version: done.version, diagnostics})
+    connection.sendDiagnostics({uri: done.uri, version: done.version, diagnostics}).catch(log)
+  }
+  next()
+}
+
+/** The one message for a doc that could not be linted at all. */
+function cannotLint(why: string): Message {
+  return {
+    reason: `Cannot lint this file (${why}); please report this bug`,
+    start: undefined,
+    end: undefined,
+    fatal: true,
+    ruleId: undefined,
+    source: 'milestone-lint-language-server',
+    url: undefined,
+    note: undefined,
+    expected: undefined
+  }
 }
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -209,26 +267,18 @@ function toSettings(raw: unknown): Settings {
   return {requireConfig: Boolean(requireConfig), ignorePath: typeof ignorePath === 'string' ? ignorePath : undefined}
 }
 
-function toDiagnostic(message: VFileMessage): Diagnostic {
-  const place = message.place
-  const start = place ? ('start' in place ? place.start : place) : undefined
-  const end = place && 'end' in place ? place.end : start
-  let text = message.reason
-  // The cause's first line, not its stack: an editor shows a diagnostic whole.
-  const cause = message.cause instanceof Error ? message.cause.message.split('\n')[0] : undefined
-  if (cause && !text.includes(cause)) text += ': ' + cause
-  if (message.note) text += '\n' + message.note
+function toDiagnostic(message: Message): Diagnostic {
   return {
-    range: {start: toPosition(start), end: toPosition(end)},
-    message: text,
+    range: {start: toPosition(message.start), end: toPosition(message.end ?? message.start)},
+    message: message.note ? `${message.reason}\n${message.note}` : message.reason,
     severity:
       message.fatal === true
         ? DiagnosticSeverity.Error
         : message.fatal === false
           ? DiagnosticSeverity.Warning
           : DiagnosticSeverity.Information,
-    code: message.ruleId ?? undefined,
-    source: message.source ?? undefined,
+    code: message.ruleId,
+    source: message.source,
     codeDescription: message.url ? {href: message.url} : undefined,
     data: message.expected ? {expected: message.expected} : undefined
   }

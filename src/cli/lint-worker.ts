@@ -1,0 +1,133 @@
+/**
+ * The language server's linter, on a worker thread: parsing a doc takes
+ * the thread for as long as it takes, and on the server's own thread that
+ * would leave every request (a code action, `shutdown`) waiting behind it.
+ * It lints one text as `milestone-lint` lints a file (the same engine,
+ * config and ignore files, the preset under the user's config) and posts
+ * back its messages as plain data.
+ */
+import {Writable} from 'node:stream'
+import {parentPort} from 'node:worker_threads'
+import {remark} from 'remark'
+import type {Plugin} from 'unified'
+import {engine} from 'unified-engine'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import remarkLintMilestone from '../index.js'
+
+/** What to lint. */
+export interface Job {
+  id: number
+  cwd: string
+  path: string
+  text: string
+  /** Lint only files that a config file applies to. */
+  requireConfig: boolean
+  /** An ignore file to use instead of `.remarkignore`, as an absolute path. */
+  ignorePath: string | undefined
+}
+
+/** A message as data: what the server needs for a diagnostic and its quick fixes. */
+export interface Message {
+  reason: string
+  start: {line?: number | undefined; column?: number | undefined} | undefined
+  end: {line?: number | undefined; column?: number | undefined} | undefined
+  fatal: boolean | null | undefined
+  ruleId: string | undefined
+  source: string | undefined
+  url: string | undefined
+  note: string | undefined
+  expected: string[] | undefined
+}
+
+export interface Result {
+  id: number
+  messages: Message[]
+}
+
+parentPort?.on('message', function (job: Job) {
+  lint(job).then(
+    (messages) => parentPort!.postMessage({id: job.id, messages} satisfies Result),
+    (error: unknown) => parentPort!.postMessage({id: job.id, messages: [failure(error)]} satisfies Result)
+  )
+})
+
+function lint(job: Job): Promise<Message[]> {
+  const file = new VFile({cwd: job.cwd, path: job.path, value: job.text})
+  return new Promise((resolve) => {
+    engine(
+      {
+        processor: remark,
+        files: [file],
+        cwd: job.cwd,
+        rcName: '.remarkrc',
+        packageField: 'remarkConfig',
+        ignoreName: '.remarkignore',
+        ignorePath: job.ignorePath,
+        ignoreUnconfigured: job.requireConfig,
+        silentlyIgnore: true,
+        pluginPrefix: 'remark',
+        // Given plugins come after the user's config: `{}` keeps the options the
+        // user's config gives the preset (unified-engine merges the two).
+        plugins: [[remarkLintMilestone as Plugin<unknown[]>, {}]],
+        out: false,
+        // The messages are the file's; no report is written. The engine waits
+        // for each write to its streams to finish, so a stream nobody reads
+        // (a PassThrough fills at 16 KiB) would stall a doc with many messages
+        // forever: these discard what they are given.
+        reporter: () => '',
+        streamError: sink(),
+        streamOut: sink()
+      },
+      (error) => {
+        // Plugins' failures are messages already; this is the engine's own.
+        if (error) file.message(error).fatal = true
+        resolve(file.messages.map(toMessage))
+      }
+    )
+  })
+}
+
+function toMessage(message: VFileMessage): Message {
+  const place = message.place
+  const start = place ? ('start' in place ? place.start : place) : undefined
+  const end = place && 'end' in place ? place.end : start
+  // The cause's first line, not its stack: an editor shows a diagnostic whole.
+  const cause = message.cause instanceof Error ? message.cause.message.split('\n')[0] : undefined
+  return {
+    reason: cause && !message.reason.includes(cause) ? `${message.reason}: ${cause}` : message.reason,
+    start: start && {line: start.line, column: start.column},
+    end: end && {line: end.line, column: end.column},
+    fatal: message.fatal,
+    ruleId: message.ruleId ?? undefined,
+    source: message.source ?? undefined,
+    url: message.url ?? undefined,
+    note: message.note ?? undefined,
+    expected: message.expected ?? undefined
+  }
+}
+
+/** A lint that failed outright: one error on the doc. */
+function failure(error: unknown): Message {
+  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+  return {
+    reason: `Cannot lint this file (${reason})`,
+    start: undefined,
+    end: undefined,
+    fatal: true,
+    ruleId: undefined,
+    source: 'milestone-lint-language-server',
+    url: undefined,
+    note: undefined,
+    expected: undefined
+  }
+}
+
+/** A stream that takes anything and keeps nothing. */
+function sink(): Writable {
+  return new Writable({
+    write(_chunk, _encoding, done) {
+      done()
+    }
+  })
+}
