@@ -60,7 +60,7 @@ export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
 export type RuleConfig<O> = Severity | O | [Severity, O?]
 
 /** `rule` is a rule's config inside the preset's options (checked by the rule). */
-export type OptionKind = 'boolean' | 'string' | 'strings' | 'patterns' | 'globs' | 'file' | 'limits' | 'rule'
+export type OptionKind = 'boolean' | 'string' | 'strings' | 'levels' | 'patterns' | 'globs' | 'file' | 'limits' | 'rule'
 
 /** Option name → kind, for validation. */
 export type OptionTypes = Record<string, OptionKind>
@@ -133,6 +133,8 @@ function fits(kind: OptionKind, value: unknown): boolean {
       return typeof value === 'string' && value !== ''
     case 'strings':
       return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
+    case 'levels':
+      return fits('strings', value) && (value as string[]).length > 0
     case 'patterns':
       // A pattern of only `*` would allow every placeholder: that is turning the rule off.
       return fits('strings', value) && (value as string[]).every((item) => /[^*\s]/.test(item))
@@ -166,6 +168,8 @@ function describe(kind: OptionKind): string {
       return 'a non-empty string'
     case 'strings':
       return 'an array of non-empty strings'
+    case 'levels':
+      return 'a non-empty array of non-empty strings'
     case 'patterns':
       return 'an array of texts, where `*` stands for any text (not `*` alone: turn the rule off instead)'
     case 'globs':

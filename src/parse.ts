@@ -53,7 +53,8 @@ export function guardParser(processor: Processor<Root>, limits: Limits, triage: 
   const parse = processor.parser
   if (!parse || (parse as {guarded?: boolean}).guarded) return
 
-  function guarded(document: string, file: VFile): Root {
+  function guarded(text: string, file: VFile): Root {
+    const document = decoded(text, file)
     const excess = exceededLimit(document, limits)
     if (excess) {
       // Only a milestone doc is worth failing a run for: other huge files are skipped.
@@ -177,4 +178,19 @@ function reportExcess(file: VFile, excess: Excess, limits: Limits): void {
  */
 function unparsed(document: string): Root {
   return {type: 'root', children: document ? [{type: 'html', value: document}] : []}
+}
+
+/**
+ * The text of a file saved as UTF-16 (Windows' “Unicode”), which starts
+ * with a byte order mark: unified reads every file as UTF-8, which makes
+ * such a file a string of NULs, silently clean. The file's value becomes
+ * the decoded text, so that every rule reads the same.
+ */
+function decoded(text: string, file: VFile): string {
+  const bytes = file.value
+  if (!(bytes instanceof Uint8Array) || bytes.length < 2) return text
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined
+  if (!encoding) return text
+  file.value = new TextDecoder(encoding).decode(bytes)
+  return file.value
 }

@@ -194,10 +194,13 @@ describe('options', () => {
 
   it('rejects a bad rule option, naming the rule and the option', () => {
     expect(attach({'milestone-risk-fields': {levels: 'High'}})).toThrow(
-      'milestone-risk-fields: unexpected value `"High"` for option `levels`, expected an array of non-empty strings'
+      'milestone-risk-fields: unexpected value `"High"` for option `levels`, expected a non-empty array of non-empty strings'
     )
     expect(attach({'milestone-success-criteria': ['warn', {mark: '✔'}]})).toThrow(
       'milestone-success-criteria: unknown option `mark`'
+    )
+    expect(attach({'milestone-risk-fields': {levels: []}})).toThrow(
+      'milestone-risk-fields: unexpected value `[]` for option `levels`, expected a non-empty array of non-empty strings'
     )
     expect(attach({'milestone-section-fields': {optional: ['Technology Stack > Frontnd']}})).toThrow(
       'milestone-section-fields: unexpected `Technology Stack > Frontnd` in option `optional`, expected a field of the template (`Label` or `Section > Label`, e.g. `Technology Stack > Frontend`)'

@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {type Server, createServer} from 'node:net'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
@@ -190,5 +191,26 @@ describe('--report json', () => {
       '142:3 milestone-relative-links',
       '147:17 milestone-no-placeholders'
     ])
+  })
+})
+
+describe('a file that cannot be read, in every report', () => {
+  let project: string
+  let server: Server
+
+  beforeAll(async () => {
+    project = makeProject()
+    // A socket named like a doc: opening it fails (ENXIO), even as root.
+    server = createServer()
+    await new Promise<void>((resolve) => server.listen(path.join(project, 'docs/socket.md'), resolve))
+  })
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  it.each(['json', 'github', 'sarif'])('--report %s keeps why', (name) => {
+    const {status, stdout} = milestoneLint(project, '--report', name, 'docs/socket.md')
+    expect(status).toBe(1)
+    expect(stdout).toMatch(/Cannot process file: ENXIO: no such device or address, open/)
+    if (name === 'sarif') parseSarif(stdout)
   })
 })

@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {lint, messages} from './helpers.js'
@@ -69,5 +71,21 @@ describe('CR line endings', () => {
     expect(mentioned).toBe(mention.startsWith('['))
     expect(messages(await lint(file(text.replace(/\n/g, '\r'))))).toEqual(expected)
     expect(messages(await lint(file(text.replace(/\n/g, '\r\n'))))).toEqual(expected)
+  })
+})
+
+describe('files saved as UTF-16', () => {
+  const defective = 'fixtures/example/milestone-2-public-launch.md'
+
+  it.each([
+    ['UTF-16 LE', 'utf16le'],
+    ['UTF-16 BE', 'utf16be']
+  ] as const)('reads %s with a byte order mark as its text: the same messages as in UTF-8', async (_, encoding) => {
+    const text = '\uFEFF' + readFileSync(defective, 'utf8')
+    const little = Buffer.from(text, 'utf16le')
+    const bytes = encoding === 'utf16le' ? little : little.swap16()
+    const file = await lint(new VFile({path: path.resolve(defective), value: new Uint8Array(bytes)}))
+    expect(messages(file)).toEqual(messages(await lint(defective)))
+    expect(messages(file)).toHaveLength(20)
   })
 })

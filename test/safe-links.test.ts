@@ -20,6 +20,10 @@ writeFileSync(path.join(project, 'docs/overview.md'), '# Overview\n\n## Mileston
 symlinkSync(path.join(outside, 'secret.md'), path.join(project, 'docs/escape.md'))
 symlinkSync('loop.md', path.join(project, 'docs/loop.md'))
 execFileSync('mkfifo', [path.join(project, 'docs/pipe.md')])
+writeFileSync(path.join(project, '..notes.md'), '# Notes\n')
+symlinkSync(path.join(outside, 'missing.md'), path.join(project, 'docs/gone.md'))
+symlinkSync(outside, path.join(project, 'docs/shared'))
+symlinkSync('overview.md', path.join(project, 'docs/alias.md'))
 
 /** Lint a doc in `project/docs/` (the working directory is `project`) with only the link rule. */
 async function lintDoc(body: string): Promise<string[]> {
@@ -43,6 +47,18 @@ describe('link checks stay inside the project', () => {
     expect(await lintDoc('[a](./escape.md#secret)')).toEqual([
       `6:1-6:24 ${id}: Unexpected link \`./escape.md#secret\` out of the project, expected a file inside it (links are not followed out)`
     ])
+  })
+
+  it('reports a symbolic link out of the project as such, whether its target exists or not, and through a linked folder', async () => {
+    expect(await lintDoc('[a](./gone.md)\n\n[b](./shared/secret.md)\n\n[c](./alias.md#milestone-1)')).toEqual([
+      `6:1-6:15 ${id}: Unexpected link \`./gone.md\` out of the project, expected a file inside it (links are not followed out)`,
+      `8:1-8:24 ${id}: Unexpected link \`./shared/secret.md\` out of the project, expected a file inside it (links are not followed out)`
+    ])
+  })
+
+  it('takes a name that starts with two dots for a file inside the project', async () => {
+    // At the project's root: its path relative to the project starts with `..`.
+    expect(await lintDoc('[a](../..notes.md) [b](../..notes.md#notes)')).toEqual([])
   })
 
   it('reports a symbolic link loop, a folder named like a doc, and a file that is not a regular file', async () => {

@@ -146,6 +146,15 @@ describe('config files with the package not installed (a global milestone-lint, 
     expect(messages!.some((message) => message.includes('milestone-risk-fields'))).toBe(false)
   })
 
+  it('refuses options for the preset that are not an object, in one line', () => {
+    const root = makeProject({'.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', 'x']]})})
+    const {status, stderr} = milestoneLint(root, 'docs/milestone-2-public-launch.md')
+    expect(status).toBe(2)
+    expect(stderr.split('\n')[0]).toBe(
+      'milestone-lint: Cannot parse file `.remarkrc.json`: remark-lint-milestone: unexpected options `"x"`, expected an object'
+    )
+  })
+
   it('says in one line which config names a plugin that cannot be found', () => {
     const root = bare({'.remarkrc.json': JSON.stringify({plugins: ['remark-nope', ['remark-lint-milestone', {}]]})})
     const {status, stderr} = milestoneLint(root, 'docs/milestone-2-public-launch.md')

@@ -34,7 +34,10 @@ export function ownPlugins(preset: Plugin, namedIn: NamedIn, cwd: string): Confi
     const swap = (entry: unknown): unknown => {
       const [name, ...rest] = Array.isArray(entry) ? entry : [entry]
       if (typeof name !== 'string') return entry
-      if (ownNames.has(name)) return Array.isArray(entry) ? [preset, ...rest] : preset
+      if (ownNames.has(name)) {
+        checkValue(rest[0])
+        return Array.isArray(entry) ? [preset, ...rest] : preset
+      }
       namedIn.set(name, path.relative(cwd, filePath) || filePath)
       return entry
     }
@@ -57,4 +60,15 @@ export function whereNamed(problem: string, namedIn: NamedIn): string {
   return problem.replace(/^(Cannot find module `([^`]+)`)/, (whole, _, name: string) =>
     namedIn.has(name) ? `${whole} (named in \`${namedIn.get(name)}\`)` : whole
   )
+}
+
+/**
+ * The preset's options in a config must be an object (or `true`/`false`,
+ * on or off): unified-engine would silently drop anything else when the
+ * command line's own `{}` is merged over it.
+ */
+function checkValue(value: unknown): void {
+  const plain = typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (value === undefined || value === null || typeof value === 'boolean' || plain) return
+  throw new TypeError(`remark-lint-milestone: unexpected options \`${JSON.stringify(value)}\`, expected an object`)
 }

@@ -1,4 +1,4 @@
-import {readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {lstatSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -49,31 +49,60 @@ export type Target =
   | {kind: 'unreadable'; code: string}
 
 /**
- * What is at a path, without leaving the project: a path outside `root`
- * is not looked at, and one that resolves outside it through symbolic
- * links is not looked at further.
+ * What is at a path, without leaving the project: a path outside `root` is
+ * not looked at; symbolic links are followed one by one, and one whose
+ * target is outside the project is reported so before its target is
+ * touched (whether it exists or not).
  */
 export function targetOf(file: string, root: string): Target {
   if (!isInside(root, file)) return {kind: 'outside'}
-  let real: string
-  try {
-    real = realpathSync(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return code === 'ENOENT' || code === 'ENOTDIR' ? {kind: 'missing'} : {kind: 'unreadable', code: code ?? 'unknown'}
+  const home = realRoot(root)
+  const pending = path.relative(root, file).split(path.sep).filter(Boolean)
+  let current = home
+  let links = 0
+  while (pending.length > 0) {
+    const next = path.join(current, pending.shift()!)
+    let stats: Stats
+    try {
+      stats = lstatSync(next)
+    } catch (error) {
+      return problem(error)
+    }
+    if (!stats.isSymbolicLink()) {
+      current = next
+      continue
+    }
+    // As the system does: at most 40 links in a row, else a loop.
+    if (++links > 40) return {kind: 'unreadable', code: 'ELOOP'}
+    let target: string
+    try {
+      target = path.resolve(current, readlinkSync(next))
+    } catch (error) {
+      return problem(error)
+    }
+    // The project as the link names it: by its real path, or by the path it was given as.
+    const base = isInside(home, target) ? home : isInside(root, target) ? root : undefined
+    if (base === undefined) return {kind: 'outside'}
+    pending.unshift(...path.relative(base, target).split(path.sep).filter(Boolean))
+    current = home
   }
-  if (!isInside(realRoot(root), real)) return {kind: 'outside'}
   try {
-    return {kind: statSync(real).isDirectory() ? 'directory' : 'file'}
+    return {kind: statSync(current).isDirectory() ? 'directory' : 'file'}
   } catch (error) {
-    return {kind: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'unknown'}
+    return problem(error)
   }
+}
+
+function problem(error: unknown): Target {
+  const code = (error as NodeJS.ErrnoException).code
+  return code === 'ENOENT' || code === 'ENOTDIR' ? {kind: 'missing'} : {kind: 'unreadable', code: code ?? 'unknown'}
 }
 
 /** Whether `file` is `root` or below it. */
 export function isInside(root: string, file: string): boolean {
   const relative = path.relative(root, file)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  // `..notes.md` is inside; `..` and `../x` are not.
+  return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative)
 }
 
 const realRoots = new Map<string, string>()

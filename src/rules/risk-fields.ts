@@ -28,7 +28,7 @@ import {allSpecs, parentSpec} from '../schema/walk.js'
 const riskFields = milestoneRule<RiskFieldsOptions>(
   'milestone-risk-fields',
   "Each risk states its Impact, Probability and Mitigation, with levels from the template's scale.",
-  {levels: 'strings'},
+  {levels: 'levels'},
   function ({model, outline, schema, file, options}) {
     for (const spec of allSpecs(schema)) {
       if (spec.role !== 'risk') continue
