@@ -24,7 +24,8 @@ import {
   createConnection
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import type {Job, Message, Result} from './lint-worker.js'
+import {type Message, cannotLint} from './lint-message.js'
+import type {Job, Result} from './lint-worker.js'
 
 // The LSP library reads its transport from the command line: default to stdio,
 // which is what editors' generic clients speak.
@@ -185,7 +186,7 @@ function next(): void {
     })
     .catch((error: unknown) => {
       log(error)
-      finish(id, [cannotLint(String(error))])
+      finish(id, [cannotLint(error)])
     })
 }
 
@@ -231,21 +232,6 @@ function finish(id: number, messages: Message[]): void {
     connection.sendDiagnostics({uri: done.uri, version: done.version, diagnostics}).catch(log)
   }
   next()
-}
-
-/** The one message for a doc that could not be linted at all. */
-function cannotLint(why: string): Message {
-  return {
-    reason: `Cannot lint this file (${why}); please report this bug`,
-    start: undefined,
-    end: undefined,
-    fatal: true,
-    ruleId: undefined,
-    source: 'milestone-lint-language-server',
-    url: undefined,
-    note: undefined,
-    expected: undefined
-  }
 }
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -322,10 +308,10 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[
     .filter((replacement): replacement is string => typeof replacement === 'string')
     .map((replacement) => {
       const title = !replacement
-        ? `Remove \`${oneLine(actual)}\``
+        ? `Remove \`${menuText(actual)}\``
         : empty
-          ? `Insert \`${oneLine(replacement)}\``
-          : `Replace \`${oneLine(actual)}\` with \`${oneLine(replacement)}\``
+          ? `Insert \`${menuText(replacement)}\``
+          : `Replace \`${menuText(actual)}\` with \`${menuText(replacement)}\``
       const action = CodeAction.create(
         title,
         {changes: {[document.uri]: [TextEdit.replace(range, replacement)]}},
@@ -341,7 +327,7 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[
  * (`## Open Questions`, not the heading and its blank lines), `…` when more
  * follows or it is long.
  */
-function oneLine(text: string): string {
+function menuText(text: string): string {
   const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
   const first = lines[0] ?? '⏎'
   const cut = first.length > 50 ? first.slice(0, 49) + '…' : first

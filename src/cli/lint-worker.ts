@@ -14,6 +14,7 @@ import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import remarkLintMilestone from '../index.js'
+import {type Message, cannotLint, firstLine} from './lint-message.js'
 
 /** What to lint. */
 export interface Job {
@@ -27,19 +28,6 @@ export interface Job {
   ignorePath: string | undefined
 }
 
-/** A message as data: what the server needs for a diagnostic and its quick fixes. */
-export interface Message {
-  reason: string
-  start: {line?: number | undefined; column?: number | undefined} | undefined
-  end: {line?: number | undefined; column?: number | undefined} | undefined
-  fatal: boolean | null | undefined
-  ruleId: string | undefined
-  source: string | undefined
-  url: string | undefined
-  note: string | undefined
-  expected: string[] | undefined
-}
-
 export interface Result {
   id: number
   messages: Message[]
@@ -48,7 +36,7 @@ export interface Result {
 parentPort?.on('message', function (job: Job) {
   lint(job).then(
     (messages) => parentPort!.postMessage({id: job.id, messages} satisfies Result),
-    (error: unknown) => parentPort!.postMessage({id: job.id, messages: [failure(error)]} satisfies Result)
+    (error: unknown) => parentPort!.postMessage({id: job.id, messages: [cannotLint(error)]} satisfies Result)
   )
 })
 
@@ -93,7 +81,7 @@ function toMessage(message: VFileMessage): Message {
   const start = place ? ('start' in place ? place.start : place) : undefined
   const end = place && 'end' in place ? place.end : start
   // The cause's first line, not its stack: an editor shows a diagnostic whole.
-  const cause = message.cause instanceof Error ? message.cause.message.split('\n')[0] : undefined
+  const cause = message.cause instanceof Error ? firstLine(message.cause) : undefined
   return {
     reason: cause && !message.reason.includes(cause) ? `${message.reason}: ${cause}` : message.reason,
     start: start && {line: start.line, column: start.column},
@@ -104,22 +92,6 @@ function toMessage(message: VFileMessage): Message {
     url: message.url ?? undefined,
     note: message.note ?? undefined,
     expected: message.expected ?? undefined
-  }
-}
-
-/** A lint that failed outright: one error on the doc. */
-function failure(error: unknown): Message {
-  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error)
-  return {
-    reason: `Cannot lint this file (${reason})`,
-    start: undefined,
-    end: undefined,
-    fatal: true,
-    ruleId: undefined,
-    source: 'milestone-lint-language-server',
-    url: undefined,
-    note: undefined,
-    expected: undefined
   }
 }
 

@@ -17,6 +17,7 @@ import type {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
 import remarkLintMilestone from '../index.js'
 import {type LintOptions, UsageError, help, parseCommandLine, shippedReporter} from './argv.js'
+import {firstLine} from './lint-message.js'
 import {exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
 import {type NamedIn, ownPlugins, registerOwnPackage, whereNamed} from './own-package.js'
 import releaseTrees from './release-trees.js'
@@ -137,10 +138,6 @@ async function reporterFor(options: LintOptions): Promise<Reporter> {
 function fail(...problems: string[]): void {
   process.stderr.write(problems.map((problem) => `milestone-lint: ${problem}\n`).join(''))
   process.exitCode = 2
-}
-
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0]!
 }
 
 function version(): string {

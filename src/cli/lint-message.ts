@@ -1,0 +1,31 @@
+/**
+ * A lint message as plain data, as the language server's worker posts it
+ * (a `VFileMessage` does not survive the trip between threads).
+ */
+
+/** What the server needs of a message for a diagnostic and its quick fixes. */
+export interface Message {
+  reason: string
+  start?: {line?: number | undefined; column?: number | undefined} | undefined
+  end?: {line?: number | undefined; column?: number | undefined} | undefined
+  fatal: boolean | null | undefined
+  ruleId?: string | undefined
+  source?: string | undefined
+  url?: string | undefined
+  note?: string | undefined
+  expected?: string[] | undefined
+}
+
+/** The one message for a doc that could not be linted at all. */
+export function cannotLint(error: unknown): Message {
+  return {
+    reason: `Cannot lint this file (${firstLine(error)}); please report this bug`,
+    fatal: true,
+    source: 'milestone-lint-language-server'
+  }
+}
+
+/** An error's message, or any value, in one line: editors and terminals show it whole. */
+export function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0]!
+}
