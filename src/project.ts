@@ -11,7 +11,7 @@
  * - Its project: the nearest folder with `.git` (a repository), else the
  *   nearest with a config file or a `package.json`. Links never leave it.
  */
-import {readFileSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 
 /** Config file names, as unified-engine looks for them (`rcName` and its extensions). */
@@ -104,14 +104,5 @@ export function resolveTemplate(template: string | URL, cwd: string, filePath?: 
   if (typeof template !== 'string' || path.isAbsolute(template)) return template
   const folder = filePath ? placeOf(path.resolve(cwd, filePath)).configFolder : undefined
   const candidates = [folder, cwd].filter((base): base is string => base !== undefined).map((base) => path.resolve(base, template))
-  return candidates.find(exists) ?? candidates[0]!
-}
-
-function exists(file: string): boolean {
-  try {
-    statSync(file)
-    return true
-  } catch {
-    return false
-  }
+  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!
 }

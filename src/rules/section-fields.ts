@@ -7,8 +7,9 @@
  * in every component, `**Objective**:` and `**Deliverables**:` in every
  * phase, `**Key Principle**:`, the Goal's two lists, the Technology Stack's
  * Cost Structure and at least one category of the doc's own (the template's
- * Frontend, Backend, Infrastructure are examples), the three Next Steps horizons (`**After [Previous Section]**:`
- * matches `**After Phase 1**:`), and the closing `*Document Status*:` and
+ * Frontend, Backend, Infrastructure are examples), the three Next Steps
+ * horizons (`**After [Previous Section]**:` matches `**After Phase 1**:`),
+ * and the closing `*Document Status*:` and
  * `*Last Updated*:` lines. Fields the template marks optional (`(if
  * applicable)`) may be absent, but not empty. In sections whose template
  * shows placeholder labels (`**[Metric Name]**:`: Success Metrics, Why …?,
@@ -171,11 +172,9 @@ function fieldName(name: string): (section: SectionSpec, field: FieldSpec) => bo
   const split = name.lastIndexOf('>')
   const label = normalizeLabel(name.slice(split + 1))
   const heading = split === -1 ? undefined : normalizeHeading(name.slice(0, split))
+  // A section named as the template writes it (`Phase 1: [Phase Name]`) or as a doc would (`Phase 2: Billing`).
   return (section, field) =>
-    normalizeLabel(field.label) === label &&
-    (heading === undefined ||
-      heading === normalizeHeading(section.heading) ||
-      headingPattern(section).regex.test(heading))
+    normalizeLabel(field.label) === label && (heading === undefined || headingPattern(section).regex.test(heading))
 }
 
 /** Sections whose template shows placeholder labels: every bold-label entry needs a value. */
