@@ -72,7 +72,7 @@ export const sharedOptionTypes: OptionTypes = {
   template: 'file'
 }
 
-const limitNames = ['size', 'lineLength', 'nesting', 'lists']
+const limitNames = ['size', 'lineLength', 'nesting', 'lists', 'blocks', 'markers', 'paragraphMarkers']
 
 /**
  * Nesting can be raised only so far: deeper trees overflow the stack of

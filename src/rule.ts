@@ -81,18 +81,22 @@ export function milestoneRule<Options extends SharedOptions>(
     {origin: 'remark-lint:' + ruleId, url},
     function (tree, file, options) {
       const settings = (options ?? {}) as Options
-      const schema = schemaOf(settings, file)
-      const model = getModel(tree, file)
-      const linted = isMilestoneDoc(model, file, schema, settings)
-      record(file, linted, settings)
-      if (!linted) return
+      let context: RuleContext<Options>
       try {
-        check({tree, file, model, outline: getOutline(model, schema), schema, options: settings})
+        const schema = schemaOf(settings, file)
+        const model = getModel(tree, file)
+        const linted = isMilestoneDoc(model, file, schema, settings)
+        record(file, linted, settings)
+        if (!linted) return
+        context = {tree, file, model, outline: getOutline(model, schema), schema, options: settings}
       } catch (error) {
-        // A bug in a rule must not stop the run: say so on the file.
-        file.message(`Cannot check \`${ruleId}\`: ${String(error)}; please report this bug`, {
-          cause: error instanceof Error ? error : undefined
-        })
+        failed(file, undefined, error)
+        return
+      }
+      try {
+        check(context)
+      } catch (error) {
+        failed(file, ruleId, error)
       }
     }
   )
@@ -102,11 +106,14 @@ export function milestoneRule<Options extends SharedOptions>(
     validateOptions(ruleId, options, types)
     const schema = attachedSchema(options)
     if (validate && options && schema) validate(options as Options, schema)
-    const transform = base.call(this, config as never) as unknown as Transform
-    if (!options?.template) return transform
+    const transform = base.call(this, config as never) as unknown as Transform | undefined
+    if (!transform) return undefined
     return function (tree: Root, file: VFile, next: (error?: unknown) => void) {
-      if (templateUsable(options, file)) transform(tree, file, next)
-      else next()
+      if (options?.template && !templateUsable(options, file)) return next()
+      transform(tree, file, function (error) {
+        reportFailures(file)
+        next(error)
+      })
     }
   }
 
@@ -125,6 +132,42 @@ function attachedSchema(options: SharedOptions | undefined): Schema | undefined 
   const location = resolveTemplate(options.template, process.cwd())
   if (typeof location === 'string' && !existsSync(location)) return undefined
   return loadTemplate(location, String(options.template))
+}
+
+/** Failures of rules (with a rule id) or of reading a file's model (without), not yet reported. */
+const failures = new WeakMap<VFile, Array<{ruleId?: string; error: unknown}>>()
+
+function failed(file: VFile, ruleId: string | undefined, error: unknown): void {
+  const known = failures.get(file) ?? []
+  failures.set(file, [...known, {ruleId, error}])
+}
+
+/**
+ * Report a file's failures as fatal messages: one for a rule that failed
+ * (a bug in it: the other rules still ran), one however many rules could
+ * not read the file's model (none did). Outside `lintRule`, which would make
+ * them warnings of the rule's severity.
+ */
+function reportFailures(file: VFile): void {
+  for (const {ruleId, error} of failures.get(file) ?? []) {
+    const reason = ruleId
+      ? `Cannot check \`${ruleId}\`: ${String(error)}; please report this bug`
+      : `Cannot lint this file (${firstLine(error)}); please report this bug`
+    if (file.messages.some((message) => message.reason === reason)) continue
+    const message = file.message(reason, {
+      cause: error instanceof Error ? error : undefined,
+      ruleId: ruleId ?? 'lint',
+      source: ruleId ? 'remark-lint' : 'remark-lint-milestone'
+    })
+    message.fatal = true
+    if (ruleId) message.url = docsBase + ruleId
+  }
+  failures.delete(file)
+}
+
+/** An error's message, or any value, in one line: editors and terminals show it whole. */
+export function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0]!
 }
 
 /** Record a rule's decision: a file is linted when any rule lints it (rules may have their own `include`). */

@@ -67,10 +67,11 @@ describe('hostile input', () => {
     await lintValue(goal + '['.repeat(100_000) + '\n')
   })
 
-  it('10 KB lines of brackets: placeholders, links, task boxes, unbalanced and escaped', {timeout: 60_000}, async () => {
-    const file = await lintValue(
-      goal + ['[Name]', '[a](./milestones.md#x)', 'word [x]', '[[a]', '\\[b\\]]'].map((unit) => line(unit, 10_000)).join('\n')
-    )
+  it('long lines of brackets: placeholders, links, task boxes, unbalanced and escaped', {timeout: 60_000}, async () => {
+    // Each its own paragraph, within the limits of markers in one and of
+    // brackets left open (README, “Limits on what is parsed”).
+    const units: Array<[string, number]> = [['[Name]', 3_000], ['[a](./milestones.md#x)', 10_000], ['word [x]', 4_000], ['[[a]', 400], ['\\[b\\]]', 2_000]]
+    const file = await lintValue(goal + units.map(([unit, size]) => line(unit, size)).join('\n'))
     expect(ruleIds(file)).toContain('milestone-no-placeholders')
     expect(ruleIds(file)).toContain('milestone-relative-links')
   })
@@ -83,9 +84,9 @@ describe('hostile input', () => {
     await lintValue(goal + line('word **bold** text', 90_000))
   })
 
-  it('50,000 headings', {timeout: 60_000}, async () => {
+  it('19,000 headings', {timeout: 60_000}, async () => {
     const titles = ['## Goal', '### Phase 1: X', '## Risks & Mitigation', '### Risk: R', '#### Deep', '### 2. C', '## Other']
-    const headings = Array.from({length: 50_000}, (_, index) => titles[index % titles.length] + '\n')
+    const headings = Array.from({length: 19_000}, (_, index) => titles[index % titles.length] + '\n')
     const file = await lintValue('# Milestone 1: A\n\n' + headings.join(''))
     expect(ruleIds(file)).toContain('milestone-required-headings')
   })

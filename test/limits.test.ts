@@ -31,7 +31,7 @@ describe('exceededLimit', () => {
   })
 
   it('finds each limit, on its line', () => {
-    const small = {size: 100, lineLength: 10, nesting: 3, lists: 2}
+    const small = {...defaultLimits, size: 100, lineLength: 10, nesting: 3, lists: 2}
     expect(exceededLimit('x'.repeat(101), small)).toEqual({limit: 'size', found: 101})
     expect(exceededLimit('a\nbbbbbbbbbbb\n', small)).toEqual({limit: 'lineLength', found: 11, line: 2})
     expect(exceededLimit('> > - > x', small)).toEqual({limit: 'nesting', found: 4, line: 1})
@@ -57,10 +57,10 @@ describe('exceededLimit', () => {
 describe('the parse guard in the preset', () => {
   it('does not parse a milestone doc over a limit, and says which limit and how to raise it', async () => {
     expect(await lintText(nestedQuotes(10_000))).toEqual([
-      '3:1 limits: Unexpected nesting 10000 block quotes and list levels deep, over the limit of 100, so this file is not linted; raise the preset option `limits.nesting` to lint it (fatal: true)'
+      '3:1 limits: Unexpected nesting 10000 block quotes, list items and footnote definitions deep, over the limit of 100, so this file is not linted; raise the preset option `limits.nesting` to lint it (fatal: true)'
     ])
     expect(await lintText(nestedLists(400))).toEqual([
-      '103:1 limits: Unexpected nesting 101 block quotes and list levels deep, over the limit of 100, so this file is not linted; raise the preset option `limits.nesting` to lint it (fatal: true)'
+      '103:1 limits: Unexpected nesting 101 block quotes, list items and footnote definitions deep, over the limit of 100, so this file is not linted; raise the preset option `limits.nesting` to lint it (fatal: true)'
     ])
     expect(await lintText(manyLists(2_500))).toEqual([
       '8003:1 limits: Unexpected list number 2001, over the limit of 2000, so this file is not linted; raise the preset option `limits.lists` to lint it (fatal: true)'
@@ -169,4 +169,64 @@ describe('milestone-lint on a folder of good and hostile files', () => {
     expect(stderr).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`/)
     expect(stderr).toMatch(/23 messages \(✖ 3 errors, ⚠ 20 warnings\)/)
   }, 60_000)
+})
+
+describe('limits that bound the parser’s work', () => {
+  const small = {...defaultLimits, nesting: 3, lists: 2, blocks: 5, markers: 8, paragraphMarkers: 4}
+  const loose = {...small, blocks: 100, markers: 100, paragraphMarkers: 100}
+
+  it('counts nested footnote definitions as nesting', () => {
+    expect(exceededLimit('[^a]: [^b]: [^c]: x\n', small)).toBeUndefined()
+    expect(exceededLimit('[^a]: [^b]: [^c]: [^d]: x\n', small)).toEqual({limit: 'nesting', found: 4, line: 1})
+  })
+
+  it('counts brackets left open in a paragraph as nesting', () => {
+    expect(exceededLimit('![![![x](y)](y)](y)\n', loose)).toBeUndefined()
+    expect(exceededLimit('![![![![x](y)](y)](y)](y)\n', loose)).toEqual({limit: 'nesting', found: 4, line: 1, brackets: true})
+    expect(exceededLimit('[a\n[b\n[c\n[d\n', loose)).toEqual({limit: 'nesting', found: 4, line: 4, brackets: true})
+    // Closed brackets do not add up, and a paragraph ends at a blank line.
+    expect(exceededLimit('[a] [b] [c] [d] [e]\n', loose)).toBeUndefined()
+    expect(exceededLimit('[a\n[b\n\n[c\n[d\n', loose)).toBeUndefined()
+  })
+
+  it('starts a new list at a new kind of marker', () => {
+    expect(exceededLimit('- a\n- b\n- c\n1. d\n2. e\n', {...small, blocks: 100})).toBeUndefined()
+    expect(exceededLimit('- a\n* b\n+ c\n', small)).toEqual({limit: 'lists', found: 3, line: 3})
+    expect(exceededLimit('1. a\n2) b\n3. c\n', small)).toEqual({limit: 'lists', found: 3, line: 3})
+  })
+
+  it('counts blocks: paragraphs, headings, items, quotes, breaks, fences, HTML, definitions', () => {
+    expect(exceededLimit('a\n\nb\n\nc\nd\ne\n\nf\n\ng\n', small)).toBeUndefined()
+    expect(exceededLimit('a\n\nb\n\nc\n\nd\n\ne\n\nf\n', small)).toEqual({limit: 'blocks', found: 6, line: 11})
+    expect(exceededLimit('# a\n# b\n# c\n# d\n# e\n# f\n', small)).toEqual({limit: 'blocks', found: 6, line: 6})
+    expect(exceededLimit('a\n=\nb\n---\n***\n<div>\n# c\n', small)).toEqual({limit: 'blocks', found: 6, line: 7})
+    expect(exceededLimit('[a]: b\n[b]: c\n```\n```\n~~~\n[c]: d\n', small)).toEqual({limit: 'blocks', found: 6, line: 6})
+    expect(exceededLimit('> > > a\n\n> > b\n', small)).toEqual({limit: 'blocks', found: 7, line: 3})
+    // Bold labels and table rows are lines of one paragraph.
+    expect(exceededLimit('**A**: 1\n**B**: 2\n| c | d |\n| e | f |\n[g] h\n', {...loose, blocks: 1})).toBeUndefined()
+  })
+
+  it('counts inline markers in the file, and emphasis and link markers in one paragraph', () => {
+    expect(exceededLimit('*a* [b]\n\n`c` <d> \\e\n', small)).toBeUndefined()
+    expect(exceededLimit('*a* [b]\n\n`c` <d> \\e &\n', small)).toEqual({limit: 'markers', found: 9, line: 3})
+    expect(exceededLimit('**a** [b]\n', small)).toBeUndefined()
+    expect(exceededLimit('**a** [b] _c\n', small)).toEqual({limit: 'paragraphMarkers', found: 5, line: 1})
+    // A `_` inside a word is no marker.
+    expect(exceededLimit('snake_case_name and_more_of_them\n', {...small, markers: 0, paragraphMarkers: 0})).toBeUndefined()
+  })
+
+  it('ends a paragraph at a blank line, a heading or a list item that can interrupt one', () => {
+    const limits = {...loose, paragraphMarkers: 4}
+    expect(exceededLimit('*a* *b*\n\n*c* *d*\n', limits)).toBeUndefined()
+    expect(exceededLimit('*a* *b*\n# *c* *d*\n*e* *f*\n', limits)).toBeUndefined()
+    expect(exceededLimit('*a* *b*\n- *c* *d*\n1. *e* *f*\n', limits)).toBeUndefined()
+    // Lines that continue a paragraph: an empty item, an item numbered
+    // other than 1, a heading or item indented as code, a `#` without space.
+    for (const line of ['+', '2. *c*', '    # *c*', '    - *c*', '#c *c*']) {
+      expect(exceededLimit(`*a* *b*\n${line}\n*d* *e*\n`, {...limits, paragraphMarkers: 6}), line).toMatchObject({
+        limit: 'paragraphMarkers',
+        line: 3
+      })
+    }
+  })
 })

@@ -28,7 +28,7 @@ describe('outcomeOf', () => {
     expect(message?.cause).toBeInstanceOf(TypeError)
 
     const outcome = outcomeOf([file])
-    expect(outcome).toMatchObject({crashed: true, problems: [], linted: 1, warnings: 1, reported: [file]})
+    expect(outcome).toMatchObject({crashed: true, problems: [], linted: 1, errors: 1, warnings: 0, reported: [file]})
     expect(message?.reason).toBe('Cannot check `milestone-crash`: TypeError: boom; please report this bug')
     expect(message?.cause).toBeUndefined()
     expect(exitCode(outcome, false)).toBe(2)

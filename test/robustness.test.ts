@@ -12,7 +12,7 @@ const inputs: Record<string, string> = {
   'NUL bytes': '\0\0\0# Milestone 1: A\0\n\0',
   'invalid UTF-8 (decoded)': Buffer.from([0xff, 0xfe, 0x23, 0x20, 0xc3, 0x28]).toString('utf8'),
   'unbalanced brackets': '# Milestone 1: A\n\n## Goal\n\n[[[[[ ]]] [x [y [z\n',
-  'many brackets': '# Milestone 1: A\n\n## Goal\n\n' + 'word [x] '.repeat(2000) + '\n',
+  'many brackets': '# Milestone 1: A\n\n## Goal\n\n' + 'word [x] '.repeat(450) + '\n',
   'labels without values': '# Milestone 1: A\n\n## Risks & Mitigation\n\n### Risk: R\n\n**Impact**:\n**Probability**:\n**Mitigation**:\n',
   'empty headings and items': '#\n\n##\n\n###\n\n- \n-\n\n**Success Criteria**:\n- \n',
   'nested structures': '# Milestone 1: A\n\n' + '> '.repeat(50) + '[Name]\n\n' + '- a\n'.repeat(100),

@@ -1,3 +1,5 @@
+import {firstLine} from '../rule.js'
+
 /**
  * A lint message as plain data, as the language server's worker posts it
  * (a `VFileMessage` does not survive the trip between threads).
@@ -25,7 +27,4 @@ export function cannotLint(error: unknown): Message {
   }
 }
 
-/** An error's message, or any value, in one line: editors and terminals show it whole. */
-export function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0]!
-}
+export {firstLine} from '../rule.js'
