@@ -11,6 +11,7 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
+import {firstLine} from './model/text.js'
 
 /** Limits on what is parsed; real milestone docs are 15–80 KB. */
 export interface Limits {
@@ -81,6 +82,13 @@ export interface Excess {
   tree?: boolean
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The limits a file was parsed with (rules read link targets with the same). */
+    parseLimits: Limits
+  }
+}
+
 /** What the guard asks of a file before parsing it (see index.ts). */
 export interface Triage {
   /** Whether a file over a limit deserves a message: it looks like a milestone doc. */
@@ -96,34 +104,47 @@ export function guardParser(processor: Processor<Root>, limits: Limits, triage: 
 
   function guarded(text: string, file: VFile): Root {
     const document = decoded(text, file)
+    file.data.parseLimits = limits
     const excess = exceededLimit(document, limits)
-    if (excess) {
-      // Only a milestone doc is worth failing a run for: other huge files are skipped.
-      if (triage.worthReporting(document, file)) reportExcess(file, excess, limits)
-      return unparsed(document)
-    }
-    if (!triage.worthParsing(document, file)) return unparsed(document)
-    try {
-      const tree = parse!(document, file) as Root
-      // Inline nesting (emphasis in emphasis…) is not counted before parsing:
-      // a tree too deep for the tools that walk it is caught here.
-      const deep = depthOver(tree, treeDepthFactor * limits.nesting)
-      if (!deep) return tree
-      const excess = {limit: 'nesting', found: deep.depth, line: deep.line, tree: true} as const
-      if (triage.worthReporting(document, file)) reportExcess(file, excess, limits)
-      return unparsed(document)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      const message = file.message(`Cannot parse this file (${reason}), so it is not linted`, {
+    if (!excess && !triage.worthParsing(document, file)) return unparsed(document)
+    const parsed = excess ? {excess} : parseChecked(document, limits, (value) => parse!(value, file) as Root)
+    if ('tree' in parsed) return parsed.tree
+    if ('error' in parsed) {
+      const message = file.message(`Cannot parse this file (${firstLine(parsed.error)}), so it is not linted`, {
         ruleId: 'parse',
         source: 'remark-lint-milestone'
       })
       message.fatal = true
-      return unparsed(document)
+    } else if (triage.worthReporting(document, file)) {
+      // Only a milestone doc is worth failing a run for: other huge files are skipped.
+      reportExcess(file, parsed.excess, limits)
     }
+    return unparsed(document)
   }
 
   processor.parser = Object.assign(guarded, {guarded: true})
+}
+
+/** A parse's outcome: the tree, the limit the document exceeds, or the error the parser threw. */
+export type Parsed = {tree: Root} | {excess: Excess} | {error: unknown}
+
+/** Parse a document within limits, checked before parsing and (the tree's depth) after. */
+export function parseWithin(document: string, limits: Limits, parse: (document: string) => Root): Parsed {
+  const excess = exceededLimit(document, limits)
+  return excess ? {excess} : parseChecked(document, limits, parse)
+}
+
+/** Parse a document within the limits before parsing: the tree unless too deep, or the error. */
+function parseChecked(document: string, limits: Limits, parse: (document: string) => Root): Parsed {
+  try {
+    const tree = parse(document)
+    // Inline nesting (emphasis in emphasis…) is not counted before parsing:
+    // a tree too deep for the tools that walk it is caught here.
+    const deep = depthOver(tree, treeDepthFactor * limits.nesting)
+    return deep ? {excess: {limit: 'nesting', found: deep.depth, line: deep.line, tree: true}} : {tree}
+  } catch (error) {
+    return {error}
+  }
 }
 
 /**
@@ -361,12 +382,19 @@ function isWordChar(char: number): boolean {
   return (char >= 48 && char <= 57) || (char >= 65 && char <= 90) || (char >= 97 && char <= 122)
 }
 
+/** What exceeds a limit, and the limit: `line of 114000 characters, over the limit of 100000`. */
+export function excessText(excess: Excess, limits: Limits, elsewhere = false): string {
+  const limit = excess.tree ? `${treeDepthFactor * limits.nesting} (${treeDepthFactor} × ${limits.nesting})` : limits[excess.limit]
+  const text = `${described(excess)}, over the limit of ${limit}`
+  // About another file than the message's: its line is named.
+  if (!elsewhere || !excess.line) return text
+  return text.includes('by this line') ? text.replace('by this line', `by line ${excess.line}`) : `${text}, on line ${excess.line}`
+}
+
 function reportExcess(file: VFile, excess: Excess, limits: Limits): void {
   const message = file.message(
-    `Unexpected ${described(excess)}, over the limit of ` +
-      (excess.tree ? `${treeDepthFactor * limits.nesting} (${treeDepthFactor} × ${limits.nesting})` : limits[excess.limit]) +
-      ', ' +
-      `so this file is not linted; raise the preset option \`limits.${excess.limit}\` to lint it`,
+    `Unexpected ${excessText(excess, limits)}, so this file is not linted; ` +
+      `raise the preset option \`limits.${excess.limit}\` to lint it`,
     {
       place: excess.line ? {line: excess.line, column: 1} : undefined,
       ruleId: 'limits',

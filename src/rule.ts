@@ -8,6 +8,7 @@ import type {VFileMessage} from 'vfile-message'
 import {isMilestoneDoc, skipReason} from './model/detect.js'
 import {getModel, type Model} from './model/model.js'
 import {getOutline, type Outline} from './model/outline.js'
+import {firstLine} from './model/text.js'
 import {
   type OptionTypes,
   type RuleConfig,
@@ -163,11 +164,6 @@ function reportFailures(file: VFile): void {
     if (ruleId) message.url = docsBase + ruleId
   }
   failures.delete(file)
-}
-
-/** An error's message, or any value, in one line: editors and terminals show it whole. */
-export function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0]!
 }
 
 /** Record a rule's decision: a file is linted when any rule lints it (rules may have their own `include`). */

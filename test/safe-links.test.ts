@@ -5,7 +5,7 @@ import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import relativeLinks from '../src/rules/relative-links.js'
-import {lintWith, messages} from './helpers.js'
+import {lint, lintWith, messages} from './helpers.js'
 
 // A project folder, and a sibling folder outside it with a file of its own.
 const base = mkdtempSync(path.join(tmpdir(), 'milestone-links-'))
@@ -24,6 +24,10 @@ writeFileSync(path.join(project, '..notes.md'), '# Notes\n')
 symlinkSync(path.join(outside, 'missing.md'), path.join(project, 'docs/gone.md'))
 symlinkSync(outside, path.join(project, 'docs/shared'))
 symlinkSync('overview.md', path.join(project, 'docs/alias.md'))
+// Link targets over the parse limits (README, “Limits on what is parsed”).
+writeFileSync(path.join(project, 'docs/long-line.md'), '# Intro\n\n' + 'word '.repeat(25_000) + '\n')
+writeFileSync(path.join(project, 'docs/nested.md'), '# Intro\n\n' + Array.from({length: 800}, (_, level) => '  '.repeat(level) + '- item').join('\n'))
+writeFileSync(path.join(project, 'docs/huge.md'), Buffer.alloc(4_000_001, 'a'))
 
 /** Lint a doc in `project/docs/` (the working directory is `project`) with only the link rule. */
 async function lintDoc(body: string): Promise<string[]> {
@@ -76,5 +80,23 @@ describe('link checks stay inside the project', () => {
     expect(await lintDoc('[a](./overview.md#milestone-2)')).toEqual([
       `6:1-6:31 ${id}: Unexpected link to missing heading \`#milestone-2\` in \`./overview.md\`, expected the slug of one of its headings`
     ])
+  })
+})
+
+describe('link targets are read within the parse limits', () => {
+  it('does not parse a target over a limit, and says so on the link', async () => {
+    expect(await lintDoc('[a](./long-line.md#intro)\n\n[b](./nested.md#intro)\n\n[c](./huge.md#intro)\n\n[d](./nested.md)')).toEqual([
+      `6:1-6:26 ${id}: Cannot check the link to \`#intro\` in \`./long-line.md\`: that file is over a parse limit (line of 125000 characters, over the limit of 100000, on line 3), so it is not read; raise the preset option \`limits.lineLength\` to check it`,
+      `8:1-8:23 ${id}: Cannot check the link to \`#intro\` in \`./nested.md\`: that file is over a parse limit (nesting 101 block quotes, list items and footnote definitions deep, over the limit of 100, on line 103), so it is not read; raise the preset option \`limits.nesting\` to check it`,
+      `10:1-10:21 ${id}: Cannot check the link to \`#intro\` in \`./huge.md\`: that file is over a parse limit (file of 4000001 bytes, over the limit of 1000000 characters), so it is not read; raise the preset option \`limits.size\` to check it`
+    ])
+  })
+
+  it('reads targets with the limits the preset parses docs with', async () => {
+    const value = '# Milestone 1: Links\n\n[a](./long-line.md#intro) [b](./nested.md#intro)\n'
+    const file = new VFile({cwd: project, path: path.join(project, 'docs/milestone-1-links.md'), value})
+    const raised = {lineLength: 200_000, nesting: 1_000}
+    const found = await lint(file, {include: '**', limits: raised, 'milestone-required-headings': false, 'milestone-section-fields': false})
+    expect(messages(found).filter((message) => message.includes('#intro'))).toEqual([])
   })
 })

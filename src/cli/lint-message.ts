@@ -1,4 +1,4 @@
-import {firstLine} from '../rule.js'
+import {firstLine} from '../model/text.js'
 
 /**
  * A lint message as plain data, as the language server's worker posts it
@@ -27,4 +27,4 @@ export function cannotLint(error: unknown): Message {
   }
 }
 
-export {firstLine} from '../rule.js'
+export {firstLine} from '../model/text.js'

@@ -3,6 +3,8 @@ import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {eachNode} from '../model/nodes.js'
+import {firstLine} from '../model/text.js'
+import {type Limits, defaultLimits, excessText, parseWithin} from '../parse.js'
 import {syntax} from '../syntax.js'
 import {anchorsOf} from './anchors.js'
 
@@ -126,38 +128,40 @@ export function isMarkdown(file: string): boolean {
   return markdownExtension.test(file)
 }
 
-/** Files larger than this are not parsed for anchors. */
-const maxAnchorFileSize = 8 * 1024 * 1024
 const maxCached = 256
 
 /** A target's anchors, or why they could not be read. */
-export type Anchors = {anchors: Set<string>} | {problem: string}
+export type Anchors = {anchors: Set<string>} | {problem: string} | {excess: string; limit: keyof Limits}
 
 const anchorCache = new Map<string, {stamp: string; result: Anchors}>()
 
 /**
  * Anchors of a Markdown file, read and parsed once while it is unchanged
  * (keyed by modification time and size, so an editor sees saved changes).
- * Only regular files are read (a FIFO or device would block or never end).
- * Callers check that the file is inside the project first ({@link targetOf}).
+ * Only regular files are read (a FIFO or device would block or never end),
+ * and only within the limits docs are parsed with: a file over one is
+ * neither read whole (over four bytes a character of the size limit) nor
+ * parsed. Callers check that the file is inside the project first
+ * ({@link targetOf}).
  */
-export function anchorsOfFile(file: string): Anchors {
+export function anchorsOfFile(file: string, limits: Limits = defaultLimits): Anchors {
   let stats: Stats
   try {
     stats = statSync(file)
   } catch (error) {
     return {problem: (error as NodeJS.ErrnoException).code ?? String(error)}
   }
-  const stamp = `${stats.mtimeMs}:${stats.size}`
+  const stamp = `${stats.mtimeMs}:${stats.size}:${JSON.stringify(limits)}`
   const cached = anchorCache.get(file)
   if (cached?.stamp === stamp) return cached.result
 
   let result: Anchors
+  // UTF-8 takes at most four bytes a character: a larger file is over the size limit.
   if (!stats.isFile()) result = {problem: 'not a regular file'}
-  else if (stats.size > maxAnchorFileSize) result = {problem: `larger than ${maxAnchorFileSize / 1024 / 1024} MB`}
+  else if (stats.size > 4 * limits.size) result = {excess: `file of ${stats.size} bytes, over the limit of ${limits.size} characters`, limit: 'size'}
   else {
     try {
-      result = {anchors: parseAnchors(readFileSync(file, 'utf8'))}
+      result = anchorsOfText(readFileSync(file, 'utf8'), limits)
     } catch (error) {
       result = {problem: (error as NodeJS.ErrnoException).code ?? String(error)}
     }
@@ -167,14 +171,15 @@ export function anchorsOfFile(file: string): Anchors {
   return result
 }
 
-function parseAnchors(text: string): Set<string> {
+function anchorsOfText(text: string, limits: Limits): Anchors {
+  const parsed = parseWithin(text, limits, (value) => fromMarkdown(value, syntax))
+  if ('error' in parsed) return {problem: firstLine(parsed.error)}
+  if ('excess' in parsed) return {excess: excessText(parsed.excess, limits, true), limit: parsed.excess.limit}
   const headings: Heading[] = []
   const html: Html[] = []
-  eachNode(fromMarkdown(text, syntax), function (node) {
+  eachNode(parsed.tree, function (node) {
     if (node.type === 'heading') headings.push(node)
     if (node.type === 'html') html.push(node)
   })
-  return anchorsOf(headings, html)
+  return {anchors: anchorsOf(headings, html)}
 }
-
-

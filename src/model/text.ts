@@ -127,3 +127,8 @@ export function truncate(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ')
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat
 }
+
+/** An error's message, or any value, in one line: editors and terminals show it whole. */
+export function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0]!
+}

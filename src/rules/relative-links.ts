@@ -210,8 +210,14 @@ function checkLink(
   }
 
   if (!fragments || !local.fragment || !isMarkdown(target)) return
-  const result = anchorsOfFile(target)
-  if ('problem' in result) {
+  const result = anchorsOfFile(target, file.data.parseLimits)
+  if ('excess' in result) {
+    report(
+      file,
+      `Cannot check the link to \`#${truncate(local.fragment)}\` in \`${truncate(local.path)}\`: that file is over a parse limit (${result.excess}), so it is not read; raise the preset option \`limits.${result.limit}\` to check it`,
+      node.position
+    )
+  } else if ('problem' in result) {
     report(
       file,
       `Unexpected link \`${shown}\` to a heading in a file that cannot be read (${describe(result.problem)}), expected a readable Markdown file`,
