@@ -13,7 +13,7 @@ import markdownExtensions from 'markdown-extensions'
 import {remark} from 'remark'
 import type {Plugin} from 'unified'
 import {engine} from 'unified-engine'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
 import remarkLintMilestone from '../index.js'
 import {type LintOptions, UsageError, help, parseCommandLine, shippedReporter} from './argv.js'
@@ -21,11 +21,12 @@ import {firstLine} from './lint-message.js'
 import {exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
 import {type NamedIn, ownPlugins, registerOwnPackage, whereNamed} from './own-package.js'
 import releaseTrees from './release-trees.js'
-import {unmatchedPatterns} from './unmatched.js'
+import {type Refused, findFiles} from './files.js'
 
 type Reporter = (files: VFile[], options: Record<string, unknown>) => string | Promise<string>
 
 const extensions = markdownExtensions.map((extension) => '.' + extension)
+const ignoreName = '.remarkignore'
 
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
 process.on('uncaughtException', (error) => fail(firstLine(error)))
@@ -43,18 +44,16 @@ async function lint(options: LintOptions): Promise<void> {
   const cwd = process.cwd()
   const namedIn: NamedIn = new Map()
   registerOwnPackage()
-  const unmatched = await unmatchedPatterns(options.patterns, cwd, extensions)
+  const found = await findFiles(options.patterns, cwd, extensions, {...options, ignoreName})
   if (options.errorOnUnmatchedPattern) {
     if (options.patterns.length === 0) return fail('no path or glob given (see `milestone-lint --help`)')
-    if (unmatched.length > 0) return fail(...unmatched.map(({reason}) => reason))
+    if (found.unmatched.length > 0) return fail(...found.unmatched.map(({reason}) => reason))
   }
 
   const report = await reporterFor(options)
-  // Allowed to match nothing: not given to the engine, which would report a
-  // missing path on a file of that name. With no pattern, it would read stdin.
-  const patterns = options.patterns.filter((pattern) => !unmatched.some((found) => found.pattern === pattern))
-  const files = patterns.length === 0 ? [] : await run({...options, patterns}, cwd, namedIn)
-  const outcome = outcomeOf(files)
+  // The engine gets the files found, as paths; with none, it would read stdin.
+  const files = found.paths.length === 0 ? [] : await run({...options, patterns: found.paths}, cwd, namedIn)
+  const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
 
   const color = options.color ?? colorByDefault()
   const text = await report(outcome.reported, {
@@ -74,6 +73,14 @@ async function lint(options: LintOptions): Promise<void> {
   process.exitCode = exitCode(outcome, options.frail)
 }
 
+/** A file that is not read, with its one message (fatal: it is not linted). */
+function refusedFile({path, reason}: Refused, cwd: string): VFile {
+  const file = new VFile({path, cwd})
+  const message = file.message(reason, {ruleId: 'read', source: 'milestone-lint'})
+  message.fatal = true
+  return file
+}
+
 /** Run the engine; the files it would report (those given, not ignored), with their messages. */
 function run(options: LintOptions, cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   return new Promise(function (resolve, reject) {
@@ -88,7 +95,7 @@ function run(options: LintOptions, cwd: string, namedIn: NamedIn): Promise<VFile
         rcName: '.remarkrc',
         rcPath: options.rcPath,
         packageField: 'remarkConfig',
-        ignoreName: '.remarkignore',
+        ignoreName,
         ignorePath: options.ignorePath,
         ignorePatterns: options.ignorePatterns,
         silentlyIgnore: options.silentlyIgnore,
