@@ -228,7 +228,7 @@ function hasFixedText(title: string): boolean {
 
 /** Whether normalised heading text is the template's title; a title that is all placeholder matches none. */
 function isTitle(normalized: string, schema: Schema): boolean {
-  return hasFixedText(schema.title) && headingPattern(titleSpec(schema)).regex.test(normalized)
+  return hasFixedText(schema.title) && headingPattern(titleSpec(schema)).test(normalized)
 }
 
 const matchers = new Map<string, (file: string) => boolean>()

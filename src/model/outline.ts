@@ -55,10 +55,10 @@ function matchOutline(model: Model, schema: Schema): Outline {
  * `### Technology Stack (v2)`), as labels may carry one.
  */
 export function headingMatches(pattern: HeadingPattern, section: Section): boolean {
-  if (pattern.regex.test(section.normalized)) return true
+  if (pattern.test(section.normalized)) return true
   if (!section.normalized.endsWith(')')) return false
   const bare = /^(.*\S) \([^()]*\)$/.exec(section.normalized)?.[1]
-  return bare !== undefined && pattern.regex.test(bare)
+  return bare !== undefined && pattern.test(bare)
 }
 
 /** The spec a heading at the right level stands for: exact text first. */
