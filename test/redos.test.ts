@@ -18,7 +18,6 @@ import {fileURLToPath} from 'node:url'
 import {check, type Diagnostics} from 'recheck'
 import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
-import {labelPatterns} from '../src/model/outline.js'
 import {emphasizedLinePattern} from '../src/rules/section-fields.js'
 import {alternativesPattern, defaultSchema, loadTemplate} from '../src/schema/derive.js'
 import type {FieldSpec, Schema} from '../src/schema/types.js'
@@ -186,19 +185,6 @@ interface Reviewed {
 }
 
 const reviewed: Reviewed[] = [
-  {
-    file: 'src/model/outline.ts',
-    owner: 'labelPatterns',
-    reason:
-      'A template label and its alternatives: normalised, split at placeholders, pieces escaped (every ' +
-      'syntax character), joined by `.+`, anchored at both ends (`^after .+$`), tested against one normalised ' +
-      'label. Linear with at most one placeholder, as in every label here; two with text after the last ' +
-      'would be quadratic in the length of one label.',
-    instances: (schema) =>
-      fieldSpecs(schema).flatMap((spec) =>
-        labelPatterns(spec).map((regex) => ({from: `label \`${spec.label}\``, regex}))
-      )
-  },
   {
     file: 'src/rules/section-fields.ts',
     owner: 'emphasizedLinePattern',
