@@ -52,7 +52,7 @@ function described(excess: Excess): string {
   const {limit, found} = excess
   switch (limit) {
     case 'size':
-      return `file of ${found} characters`
+      return `file of ${found} ${excess.bytes ? 'bytes' : 'characters'}`
     case 'lineLength':
       return `line of ${found} characters`
     case 'nesting':
@@ -79,6 +79,8 @@ export interface Excess {
   brackets?: boolean
   /** Whether a nesting is the parsed tree's depth. */
   tree?: boolean
+  /** Whether a size is in bytes: of a file not read, as it is too large. */
+  bytes?: boolean
 }
 
 /** What the guard asks of a file before parsing it (see index.ts). */
@@ -107,9 +109,8 @@ export function guardParser(processor: Processor<Root>, limits: Limits, triage: 
       const tree = parse!(document, file) as Root
       // Inline nesting (emphasis in emphasis…) is not counted before parsing:
       // a tree too deep for the tools that walk it is caught here.
-      const deep = depthOver(tree, treeDepthFactor * limits.nesting)
-      if (!deep) return tree
-      const excess = {limit: 'nesting', found: deep.depth, line: deep.line, tree: true} as const
+      const excess = treeExcess(tree, limits)
+      if (!excess) return tree
       if (triage.worthReporting(document, file)) reportExcess(file, excess, limits)
       return unparsed(document)
     } catch (error) {
@@ -131,6 +132,12 @@ export function guardParser(processor: Processor<Root>, limits: Limits, triage: 
  * level takes two (list, item), and a paragraph and its text a few more.
  */
 const treeDepthFactor = 3
+
+/** A tree deeper than the limits allow: inline nesting (emphasis in emphasis…) is seen only once parsed. */
+export function treeExcess(tree: Root, limits: Limits): Excess | undefined {
+  const deep = depthOver(tree, treeDepthFactor * limits.nesting)
+  return deep && {limit: 'nesting', found: deep.depth, line: deep.line, tree: true}
+}
 
 /** The depth of a tree and the line where it is deepest, if deeper than `limit` (counted without recursion). */
 function depthOver(tree: Root, limit: number): {depth: number; line?: number} | undefined {
@@ -361,12 +368,15 @@ function isWordChar(char: number): boolean {
   return (char >= 48 && char <= 57) || (char >= 65 && char <= 90) || (char >= 97 && char <= 122)
 }
 
+/** What exceeded which limit: `file of 2000000 characters, over the limit of 1000000`. */
+export function overLimit(excess: Excess, limits: Limits): string {
+  const limit = excess.tree ? `${treeDepthFactor * limits.nesting} (${treeDepthFactor} × ${limits.nesting})` : limits[excess.limit]
+  return `${described(excess)}, over the limit of ${limit}`
+}
+
 function reportExcess(file: VFile, excess: Excess, limits: Limits): void {
   const message = file.message(
-    `Unexpected ${described(excess)}, over the limit of ` +
-      (excess.tree ? `${treeDepthFactor * limits.nesting} (${treeDepthFactor} × ${limits.nesting})` : limits[excess.limit]) +
-      ', ' +
-      `so this file is not linted; raise the preset option \`limits.${excess.limit}\` to lint it`,
+    `Unexpected ${overLimit(excess, limits)}, so this file is not linted; raise the preset option \`limits.${excess.limit}\` to lint it`,
     {
       place: excess.line ? {line: excess.line, column: 1} : undefined,
       ruleId: 'limits',
