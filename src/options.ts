@@ -13,9 +13,10 @@ export interface SharedOptions {
   /** Recognise other files by name, title and template fingerprint (default `true`). */
   detect?: boolean
   /**
-   * The template docs are written from (a path, relative to the working
-   * directory or to the folder of the config file, or a file URL); the
-   * schema is derived from it (default: the bundled 2026-01-05 template).
+   * The template docs are written from (a path, relative to the folder of
+   * the config file or to the working directory and looked for only inside
+   * the project, or an absolute path or file URL); the schema is derived
+   * from it (default: the bundled 2026-01-05 template).
    */
   template?: string | URL
   /**

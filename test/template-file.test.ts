@@ -9,7 +9,7 @@
  * stops a hang; no test measures speed.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -237,8 +237,11 @@ describe('a relative template is looked for only in the project', () => {
     expect(problemOf(app)).toBe(readmeLine('Cannot derive a schema from template `../milestone-template.md`:'))
   })
 
-  it('does not look in a working directory above the project', () => {
+  it('does not look in a working directory above the project, not even when attached', () => {
     const {outer} = nested({template: 'milestone-template.md'})
+    // A FIFO: opened, it would hang; looked at, it would be said to be no regular file.
+    rmSync(path.join(outer, 'milestone-template.md'))
+    execFileSync('mkfifo', [path.join(outer, 'milestone-template.md')])
     expect(problemOf(outer, outer, 'app/docs')).toBe(readmeLine('Cannot derive a schema from template `milestone-template.md`:'))
   })
 
