@@ -113,9 +113,12 @@ export function resolveTemplate(template: string | URL, cwd: string, filePath?: 
   if (path.isAbsolute(template)) return {file: template}
   // `placeOf` looks from a file's folder: without a file, from the working directory.
   const place = placeOf(filePath ? path.resolve(cwd, filePath) : path.join(cwd, 'template'))
-  // A file in no project has only the working directory; the working directory in none has no project to look in.
+  // A file in no project has the working directory. Without a file (when
+  // attached), the working directory in no project may be above the docs'.
   const root = place.root ?? (filePath ? cwd : undefined)
-  if (root === undefined) return {problem: 'no project to look for it in'}
+  if (root === undefined) {
+    return {problem: 'not looked for, as the working directory is in no project (no `.git`, config file or `package.json` at or above it)'}
+  }
   const shown = (file: string) => `\`${path.relative(cwd, file) || '.'}\``
   const bases = filePath && place.configFolder ? [place.configFolder, cwd] : [cwd]
   const candidates = [...new Set(bases.map((base) => path.resolve(base, template)))]

@@ -245,6 +245,22 @@ describe('a relative template is looked for only in the project', () => {
     expect(problemOf(outer, outer, 'app/docs')).toBe(readmeLine('Cannot derive a schema from template `milestone-template.md`:'))
   })
 
+  it('looks for it from the working directory for a file without a path, if that is in a project', async () => {
+    const folder = makeTemporary('template-cwd-')
+    writeFileSync(path.join(folder, 'template.md'), '# Release [Version]\n\n## Summary\n\n[Summary]\n')
+    // Recognised by the template's title and section; its placeholder is the template's.
+    const pathless = () => new VFile({cwd: folder, value: '# Release 2\n\n## Summary\n\n[Summary]\n'})
+    const options = {template: 'template.md'}
+    expect(messages(await lint(pathless(), options))).toEqual([
+      '? template: Cannot derive a schema from template `template.md`: not looked for, as the working directory is in no project ' +
+        '(no `.git`, config file or `package.json` at or above it)'
+    ])
+    writeFileSync(path.join(folder, 'package.json'), '{}\n')
+    expect(messages(await lint(pathless(), options))).toEqual([
+      '5:1-5:10 milestone-no-placeholders: Unexpected unfilled template placeholder `[Summary]`, expected the actual summary'
+    ])
+  })
+
   it('follows a symbolic link that stays in the project', async () => {
     const folder = makeTemporary('template-link-')
     mkdirSync(path.join(folder, '.git'))

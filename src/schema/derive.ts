@@ -140,7 +140,8 @@ export function loadTemplate(location: string | URL, shownAs?: string, limits: L
     throw new TemplateError(shownAs ?? String(location), undefined, `cannot read it (${(error as Error).message})`)
   }
   const name = shownAs ?? file
-  const key = `${stats.mtimeMs}:${stats.size}:${JSON.stringify(limits)}`
+  // The change time moves with the content and with permissions (a file made readable).
+  const key = `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${JSON.stringify(limits)}`
   let cached = cache.get(file)
   if (cached?.key !== key) {
     cached = {key, result: readTemplate(file, name, stats, limits)}
