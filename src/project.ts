@@ -104,9 +104,9 @@ export type TemplateLocation = {file: string} | {problem: string}
  * Where a `template` option points: an absolute path or `file:` URL as is;
  * a relative path from the linted file's config folder (where the option is
  * written), else from the working directory (options given in code), but
- * only inside the file's project (without a file, the working directory's):
- * a path out of it is not looked at, and symbolic links are followed one at
- * a time, only while they stay in it (as for links).
+ * only inside the file's project (without a file, the working directory's,
+ * if it has one): a path out of it is not looked at, and symbolic links are
+ * followed one at a time, only while they stay in it (as for links).
  */
 export function resolveTemplate(template: string | URL, cwd: string, filePath?: string): TemplateLocation {
   if (typeof template !== 'string') return fromUrl(template)
@@ -124,12 +124,15 @@ export function resolveTemplate(template: string | URL, cwd: string, filePath?: 
   const candidates = [...new Set(bases.map((base) => path.resolve(base, template)))]
   const inside = candidates.filter((candidate) => isInside(root, candidate))
   if (inside.length === 0) {
-    return {problem: `expected a path inside the project, found ${shown(candidates[0]!)} out of it (an absolute path or a \`file:\` URL may point anywhere)`}
+    const where = shown(candidates[0]!)
+    return {problem: `expected a path inside the project, found ${where} out of it (an absolute path or a \`file:\` URL may point anywhere)`}
   }
   for (const candidate of inside) {
     const target = targetOf(candidate, root)
     if (target.kind === 'missing') continue
-    if (target.kind === 'outside') return {problem: `expected a file inside the project, found ${shown(candidate)}, a symbolic link out of it (not followed)`}
+    if (target.kind === 'outside') {
+      return {problem: `expected a file inside the project, found ${shown(candidate)}, a symbolic link out of it (not followed)`}
+    }
     if (target.kind === 'unreadable') return {problem: `cannot read it (${target.code})`}
     return {file: candidate}
   }

@@ -9,16 +9,16 @@
  * stops a hang; no test measures speed.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {TemplateError, defaultLimits, deriveSchema} from '../src/index.js'
+import {TemplateError, defaultLimits, deriveSchema, requiredHeadings} from '../src/index.js'
 import {foldHeading} from '../src/model/text.js'
 import {escapeRegExp, headingPattern, placeholder} from '../src/schema/pattern.js'
 import type {SectionSpec} from '../src/schema/types.js'
-import {lint, messages} from './helpers.js'
+import {lint, lintWith, messages} from './helpers.js'
 import {makeProject, makeTemporary, milestoneLintWithin, removeProjects, repoRoot} from './project.js'
 import {readmeBlockAfter} from './readme.js'
 
@@ -93,6 +93,18 @@ describe('only a regular file within `limits.size` is read', () => {
     const {status, stderr} = milestoneLintWithin(hang, project, 'docs')
     expect(status).toBe(1)
     expect(stderr).toMatch(/milestone-lint: 5 files, 2 milestone docs linted, 3 skipped \(not milestone docs\); 20 warnings\n$/)
+  })
+})
+
+describe('a rule used on its own', () => {
+  it('reads its template within the `limits` it is given', async () => {
+    const template = path.join(repoRoot, 'templates/milestone-template.md')
+    const {size} = statSync(template)
+    const doc = path.join(repoRoot, 'fixtures/example/milestone-1-private-beta.md')
+    await expect(lintWith(requiredHeadings, doc, {template, limits: {size: 1_000}})).rejects.toThrow(
+      new TemplateError(template, undefined, `file of ${size} bytes, over the limit of 1000; raise the preset option \`limits.size\` to use it`)
+    )
+    expect(messages(await lintWith(requiredHeadings, doc, {template, limits: {size}}))).toEqual([])
   })
 })
 
