@@ -12,7 +12,7 @@ import type {VFile} from 'vfile'
 import {presetMark, treelessMark} from './marks.js'
 import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './model/detect.js'
 import {forgetModel} from './model/model.js'
-import {type Limits, defaultLimits, guardParser} from './parse.js'
+import {defaultLimits, guardParser} from './parse.js'
 import {
   type NoPlaceholdersOptions,
   type OptionTypes,
@@ -66,10 +66,8 @@ export const rules = {
 
 export type RuleId = keyof typeof rules
 
-/** Preset options: the shared options, parse limits, and each rule's config by its id. */
+/** Preset options: the shared options (parse limits among them), and each rule's config by its id. */
 export interface Options extends SharedOptions {
-  /** Limits on what is parsed (see `defaultLimits`); a file over one is not linted. */
-  limits?: Partial<Limits>
   'milestone-required-headings'?: RuleConfig<RequiredHeadingsOptions>
   'milestone-no-placeholders'?: RuleConfig<NoPlaceholdersOptions>
   'milestone-success-criteria'?: RuleConfig<SuccessCriteriaOptions>
@@ -192,7 +190,7 @@ function isRule(plugin: unknown): boolean {
 }
 
 function validatePresetOptions(options: unknown): void {
-  const types: OptionTypes = {...sharedOptionTypes, limits: 'limits'}
+  const types: OptionTypes = {...sharedOptionTypes}
   for (const id of Object.keys(rules)) types[id] = 'rule'
   validateOptions(presetName, options, types)
 }

@@ -2,6 +2,7 @@
  * Options, and their validation: a bad option fails once, with an error that
  * names it, when the plugin is attached.
  */
+import type {Limits} from './parse.js'
 
 /** Options every rule (and the preset) takes: which files are milestone docs. */
 export interface SharedOptions {
@@ -12,11 +13,17 @@ export interface SharedOptions {
   /** Recognise other files by name, title and template fingerprint (default `true`). */
   detect?: boolean
   /**
-   * The template docs are written from (a path, relative to the working
-   * directory or to the folder of the config file, or a file URL); the
-   * schema is derived from it (default: the bundled 2026-01-05 template).
+   * The template docs are written from (a path, relative to the folder of
+   * the config file or to the working directory and looked for only inside
+   * the project, or an absolute path or file URL); the schema is derived
+   * from it (default: the bundled 2026-01-05 template).
    */
   template?: string | URL
+  /**
+   * Limits on what is parsed (see `defaultLimits`): the preset's parser
+   * does not parse a doc over one, and a template over one is not used.
+   */
+  limits?: Partial<Limits>
 }
 
 export interface NoPlaceholdersOptions extends SharedOptions {
@@ -69,7 +76,8 @@ export const sharedOptionTypes: OptionTypes = {
   include: 'globs',
   exclude: 'globs',
   detect: 'boolean',
-  template: 'file'
+  template: 'file',
+  limits: 'limits'
 }
 
 const limitNames = ['size', 'lineLength', 'nesting', 'lists', 'blocks', 'markers', 'paragraphMarkers']

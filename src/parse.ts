@@ -53,7 +53,7 @@ function described(excess: Excess): string {
   const {limit, found} = excess
   switch (limit) {
     case 'size':
-      return `file of ${found} characters`
+      return `file of ${found} ${excess.bytes ? 'bytes' : 'characters'}`
     case 'lineLength':
       return `line of ${found} characters`
     case 'nesting':
@@ -80,13 +80,8 @@ export interface Excess {
   brackets?: boolean
   /** Whether a nesting is the parsed tree's depth. */
   tree?: boolean
-}
-
-declare module 'vfile' {
-  interface DataMap {
-    /** The limits a file was parsed with (rules read link targets with the same). */
-    parseLimits: Limits
-  }
+  /** Whether a size is in bytes: of a file not read, as it is too large. */
+  bytes?: boolean
 }
 
 /** What the guard asks of a file before parsing it (see index.ts). */
@@ -104,7 +99,6 @@ export function guardParser(processor: Processor<Root>, limits: Limits, triage: 
 
   function guarded(text: string, file: VFile): Root {
     const document = decoded(text, file)
-    file.data.parseLimits = limits
     const excess = exceededLimit(document, limits)
     if (!excess && !triage.worthParsing(document, file)) return unparsed(document)
     const parsed = excess ? {excess} : parseChecked(document, limits, (value) => parse!(value, file) as Root)

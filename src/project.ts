@@ -11,8 +11,10 @@
  * - Its project: the nearest folder with `.git` (a repository), else the
  *   nearest with a config file or a `package.json`. Links never leave it.
  */
-import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
+import {readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {isInside, targetOf} from './links/resolve.js'
 
 /** Config file names, as unified-engine looks for them (`rcName` and its extensions). */
 const rcNames = new Set(['.remarkrc', '.remarkrc.json', '.remarkrc.cjs', '.remarkrc.mjs', '.remarkrc.js', '.remarkrc.yaml', '.remarkrc.yml'])
@@ -95,14 +97,52 @@ function hasRemarkConfig(folder: string): boolean {
   }
 }
 
+/** Where a `template` option points, or why it cannot be used (said in a `TemplateError`). */
+export type TemplateLocation = {file: string} | {problem: string}
+
 /**
- * Where a `template` option points: an absolute path or URL as is; a
- * relative path from the linted file's config folder (where the option is
- * written), else from the working directory (options given in code).
+ * Where a `template` option points: an absolute path or `file:` URL as is;
+ * a relative path from the linted file's config folder (where the option is
+ * written), else from the working directory (options given in code), but
+ * only inside the file's project (without a file, the working directory's,
+ * if it has one): a path out of it is not looked at, and symbolic links are
+ * followed one at a time, only while they stay in it (as for links).
  */
-export function resolveTemplate(template: string | URL, cwd: string, filePath?: string): string | URL {
-  if (typeof template !== 'string' || path.isAbsolute(template)) return template
-  const folder = filePath ? placeOf(path.resolve(cwd, filePath)).configFolder : undefined
-  const candidates = [folder, cwd].filter((base): base is string => base !== undefined).map((base) => path.resolve(base, template))
-  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!
+export function resolveTemplate(template: string | URL, cwd: string, filePath?: string): TemplateLocation {
+  if (typeof template !== 'string') return fromUrl(template)
+  if (path.isAbsolute(template)) return {file: template}
+  // `placeOf` looks from a file's folder: without a file, from the working directory.
+  const place = placeOf(filePath ? path.resolve(cwd, filePath) : path.join(cwd, 'template'))
+  // A file in no project has the working directory. Without a file (when
+  // attached), the working directory in no project may be above the docs'.
+  const root = place.root ?? (filePath ? cwd : undefined)
+  if (root === undefined) {
+    return {problem: 'not looked for, as the working directory is in no project (no `.git`, config file or `package.json` at or above it)'}
+  }
+  const shown = (file: string) => `\`${path.relative(cwd, file) || '.'}\``
+  const bases = filePath && place.configFolder ? [place.configFolder, cwd] : [cwd]
+  const candidates = [...new Set(bases.map((base) => path.resolve(base, template)))]
+  const inside = candidates.filter((candidate) => isInside(root, candidate))
+  if (inside.length === 0) {
+    const where = shown(candidates[0]!)
+    return {problem: `expected a path inside the project, found ${where} out of it (an absolute path or a \`file:\` URL may point anywhere)`}
+  }
+  for (const candidate of inside) {
+    const target = targetOf(candidate, root)
+    if (target.kind === 'missing') continue
+    if (target.kind === 'outside') {
+      return {problem: `expected a file inside the project, found ${shown(candidate)}, a symbolic link out of it (not followed)`}
+    }
+    if (target.kind === 'unreadable') return {problem: `cannot read it (${target.code})`}
+    return {file: candidate}
+  }
+  return {problem: `no such file in the project, looked for ${inside.map(shown).join(' and ')}`}
+}
+
+function fromUrl(url: URL): TemplateLocation {
+  try {
+    return {file: fileURLToPath(url)}
+  } catch (error) {
+    return {problem: `cannot read it (${(error as Error).message})`}
+  }
 }

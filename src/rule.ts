@@ -17,7 +17,8 @@ import {
   sharedOptionTypes,
   validateOptions
 } from './options.js'
-import {resolveTemplate} from './project.js'
+import {defaultLimits} from './parse.js'
+import {type TemplateLocation, resolveTemplate} from './project.js'
 import {TemplateError, defaultSchema, loadTemplate} from './schema/derive.js'
 import type {Schema} from './schema/types.js'
 
@@ -131,8 +132,8 @@ export function milestoneRule<Options extends SharedOptions>(
 function attachedSchema(options: SharedOptions | undefined): Schema | undefined {
   if (!options?.template) return defaultSchema()
   const location = resolveTemplate(options.template, process.cwd())
-  if (typeof location === 'string' && !existsSync(location)) return undefined
-  return loadTemplate(location, String(options.template))
+  if ('problem' in location || !existsSync(location.file)) return undefined
+  return templateSchema(location, options)
 }
 
 /** Failures of rules (with a rule id) or of reading a file's model (without), not yet reported. */
@@ -203,7 +204,14 @@ function templateUsable(options: SharedOptions, file: VFile): boolean {
 /** The schema a file is checked against: its template's, or the bundled one. */
 export function schemaOf(options: SharedOptions, file: VFile): Schema {
   if (!options.template) return defaultSchema()
-  return loadTemplate(resolveTemplate(options.template, file.cwd, file.path), String(options.template))
+  return templateSchema(resolveTemplate(options.template, file.cwd, file.path), options)
+}
+
+/** The schema of a template found (or not) by its option, derived within the limits. */
+function templateSchema(location: TemplateLocation, options: SharedOptions): Schema {
+  const name = String(options.template)
+  if ('problem' in location) throw new TemplateError(name, undefined, location.problem)
+  return loadTemplate(location.file, name, {...defaultLimits, ...options.limits})
 }
 
 /** What a message can carry besides its reason. */

@@ -75,6 +75,14 @@ describe('files given to milestone-lint', () => {
     expect(text.stderr).toMatch(/notes\.txt/)
   })
 
+  it('takes a path with `[`, `?` or `*` in it for that file, not for a glob', () => {
+    const name = 'docs/milestone-3 [draft]?.md'
+    const project = makeProject({[name]: '# Milestone 3: Draft\n\n[Placeholder]\n'})
+    const {stderr} = milestoneLint(project, name, '--no-frail')
+    expect(stderr).toContain(name)
+    expect(stderr).toMatch(/^milestone-lint: 1 file, /m)
+  })
+
   it('takes a glob of 130,000 files (unified-engine’s own finder threw a RangeError)', {timeout: 240_000}, () => {
     const project = makeProject()
     for (let folder = 0; folder < 130; folder++) {

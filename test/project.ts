@@ -58,10 +58,19 @@ export function removeProjects(): void {
 
 /** Run `milestone-lint` in a project, its output piped (so without colour). */
 export function milestoneLint(cwd: string, ...args: string[]) {
+  return milestoneLintWithin(undefined, cwd, ...args)
+}
+
+/**
+ * {@link milestoneLint}, killed after `timeout` ms if given: for input that
+ * once made it hang, so that a hang fails its test (status `null`) rather
+ * than stalling the suite. Not a measure of speed: make it generous.
+ */
+export function milestoneLintWithin(timeout: number | undefined, cwd: string, ...args: string[]) {
   const env = {...process.env}
   delete env.FORCE_COLOR
   delete env.NO_COLOR
-  const result = spawnSync(process.execPath, [cliPath, ...args], {cwd, env, encoding: 'utf8'})
+  const result = spawnSync(process.execPath, [cliPath, ...args], {cwd, env, encoding: 'utf8', timeout})
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 

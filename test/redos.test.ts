@@ -18,10 +18,8 @@ import {fileURLToPath} from 'node:url'
 import {check, type Diagnostics} from 'recheck'
 import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
-import {labelPatterns} from '../src/model/outline.js'
 import {emphasizedLinePattern} from '../src/rules/section-fields.js'
 import {alternativesPattern, defaultSchema, loadTemplate} from '../src/schema/derive.js'
-import {headingPattern, titleSpec} from '../src/schema/pattern.js'
 import type {FieldSpec, Schema} from '../src/schema/types.js'
 import {allSpecs} from '../src/schema/walk.js'
 
@@ -187,35 +185,6 @@ interface Reviewed {
 }
 
 const reviewed: Reviewed[] = [
-  {
-    file: 'src/schema/pattern.ts',
-    owner: 'compile',
-    reason:
-      'A template heading: normalised pieces escaped by escape() (every syntax character), placeholders as ' +
-      '`([\\s\\S]+)`, the first number of a numbered repeat as `(\\d+)`, an optional section number first; ' +
-      'anchored at both ends, tested against one normalised heading. Linear with one placeholder, or two when ' +
-      'the last ends the heading (the title, `milestone ([\\s\\S]+): ([\\s\\S]+)$`: the last `[\\s\\S]+$` cannot ' +
-      'fail). Two placeholders with text after the last (`[A] vs [B] Comparison`) would be quadratic in the ' +
-      'length of one heading; no template here has one.',
-    instances: (schema) =>
-      [titleSpec(schema), ...allSpecs(schema)].map((spec) => ({
-        from: `heading \`${spec.heading}\``,
-        regex: headingPattern(spec).regex
-      }))
-  },
-  {
-    file: 'src/model/outline.ts',
-    owner: 'labelPatterns',
-    reason:
-      'A template label and its alternatives: normalised, split at placeholders, pieces escaped (every ' +
-      'syntax character), joined by `.+`, anchored at both ends (`^after .+$`), tested against one normalised ' +
-      'label. Linear with at most one placeholder, as in every label here; two with text after the last ' +
-      'would be quadratic in the length of one label.',
-    instances: (schema) =>
-      fieldSpecs(schema).flatMap((spec) =>
-        labelPatterns(spec).map((regex) => ({from: `label \`${spec.label}\``, regex}))
-      )
-  },
   {
     file: 'src/rules/section-fields.ts',
     owner: 'emphasizedLinePattern',

@@ -27,7 +27,7 @@ symlinkSync('overview.md', path.join(project, 'docs/alias.md'))
 // Link targets over the parse limits (README, “Limits on what is parsed”).
 writeFileSync(path.join(project, 'docs/long-line.md'), '# Intro\n\n' + 'word '.repeat(25_000) + '\n')
 writeFileSync(path.join(project, 'docs/nested.md'), '# Intro\n\n' + Array.from({length: 800}, (_, level) => '  '.repeat(level) + '- item').join('\n'))
-writeFileSync(path.join(project, 'docs/huge.md'), Buffer.alloc(4_000_001, 'a'))
+writeFileSync(path.join(project, 'docs/huge.md'), Buffer.alloc(1_000_001, 'a'))
 
 /** Lint a doc in `project/docs/` (the working directory is `project`) with only the link rule. */
 async function lintDoc(body: string): Promise<string[]> {
@@ -88,7 +88,7 @@ describe('link targets are read within the parse limits', () => {
     expect(await lintDoc('[a](./long-line.md#intro)\n\n[b](./nested.md#intro)\n\n[c](./huge.md#intro)\n\n[d](./nested.md)')).toEqual([
       `6:1-6:26 ${id}: Cannot check the link to \`#intro\` in \`./long-line.md\`: that file is over a parse limit (line of 125000 characters, over the limit of 100000, on line 3), so it is not read; raise the preset option \`limits.lineLength\` to check it`,
       `8:1-8:23 ${id}: Cannot check the link to \`#intro\` in \`./nested.md\`: that file is over a parse limit (nesting 101 block quotes, list items and footnote definitions deep, over the limit of 100, on line 103), so it is not read; raise the preset option \`limits.nesting\` to check it`,
-      `10:1-10:21 ${id}: Cannot check the link to \`#intro\` in \`./huge.md\`: that file is over a parse limit (file of 4000001 bytes, over the limit of 1000000 characters), so it is not read; raise the preset option \`limits.size\` to check it`
+      `10:1-10:21 ${id}: Cannot check the link to \`#intro\` in \`./huge.md\`: that file is over a parse limit (file of 1000001 bytes, over the limit of 1000000), so it is not read; raise the preset option \`limits.size\` to check it`
     ])
   })
 

@@ -325,7 +325,9 @@ describe('templates that cannot be used', () => {
     expect(() => loadTemplate(path.join(folder, 'missing.md'), 'missing.md')).toThrow(
       /^Cannot derive a schema from template `missing\.md`: cannot read it \(ENOENT/
     )
-    expect(() => loadTemplate(folder, 'a-folder')).toThrow(/template `a-folder`: cannot read it \(it is a directory\)/)
+    expect(() => loadTemplate(folder, 'a-folder')).toThrow(
+      new TemplateError('a-folder', undefined, 'expected a regular file, found a folder')
+    )
   })
 
   it('fail when the preset is attached, if the template is found from the working directory', async () => {
@@ -337,8 +339,12 @@ describe('templates that cannot be used', () => {
 
   it('give one fatal message per file when not found at all', async () => {
     const file = await lint(docs + 'milestone-1-private-beta.md', {template: 'no/such/template.md'})
-    expect(file.messages.map((message) => [message.reason.replace(/ \(ENOENT.*$/, ''), message.fatal, message.ruleId])).toEqual([
-      ['Cannot derive a schema from template `no/such/template.md`: cannot read it', true, 'template']
+    expect(file.messages.map((message) => [message.reason, message.fatal, message.ruleId])).toEqual([
+      [
+        'Cannot derive a schema from template `no/such/template.md`: no such file in the project, looked for `no/such/template.md`',
+        true,
+        'template'
+      ]
     ])
   })
 })

@@ -6,9 +6,10 @@
  *   run, `/dev/zero` would fill memory, and a symbolic link out of the
  *   project would print an outside file in reports. Each such file gets one
  *   message instead (folders and globs skip those an ignore file excludes);
- * - a folder or glob yields only Markdown files (a glob that names another
- *   extension, `*.txt`, yields those) and never looks in `node_modules`
- *   unless the glob names it; a path names its file, whatever its extension;
+ * - a path that exists names its file, whatever its extension (even with
+ *   `[`, `?` or `*` in it); a folder or glob yields only Markdown files (a
+ *   glob that names another extension, `*.txt`, yields those) and never
+ *   looks in `node_modules` unless the glob names it;
  * - any number of files can be found (unified-engine's own finder fails
  *   with a `RangeError` on a glob of a few hundred thousand files);
  * - a path or glob that matches nothing is known (unified-engine lints what
@@ -17,7 +18,7 @@
  *   excludes still matches, and is then the engine's to report or, with
  *   `--silently-ignore`, to pass quietly.
  *
- * The engine gets the files as paths, so it applies its config and ignore
+ * The engine gets the files found, so it applies its config and ignore
  * files to them as it would have.
  */
 import type {Dirent} from 'node:fs'
@@ -141,7 +142,10 @@ export async function findFiles(
   }
 
   for (const pattern of patterns) {
-    if (hasMagic(pattern)) {
+    const absolute = path.resolve(cwd, pattern)
+    // A path that exists names its file, even with `[`, `?` or `*` in it.
+    const kind = targetOf(absolute, rootOf(absolute, cwd)).kind
+    if (kind === 'missing' && hasMagic(pattern)) {
       const inModules = /(?:^|[\\/])node_modules(?:[\\/]|$)/.test(pattern)
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
       const named = namesExtension(pattern)
@@ -152,8 +156,6 @@ export async function findFiles(
       if (count === 0) found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
       continue
     }
-    const absolute = path.resolve(cwd, pattern)
-    const kind = targetOf(absolute, rootOf(absolute, cwd)).kind
     if (kind === 'missing') found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
     else if (take(absolute, () => true) === 0) found.unmatched.push({pattern, reason: `no Markdown file in \`${pattern}\``})
   }

@@ -51,8 +51,9 @@ async function lint(options: LintOptions): Promise<void> {
   }
 
   const report = await reporterFor(options)
-  // The engine gets the files found, as paths; with none, it would read stdin.
-  const files = found.paths.length === 0 ? [] : await run({...options, patterns: found.paths}, cwd, namedIn)
+  // The engine gets the files found as files, not paths, which it would take
+  // for globs when they have `[`, `?` or `*` in them; with none, it would read stdin.
+  const files = found.paths.length === 0 ? [] : await run(options, found.paths.map((file) => new VFile({path: file, cwd})), cwd, namedIn)
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
 
   const color = options.color ?? colorByDefault()
@@ -82,14 +83,14 @@ function refusedFile({path, reason}: Refused, cwd: string): VFile {
 }
 
 /** Run the engine; the files it would report (those given, not ignored), with their messages. */
-function run(options: LintOptions, cwd: string, namedIn: NamedIn): Promise<VFile[]> {
+function run(options: LintOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   return new Promise(function (resolve, reject) {
     let given: VFile[] = []
     engine(
       {
         processor: remark,
         cwd,
-        files: options.patterns,
+        files,
         extensions,
         // The same config and ignore files as remark-cli, so both agree.
         rcName: '.remarkrc',

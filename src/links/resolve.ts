@@ -139,9 +139,9 @@ const anchorCache = new Map<string, {stamp: string; result: Anchors}>()
  * Anchors of a Markdown file, read and parsed once while it is unchanged
  * (keyed by modification time and size, so an editor sees saved changes).
  * Only regular files are read (a FIFO or device would block or never end),
- * and only within the limits docs are parsed with: a file over one is
- * neither read whole (over four bytes a character of the size limit) nor
- * parsed. Callers check that the file is inside the project first
+ * and only within the limits docs are parsed with: a file over one is not
+ * parsed, nor read when it has more bytes than `limits.size`. Callers
+ * check that the file is inside the project first
  * ({@link targetOf}).
  */
 export function anchorsOfFile(file: string, limits: Limits = defaultLimits): Anchors {
@@ -156,9 +156,8 @@ export function anchorsOfFile(file: string, limits: Limits = defaultLimits): Anc
   if (cached?.stamp === stamp) return cached.result
 
   let result: Anchors
-  // UTF-8 takes at most four bytes a character: a larger file is over the size limit.
   if (!stats.isFile()) result = {problem: 'not a regular file'}
-  else if (stats.size > 4 * limits.size) result = {excess: `file of ${stats.size} bytes, over the limit of ${limits.size} characters`, limit: 'size'}
+  else if (stats.size > limits.size) result = {excess: excessText({limit: 'size', found: stats.size, bytes: true}, limits), limit: 'size'}
   else {
     try {
       result = anchorsOfText(readFileSync(file, 'utf8'), limits)

@@ -1,6 +1,5 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type Picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from '../options.js'
@@ -228,7 +227,7 @@ function hasFixedText(title: string): boolean {
 
 /** Whether normalised heading text is the template's title; a title that is all placeholder matches none. */
 function isTitle(normalized: string, schema: Schema): boolean {
-  return hasFixedText(schema.title) && headingPattern(titleSpec(schema)).regex.test(normalized)
+  return hasFixedText(schema.title) && headingPattern(titleSpec(schema)).test(normalized)
 }
 
 const matchers = new Map<string, (file: string) => boolean>()
@@ -264,8 +263,7 @@ export function skipReason(file: VFile, options: SharedOptions): string {
 function isTemplate(file: VFile, options: SharedOptions): boolean {
   if (!options.template || !file.path) return false
   const template = resolveTemplate(options.template, file.cwd, file.path)
-  const location = typeof template === 'string' ? template : fileURLToPath(template)
-  return path.resolve(file.cwd, file.path) === path.resolve(location)
+  return 'file' in template && path.resolve(file.cwd, file.path) === path.resolve(template.file)
 }
 
 /**

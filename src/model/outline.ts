@@ -1,9 +1,9 @@
 import {memo} from '../memo.js'
-import {type HeadingPattern, escapeRegExp, headingPattern, placeholder} from '../schema/pattern.js'
+import {type HeadingPattern, headingPattern, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {type Field, fieldsOf, headingField} from './fields.js'
 import type {Model, Section} from './model.js'
-import {normalizeLabel} from './text.js'
+import {normalizeLabel, wildcardMatch} from './text.js'
 
 /** Which document sections stand for which schema sections (and, below, which fields for which fields). */
 export interface Outline {
@@ -55,10 +55,10 @@ function matchOutline(model: Model, schema: Schema): Outline {
  * `### Technology Stack (v2)`), as labels may carry one.
  */
 export function headingMatches(pattern: HeadingPattern, section: Section): boolean {
-  if (pattern.regex.test(section.normalized)) return true
+  if (pattern.test(section.normalized)) return true
   if (!section.normalized.endsWith(')')) return false
   const bare = /^(.*\S) \([^()]*\)$/.exec(section.normalized)?.[1]
-  return bare !== undefined && pattern.regex.test(bare)
+  return bare !== undefined && pattern.test(bare)
 }
 
 /** The spec a heading at the right level stands for: exact text first. */
@@ -110,7 +110,7 @@ export function unmatchedDescendants(outline: Outline, section: Section): Sectio
 }
 
 const wildcard = '\u0000'
-const patterns = new WeakMap<LabelSpec, RegExp[]>()
+const patterns = new WeakMap<LabelSpec, string[][]>()
 
 /** A template label to find in a doc: a field's, or a metadata line's. */
 export type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
@@ -122,7 +122,7 @@ export type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
  * Every rule finds its fields through this.
  */
 export function matches(spec: LabelSpec, field: Field): boolean {
-  return labelPatterns(spec).some((pattern) => pattern.test(field.key))
+  return labelPatterns(spec).some((pieces) => wildcardMatch(pieces, field.key, 1))
 }
 
 /** The first of `fields` that stands for `spec`. */
@@ -130,16 +130,13 @@ export function findField(fields: readonly Field[], spec: LabelSpec): Field | un
   return fields.find((field) => matches(spec, field))
 }
 
-/** The patterns of {@link matches}, compiled once; exported for `test/redos.test.ts`. */
-export function labelPatterns(spec: LabelSpec): RegExp[] {
+/**
+ * The patterns of {@link matches}, split once at their placeholders: pieces
+ * of normalised text between wildcards, matched by {@link wildcardMatch}
+ * (not a RegExp, which a label of many placeholders would make exponential).
+ */
+function labelPatterns(spec: LabelSpec): string[][] {
   return memo(patterns, spec, () =>
-    [spec.label, ...(spec.alternatives ?? [])].map((label) => {
-      const normalized = normalizeLabel(label.replace(placeholder, wildcard))
-      const source = normalized
-        .split(wildcard)
-        .map(escapeRegExp)
-        .join('.+')
-      return new RegExp('^' + source + '$')
-    })
+    [spec.label, ...(spec.alternatives ?? [])].map((label) => normalizeLabel(label.replace(placeholder, wildcard)).split(wildcard))
   )
 }

@@ -90,36 +90,38 @@ function isAscii(text: string): boolean {
 
 /**
  * A matcher for `allow`-style patterns: normalised as labels, where `*`
- * stands for any text (`HAR-*`, `* TBD`). Matched by a two-pointer scan
- * that backtracks only to the last `*`, so in time linear in the pattern
- * times the text, whatever either is: no user pattern can be a ReDoS.
+ * stands for any text (`HAR-*`, `* TBD`). Matched by {@link wildcardMatch},
+ * not a regular expression: no user pattern can be a ReDoS.
  */
 export function textPattern(pattern: string): (text: string) => boolean {
   const wanted = normalizeLabel(pattern)
   if (!wanted.includes('*')) return (text) => normalizeLabel(text) === wanted
-  return (text) => wildcardMatch(wanted, normalizeLabel(text))
+  const pieces = wanted.split('*')
+  return (text) => wildcardMatch(pieces, normalizeLabel(text))
 }
 
-function wildcardMatch(pattern: string, text: string): boolean {
-  let at = 0
-  let star = -1
-  let resume = 0
-  for (let index = 0; index < text.length; ) {
-    if (at < pattern.length && pattern[at] === '*') {
-      star = at++
-      resume = index
-    } else if (at < pattern.length && pattern[at] === text[index]) {
-      at++
-      index++
-    } else if (star !== -1) {
-      at = star + 1
-      index = ++resume
-    } else {
-      return false
-    }
+/**
+ * Whether text is `pieces` joined by wildcards, each standing for any text
+ * of at least `least` characters: the first piece starts the text, the last
+ * ends it, and each one between is taken at its first place after the one
+ * before (a later place would only leave less room for the rest). No
+ * backtracking: time linear in the text times the longest piece, however
+ * many wildcards there are (a RegExp of `(.+) (.+) …` is exponential).
+ */
+export function wildcardMatch(pieces: readonly string[], text: string, least = 0): boolean {
+  const first = pieces[0] ?? ''
+  if (pieces.length < 2) return text === first
+  const last = pieces.at(-1)!
+  const end = text.length - last.length
+  if (!text.startsWith(first) || !text.endsWith(last)) return false
+  let at = first.length
+  for (let index = 1; index < pieces.length - 1; index++) {
+    const piece = pieces[index]!
+    const found = text.indexOf(piece, at + least)
+    if (found === -1) return false
+    at = found + piece.length
   }
-  while (pattern[at] === '*') at++
-  return at === pattern.length
+  return end - at >= least
 }
 
 /** Shorten text for a message, keeping its start. */

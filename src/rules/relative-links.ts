@@ -32,6 +32,7 @@ import {findField} from '../model/outline.js'
 import {truncate} from '../model/text.js'
 import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../links/resolve.js'
 import type {RelativeLinksOptions} from '../options.js'
+import {type Limits, defaultLimits} from '../parse.js'
 import {placeOf} from '../project.js'
 import {milestoneRule, report} from '../rule.js'
 import type {LinkRole, Schema} from '../schema/types.js'
@@ -62,8 +63,10 @@ const relativeLinks = milestoneRule<RelativeLinksOptions>(
 
     const roles = checkMetadata(model, file, schema, resolveTarget, kindAt)
 
+    // Fragments are checked in targets read within the limits docs are parsed with.
+    const anchorLimits = options.fragments === false ? undefined : {...defaultLimits, ...options.limits}
     for (const node of model.links) {
-      checkLink(model, file, node, folder, kindAt, options.fragments !== false)
+      checkLink(model, file, node, folder, kindAt, anchorLimits)
     }
 
     for (const spec of allSpecs(schema)) {
@@ -169,14 +172,15 @@ function checkLink(
   node: LinkNode,
   folder: string | undefined,
   kindAt: (target: string) => Target,
-  fragments: boolean
+  /** How targets are read for their anchors; none: fragments are not checked. */
+  anchorLimits: Limits | undefined
 ): void {
   const url = node.url
   const local = localUrl(url)
   if (!local || hasPlaceholder(url)) return
 
   if (local.path === '') {
-    if (fragments && local.fragment && !model.anchors().has(local.fragment.toLowerCase())) {
+    if (anchorLimits && local.fragment && !model.anchors().has(local.fragment.toLowerCase())) {
       report(
         file,
         `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in this file, expected the slug of one of its headings`,
@@ -209,8 +213,8 @@ function checkLink(
     case 'file':
   }
 
-  if (!fragments || !local.fragment || !isMarkdown(target)) return
-  const result = anchorsOfFile(target, file.data.parseLimits)
+  if (!anchorLimits || !local.fragment || !isMarkdown(target)) return
+  const result = anchorsOfFile(target, anchorLimits)
   if ('excess' in result) {
     report(
       file,

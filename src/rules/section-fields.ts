@@ -174,7 +174,7 @@ function fieldName(name: string): (section: SectionSpec, field: FieldSpec) => bo
   const heading = split === -1 ? undefined : normalizeHeading(name.slice(0, split))
   // A section named as the template writes it (`Phase 1: [Phase Name]`) or as a doc would (`Phase 2: Billing`).
   return (section, field) =>
-    normalizeLabel(field.label) === label && (heading === undefined || headingPattern(section).regex.test(heading))
+    normalizeLabel(field.label) === label && (heading === undefined || headingPattern(section).test(heading))
 }
 
 /** Sections whose template shows placeholder labels: every bold-label entry needs a value. */

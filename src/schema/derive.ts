@@ -26,7 +26,7 @@
  *   each bold-label entry there needs a value;
  * - labelled lines after the last `---` close the doc (`*Last Updated*`).
  */
-import {readFileSync, statSync} from 'node:fs'
+import {readFileSync, statSync, type Stats} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import type {Link, ListItem, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -34,8 +34,9 @@ import {remark} from 'remark'
 import {VFile} from 'vfile'
 import {findBrackets} from '../model/brackets.js'
 import type {Field} from '../model/fields.js'
-import {getModel, type Section} from '../model/model.js'
-import {normalizeLabel, normalizePlaceholder} from '../model/text.js'
+import {getModel, type Model, type Section} from '../model/model.js'
+import {firstLine, normalizeLabel, normalizePlaceholder} from '../model/text.js'
+import {type Excess, type Limits, defaultLimits, excessText, parseWithin} from '../parse.js'
 import milestoneSyntax from '../syntax.js'
 import {escapeRegExp, placeholder} from './pattern.js'
 import type {FieldSpec, LinkRole, MetadataSpec, Schema, SectionSpec} from './types.js'
@@ -67,10 +68,30 @@ const instruction = /^\[\s*(?:repeat|continue)\b/i
 /** `[High/Medium/Low]`, `[HIGH/MED/LOW]`. */
 const enumeration = /^\[([^\]/]+(?:\/[^\]/]+)+)\]/
 
-/** Derive the schema of a template's text; `name` is shown in errors. */
-export function deriveSchema(text: string, name = 'template'): Schema {
+/**
+ * Derive the schema of a template's text; `name` is shown in errors. The
+ * text is parsed within the limits docs are, and any failure is a
+ * {@link TemplateError} naming the template.
+ */
+export function deriveSchema(text: string, name = 'template', limits: Limits = defaultLimits): Schema {
   const file = new VFile({value: text, path: name})
-  const model = getModel(parser.parse(file), file)
+  const parsed = parseWithin(text, limits, (value) => parser.parse(value))
+  if ('excess' in parsed) throw overTemplateLimit(name, parsed.excess, limits)
+  try {
+    if ('error' in parsed) throw parsed.error
+    return schemaOfTemplate(text, name, getModel(parsed.tree, file))
+  } catch (error) {
+    if (error instanceof TemplateError) throw error
+    // Within the limits, nothing should fail: a bug, said in one line.
+    throw new TemplateError(name, undefined, `${firstLine(error)}; please report this bug`)
+  }
+}
+
+function overTemplateLimit(name: string, excess: Excess, limits: Limits): TemplateError {
+  return new TemplateError(name, excess.line, `${excessText(excess, limits)}; raise the preset option \`limits.${excess.limit}\` to use it`)
+}
+
+function schemaOfTemplate(text: string, name: string, model: Model): Schema {
   const title = model.title
 
   if (!title?.heading) {
@@ -97,30 +118,61 @@ export function deriveSchema(text: string, name = 'template'): Schema {
   }
 }
 
-const cache = new Map<string, {key: string; schema: Schema}>()
+/** Schemas (or why there is none) of template files, by path, for one version of the file and one set of limits. */
+const cache = new Map<string, {key: string; result: Schema | TemplateError}>()
 
 /**
- * The schema of a template file, derived once per file version. Throws a
- * {@link TemplateError} naming the file when it cannot be read or understood.
+ * The schema of a template file, derived once per file version. Only a
+ * regular file within `limits.size` bytes is read (a FIFO would hang, a
+ * device such as `/dev/zero` never end), and it is derived within the
+ * other limits. Throws a {@link TemplateError} naming the file when it
+ * cannot be read or understood.
  */
-export function loadTemplate(location: string | URL, shownAs?: string): Schema {
-  const file = typeof location === 'string' ? location : fileURLToPath(location)
+export function loadTemplate(location: string | URL, shownAs?: string, limits: Limits = defaultLimits): Schema {
+  let file: string
+  let stats: Stats
+  try {
+    file = typeof location === 'string' ? location : fileURLToPath(location)
+    stats = statSync(file)
+  } catch (error) {
+    throw new TemplateError(shownAs ?? String(location), undefined, `cannot read it (${(error as Error).message})`)
+  }
   const name = shownAs ?? file
-  let key: string
+  // The change time moves with the content and with permissions (a file made readable).
+  const key = `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${JSON.stringify(limits)}`
+  let cached = cache.get(file)
+  if (cached?.key !== key) {
+    cached = {key, result: readTemplate(file, name, stats, limits)}
+    cache.set(file, cached)
+  }
+  if (cached.result instanceof TemplateError) throw cached.result
+  return cached.result
+}
+
+function readTemplate(file: string, name: string, stats: Stats, limits: Limits): Schema | TemplateError {
+  if (!stats.isFile()) return new TemplateError(name, undefined, `expected a regular file, found ${kindOf(stats)}`)
+  if (stats.size > limits.size) return overTemplateLimit(name, {limit: 'size', found: stats.size, bytes: true}, limits)
   let text: string
   try {
-    const stats = statSync(file)
-    if (stats.isDirectory()) throw new Error('it is a directory')
-    key = `${stats.mtimeMs}:${stats.size}`
-    const cached = cache.get(file)
-    if (cached?.key === key) return cached.schema
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new TemplateError(name, undefined, `cannot read it (${(error as Error).message})`)
+    return new TemplateError(name, undefined, `cannot read it (${(error as Error).message})`)
   }
-  const schema = deriveSchema(text, name)
-  cache.set(file, {key, schema})
-  return schema
+  try {
+    return deriveSchema(text, name, limits)
+  } catch (error) {
+    return error as TemplateError
+  }
+}
+
+/** What a path that is no regular file is. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder'
+  if (stats.isFIFO()) return 'a FIFO (named pipe)'
+  if (stats.isCharacterDevice()) return 'a character device'
+  if (stats.isBlockDevice()) return 'a block device'
+  if (stats.isSocket()) return 'a socket'
+  return 'something else'
 }
 
 /** The bundled template (2026-01-05), the default. */

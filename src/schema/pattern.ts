@@ -1,12 +1,14 @@
 import {memo} from '../memo.js'
-import {foldHeading} from '../model/text.js'
+import {foldHeading, wildcardMatch} from '../model/text.js'
 import type {Schema, SectionSpec} from './types.js'
 
 /** A template heading compiled for matching against document headings. */
 export interface HeadingPattern {
   spec: SectionSpec
-  /** Matches a normalised heading text (`normalizeHeading`). */
-  regex: RegExp
+  /** Whether a normalised heading text (`normalizeHeading`) stands for the template heading. */
+  test: (normalized: string) => boolean
+  /** In a numbered repeat, the number of a heading that matches (see {@link headingNumber}). */
+  number: (normalized: string) => number | undefined
   /** True when the template heading has no placeholder: exact text. */
   literal: boolean
   /** How the heading is shown in messages, e.g. `## Why …?`. */
@@ -46,44 +48,76 @@ export function headingPattern(spec: SectionSpec): HeadingPattern {
   return memo(patternCache, spec, compile)
 }
 
+/**
+ * A template heading as a matcher: its placeholders are wildcards (any text,
+ * at least one character), matched by {@link wildcardMatch}, not a RegExp,
+ * so that matching stays linear however many placeholders a heading has
+ * (a RegExp of `([\s\S]+) ([\s\S]+) …` is exponential: 38 placeholders
+ * took 12 s on a heading that does not match).
+ */
 function compile(spec: SectionSpec): HeadingPattern {
-  const numbered = spec.repeat?.numbered === true
   const pieces = spec.heading.trim().split(placeholder).map(foldHeading)
   const literal = pieces.length === 1
-  let numberSeen = false
-  let source = pieces
-    .map(function (piece) {
-      let escaped = escapeRegExp(piece)
-      if (numbered && !numberSeen && /\d+/.test(escaped)) {
-        numberSeen = true
-        escaped = escaped.replace(/\d+/, '(\\d+)')
-      }
-      return escaped
-    })
-    // `[\s\S]`, not `.`: normalised headings are one line anyway, and a
-    // pattern ending in a placeholder (`milestone (.+): (.+)$`) stays linear
-    // even on text with line breaks, where `.+$` could fail and backtrack.
-    .join('([\\s\\S]+)')
   // A trailing question mark is often dropped (`## Why Serverless`).
-  source = source.replace(/\\\?$/, '\\??')
+  const asked = pieces.at(-1)!.endsWith('?')
+  if (asked) pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1)
+  const numbered = spec.repeat?.numbered === true
+  const counted = numbered ? countedPieces(pieces) : {pieces}
+
+  /** The heading's number (or none) when the body matches, the text without section number or `?`. */
+  const body = (text: string): {number?: number} | undefined => {
+    if (counted.before === undefined) return wildcardMatch(counted.pieces, text, 1) ? {} : undefined
+    if (!text.startsWith(counted.before)) return undefined
+    let end = counted.before.length
+    while (isDigit(text.charCodeAt(end))) end++
+    if (end === counted.before.length) return undefined
+    return wildcardMatch(counted.pieces, text.slice(end), 1) ? {number: Number(text.slice(counted.before.length, end))} : undefined
+  }
+  const withoutMark = (text: string) => body(text) ?? (asked && text.endsWith('?') ? body(text.slice(0, -1)) : undefined)
   // Unnumbered sections may carry a section number (`## 2. Goal`, `## 2) Goal`, `## 2 – Goal`).
-  const prefix = numbered ? '' : '(?:\\d+(?:\\.\\d+)*[.):]? )?'
+  const match = (text: string) => {
+    const found = withoutMark(text)
+    if (found || numbered) return found
+    const prefix = sectionNumber.exec(text)?.[0]
+    return prefix ? withoutMark(text.slice(prefix.length)) : undefined
+  }
   return {
     spec,
-    regex: new RegExp('^' + prefix + source + '$'),
+    test: (normalized) => match(normalized) !== undefined,
+    number: (normalized) => match(normalized)?.number,
     literal,
     display: displayHeading(spec)
   }
 }
 
+/** `2. `, `2) `, `2.1 `, `2: ` (a dash is folded to a colon) before a heading's text. */
+const sectionNumber = /^\d+(?:\.\d+)*[.):]? /
+
+/**
+ * The pieces of a numbered repeat, split at its number, the first digits
+ * of its text: the text `before` them (when they come before any
+ * placeholder), then the pieces after them. A number after a placeholder
+ * matches any text, as the placeholder before it could hold digits too.
+ */
+function countedPieces(pieces: readonly string[]): {before?: string; pieces: string[]} {
+  const index = pieces.findIndex((piece) => /\d/.test(piece))
+  if (index === -1) return {pieces: [...pieces]}
+  const piece = pieces[index]!
+  const [digits] = /\d+/.exec(piece)!
+  const at = piece.indexOf(digits)
+  const before = piece.slice(0, at)
+  const after = piece.slice(at + digits.length)
+  if (index === 0) return {before, pieces: [after, ...pieces.slice(1)]}
+  return {pieces: [...pieces.slice(0, index), before, after, ...pieces.slice(index + 1)]}
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
 /** The counted number of a heading matched by a numbered pattern. */
-export function headingNumber(
-  pattern: HeadingPattern,
-  normalized: string
-): number | undefined {
-  const match = pattern.regex.exec(normalized)
-  if (!match || pattern.spec.repeat?.numbered !== true) return undefined
-  return Number(match[1])
+export function headingNumber(pattern: HeadingPattern, normalized: string): number | undefined {
+  return pattern.number(normalized)
 }
 
 /** Text to match literally inside a regular expression. */
