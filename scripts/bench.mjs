@@ -46,7 +46,7 @@ const paths = {
   remarkCli: path.join(root, 'node_modules/remark-cli/cli.js'),
   milestoneLint: path.join(root, 'dist/cli/milestone-lint.js'),
   preset: path.join(root, 'dist/index.js'),
-  syntax: path.join(root, 'dist/syntax.js'),
+  syntax: path.join(root, 'dist/model/syntax.js'),
   markdownlintCli2: path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
   relativeLinksRule: fileURLToPath(import.meta.resolve('markdownlint-rule-relative-links')),
   remarkGfm: import.meta.resolve('remark-gfm'),

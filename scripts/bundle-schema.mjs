@@ -5,7 +5,8 @@
  * `defaultSchema()` reads it instead of deriving it on every start.
  */
 import fs from 'node:fs'
-import {bundledSchemaFile, bundledTemplate, bundledTemplateName, deriveSchema} from '../dist/schema/derive.js'
+import {deriveSchema} from '../dist/schema/derive.js'
+import {bundledSchemaFile, bundledTemplate, bundledTemplateName} from '../dist/project/template.js'
 
 const text = fs.readFileSync(bundledTemplate, 'utf8')
 const saved = {template: text, schema: deriveSchema(text, bundledTemplateName)}

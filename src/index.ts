@@ -10,9 +10,9 @@ import remarkStringify from 'remark-stringify'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {presetMark, treelessMark} from './marks.js'
-import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './model/detect.js'
+import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './match/detect.js'
 import {forgetModel} from './model/model.js'
-import {defaultLimits, guardParser} from './parse.js'
+import {defaultLimits, guardParser} from './model/parse.js'
 import {
   type NoPlaceholdersOptions,
   type OptionTypes,
@@ -26,17 +26,13 @@ import {
   optionsOf,
   sharedOptionTypes,
   validateOptions
-} from './options.js'
-import {type MilestoneRule, schemaOf} from './rule.js'
-import noPlaceholders from './rules/no-placeholders.js'
-import relativeLinks from './rules/relative-links.js'
-import requiredHeadings, {type RequiredHeadingsOptions} from './rules/required-headings.js'
-import riskFields from './rules/risk-fields.js'
-import sectionFields from './rules/section-fields.js'
-import successCriteria from './rules/success-criteria.js'
-import {defaultSchema} from './schema/derive.js'
+} from './match/options.js'
+import {type MilestoneRule, schemaOf} from './rules/rule.js'
+import {type RuleId, noPlaceholders, relativeLinks, requiredHeadings, riskFields, rules, sectionFields, successCriteria} from './rules/index.js'
+import type {RequiredHeadingsOptions} from './rules/required-headings.js'
+import {defaultSchema} from './project/template.js'
 import type {Schema} from './schema/types.js'
-import milestoneSyntax from './syntax.js'
+import milestoneSyntax from './model/syntax.js'
 
 export type {
   NoPlaceholdersOptions,
@@ -48,23 +44,14 @@ export type {
   SharedOptions,
   SuccessCriteriaOptions
 }
-export {TemplateError, defaultSchema, deriveSchema, loadTemplate} from './schema/derive.js'
-export {defaultLimits, type Limits} from './parse.js'
+export {TemplateError, deriveSchema} from './schema/derive.js'
+export {defaultSchema, loadTemplate} from './project/template.js'
+export {defaultLimits, type Limits} from './model/parse.js'
 export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
-export type {MilestoneLintData} from './rule.js'
+export type {MilestoneLintData} from './rules/rule.js'
 export {milestoneSyntax, noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
 
-/** Every rule, by id. */
-export const rules = {
-  'milestone-required-headings': requiredHeadings,
-  'milestone-no-placeholders': noPlaceholders,
-  'milestone-success-criteria': successCriteria,
-  'milestone-risk-fields': riskFields,
-  'milestone-section-fields': sectionFields,
-  'milestone-relative-links': relativeLinks
-} as const
-
-export type RuleId = keyof typeof rules
+export {rules, type RuleId} from './rules/index.js'
 
 /** Preset options: the shared options (parse limits among them), and each rule's config by its id. */
 export interface Options extends SharedOptions {

@@ -4,7 +4,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {exitCode, outcomeOf, skippedLines, summaryLine} from '../src/cli/outcome.js'
 import {milestoneSyntax} from '../src/index.js'
-import {milestoneRule} from '../src/rule.js'
+import {milestoneRule} from '../src/rules/rule.js'
 
 const doc = 'fixtures/example/milestone-1-private-beta.md'
 

@@ -10,8 +10,8 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import remarkLintMilestone, {type Options} from '../src/index.js'
 import releaseTrees from '../src/cli/release-trees.js'
-import {mayBeMilestoneDoc} from '../src/model/detect.js'
-import {defaultSchema} from '../src/schema/derive.js'
+import {mayBeMilestoneDoc} from '../src/match/detect.js'
+import {defaultSchema} from '../src/project/template.js'
 
 const readme = '# Install\n\nRun `npm install`.\n\n## Usage\n\nSee [the docs](./docs.md).\n'
 const valid = readFileSync('fixtures/example/milestone-2-public-launch.md', 'utf8')

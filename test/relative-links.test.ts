@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {anchorsOfFile} from '../src/links/resolve.js'
+import {anchorsOfFile} from '../src/project/links.js'
 import relativeLinks from '../src/rules/relative-links.js'
 import {lintWith, messages} from './helpers.js'
 

@@ -26,8 +26,8 @@ import {readFileSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {glob, hasMagic} from 'glob'
 import ignoreModule, {type Ignore} from 'ignore'
-import {targetOf} from '../links/resolve.js'
-import {placeOf} from '../project.js'
+import {targetOf} from '../project/links.js'
+import {placeOf} from '../project/project.js'
 
 export interface Unmatched {
   pattern: string

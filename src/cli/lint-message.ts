@@ -1,4 +1,4 @@
-import {firstLine} from '../model/text.js'
+import {firstLine} from '../text/text.js'
 
 /**
  * A lint message as plain data, as the language server's worker posts it
@@ -27,4 +27,4 @@ export function cannotLint(error: unknown): Message {
   }
 }
 
-export {firstLine} from '../model/text.js'
+export {firstLine} from '../text/text.js'

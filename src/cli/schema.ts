@@ -5,7 +5,8 @@
  * what `milestone-lint` will check.
  */
 import process from 'node:process'
-import {TemplateError, defaultSchema, loadTemplate} from '../schema/derive.js'
+import {defaultSchema, loadTemplate} from '../project/template.js'
+import {TemplateError} from '../schema/derive.js'
 
 const usage = `Usage: milestone-lint-schema [template.md]
 

@@ -12,7 +12,7 @@ import type {
   Table
 } from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {normalizeLabel} from './text.js'
+import {normalizeLabel} from '../text/text.js'
 
 /**
  * A bold (or italic) label and what follows it: `**Label**: text`,

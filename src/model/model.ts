@@ -12,12 +12,12 @@ import type {
 } from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {memo} from '../memo.js'
-import {anchorsOf} from '../links/anchors.js'
+import {memo} from './memo.js'
+import {anchorsOf} from './anchors.js'
 import {type Field, fieldsOf, headingField} from './fields.js'
 import {eachNode} from './nodes.js'
 import {createSource, type Source} from './source.js'
-import {normalizeHeading} from './text.js'
+import {normalizeHeading} from '../text/text.js'
 
 /**
  * A heading and everything up to the next heading of the same or a higher

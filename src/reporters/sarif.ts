@@ -8,8 +8,8 @@ import {createRequire} from 'node:module'
 import {SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder} from 'node-sarif-builder'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {rules} from '../index.js'
-import {homepage} from '../rule.js'
+import {rules} from '../rules/index.js'
+import {homepage} from '../rules/rule.js'
 import {type ReporterOptions, levelOf, messagesOf, rangeOf, relativePath, ruleIdOf, writeOut} from './shared.js'
 
 const pack = createRequire(import.meta.url)('../../package.json') as {version: string}

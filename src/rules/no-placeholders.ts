@@ -19,11 +19,11 @@
  */
 import type {Code, Node, Parent} from 'mdast'
 import {eachNode} from '../model/nodes.js'
-import {type Bracketed, findBrackets, looksLikePlaceholder, mathSpans} from '../model/brackets.js'
+import {type Bracketed, findBrackets, looksLikePlaceholder, mathSpans} from '../text/brackets.js'
 import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
-import {normalizePlaceholder, textPattern, truncate} from '../model/text.js'
-import type {NoPlaceholdersOptions} from '../options.js'
-import {milestoneRule, report} from '../rule.js'
+import {normalizePlaceholder, textPattern, truncate} from '../text/text.js'
+import type {NoPlaceholdersOptions} from '../match/options.js'
+import {milestoneRule, report} from './rule.js'
 
 const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
   'milestone-no-placeholders',

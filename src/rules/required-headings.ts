@@ -18,9 +18,9 @@ import type {Heading} from 'mdast'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {headingLine, type Model, type Section} from '../model/model.js'
-import {type Outline, headingMatches} from '../model/outline.js'
-import type {SharedOptions} from '../options.js'
-import {milestoneRule, report, type RuleContext} from '../rule.js'
+import {type Outline, headingMatches} from '../match/outline.js'
+import type {SharedOptions} from '../match/options.js'
+import {milestoneRule, report, type RuleContext} from './rule.js'
 import {
   displayHeading,
   headingNumber,

@@ -1,5 +1,5 @@
-import {memo} from '../memo.js'
-import {foldHeading, wildcardMatch} from '../model/text.js'
+import {memo} from '../model/memo.js'
+import {foldHeading, wildcardMatch} from '../text/text.js'
 import type {Schema, SectionSpec} from './types.js'
 
 /** A template heading compiled for matching against document headings. */

@@ -5,10 +5,10 @@ import {lintRule} from 'unified-lint-rule'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {isMilestoneDoc, skipReason} from './model/detect.js'
-import {getModel, type Model} from './model/model.js'
-import {getOutline, type Outline} from './model/outline.js'
-import {firstLine} from './model/text.js'
+import {isMilestoneDoc, skipReason} from '../match/detect.js'
+import {getModel, type Model} from '../model/model.js'
+import {getOutline, type Outline} from '../match/outline.js'
+import {firstLine} from '../text/text.js'
 import {
   type OptionTypes,
   type RuleConfig,
@@ -16,11 +16,12 @@ import {
   optionsOf,
   sharedOptionTypes,
   validateOptions
-} from './options.js'
-import {defaultLimits} from './parse.js'
-import {type TemplateLocation, resolveTemplate} from './project.js'
-import {TemplateError, defaultSchema, loadTemplate} from './schema/derive.js'
-import type {Schema} from './schema/types.js'
+} from '../match/options.js'
+import {defaultLimits} from '../model/parse.js'
+import {type TemplateLocation, resolveTemplate} from '../project/project.js'
+import {defaultSchema, loadTemplate} from '../project/template.js'
+import {TemplateError} from '../schema/derive.js'
+import type {Schema} from '../schema/types.js'
 
 /** The project's home, whose README documents each rule in a section named after it. */
 export const homepage = 'https://github.com/remark-lint-milestone/remark-lint-milestone'

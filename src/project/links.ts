@@ -3,10 +3,10 @@ import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {eachNode} from '../model/nodes.js'
-import {firstLine} from '../model/text.js'
-import {type Limits, defaultLimits, excessText, parseWithin} from '../parse.js'
-import {syntax} from '../syntax.js'
-import {anchorsOf} from './anchors.js'
+import {firstLine} from '../text/text.js'
+import {type Limits, defaultLimits, excessText, parseWithin} from '../model/parse.js'
+import {syntax} from '../model/syntax.js'
+import {anchorsOf} from '../model/anchors.js'
 
 /** A link URL split into what the file system and the fragment check need. */
 export interface LocalUrl {

@@ -11,7 +11,7 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
-import {firstLine} from './model/text.js'
+import {firstLine} from '../text/text.js'
 
 /** Limits on what is parsed; real milestone docs are 15–80 KB. */
 export interface Limits {

@@ -1,9 +1,9 @@
-import {memo} from '../memo.js'
+import {memo} from '../model/memo.js'
 import {type HeadingPattern, headingPattern, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
-import {type Field, fieldsOf, headingField} from './fields.js'
-import type {Model, Section} from './model.js'
-import {normalizeLabel, wildcardMatch} from './text.js'
+import {type Field, fieldsOf, headingField} from '../model/fields.js'
+import type {Model, Section} from '../model/model.js'
+import {normalizeLabel, wildcardMatch} from '../text/text.js'
 
 /** Which document sections stand for which schema sections (and, below, which fields for which fields). */
 export interface Outline {
