@@ -14,36 +14,37 @@ import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './match/detect.js'
 import {forgetModel} from './model/model.js'
 import {defaultLimits, guardParser} from './model/parse.js'
 import {
-  type NoPlaceholdersOptions,
-  type OptionTypes,
-  type RelativeLinksOptions,
-  type RiskFieldsOptions,
+  type OptionKind,
   type RuleConfig,
-  type SectionFieldsOptions,
   type SharedOptions,
-  type SuccessCriteriaOptions,
   isSeverity,
   optionsOf,
   sharedOptionTypes,
   validateOptions
 } from './match/options.js'
 import {type MilestoneRule, schemaOf} from './rules/rule.js'
-import {type RuleId, noPlaceholders, relativeLinks, requiredHeadings, riskFields, rules, sectionFields, successCriteria} from './rules/index.js'
-import type {RequiredHeadingsOptions} from './rules/required-headings.js'
+import {
+  type RuleId,
+  type RuleOptions,
+  noPlaceholders,
+  relativeLinks,
+  requiredHeadings,
+  riskFields,
+  rules,
+  sectionFields,
+  successCriteria
+} from './rules/index.js'
 import {defaultSchema} from './project/template.js'
 import type {Schema} from './schema/types.js'
 import milestoneSyntax from './model/syntax.js'
 
-export type {
-  NoPlaceholdersOptions,
-  RelativeLinksOptions,
-  RequiredHeadingsOptions,
-  RiskFieldsOptions,
-  RuleConfig,
-  SectionFieldsOptions,
-  SharedOptions,
-  SuccessCriteriaOptions
-}
+export type {RuleConfig, SharedOptions}
+export type {NoPlaceholdersOptions} from './rules/no-placeholders.js'
+export type {RelativeLinksOptions} from './rules/relative-links.js'
+export type {RequiredHeadingsOptions} from './rules/required-headings.js'
+export type {RiskFieldsOptions} from './rules/risk-fields.js'
+export type {SectionFieldsOptions} from './rules/section-fields.js'
+export type {SuccessCriteriaOptions} from './rules/success-criteria.js'
 export {TemplateError, deriveSchema} from './schema/derive.js'
 export {defaultSchema, loadTemplate} from './project/template.js'
 export {defaultLimits, type Limits} from './model/parse.js'
@@ -51,17 +52,10 @@ export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.
 export type {MilestoneLintData} from './rules/rule.js'
 export {milestoneSyntax, noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
 
-export {rules, type RuleId} from './rules/index.js'
+export {rules, type RuleId, type RuleOptions} from './rules/index.js'
 
 /** Preset options: the shared options (parse limits among them), and each rule's config by its id. */
-export interface Options extends SharedOptions {
-  'milestone-required-headings'?: RuleConfig<RequiredHeadingsOptions>
-  'milestone-no-placeholders'?: RuleConfig<NoPlaceholdersOptions>
-  'milestone-success-criteria'?: RuleConfig<SuccessCriteriaOptions>
-  'milestone-risk-fields'?: RuleConfig<RiskFieldsOptions>
-  'milestone-section-fields'?: RuleConfig<SectionFieldsOptions>
-  'milestone-relative-links'?: RuleConfig<RelativeLinksOptions>
-}
+export type Options = SharedOptions & {[Id in RuleId]?: RuleConfig<RuleOptions<Id>>}
 
 const presetName = 'remark-lint-milestone'
 
@@ -177,7 +171,7 @@ function isRule(plugin: unknown): boolean {
 }
 
 function validatePresetOptions(options: unknown): void {
-  const types: OptionTypes = {...sharedOptionTypes}
+  const types: Record<string, OptionKind> = {...sharedOptionTypes}
   for (const id of Object.keys(rules)) types[id] = 'rule'
   validateOptions(presetName, options, types)
 }

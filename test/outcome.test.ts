@@ -18,8 +18,13 @@ function unattached(path: string, error: Error): VFile {
 
 describe('outcomeOf', () => {
   it('turns a rule that throws into one line on its file, and exit 2', async () => {
-    const crashing = milestoneRule('milestone-crash', 'Throws.', {}, () => {
-      throw new TypeError('boom')
+    const crashing = milestoneRule({
+      id: 'milestone-crash',
+      description: 'Throws.',
+      options: {},
+      check() {
+        throw new TypeError('boom')
+      }
     })
     const file = await read(doc)
     const processor = remark().use(milestoneSyntax).use(crashing)

@@ -4,7 +4,7 @@ import {remark} from 'remark'
 import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import remarkLintMilestone, {rules} from '../src/index.js'
+import remarkLintMilestone, {type Options, rules} from '../src/index.js'
 import noPlaceholders from '../src/rules/no-placeholders.js'
 import {type Model, getModel} from '../src/model/model.js'
 import {lint, messages} from './helpers.js'
@@ -233,5 +233,24 @@ describe('what the rules decided, on file.data.milestoneLint', () => {
     const readme = example + 'README.md'
     const file = await lint(readme, {'milestone-no-placeholders': {include: [readme]}})
     expect(file.data.milestoneLint).toEqual({linted: true})
+  })
+})
+
+describe('the preset’s options type, from the rule registry', () => {
+  it('types each rule’s options from its declaration (checked by `tsc --noEmit` in `npm test`)', () => {
+    const options: Options = {
+      exclude: 'drafts/**',
+      'milestone-risk-fields': ['warn', {levels: ['High', 'Low']}],
+      'milestone-relative-links': {fragments: false},
+      'milestone-section-fields': [2, {required: ['Technology Stack > Frontend']}],
+      'milestone-required-headings': 'error'
+    }
+    // @ts-expect-error: `levels` is a list of levels, not one.
+    const wrongKind: Options = {'milestone-risk-fields': {levels: 'High'}}
+    // @ts-expect-error: `fragment` is no option of milestone-relative-links.
+    const unknownOption: Options = {'milestone-relative-links': {fragment: false}}
+    // @ts-expect-error: no rule has this id.
+    const unknownRule: Options = {'milestone-risk-field': 'warn'}
+    expect([options, wrongKind, unknownOption, unknownRule]).toHaveLength(4)
   })
 })

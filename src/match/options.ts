@@ -26,51 +26,35 @@ export interface SharedOptions {
   limits?: Partial<Limits>
 }
 
-export interface NoPlaceholdersOptions extends SharedOptions {
-  /**
-   * Bracketed texts that are not placeholders, without brackets, ignoring
-   * case; `*` stands for any text (`['sic', 'WIP', 'RFC *']`).
-   */
-  allow?: string[]
-}
-
-export interface SuccessCriteriaOptions extends SharedOptions {
-  /** Mark every success criterion starts with (default: the template's, `✅`). */
-  marker?: string
-}
-
-export interface RiskFieldsOptions extends SharedOptions {
-  /** Allowed Impact and Probability levels (default: the template's, High, Medium, Low). */
-  levels?: string[]
-}
-
-export interface SectionFieldsOptions extends SharedOptions {
-  /**
-   * Template fields to require although the template makes them optional
-   * or example categories: labels (`'Frontend'`), or `'Section > Label'`
-   * for one section's (`'Technology Stack > Frontend'`).
-   */
-  required?: string[]
-  /** Template fields that may be absent, named as in `required` (`'Cost Structure'`). */
-  optional?: string[]
-}
-
-export interface RelativeLinksOptions extends SharedOptions {
-  /** Check `#fragment`s against heading slugs (default `true`). */
-  fragments?: boolean
-}
-
 /** Severity as in remark-lint: off, warn, error. */
 export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
 
 /** How a rule is configured: a severity, options, or both. */
 export type RuleConfig<O> = Severity | O | [Severity, O?]
 
-/** `rule` is a rule's config inside the preset's options (checked by the rule). */
-export type OptionKind = 'boolean' | 'string' | 'strings' | 'levels' | 'patterns' | 'globs' | 'file' | 'limits' | 'rule'
+/**
+ * The kinds of option, each with the TypeScript type of its values (`rule`
+ * is a rule's config inside the preset's options, checked by the rule).
+ */
+export interface OptionKinds {
+  boolean: boolean
+  string: string
+  strings: string[]
+  levels: string[]
+  patterns: string[]
+  globs: string | string[]
+  file: string | URL
+  limits: Partial<Limits>
+  rule: unknown
+}
 
-/** Option name → kind, for validation. */
-export type OptionTypes = Record<string, OptionKind>
+export type OptionKind = keyof OptionKinds
+
+/** Option name → kind: validates a rule's options, and gives their type (`OptionsOf`). */
+export type OptionTypes = Readonly<Record<string, OptionKind>>
+
+/** The options a record of option kinds describes, with the shared ones. */
+export type OptionsOf<Types extends OptionTypes> = SharedOptions & {-readonly [Name in keyof Types]?: OptionKinds[Types[Name]]}
 
 export const sharedOptionTypes: OptionTypes = {
   include: 'globs',

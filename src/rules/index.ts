@@ -1,4 +1,9 @@
-/** Every rule, by id: the preset attaches them, and reports describe them. */
+/**
+ * Every rule, by id: the preset attaches them, validates their configs and
+ * types its options from them, and reports describe them. A new rule is one
+ * module and one line here.
+ */
+import type {MilestoneRule} from './rule.js'
 import noPlaceholders from './no-placeholders.js'
 import relativeLinks from './relative-links.js'
 import requiredHeadings from './required-headings.js'
@@ -16,5 +21,8 @@ export const rules = {
 } as const
 
 export type RuleId = keyof typeof rules
+
+/** The options of a rule, by its id (inferred from its declaration). */
+export type RuleOptions<Id extends RuleId> = (typeof rules)[Id] extends MilestoneRule<infer Options> ? Options : never
 
 export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}

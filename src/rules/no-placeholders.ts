@@ -22,14 +22,24 @@ import {eachNode} from '../model/nodes.js'
 import {type Bracketed, findBrackets, looksLikePlaceholder, mathSpans} from '../text/brackets.js'
 import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
 import {normalizePlaceholder, textPattern, truncate} from '../text/text.js'
-import type {NoPlaceholdersOptions} from '../match/options.js'
+import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, report} from './rule.js'
 
-const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
-  'milestone-no-placeholders',
-  'No `[Placeholder]` text from the template is left unfilled.',
-  {allow: 'patterns'},
-  function ({model, file, options, schema}) {
+const optionTypes = {
+  /**
+   * Bracketed texts that are not placeholders, without brackets, ignoring
+   * case; `*` stands for any text (`['sic', 'WIP', 'RFC *']`).
+   */
+  allow: 'patterns'
+} as const
+
+export type NoPlaceholdersOptions = OptionsOf<typeof optionTypes>
+
+const noPlaceholders = milestoneRule({
+  id: 'milestone-no-placeholders',
+  description: 'No `[Placeholder]` text from the template is left unfilled.',
+  options: optionTypes,
+  check({model, file, options, schema}) {
     const known = schema.placeholders
     const allowed = (options.allow ?? []).map(textPattern)
     const isPlaceholder = (group: Bracketed, text: string) =>
@@ -67,7 +77,7 @@ const noPlaceholders = milestoneRule<NoPlaceholdersOptions>(
 
     for (const code of model.code) checkCode(model, code, known, isPlaceholder, say)
   }
-)
+})
 
 export default noPlaceholders
 

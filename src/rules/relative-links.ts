@@ -31,18 +31,25 @@ import {headingLine, type LinkNode, type Model, type Section} from '../model/mod
 import {findField} from '../match/outline.js'
 import {truncate} from '../text/text.js'
 import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../project/links.js'
-import type {RelativeLinksOptions} from '../match/options.js'
+import type {OptionsOf} from '../match/options.js'
 import {type Limits, defaultLimits} from '../model/parse.js'
 import {placeOf} from '../project/project.js'
 import {milestoneRule, report} from './rule.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
-const relativeLinks = milestoneRule<RelativeLinksOptions>(
-  'milestone-relative-links',
-  'Links to the milestones overview, the architecture doc and other local files point at files and headings that exist.',
-  {fragments: 'boolean'},
-  function ({model, outline, schema, file, options}) {
+const optionTypes = {
+  /** Check `#fragment`s against heading slugs (default `true`). */
+  fragments: 'boolean'
+} as const
+
+export type RelativeLinksOptions = OptionsOf<typeof optionTypes>
+
+const relativeLinks = milestoneRule({
+  id: 'milestone-relative-links',
+  description: 'Links to the milestones overview, the architecture doc and other local files point at files and headings that exist.',
+  options: optionTypes,
+  check({model, outline, schema, file, options}) {
     const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined
     // Links may not leave the project, found from the doc (else the working
     // directory, or the doc's folder if it is elsewhere).
@@ -74,7 +81,7 @@ const relativeLinks = milestoneRule<RelativeLinksOptions>(
       if (section) checkRelated(model, file, section, spec.links ?? [], roles, resolveTarget)
     }
   }
-)
+})
 
 /** A section (Related Documents) links again to the metadata targets. */
 function checkRelated(

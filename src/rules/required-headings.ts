@@ -19,7 +19,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {type Outline, headingMatches} from '../match/outline.js'
-import type {SharedOptions} from '../match/options.js'
+import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, report, type RuleContext} from './rule.js'
 import {
   displayHeading,
@@ -30,18 +30,20 @@ import {
 } from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
 
-export type RequiredHeadingsOptions = SharedOptions
+const optionTypes = {} as const
 
-const requiredHeadings = milestoneRule<RequiredHeadingsOptions>(
-  'milestone-required-headings',
-  "The title and every section the template requires are present, in template order, at the template's level.",
-  {},
-  function (context) {
+export type RequiredHeadingsOptions = OptionsOf<typeof optionTypes>
+
+const requiredHeadings = milestoneRule({
+  id: 'milestone-required-headings',
+  description: "The title and every section the template requires are present, in template order, at the template's level.",
+  options: optionTypes,
+  check(context) {
     checkTitle(context)
     const {model, outline, schema} = context
     checkLevel(context, schema.sections, matchedTo(outline, model.sections, schema.sections), undefined)
   }
-)
+})
 
 export default requiredHeadings
 

@@ -19,17 +19,24 @@ import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {truncate} from '../text/text.js'
 import {fieldsIn, findField} from '../match/outline.js'
-import type {RiskFieldsOptions} from '../match/options.js'
+import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, report} from './rule.js'
 import {displayHeading} from '../schema/pattern.js'
 import type {FieldSpec} from '../schema/types.js'
 import {allSpecs, parentSpec} from '../schema/walk.js'
 
-const riskFields = milestoneRule<RiskFieldsOptions>(
-  'milestone-risk-fields',
-  "Each risk states its Impact, Probability and Mitigation, with levels from the template's scale.",
-  {levels: 'levels'},
-  function ({model, outline, schema, file, options}) {
+const optionTypes = {
+  /** Allowed Impact and Probability levels (default: the template's, High, Medium, Low). */
+  levels: 'levels'
+} as const
+
+export type RiskFieldsOptions = OptionsOf<typeof optionTypes>
+
+const riskFields = milestoneRule({
+  id: 'milestone-risk-fields',
+  description: "Each risk states its Impact, Probability and Mitigation, with levels from the template's scale.",
+  options: optionTypes,
+  check({model, outline, schema, file, options}) {
     for (const spec of allSpecs(schema)) {
       if (spec.role !== 'risk') continue
       const risks = outline.sections(spec)
@@ -52,7 +59,7 @@ const riskFields = milestoneRule<RiskFieldsOptions>(
       }
     }
   }
-)
+})
 
 export default riskFields
 

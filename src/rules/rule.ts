@@ -11,6 +11,7 @@ import {getOutline, type Outline} from '../match/outline.js'
 import {firstLine} from '../text/text.js'
 import {
   type OptionTypes,
+  type OptionsOf,
   type RuleConfig,
   type SharedOptions,
   optionsOf,
@@ -65,18 +66,29 @@ export interface MilestoneRule<Options> extends Plugin<[RuleConfig<Options>?], R
   url: string
 }
 
+/** A rule, declared once: its id, what it checks, its options' kinds, and its check. */
+export interface RuleDeclaration<Types extends OptionTypes> {
+  /** The rule id, as used in config and `<!--lint ignore-->` comments. */
+  id: string
+  /** What the rule checks, in one sentence (shown by SARIF viewers). */
+  description: string
+  /** Its own options, by kind (besides the shared ones); their type is inferred from this. */
+  options: Types
+  /** Check a milestone doc. */
+  check: (context: RuleContext<OptionsOf<Types>>) => void
+  /** Check options against the schema when attached (throw a `TypeError` naming the option). */
+  validate?: (options: OptionsOf<Types>, schema: Schema) => void
+}
+
 /**
  * Define a rule: a remark-lint rule that validates its options when attached
  * and runs its check only on milestone docs, with the shared model.
  */
-export function milestoneRule<Options extends SharedOptions>(
-  ruleId: string,
-  description: string,
-  optionTypes: OptionTypes,
-  check: (context: RuleContext<Options>) => void,
-  /** Check options against the schema when attached (throw a `TypeError` naming the option). */
-  validate?: (options: Options, schema: Schema) => void
-): MilestoneRule<Options> {
+export function milestoneRule<const Types extends OptionTypes>(
+  declaration: RuleDeclaration<Types>
+): MilestoneRule<OptionsOf<Types>> {
+  type Options = OptionsOf<Types>
+  const {id: ruleId, description, options: optionTypes, check, validate} = declaration
   const types = {...sharedOptionTypes, ...optionTypes}
   const url = docsBase + ruleId
 

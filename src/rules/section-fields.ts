@@ -40,17 +40,30 @@ import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {type Outline, fieldsIn, matches, ownFields, unmatchedDescendants} from '../match/outline.js'
 import {normalizeHeading, normalizeLabel} from '../text/text.js'
-import type {SectionFieldsOptions} from '../match/options.js'
+import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, report} from './rule.js'
 import {escapeRegExp, headingPattern, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
-const sectionFields = milestoneRule<SectionFieldsOptions>(
-  'milestone-section-fields',
-  'Each section carries the fields its template section asks for, each with a value.',
-  {required: 'strings', optional: 'strings'},
-  function ({tree, model, outline, schema, file, options}) {
+const optionTypes = {
+  /**
+   * Template fields to require although the template makes them optional
+   * or example categories: labels (`'Frontend'`), or `'Section > Label'`
+   * for one section's (`'Technology Stack > Frontend'`).
+   */
+  required: 'strings',
+  /** Template fields that may be absent, named as in `required` (`'Cost Structure'`). */
+  optional: 'strings'
+} as const
+
+export type SectionFieldsOptions = OptionsOf<typeof optionTypes>
+
+const sectionFields = milestoneRule({
+  id: 'milestone-section-fields',
+  description: 'Each section carries the fields its template section asks for, each with a value.',
+  options: optionTypes,
+  check({tree, model, outline, schema, file, options}) {
     // A label is reported once, whichever check finds it empty first.
     const reported = new Set<Field['labelNode']>()
     const empty = (field: Field, expected: string) => {
@@ -79,7 +92,7 @@ const sectionFields = milestoneRule<SectionFieldsOptions>(
 
     checkClosing(tree, model, schema, file, empty)
   },
-  function (options, schema) {
+  validate(options, schema) {
     for (const option of ['required', 'optional'] as const) {
       for (const name of options[option] ?? []) {
         const test = fieldName(name)
@@ -91,7 +104,7 @@ const sectionFields = milestoneRule<SectionFieldsOptions>(
       }
     }
   }
-)
+})
 
 export default sectionFields
 

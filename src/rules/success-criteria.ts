@@ -14,7 +14,7 @@ import type {ListItem} from 'mdast'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {fieldsIn, findField} from '../match/outline.js'
-import type {SuccessCriteriaOptions} from '../match/options.js'
+import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, report} from './rule.js'
 import type {VFile} from 'vfile'
 import type {FieldSpec} from '../schema/types.js'
@@ -23,11 +23,18 @@ import {allSpecs} from '../schema/walk.js'
 /** Marks people use instead of the template's (checked after the marker itself). */
 const otherMark = /^(?:[✅✔☑✓✗✘❌❎☐☒⬜🔲🟩🟢⭕]\uFE0F?|:[a-z_]+:|\[[ xX]\]|\([ xX]\))/u
 
-const successCriteria = milestoneRule<SuccessCriteriaOptions>(
-  'milestone-success-criteria',
-  "Each phase's success criteria are a non-empty list of items that start with `✅`.",
-  {marker: 'string'},
-  function ({model, outline, schema, file, options}) {
+const optionTypes = {
+  /** Mark every success criterion starts with (default: the template's, `✅`). */
+  marker: 'string'
+} as const
+
+export type SuccessCriteriaOptions = OptionsOf<typeof optionTypes>
+
+const successCriteria = milestoneRule({
+  id: 'milestone-success-criteria',
+  description: "Each phase's success criteria are a non-empty list of items that start with `✅`.",
+  options: optionTypes,
+  check({model, outline, schema, file, options}) {
     for (const spec of allSpecs(schema)) {
       for (const field of spec.fields ?? []) {
         if (!field.marker) continue
@@ -38,7 +45,7 @@ const successCriteria = milestoneRule<SuccessCriteriaOptions>(
       }
     }
   }
-)
+})
 
 export default successCriteria
 
