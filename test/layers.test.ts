@@ -4,10 +4,11 @@
  * the rules in `.dependency-cruiser.cjs`.
  */
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {makeTemporary, removeProjects, repoRoot} from './project.js'
+import {readmeBlockAfter} from './readme.js'
 
 afterAll(removeProjects)
 
@@ -49,5 +50,16 @@ describe('layers', () => {
       'error no-cycle: src/rules/a.ts →',
       'error outside-the-layers: src/helpers/x.ts → src/schema/types.ts'
     ])
+  })
+})
+
+describe('adding a rule (README, Development)', () => {
+  it('shows a rule as it is declared', () => {
+    const block = readmeBlockAfter('1. **A module in `src/rules/`**', 'ts')
+    // Up to the check, the README's lines are the module's, as written.
+    const declared = block.slice(0, block.indexOf('  check('))
+    const module = readFileSync(path.join(repoRoot, 'src/rules/success-criteria.ts'), 'utf8')
+    expect(module).toContain(declared.replace(/^ {3}/gm, ''))
+    expect(declared).toContain("id: 'milestone-success-criteria'")
   })
 })
