@@ -86,8 +86,7 @@ export async function findFiles(
   }
 
   /** A path named or matched: how many files it gave. */
-  function take(absolute: string, named: (file: string) => boolean): number {
-    const target = targetOf(absolute, rootOf(absolute, cwd))
+  function take(absolute: string, named: (file: string) => boolean, target = targetOf(absolute, rootOf(absolute, cwd))): number {
     if (target.kind === 'directory') return walk(absolute)
     if (!named(absolute)) return 0
     if (target.kind === 'outside') refuse(absolute, outside)
@@ -144,8 +143,8 @@ export async function findFiles(
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern)
     // A path that exists names its file, even with `[`, `?` or `*` in it.
-    const kind = targetOf(absolute, rootOf(absolute, cwd)).kind
-    if (kind === 'missing' && hasMagic(pattern)) {
+    const target = targetOf(absolute, rootOf(absolute, cwd))
+    if (target.kind === 'missing' && hasMagic(pattern)) {
       const inModules = /(?:^|[\\/])node_modules(?:[\\/]|$)/.test(pattern)
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
       const named = namesExtension(pattern)
@@ -156,8 +155,8 @@ export async function findFiles(
       if (count === 0) found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
       continue
     }
-    if (kind === 'missing') found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
-    else if (take(absolute, () => true) === 0) found.unmatched.push({pattern, reason: `no Markdown file in \`${pattern}\``})
+    if (target.kind === 'missing') found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
+    else if (take(absolute, () => true, target) === 0) found.unmatched.push({pattern, reason: `no Markdown file in \`${pattern}\``})
   }
   return found
 }
