@@ -58,9 +58,9 @@ export type Target =
  */
 export function targetOf(file: string, root: string): Target {
   if (!isInside(root, file)) return {kind: 'outside'}
-  const home = realRoot(root)
+  const realProjectRoot = realRoot(root)
   const pending = path.relative(root, file).split(path.sep).filter(Boolean)
-  let current = home
+  let current = realProjectRoot
   let links = 0
   while (pending.length > 0) {
     const next = path.join(current, pending.shift()!)
@@ -83,10 +83,10 @@ export function targetOf(file: string, root: string): Target {
       return problem(error)
     }
     // The project as the link names it: by its real path, or by the path it was given as.
-    const base = isInside(home, target) ? home : isInside(root, target) ? root : undefined
+    const base = isInside(realProjectRoot, target) ? realProjectRoot : isInside(root, target) ? root : undefined
     if (base === undefined) return {kind: 'outside'}
     pending.unshift(...path.relative(base, target).split(path.sep).filter(Boolean))
-    current = home
+    current = realProjectRoot
   }
   try {
     return {kind: statSync(current).isDirectory() ? 'directory' : 'file'}

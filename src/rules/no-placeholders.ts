@@ -44,7 +44,7 @@ const noPlaceholders = milestoneRule({
     const allowed = (options.allow ?? []).map(textPattern)
     const isPlaceholder = (group: Bracketed, text: string) =>
       looksLikePlaceholder(group, text) && !allowed.some((allows) => allows(group.inner))
-    const say = (group: Bracketed, base: number, where = '') =>
+    const reportPlaceholder = (group: Bracketed, base: number, where = '') =>
       report(file, message(group.inner, where, known), model.source.range(base + group.start, base + group.end))
 
     for (const block of model.phrasing) {
@@ -53,7 +53,7 @@ const noPlaceholders = milestoneRule({
       // Most blocks have no bracket: no need to mask their code and links.
       if (base === undefined || text === undefined || !text.includes('[')) continue
       for (const group of findBrackets(text, maskOf(model, block, base, text))) {
-        if (isPlaceholder(group, text)) say(group, base)
+        if (isPlaceholder(group, text)) reportPlaceholder(group, base)
       }
     }
 
@@ -63,19 +63,19 @@ const noPlaceholders = milestoneRule({
       if (base === undefined || text === undefined) continue
       if (node.type === 'definition' && isBracketed(node.url)) {
         // `- [Technology 1]: [Purpose]` parses as a definition: all of it is template.
-        for (const group of findBrackets(text)) if (isPlaceholder(group, text)) say(group, base)
+        for (const group of findBrackets(text)) if (isPlaceholder(group, text)) reportPlaceholder(group, base)
         continue
       }
       const urlStart = urlOffset(node, text)
       const url = text.slice(urlStart)
       for (const group of findBrackets(url)) {
         if (isPlaceholder(group, url)) {
-          say({...group, start: group.start + urlStart, end: group.end + urlStart}, base, ` in URL \`${truncate(node.url)}\``)
+          reportPlaceholder({...group, start: group.start + urlStart, end: group.end + urlStart}, base, ` in URL \`${truncate(node.url)}\``)
         }
       }
     }
 
-    for (const code of model.code) checkCode(model, code, known, isPlaceholder, say)
+    for (const code of model.code) checkCode(model, code, known, isPlaceholder, reportPlaceholder)
   }
 })
 
@@ -90,7 +90,7 @@ function checkCode(
   code: Code,
   known: Readonly<Record<string, string>>,
   isPlaceholder: (group: Bracketed, text: string) => boolean,
-  say: (group: Bracketed, base: number) => void
+  reportPlaceholder: (group: Bracketed, base: number) => void
 ): void {
   const base = code.position?.start.offset
   const text = model.source.slice(code)
@@ -111,7 +111,7 @@ function checkCode(
       (Object.hasOwn(known, normalizePlaceholder(group.inner)) ||
         (lines.length === 1 && group.inner.trim().split(/\s+/).length >= 3))
     if (whole && instruction && isPlaceholder(group, line)) {
-      say({...group, start: at, end: at + line.length}, base)
+      reportPlaceholder({...group, start: at, end: at + line.length}, base)
     }
   }
 }

@@ -62,18 +62,18 @@ const relativeLinks = milestoneRule({
 
     // One file-system lookup per target and file, however often it is linked.
     const targets = new Map<string, Target>()
-    const kindAt = (target: string) => {
+    const lookUpTarget = (target: string) => {
       let found = targets.get(target)
       if (!found) targets.set(target, (found = targetOf(target, root)))
       return found
     }
 
-    const roles = checkMetadata(model, file, schema, resolveTarget, kindAt)
+    const roles = checkMetadata(model, file, schema, resolveTarget, lookUpTarget)
 
     // Fragments are checked in targets read within the limits docs are parsed with.
     const anchorLimits = options.fragments === false ? undefined : {...defaultLimits, ...options.limits}
     for (const node of model.links) {
-      checkLink(model, file, node, folder, kindAt, anchorLimits)
+      checkLink(model, file, node, folder, lookUpTarget, anchorLimits)
     }
 
     for (const spec of allSpecs(schema)) {
@@ -126,7 +126,7 @@ function checkMetadata(
   file: VFile,
   schema: Schema,
   resolveTarget: (url: string) => string | undefined,
-  kindAt: (target: string) => Target
+  lookUpTarget: (target: string) => Target
 ): Map<LinkRole, RoleTarget> {
   const roles = new Map<LinkRole, RoleTarget>()
 
@@ -167,7 +167,7 @@ function checkMetadata(
 
     // A missing target is reported once, as a broken link; not asked for again.
     const target = resolveTarget(url)
-    if (target && exists(kindAt(target))) roles.set(spec.link, {label: spec.label, url, target})
+    if (target && exists(lookUpTarget(target))) roles.set(spec.link, {label: spec.label, url, target})
   }
 
   return roles
@@ -178,7 +178,7 @@ function checkLink(
   file: VFile,
   node: LinkNode,
   folder: string | undefined,
-  kindAt: (target: string) => Target,
+  lookUpTarget: (target: string) => Target,
   /** How targets are read for their anchors; none: fragments are not checked. */
   anchorLimits: Limits | undefined
 ): void {
@@ -199,7 +199,7 @@ function checkLink(
 
   if (!folder) return // A file without a path (stdin, an editor buffer): nothing to resolve against.
   const target = path.resolve(folder, local.path)
-  const found = kindAt(target)
+  const found = lookUpTarget(target)
   const shown = truncate(url)
 
   switch (found.kind) {

@@ -41,13 +41,13 @@ const riskFields = milestoneRule({
       if (spec.role !== 'risk') continue
       const risks = outline.sections(spec)
       const parent = parentSpec(schema, spec)
-      const [home] = parent ? outline.sections(parent) : []
+      const [risksSection] = parent ? outline.sections(parent) : []
 
-      if (risks.length === 0 && home) {
+      if (risks.length === 0 && risksSection) {
         report(
           file,
-          `Unexpected \`${headingLine(home)}\` without risks, expected at least one \`${displayHeading(spec)}\` section`,
-          home.heading?.position
+          `Unexpected \`${headingLine(risksSection)}\` without risks, expected at least one \`${displayHeading(spec)}\` section`,
+          risksSection.heading?.position
         )
       }
 

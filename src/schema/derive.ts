@@ -105,7 +105,7 @@ function schemaOfTemplate(text: string, name: string, model: Model): Schema {
   const metadata = labelled.map(metadataSpec)
   const linked = metadataLinks(labelled, metadata)
   const last = sections.at(-1)!
-  const closingAfter = lastRuleOffset(last)
+  const closingAfter = closingBreakOffset(last)
 
   return {
     template: name,
@@ -260,7 +260,7 @@ function fieldSpec(field: Field, optional: boolean, example = false): FieldSpec 
   }
   const levels = enumeration.exec(field.text)?.[1]
   if (levels) spec.levels = levels.split('/').map((level) => level.trim())
-  const marker = field.list ? commonMark(field.list.children) : undefined
+  const marker = field.list ? sharedItemMark(field.list.children) : undefined
   if (marker) spec.marker = marker
   const alternatives = alternativesOf(field)
   if (alternatives.length > 0) spec.alternatives = alternatives
@@ -319,7 +319,7 @@ function headingText(section: Section): {text: string; optional: boolean} {
 }
 
 /** `✅` when every list item starts with it. */
-function commonMark(items: readonly ListItem[]): string | undefined {
+function sharedItemMark(items: readonly ListItem[]): string | undefined {
   const marks = items.map((item) => /^([^\p{L}\p{N}\s[*_`])/u.exec(toString(item).trim())?.[1])
   const [first] = marks
   return first && marks.every((mark) => mark === first) ? first : undefined
@@ -372,7 +372,7 @@ function linksIn(section: Section): string[] {
 }
 
 /** Where the last thematic break (`---`) of the last section is: what follows closes the doc. */
-function lastRuleOffset(section: Section): number {
+function closingBreakOffset(section: Section): number {
   const rules = section.content.filter((node) => node.type === 'thematicBreak')
   return rules.at(-1)?.position?.end.offset ?? Number.POSITIVE_INFINITY
 }
