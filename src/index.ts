@@ -12,7 +12,8 @@ import type {VFile} from 'vfile'
 import {presetMark, treelessMark} from './marks.js'
 import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './match/detect.js'
 import {forgetModel} from './model/model.js'
-import {defaultLimits, guardParser} from './model/parse.js'
+import {guardParser} from './model/parse.js'
+import {defaultLimits} from './model/limits.js'
 import {
   type OptionKind,
   type RuleConfig,
@@ -47,7 +48,7 @@ export type {SectionFieldsOptions} from './rules/section-fields.js'
 export type {SuccessCriteriaOptions} from './rules/success-criteria.js'
 export {TemplateError, deriveSchema} from './schema/derive.js'
 export {defaultSchema, loadTemplate} from './project/template.js'
-export {defaultLimits, type Limits} from './model/parse.js'
+export {defaultLimits, type Limits} from './model/limits.js'
 export type {Schema, SectionSpec, FieldSpec, MetadataSpec} from './schema/types.js'
 export type {MilestoneLintData} from './rules/rule.js'
 export {milestoneSyntax, noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}

@@ -5,7 +5,7 @@ import {remark} from 'remark'
 import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
 import remarkLintMilestone from '../src/index.js'
-import {defaultLimits, exceededLimit} from '../src/model/parse.js'
+import {defaultLimits, exceededLimit} from '../src/model/limits.js'
 import {format, lint} from './helpers.js'
 import {makeProject, milestoneLint, removeProjects} from './project.js'
 

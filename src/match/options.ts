@@ -2,7 +2,7 @@
  * Options, and their validation: a bad option fails once, with an error that
  * names it, when the plugin is attached.
  */
-import type {Limits} from '../model/parse.js'
+import type {Limits} from '../model/limits.js'
 
 /** Options every rule (and the preset) takes: which files are milestone docs. */
 export interface SharedOptions {

@@ -5,7 +5,7 @@
  */
 import {readFileSync, statSync, type Stats} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {type Limits, defaultLimits} from '../model/parse.js'
+import {type Limits, defaultLimits} from '../model/limits.js'
 import {TemplateError, deriveSchema, overTemplateLimit} from '../schema/derive.js'
 import type {Schema} from '../schema/types.js'
 

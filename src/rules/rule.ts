@@ -18,7 +18,7 @@ import {
   sharedOptionTypes,
   validateOptions
 } from '../match/options.js'
-import {defaultLimits} from '../model/parse.js'
+import {defaultLimits} from '../model/limits.js'
 import {type TemplateLocation, resolveTemplate} from '../project/project.js'
 import {defaultSchema, loadTemplate} from '../project/template.js'
 import {TemplateError} from '../schema/derive.js'
