@@ -11,7 +11,7 @@ import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {presetMark, treelessMark} from './marks.js'
 import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './match/detect.js'
-import {forgetModel} from './model/model.js'
+import {fileContext, forgetContext} from './rules/file-context.js'
 import {guardParser} from './model/parse.js'
 import {defaultLimits} from './model/limits.js'
 import {
@@ -103,11 +103,11 @@ function isAfterAnotherCopy(attachers: ReadonlyArray<readonly [unknown, ...unkno
 }
 
 /**
- * The preset's last plugin: once every rule has run on a file, its model
- * goes. remark-cli holds every tree until a run ends, and the models with
- * them would add a fifth to its memory.
+ * The preset's last plugin: once every rule has run on a file, its shared
+ * context (its model above all) goes. remark-cli holds every file until a
+ * run ends, and the models with them would add a fifth to its memory.
  */
-const releaseModels: Plugin<[], Root> = () => forgetModel
+const releaseModels: Plugin<[], Root> = () => (_tree: Root, file: VFile) => forgetContext(file)
 
 /** Plugins that need no tree but for our rules (the parser, the compiler, syntax, comment control, ours). */
 const treeless = new Set<unknown>([remarkParse, remarkStringify, milestoneSyntax, remarkLint, releaseModels])
@@ -132,7 +132,7 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
     return configs.some(function (options) {
       const schema = usableSchema(options, file)
       // An unusable template is parsed, so that the rule says so on the file.
-      return schema === undefined || mayBeMilestoneDoc(document, file, schema, options)
+      return schema === undefined || mayBeMilestoneDoc(document, file, schema, fileContext(file).detectOptions(options))
     })
   }
 }
@@ -145,7 +145,7 @@ function worthReporting(options: SharedOptions): (document: string, file: VFile)
   return function (document, file) {
     // An unusable template: judge by the bundled one.
     const schema = usableSchema(options, file) ?? defaultSchema()
-    return looksLikeMilestoneFile(document, file, schema, options)
+    return looksLikeMilestoneFile(document, file, schema, fileContext(file).detectOptions(options))
   }
 }
 

@@ -55,7 +55,7 @@ describe('parsing only what may be a milestone doc', () => {
 
   it('counts a template heading as evidence when its longest word occurs, in any case', () => {
     const schema = defaultSchema()
-    const may = (value: string) => mayBeMilestoneDoc(value, new VFile({value, path: 'notes.md'}), schema, {})
+    const may = (value: string) => mayBeMilestoneDoc(value, new VFile({value, path: 'notes.md'}), schema, {templateFile: undefined})
     const headings = schema.sections.map((spec) => '## ' + spec.heading).join('\n\n')
     expect(may(headings)).toBe(true)
     expect(may(headings.toUpperCase())).toBe(true)

@@ -6,7 +6,8 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import remarkLintMilestone, {type Options, rules} from '../src/index.js'
 import noPlaceholders from '../src/rules/no-placeholders.js'
-import {type Model, getModel} from '../src/model/model.js'
+import type {Model} from '../src/model/model.js'
+import {fileContext} from '../src/rules/file-context.js'
 import {lint, messages} from './helpers.js'
 
 const example = 'fixtures/example/'
@@ -147,12 +148,12 @@ describe('turning rules off', () => {
 })
 
 describe('memory', () => {
-  it('drops a file’s model once every rule has run, as remark-cli keeps every tree', async () => {
+  it('drops a file’s model (its shared context) once every rule has run, as remark-cli keeps every tree', async () => {
     let during: Model | undefined
     const file = new VFile({path: defective, value: readFileSync(defective)})
     const processor = remark()
       .use(() => (tree: Root, ranFile: VFile) => {
-        during = getModel(tree, ranFile)
+        during = fileContext(ranFile).model(tree)
       })
       .use(remarkLintMilestone)
     const tree = processor.parse(file)
@@ -161,7 +162,7 @@ describe('memory', () => {
     expect(file.messages.length).toBe(defectiveMessages.length)
     expect(during).toBeDefined()
     // …and it is gone: asking again builds a new one.
-    expect(getModel(tree, file)).not.toBe(during)
+    expect(fileContext(file).model(tree)).not.toBe(during)
   })
 })
 

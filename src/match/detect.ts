@@ -3,13 +3,18 @@ import path from 'node:path'
 import type Picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import type {SharedOptions} from './options.js'
-import {placeOf, resolveTemplate} from '../project/project.js'
+import {placeOf} from '../project/project.js'
 import {memo} from '../model/memo.js'
 import {headingPattern, placeholder, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import type {Model} from '../model/model.js'
 import {findField, specFor} from './outline.js'
 import {normalizeHeading, normalizeLabel} from '../text/text.js'
+
+/** What detection reads of the options: the shared ones, and the file the `template` option names, if it is found. */
+export interface DetectOptions extends SharedOptions {
+  templateFile: string | undefined
+}
 
 /** `milestone-2-launch.md`, `Milestone_03.md`. */
 const milestoneFileName = /^milestone[-_ ]?\d+(?:[-_. ][^/\\]*)?\.(?:md|markdown|mdown|mkdn?)$/i
@@ -19,21 +24,8 @@ const milestoneFileName = /^milestone[-_ ]?\d+(?:[-_. ][^/\\]*)?\.(?:md|markdown
  * else (unless `detect: false`) recognised by name, title or the template's
  * fingerprint.
  */
-export function isMilestoneDoc(
-  model: Model,
-  file: VFile,
-  schema: Schema,
-  options: SharedOptions
-): boolean {
-  return forcedByOptions(file, options) ?? recognised(model, schema, file.basename)
-}
-
-const recognitions = new WeakMap<Model, WeakMap<Schema, boolean>>()
-
-/** {@link looksLikeMilestoneDoc}, once per model and schema: every rule asks. */
-function recognised(model: Model, schema: Schema, basename: string | undefined): boolean {
-  const bySchema = memo(recognitions, model, () => new WeakMap<Schema, boolean>())
-  return memo(bySchema, schema, () => looksLikeMilestoneDoc(model, schema, basename))
+export function isMilestoneDoc(file: VFile, options: DetectOptions, recognised: () => boolean): boolean {
+  return forcedByOptions(file, options) ?? recognised()
 }
 
 /**
@@ -41,7 +33,7 @@ function recognised(model: Model, schema: Schema, basename: string | undefined):
  * (never), `include` (always), `detect: false` (never), or nothing, leaving
  * it to recognition.
  */
-function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefined {
+function forcedByOptions(file: VFile, options: DetectOptions): boolean | undefined {
   if (isTemplate(file, options)) return false
   const relative = file.path && (options.exclude || options.include) ? fromConfigFolder(file) : undefined
   if (relative !== undefined) {
@@ -57,7 +49,7 @@ function forcedByOptions(file: VFile, options: SharedOptions): boolean | undefin
  * else named `milestone-<n>…`, or with the template's title or two of its
  * metadata lines (`**Status**: …`) in its first 20,000 characters.
  */
-export function looksLikeMilestoneFile(text: string, file: VFile, schema: Schema, options: SharedOptions): boolean {
+export function looksLikeMilestoneFile(text: string, file: VFile, schema: Schema, options: DetectOptions): boolean {
   const forced = forcedByOptions(file, options)
   if (forced !== undefined) return forced
   if (isNamedMilestone(file.basename)) return true
@@ -138,7 +130,7 @@ function enoughEvidence(evidence: Evidence, schema: Schema): boolean {
  * the rules would lint, unless a word of its headings is broken up by markup
  * or written as character references (`Exec*utive*`, `&#69;xecutive`).
  */
-export function mayBeMilestoneDoc(text: string, file: VFile, schema: Schema, options: SharedOptions): boolean {
+export function mayBeMilestoneDoc(text: string, file: VFile, schema: Schema, options: DetectOptions): boolean {
   const forced = forcedByOptions(file, options)
   if (forced !== undefined) return forced
   const words = signalWords(schema)
@@ -247,7 +239,7 @@ function globs(patterns: string | string[]): (file: string) => boolean {
 }
 
 /** Why a file is not a milestone doc, and how to lint it anyway (`milestone-lint --verbose`). */
-export function skipReason(file: VFile, options: SharedOptions): string {
+export function skipReason(file: VFile, options: DetectOptions): string {
   if (isTemplate(file, options)) return 'it is the template the `template` option names'
   const include = 'add it to the `include` option to lint it anyway'
   if (forcedByOptions(file, options) === false) {
@@ -260,10 +252,9 @@ export function skipReason(file: VFile, options: SharedOptions): string {
 }
 
 /** Whether the file is the one the `template` option names: a template is no doc, whatever it looks like. */
-function isTemplate(file: VFile, options: SharedOptions): boolean {
-  if (!options.template || !file.path) return false
-  const template = resolveTemplate(options.template, file.cwd, file.path)
-  return 'file' in template && path.resolve(file.cwd, file.path) === path.resolve(template.file)
+function isTemplate(file: VFile, options: DetectOptions): boolean {
+  if (!options.templateFile || !file.path) return false
+  return path.resolve(file.cwd, file.path) === path.resolve(options.templateFile)
 }
 
 /**

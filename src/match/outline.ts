@@ -13,15 +13,8 @@ export interface Outline {
   spec(section: Section): SectionSpec | undefined
 }
 
-const cache = new WeakMap<Model, WeakMap<Schema, Outline>>()
-
-/** Match the model's sections to the schema, once per model and schema. */
-export function getOutline(model: Model, schema: Schema): Outline {
-  const bySchema = memo(cache, model, () => new WeakMap<Schema, Outline>())
-  return memo(bySchema, schema, () => matchOutline(model, schema))
-}
-
-function matchOutline(model: Model, schema: Schema): Outline {
+/** Match the model's sections to the schema (the rules share one per file and schema: see `rules/file-context.ts`). */
+export function matchOutline(model: Model, schema: Schema): Outline {
   const bySpec = new Map<SectionSpec, Section[]>()
   const bySection = new Map<Section, SectionSpec>()
 

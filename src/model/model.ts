@@ -12,7 +12,6 @@ import type {
 } from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {memo} from './memo.js'
 import {anchorsOf} from './anchors.js'
 import {type Field, fieldsOf, headingField} from './fields.js'
 import {eachNode} from './nodes.js'
@@ -66,19 +65,9 @@ export interface Model {
   anchors(): Set<string>
 }
 
-const cache = new WeakMap<Root, Model>()
 
-/** The model of a tree, built on first use and shared by every rule. */
-export function getModel(tree: Root, file: VFile): Model {
-  return memo(cache, tree, () => buildModel(tree, file))
-}
-
-/** Forget a tree's model once every rule has read it (the preset's last plugin does). */
-export function forgetModel(tree: Root): undefined {
-  cache.delete(tree)
-}
-
-function buildModel(tree: Root, file: VFile): Model {
+/** The model of a tree (the rules share one per file: see `rules/file-context.ts`). */
+export function buildModel(tree: Root, file: VFile): Model {
   const links: LinkNode[] = []
   const definitions = new Map<string, Definition>()
   const phrasing: PhrasingBlock[] = []

@@ -5,9 +5,10 @@ import {lintRule} from 'unified-lint-rule'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {isMilestoneDoc, skipReason} from '../match/detect.js'
-import {getModel, type Model} from '../model/model.js'
-import {getOutline, type Outline} from '../match/outline.js'
+import {type DetectOptions, isMilestoneDoc, skipReason} from '../match/detect.js'
+import type {Model} from '../model/model.js'
+import type {Outline} from '../match/outline.js'
+import {fileContext, templateSchema} from './file-context.js'
 import {firstLine} from '../text/text.js'
 import {
   type OptionTypes,
@@ -18,9 +19,8 @@ import {
   sharedOptionTypes,
   validateOptions
 } from '../match/options.js'
-import {defaultLimits} from '../model/limits.js'
-import {type TemplateLocation, resolveTemplate} from '../project/project.js'
-import {defaultSchema, loadTemplate} from '../project/template.js'
+import {resolveTemplate} from '../project/project.js'
+import {defaultSchema} from '../project/template.js'
 import {TemplateError} from '../schema/derive.js'
 import type {Schema} from '../schema/types.js'
 
@@ -98,12 +98,14 @@ export function milestoneRule<const Types extends OptionTypes>(
       const settings = (options ?? {}) as Options
       let context: RuleContext<Options>
       try {
-        const schema = schemaOf(settings, file)
-        const model = getModel(tree, file)
-        const linted = isMilestoneDoc(model, file, schema, settings)
-        record(file, linted, settings)
+        const shared = fileContext(file)
+        const schema = shared.schema(settings)
+        const model = shared.model(tree)
+        const detect = shared.detectOptions(settings)
+        const linted = isMilestoneDoc(file, detect, () => shared.recognised(model, schema))
+        record(file, linted, detect)
         if (!linted) return
-        context = {tree, file, model, outline: getOutline(model, schema), schema, options: settings}
+        context = {tree, file, model, outline: shared.outline(model, schema), schema, options: settings}
       } catch (error) {
         failed(file, undefined, error)
         return
@@ -149,12 +151,8 @@ function attachedSchema(options: SharedOptions | undefined): Schema | undefined 
   return templateSchema(location, options)
 }
 
-/** Failures of rules (with a rule id) or of reading a file's model (without), not yet reported. */
-const failures = new WeakMap<VFile, Array<{ruleId?: string; error: unknown}>>()
-
 function failed(file: VFile, ruleId: string | undefined, error: unknown): void {
-  const known = failures.get(file) ?? []
-  failures.set(file, [...known, {ruleId, error}])
+  fileContext(file).failures.push({ruleId, error})
 }
 
 /**
@@ -164,7 +162,8 @@ function failed(file: VFile, ruleId: string | undefined, error: unknown): void {
  * them warnings of the rule's severity.
  */
 function reportFailures(file: VFile): void {
-  for (const {ruleId, error} of failures.get(file) ?? []) {
+  const {failures} = fileContext(file)
+  for (const {ruleId, error} of failures.splice(0)) {
     const reason = ruleId
       ? `Cannot check \`${ruleId}\`: ${String(error)}; please report this bug`
       : `Cannot lint this file (${firstLine(error)}); please report this bug`
@@ -177,11 +176,10 @@ function reportFailures(file: VFile): void {
     message.fatal = true
     if (ruleId) message.url = docsBase + ruleId
   }
-  failures.delete(file)
 }
 
 /** Record a rule's decision: a file is linted when any rule lints it (rules may have their own `include`). */
-function record(file: VFile, linted: boolean, options: SharedOptions): void {
+function record(file: VFile, linted: boolean, options: DetectOptions): void {
   const known = file.data.milestoneLint
   if (known?.linted || (known && !linted)) return
   file.data.milestoneLint = linted
@@ -214,17 +212,9 @@ function templateUsable(options: SharedOptions, file: VFile): boolean {
   }
 }
 
-/** The schema a file is checked against: its template's, or the bundled one. */
+/** The schema a file is checked against: its template's, or the bundled one (looked up once per file). */
 export function schemaOf(options: SharedOptions, file: VFile): Schema {
-  if (!options.template) return defaultSchema()
-  return templateSchema(resolveTemplate(options.template, file.cwd, file.path), options)
-}
-
-/** The schema of a template found (or not) by its option, derived within the limits. */
-function templateSchema(location: TemplateLocation, options: SharedOptions): Schema {
-  const name = String(options.template)
-  if ('problem' in location) throw new TemplateError(name, undefined, location.problem)
-  return loadTemplate(location.file, name, {...defaultLimits, ...options.limits})
+  return fileContext(file).schema(options)
 }
 
 /** What a message can carry besides its reason. */

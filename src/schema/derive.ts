@@ -32,7 +32,7 @@ import {remark} from 'remark'
 import {VFile} from 'vfile'
 import {findBrackets} from '../text/brackets.js'
 import type {Field} from '../model/fields.js'
-import {getModel, type Model, type Section} from '../model/model.js'
+import {buildModel, type Model, type Section} from '../model/model.js'
 import {firstLine, normalizeLabel, normalizePlaceholder} from '../text/text.js'
 import {parseWithin} from '../model/parse.js'
 import {type Excess, type Limits, defaultLimits, excessText} from '../model/limits.js'
@@ -78,7 +78,7 @@ export function deriveSchema(text: string, name = 'template', limits: Limits = d
   if ('excess' in parsed) throw overTemplateLimit(name, parsed.excess, limits)
   try {
     if ('error' in parsed) throw parsed.error
-    return schemaOfTemplate(text, name, getModel(parsed.tree, file))
+    return schemaOfTemplate(text, name, buildModel(parsed.tree, file))
   } catch (error) {
     if (error instanceof TemplateError) throw error
     // Within the limits, nothing should fail: a bug, said in one line.

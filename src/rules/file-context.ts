@@ -1,0 +1,122 @@
+/**
+ * What the preset and its rules share about one file, computed once: the
+ * schema of each template option (looked up and loaded once per file, not
+ * once per rule), the model of its tree, the outline of the model against
+ * each schema, whether it is a milestone doc by each schema, and the
+ * failures not yet reported. One object per file, kept until the preset's
+ * last plugin lets it go.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {type DetectOptions, looksLikeMilestoneDoc} from '../match/detect.js'
+import type {SharedOptions} from '../match/options.js'
+import {type Outline, matchOutline} from '../match/outline.js'
+import {defaultLimits} from '../model/limits.js'
+import {type Model, buildModel} from '../model/model.js'
+import {type TemplateLocation, resolveTemplate} from '../project/project.js'
+import {defaultSchema, loadTemplate} from '../project/template.js'
+import {TemplateError} from '../schema/derive.js'
+import type {Schema} from '../schema/types.js'
+
+/** A failure of a rule (with its id) or of building the file's model (without). */
+export interface Failure {
+  ruleId?: string
+  error: unknown
+}
+
+export interface FileContext {
+  /** The options as detection reads them: with the file the `template` option names, if found. */
+  detectOptions(options: SharedOptions): DetectOptions
+  /** The schema a template option names (the bundled one without): throws a `TemplateError` if unusable. */
+  schema(options: SharedOptions): Schema
+  /** The model of the file's tree. */
+  model(tree: Root): Model
+  /** The model's sections matched to a schema. */
+  outline(model: Model, schema: Schema): Outline
+  /** Whether the model reads as a milestone doc by a schema (before the options force it either way). */
+  recognised(model: Model, schema: Schema): boolean
+  /** Failures not yet reported. */
+  failures: Failure[]
+}
+
+const contexts = new WeakMap<VFile, FileContext>()
+
+/** The context of a file, created on first use. */
+export function fileContext(file: VFile): FileContext {
+  let context = contexts.get(file)
+  if (!context) contexts.set(file, (context = createContext(file)))
+  return context
+}
+
+/** Let a file's context go once every rule has read it: remark-cli holds every file until a run ends. */
+export function forgetContext(file: VFile): void {
+  contexts.delete(file)
+}
+
+function createContext(file: VFile): FileContext {
+  const locations = new Map<string, TemplateLocation>()
+  const schemas = new Map<string, Schema | TemplateError>()
+  let built: {tree: Root; model: Model} | undefined
+  const outlines = new Map<Schema, Outline>()
+  const recognitions = new Map<Schema, boolean>()
+
+  /** Where a template option points, looked up once per file. */
+  function locate(template: string | URL): TemplateLocation {
+    const key = String(template)
+    let found = locations.get(key)
+    if (!found) locations.set(key, (found = resolveTemplate(template, file.cwd, file.path)))
+    return found
+  }
+
+  return {
+    detectOptions(options) {
+      const location = options.template && file.path ? locate(options.template) : undefined
+      return {...options, templateFile: location && 'file' in location ? location.file : undefined}
+    },
+    schema(options) {
+      if (!options.template) return defaultSchema()
+      const template = options.template
+      const key = String(template) + '\0' + JSON.stringify(options.limits ?? {})
+      let found = schemas.get(key)
+      if (!found) schemas.set(key, (found = attempt(() => templateSchema(locate(template), options))))
+      if (found instanceof TemplateError) throw found
+      return found
+    },
+    model(tree) {
+      if (built?.tree !== tree) {
+        built = {tree, model: buildModel(tree, file)}
+        outlines.clear()
+        recognitions.clear()
+      }
+      return built.model
+    },
+    outline(model, schema) {
+      let outline = outlines.get(schema)
+      if (!outline) outlines.set(schema, (outline = matchOutline(model, schema)))
+      return outline
+    },
+    recognised(model, schema) {
+      let recognised = recognitions.get(schema)
+      if (recognised === undefined) recognitions.set(schema, (recognised = looksLikeMilestoneDoc(model, schema, file.basename)))
+      return recognised
+    },
+    failures: []
+  }
+}
+
+/** The schema of a template found (or not) by its option, derived within the limits: throws a `TemplateError` if unusable. */
+export function templateSchema(location: TemplateLocation, options: SharedOptions): Schema {
+  const name = String(options.template)
+  if ('problem' in location) throw new TemplateError(name, undefined, location.problem)
+  return loadTemplate(location.file, name, {...defaultLimits, ...options.limits})
+}
+
+/** A schema, or the `TemplateError` deriving it threw (kept, so it is said once). */
+function attempt(derive: () => Schema): Schema | TemplateError {
+  try {
+    return derive()
+  } catch (error) {
+    if (error instanceof TemplateError) return error
+    throw error
+  }
+}
