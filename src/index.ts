@@ -13,12 +13,12 @@ import {presetMark, treelessMark} from './marks.js'
 import {looksLikeMilestoneFile, mayBeMilestoneDoc} from './match/detect.js'
 import {fileContext, forgetContext} from './rules/file-context.js'
 import {guardParser} from './model/parse.js'
-import {defaultLimits} from './model/limits.js'
 import {
   type OptionKind,
   type RuleConfig,
   type SharedOptions,
   isSeverity,
+  limitsOf,
   optionsOf,
   sharedOptionTypes,
   validateOptions
@@ -73,7 +73,7 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
   if (isAfterAnotherCopy(this.attachers)) return
   const shared = sharedOf(options ?? {})
 
-  const limits = {...defaultLimits, ...options?.limits}
+  const limits = limitsOf(options ?? undefined)
   guardParser(this as unknown as Processor<Root>, limits, {
     worthReporting: worthReporting(shared),
     worthParsing: worthParsing(this)

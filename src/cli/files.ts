@@ -22,11 +22,11 @@
  * files to them as it would have.
  */
 import type {Dirent} from 'node:fs'
-import {readFileSync, readdirSync, realpathSync, statSync} from 'node:fs'
+import {readFileSync, readdirSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {glob, hasMagic} from 'glob'
 import ignoreModule, {type Ignore} from 'ignore'
-import {targetOf} from '../project/links.js'
+import {type Target, targetOf} from '../project/links.js'
 import {placeOf} from '../project/project.js'
 
 export interface Unmatched {
@@ -85,14 +85,19 @@ export async function findFiles(
     found.refused.push({path: path.relative(cwd, absolute), reason})
   }
 
+  /** A file to lint, unless it is out of the project or special. */
+  function admit(absolute: string, target: Target): void {
+    if (target.kind === 'outside') refuse(absolute, outside)
+    else if (target.kind === 'file' && isSpecial(absolute)) refuse(absolute, special)
+    // Regular, missing or unreadable: the engine reads it, or says why not.
+    else add(absolute)
+  }
+
   /** A path named or matched: how many files it gave. */
   function take(absolute: string, named: (file: string) => boolean, target = targetOf(absolute, rootOf(absolute, cwd))): number {
     if (target.kind === 'directory') return walk(absolute)
     if (!named(absolute)) return 0
-    if (target.kind === 'outside') refuse(absolute, outside)
-    else if (target.kind === 'file' && !isRegular(absolute)) refuse(absolute, special)
-    // Regular, missing or unreadable: the engine reads it, or says why not.
-    else add(absolute)
+    admit(absolute, target)
     return 1
   }
 
@@ -126,11 +131,10 @@ export async function findFiles(
         } else if (entry.isSymbolicLink()) {
           const target = targetOf(absolute, rootOf(absolute, cwd))
           if (target.kind === 'directory') queue.push(absolute)
-          else if (!markdown || ignored(absolute)) continue
-          else if (target.kind === 'outside') refuse(absolute, outside)
-          else if (target.kind === 'file' && !isRegular(absolute)) refuse(absolute, special)
-          else add(absolute)
-          if (markdown) count++
+          else if (markdown && !ignored(absolute)) {
+            admit(absolute, target)
+            count++
+          }
         } else if (markdown && !ignored(absolute)) {
           refuse(absolute, special)
           count++
@@ -171,12 +175,10 @@ function rootOf(absolute: string, cwd: string): string {
   return placeOf(absolute).root ?? cwd
 }
 
-function isRegular(absolute: string): boolean {
-  try {
-    return statSync(absolute).isFile()
-  } catch {
-    return true // Gone or unreadable: the engine says so.
-  }
+/** Whether a path is there and no regular file or folder: a FIFO, socket or device. */
+function isSpecial(absolute: string): boolean {
+  const stats = statOf(absolute)
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory()
 }
 
 function realPath(folder: string): string {
@@ -229,9 +231,14 @@ function ignores(rules: Ignore, relative: string): boolean {
 }
 
 function isFile(file: string): boolean {
+  return statOf(file)?.isFile() === true
+}
+
+/** A path's stats (following links), or undefined when it is gone or unreadable: the engine says so. */
+function statOf(file: string): Stats | undefined {
   try {
-    return statSync(file).isFile()
+    return statSync(file)
   } catch {
-    return false
+    return undefined
   }
 }

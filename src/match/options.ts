@@ -2,7 +2,7 @@
  * Options, and their validation: a bad option fails once, with an error that
  * names it, when the plugin is attached.
  */
-import type {Limits} from '../model/limits.js'
+import {type Limits, defaultLimits} from '../model/limits.js'
 
 /** Options every rule (and the preset) takes: which files are milestone docs. */
 export interface SharedOptions {
@@ -24,6 +24,11 @@ export interface SharedOptions {
    * does not parse a doc over one, and a template over one is not used.
    */
   limits?: Partial<Limits>
+}
+
+/** The limits options set, over the defaults: docs, templates and link targets are read within them. */
+export function limitsOf(options: SharedOptions | undefined): Limits {
+  return {...defaultLimits, ...options?.limits}
 }
 
 /** Severity as in remark-lint: off, warn, error. */

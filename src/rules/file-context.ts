@@ -9,9 +9,8 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {type DetectOptions, looksLikeMilestoneDoc} from '../match/detect.js'
-import type {SharedOptions} from '../match/options.js'
+import {type SharedOptions, limitsOf} from '../match/options.js'
 import {type Outline, matchOutline} from '../match/outline.js'
-import {defaultLimits} from '../model/limits.js'
 import {type Model, buildModel} from '../model/model.js'
 import {type TemplateLocation, resolveTemplate} from '../project/project.js'
 import {defaultSchema, loadTemplate} from '../project/template.js'
@@ -108,7 +107,7 @@ function createContext(file: VFile): FileContext {
 export function templateSchema(location: TemplateLocation, options: SharedOptions): Schema {
   const name = String(options.template)
   if ('problem' in location) throw new TemplateError(name, undefined, location.problem)
-  return loadTemplate(location.file, name, {...defaultLimits, ...options.limits})
+  return loadTemplate(location.file, name, limitsOf(options))
 }
 
 /** A schema, or the `TemplateError` deriving it threw (kept, so it is said once). */

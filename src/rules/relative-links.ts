@@ -31,8 +31,8 @@ import {headingLine, type LinkNode, type Model, type Section} from '../model/mod
 import {findField} from '../match/outline.js'
 import {truncate} from '../text/text.js'
 import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../project/links.js'
-import type {OptionsOf} from '../match/options.js'
-import {type Limits, defaultLimits} from '../model/limits.js'
+import {type OptionsOf, limitsOf} from '../match/options.js'
+import type {Limits} from '../model/limits.js'
 import {placeOf} from '../project/project.js'
 import {milestoneRule, report} from './rule.js'
 import type {LinkRole, Schema} from '../schema/types.js'
@@ -71,7 +71,7 @@ const relativeLinks = milestoneRule({
     const roles = checkMetadata(model, file, schema, resolveTarget, lookUpTarget)
 
     // Fragments are checked in targets read within the limits docs are parsed with.
-    const anchorLimits = options.fragments === false ? undefined : {...defaultLimits, ...options.limits}
+    const anchorLimits = options.fragments === false ? undefined : limitsOf(options)
     for (const node of model.links) {
       checkLink(model, file, node, folder, lookUpTarget, anchorLimits)
     }
