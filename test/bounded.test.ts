@@ -11,6 +11,7 @@ import path from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {afterAll, describe, expect, it} from 'vitest'
 import {cliPath, makeTemporary, removeProjects} from './project.js'
+import {readmeBlockAfter} from './readme.js'
 
 afterAll(removeProjects)
 
@@ -54,7 +55,7 @@ const slug = (name: string) => name.replace(/[^a-z\d]+/gi, '-').toLowerCase()
 
 interface Reported {
   path: string
-  messages: Array<{ruleId?: string; reason: string; fatal?: boolean | null}>
+  messages: Array<{ruleId?: string; reason: string; fatal?: boolean | null; line?: number; column?: number}>
 }
 
 describe('bounded work', () => {
@@ -87,6 +88,11 @@ describe('bounded work', () => {
       // Linted: the doc lacks the template's sections.
       expect(ruleIds.has('milestone-required-headings'), name).toBe(true)
     }
+    // The README's example message is the first input's, as written.
+    const [example] = byName.get('short lines of a**b (quadratic inline parsing)') ?? []
+    expect(readmeBlockAfter('A milestone doc over a limit is not parsed', 'text').trim()).toBe(
+      `${example?.line}:${example?.column} error ${example?.reason}  limits  remark-lint-milestone`
+    )
     const summary = /milestone-lint: 25 files, 13 milestone docs linted, 1 skipped \(not a milestone doc\), 11 not linted; 11 errors, \d+ warnings\n$/
     expect(result.stderr).toMatch(summary)
     expect(result.status).toBe(1)

@@ -9,6 +9,7 @@ import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {makeProject, makeTemporary, milestoneLint, removeProjects} from './project.js'
+import {readmeBlockAfter} from './readme.js'
 
 afterAll(removeProjects)
 
@@ -50,6 +51,12 @@ describe('files given to milestone-lint', () => {
     const named = milestoneLint(project, 'docs/z.md', 'docs/x.md', 'docs/milestone-9.md', '--report', 'json')
     expect(reported(named.stdout).sort()).toEqual(expected)
     expect(reported(milestoneLint(project, 'docs/*.md', '--report', 'json').stdout).sort()).toEqual(expected)
+  })
+
+  it('gives the README’s messages, as written', () => {
+    const block = readmeBlockAfter('Only regular files inside the', 'text')
+    const reasons = block.split('\n').flatMap((line) => /^ error (.+?)  read  milestone-lint$/.exec(line)?.[1] ?? [])
+    expect(reasons).toEqual([outside, special, outside])
   })
 
   it('says nothing of a special file that an ignore file excludes from a folder', () => {

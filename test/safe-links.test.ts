@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -85,6 +85,9 @@ describe('link checks stay inside the project', () => {
 
 describe('link targets are read within the parse limits', () => {
   it('does not parse a target over a limit, and says so on the link', async () => {
+    const found = await lintDoc('[a](./long-line.md#intro)')
+    // The README's example, as written.
+    expect(readFileSync('README.md', 'utf8')).toContain('\n' + found[0]!.slice(`6:1-6:26 ${id}: `.length) + '\n')
     expect(await lintDoc('[a](./long-line.md#intro)\n\n[b](./nested.md#intro)\n\n[c](./huge.md#intro)\n\n[d](./nested.md)')).toEqual([
       `6:1-6:26 ${id}: Cannot check the link to \`#intro\` in \`./long-line.md\`: that file is over a parse limit (line of 125000 characters, over the limit of 100000, on line 3), so it is not read; raise the preset option \`limits.lineLength\` to check it`,
       `8:1-8:23 ${id}: Cannot check the link to \`#intro\` in \`./nested.md\`: that file is over a parse limit (nesting 101 block quotes, list items and footnote definitions deep, over the limit of 100, on line 103), so it is not read; raise the preset option \`limits.nesting\` to check it`,
