@@ -25,7 +25,12 @@ module.exports = {
     },
     ...layers.slice(0, -1).map(([name, path], index) => ({
       name: `${name}-imports-upward`,
-      comment: `${name} may import only from itself and the layers below it: ${layers.slice(0, index).map(([below]) => below).join(', ') || 'none'}.`,
+      comment: `${name} may import only from itself and the layers below it: ${
+        layers
+          .slice(0, index)
+          .map(([below]) => below)
+          .join(', ') || 'none'
+      }.`,
       severity: 'error',
       from: {path},
       to: {path: layers.slice(index + 1).map(([, above]) => above)}

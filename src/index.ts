@@ -70,7 +70,7 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
   // pre-commit environment) and the project's own, named in its config. The
   // first in the list (the user's config, which comes before the CLI's
   // default) wins; the other attaches nothing, so no message is doubled.
-  if (isAfterAnotherCopy(this.attachers)) return
+  if (isAfterAnotherCopy(attachersOf(this))) return
   const shared = sharedOf(options ?? {})
 
   const limits = limitsOf(options ?? undefined)
@@ -82,7 +82,7 @@ const remarkLintMilestone: Plugin<[(Options | null | undefined)?]> = function (o
 
   for (const [id, rule] of Object.entries(rules) as Array<[RuleId, MilestoneRule<SharedOptions>]>) {
     // A rule the user also configured directly keeps that configuration.
-    const direct = this.attachers.find(([plugin]) => plugin === rule)
+    const direct = attachersOf(this).find(([plugin]) => plugin === rule)
     const config = direct ? direct[1] : options?.[id]
     if (isOff(config) && !direct) continue
     this.use(rule, withShared(config, shared))
@@ -107,7 +107,9 @@ function isAfterAnotherCopy(attachers: ReadonlyArray<readonly [unknown, ...unkno
  * context (its model above all) goes. remark-cli holds every file until a
  * run ends, and the models with them would add a fifth to its memory.
  */
-const releaseModels: Plugin<[], Root> = () => (_tree: Root, file: VFile) => forgetContext(file)
+const releaseModels: Plugin<[], Root> = () => (_tree: Root, file: VFile) => {
+  forgetContext(file)
+}
 
 /** Plugins that need no tree but for our rules (the parser, the compiler, syntax, comment control, ours). */
 const treeless = new Set<unknown>([remarkParse, remarkStringify, milestoneSyntax, remarkLint, releaseModels])
@@ -124,9 +126,9 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
   let others: boolean | undefined
   return function (document, file) {
     // The processor is frozen when it parses: its attachers are all known.
-    others ??= processor.attachers.some(([plugin]) => !isOurs(plugin))
+    others ??= attachersOf(processor).some(([plugin]) => !isOurs(plugin))
     if (others) return true
-    configs ??= processor.attachers.flatMap(([plugin, config]) =>
+    configs ??= attachersOf(processor).flatMap(([plugin, config]) =>
       isRule(plugin) && !isOff(config) ? [(optionsOf(config) ?? {}) as SharedOptions] : []
     )
     return configs.some(function (options) {
@@ -185,8 +187,17 @@ function sharedOf(options: Options): SharedOptions {
   return shared
 }
 
+/**
+ * The plugins used on a processor, with their options. unified marks
+ * `attachers` internal, but it is the only way to see what else is used.
+ */
+function attachersOf(processor: Pick<Processor, 'attachers'>): Processor['attachers'] {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  return processor.attachers
+}
+
 function isOff(config: unknown): boolean {
-  const severity = Array.isArray(config) ? config[0] : config
+  const severity: unknown = Array.isArray(config) ? config[0] : config
   return severity === false || severity === 0 || severity === 'off'
 }
 

@@ -55,7 +55,16 @@ describe('parseCommandLine', () => {
 
   it('takes values after the flag or after `=`, and repeated lists', () => {
     expect(
-      options('-r', 'rc.json', '--ignore-path=.ignore', '--ignore-pattern', 'a/**, b', '--ignore-pattern=c', '--silently-ignore', 'docs')
+      options(
+        '-r',
+        'rc.json',
+        '--ignore-path=.ignore',
+        '--ignore-pattern',
+        'a/**, b',
+        '--ignore-pattern=c',
+        '--silently-ignore',
+        'docs'
+      )
     ).toEqual({
       ...defaults,
       rcPath: 'rc.json',
@@ -72,7 +81,9 @@ describe('parseCommandLine', () => {
       ['remark-gfm', {}],
       ['remark-toc', {heading: 'contents'}]
     ])
-    expect(refusal('--report', 'json=pretty:', 'docs')).toMatch(/^cannot read the options of `--report json=pretty:` \(JSON5: .*\)$/)
+    expect(refusal('--report', 'json=pretty:', 'docs')).toMatch(
+      /^cannot read the options of `--report json=pretty:` \(JSON5: .*\)$/
+    )
   })
 
   it('leaves arguments after `--` as paths', () => {
@@ -89,7 +100,14 @@ describe('parseCommandLine', () => {
     const refused =
       '-o/--output is refused: milestone-lint never writes files (remark-stringify would reformat every doc and ' +
       'escape its placeholders); a real --fix is planned'
-    for (const argv of [['-o'], ['docs', '-o'], ['-o', 'out.md', 'a.md'], ['--output'], ['--output=out'], ['-qo', 'docs']]) {
+    for (const argv of [
+      ['-o'],
+      ['docs', '-o'],
+      ['-o', 'out.md', 'a.md'],
+      ['--output'],
+      ['--output=out'],
+      ['-qo', 'docs']
+    ]) {
       expect(refusal(...argv), argv.join(' ')).toBe(refused)
     }
   })

@@ -14,7 +14,9 @@ describe('remark CLI with .remarkrc.js', () => {
   it('fails with --frail on a defective milestone doc, naming rule and place', () => {
     const {status, report} = remark('fixtures/example/milestone-2-public-launch.md', '--frail')
     expect(status).toBe(1)
-    expect(report).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`.*milestone-risk-fields\s+remark-lint/)
+    expect(report).toMatch(
+      /109:13-109:19\s+warning\s+Unexpected impact level `Severe`.*milestone-risk-fields\s+remark-lint/
+    )
     expect(report).toMatch(/20 warnings/)
   })
 

@@ -39,7 +39,13 @@ describe('which files are milestone docs', () => {
   it('lints only `include`d files with `detect: false`', async () => {
     expect(messages(await lint(dir + 'docs/core-milestone-spec.md', {detect: false}))).toEqual([])
     expect(
-      messages(await lint(dir + 'docs/core-milestone-spec.md', {...noFields, detect: false, include: 'fixtures/detection/docs/*.md'}))
+      messages(
+        await lint(dir + 'docs/core-milestone-spec.md', {
+          ...noFields,
+          detect: false,
+          include: 'fixtures/detection/docs/*.md'
+        })
+      )
     ).toHaveLength(3)
   })
 

@@ -14,7 +14,8 @@ import {readmeBlockAfter} from './readme.js'
 afterAll(removeProjects)
 
 const special = 'Unexpected special file (a FIFO, socket or device), expected a regular file; it is not read'
-const outside = 'Unexpected symbolic link out of the project, expected a file inside it; it is not read (links are not followed out)'
+const outside =
+  'Unexpected symbolic link out of the project, expected a file inside it; it is not read (links are not followed out)'
 
 /** A project (a git repository) beside a folder with a secret doc, with special files and links among its docs. */
 function hostileProject(): string {
@@ -33,7 +34,9 @@ function hostileProject(): string {
 /** The JSON report's messages, as `path: ruleId reason`. */
 function reported(stdout: string): string[] {
   const files = JSON.parse(stdout) as Array<{path: string; messages: Array<{ruleId?: string; reason: string}>}>
-  return files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'read').map((message) => `${file.path}: ${message.reason}`))
+  return files.flatMap((file) =>
+    file.messages.filter((message) => message.ruleId === 'read').map((message) => `${file.path}: ${message.reason}`)
+  )
 }
 
 describe('files given to milestone-lint', () => {
@@ -44,7 +47,9 @@ describe('files given to milestone-lint', () => {
     const folder = milestoneLint(project, 'docs', '--report', 'json')
     expect(reported(folder.stdout).sort()).toEqual(expected)
     expect(folder.stdout + folder.stderr).not.toContain('secret')
-    expect(folder.stderr).toMatch(/milestone-lint: 8 files, 2 milestone docs linted, 3 skipped \(not milestone docs\), 3 not linted; 3 errors, 20 warnings\n$/)
+    expect(folder.stderr).toMatch(
+      /milestone-lint: 8 files, 2 milestone docs linted, 3 skipped \(not milestone docs\), 3 not linted; 3 errors, 20 warnings\n$/
+    )
     expect(folder.status).toBe(1)
 
     // Named one by one, or by a glob, they get the same messages.
@@ -55,7 +60,9 @@ describe('files given to milestone-lint', () => {
 
   it('gives the README’s messages, as written', () => {
     const block = readmeBlockAfter('Only regular files inside the', 'text')
-    const reasons = block.split('\n').flatMap((line) => /^ error (.+?)  read  milestone-lint$/.exec(line)?.[1] ?? [])
+    const reasons = block
+      .split('\n')
+      .flatMap((line) => /^ error (.+?) {2}read {2}milestone-lint$/.exec(line)?.[1] ?? [])
     expect(reasons).toEqual([outside, special, outside])
   })
 
@@ -98,7 +105,9 @@ describe('files given to milestone-lint', () => {
       for (let file = 0; file < 1_000; file++) writeFileSync(path.join(at, `${file}.txt`), '')
     }
     const {status, stderr} = milestoneLint(project, '**')
-    expect(stderr).toMatch(/milestone-lint: 5 files, 2 milestone docs linted, 3 skipped \(not milestone docs\); 20 warnings\n$/)
+    expect(stderr).toMatch(
+      /milestone-lint: 5 files, 2 milestone docs linted, 3 skipped \(not milestone docs\); 20 warnings\n$/
+    )
     expect(status).toBe(1)
   })
 })

@@ -53,11 +53,63 @@ const options: fc.Arbitrary<Options | undefined> = fc.constantFrom(undefined, {i
 // Text ---------------------------------------------------------------------
 
 const special = fc.constantFrom(
-  '\0', '\t', '\r', '\n', '\v', '\f', '\u00a0', '\u0085', '\u2028', '\u2029', '\ufeff',
-  '\u0301', 'e\u0301', '\u202e', '\u200f', '\u200d', '\ufffd', 'שלום', 'مرحبا', '😀', '👩‍👩‍👧',
-  '🇫🇷', '✅', '✔', '\u{1d400}', '\ud83d', '\ude00', '\udbff\udfff', '\\', '`', '*', '_', '[',
-  ']', '(', ')', '<', '>', '&', '&amp;', '&#0;', '&#xD800;', '#', '|', '!', ':', '-', '~', '=',
-  '^', '"', "'", '%', '%00', '%E0%A4%A', '..', '/'
+  '\0',
+  '\t',
+  '\r',
+  '\n',
+  '\v',
+  '\f',
+  '\u00a0',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u0301',
+  'e\u0301',
+  '\u202e',
+  '\u200f',
+  '\u200d',
+  '\ufffd',
+  'שלום',
+  'مرحبا',
+  '😀',
+  '👩‍👩‍👧',
+  '🇫🇷',
+  '✅',
+  '✔',
+  '\u{1d400}',
+  '\ud83d',
+  '\ude00',
+  '\udbff\udfff',
+  '\\',
+  '`',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&#0;',
+  '&#xD800;',
+  '#',
+  '|',
+  '!',
+  ':',
+  '-',
+  '~',
+  '=',
+  '^',
+  '"',
+  "'",
+  '%',
+  '%00',
+  '%E0%A4%A',
+  '..',
+  '/'
 )
 const loneSurrogate = fc.integer({min: 0xd800, max: 0xdfff}).map((code) => String.fromCharCode(code))
 const unit = fc.oneof(
@@ -80,23 +132,68 @@ const words = fc.oneof(
 
 const headingText = fc.oneof(
   fc.constantFrom(
-    'Milestone 1: Beta', 'Milestone [Number]: [Name]', 'Milestone 01 – Launch', 'Executive Summary',
-    'Goal', 'Architecture Overview', 'High-Level System Diagram', 'Technology Stack',
-    'Core Components Design', '1. Upload Service', '2. [Component Name]', '0. Zero', '3 Thing',
-    'Implementation Phases', 'Phase 1: Foundation', 'Phase 2 – Pipeline', 'Phase 9: Gap', 'Phase X: Y',
-    'Phase 1', 'Success Metrics', 'Key Outcomes', 'Why Cloud-First?', 'Why [This Approach]?', 'Why',
-    'Design Decisions & Rationale', 'Design Decisions and Rationale', 'Risks & Mitigation',
-    'Risk: Upload Failures', 'Risk:', 'Risk: [Risk Name]', 'Open Questions', 'Next Steps',
-    'Related Documents', 'Success Criteria', 'Purpose', '🎯 Purpose', 'Cost Structure', '2. Goal',
-    'Goal:', '', ' ', '#', '[Goal](#goal)', '`Goal`', '**Goal**', 'Goal <a id="x"></a>', '🎯', 'Phase ١: Arabic digit',
-    'Phase 1:', 'Phase 12345678901234567890: Big'
+    'Milestone 1: Beta',
+    'Milestone [Number]: [Name]',
+    'Milestone 01 – Launch',
+    'Executive Summary',
+    'Goal',
+    'Architecture Overview',
+    'High-Level System Diagram',
+    'Technology Stack',
+    'Core Components Design',
+    '1. Upload Service',
+    '2. [Component Name]',
+    '0. Zero',
+    '3 Thing',
+    'Implementation Phases',
+    'Phase 1: Foundation',
+    'Phase 2 – Pipeline',
+    'Phase 9: Gap',
+    'Phase X: Y',
+    'Phase 1',
+    'Success Metrics',
+    'Key Outcomes',
+    'Why Cloud-First?',
+    'Why [This Approach]?',
+    'Why',
+    'Design Decisions & Rationale',
+    'Design Decisions and Rationale',
+    'Risks & Mitigation',
+    'Risk: Upload Failures',
+    'Risk:',
+    'Risk: [Risk Name]',
+    'Open Questions',
+    'Next Steps',
+    'Related Documents',
+    'Success Criteria',
+    'Purpose',
+    '🎯 Purpose',
+    'Cost Structure',
+    '2. Goal',
+    'Goal:',
+    '',
+    ' ',
+    '#',
+    '[Goal](#goal)',
+    '`Goal`',
+    '**Goal**',
+    'Goal <a id="x"></a>',
+    '🎯',
+    'Phase ١: Arabic digit',
+    'Phase 1:',
+    'Phase 12345678901234567890: Big'
   ),
   words
 )
 const heading = fc.oneof(
   fc.constantFrom(...corpusHeadings),
   fc
-    .tuple(fc.integer({min: 1, max: 7}), fc.constantFrom(' ', '\t', '  ', ''), headingText, fc.constantFrom('', ' #', ' ###', ' \\#'))
+    .tuple(
+      fc.integer({min: 1, max: 7}),
+      fc.constantFrom(' ', '\t', '  ', ''),
+      headingText,
+      fc.constantFrom('', ' #', ' ###', ' \\#')
+    )
     .map(([level, space, content, close]) => '#'.repeat(level) + space + content + close),
   fc
     .tuple(fc.constantFrom('', '   ', '    '), headingText, fc.constantFrom('===', '---', '=', '-  -'))
@@ -105,23 +202,70 @@ const heading = fc.oneof(
 
 const labelName = fc.oneof(
   fc.constantFrom(
-    'Impact', 'Probability', 'Mitigation', 'Success Criteria', 'Objective', 'Deliverables', 'Purpose',
-    'Features', 'User Flow', 'System Flow', 'Technical Design', 'Integration Points', 'Key Principle',
-    'Status', 'Parent Document', 'Architecture Reference', 'Frontend', 'Backend', 'Infrastructure',
-    'Cost Structure', 'What This Milestone Proves', 'What This Milestone Does NOT Include', 'Immediate',
-    'After Phase 1', 'After [Previous Section]', 'Before Milestone Complete', 'Long-term',
-    'Document Status', 'Last Updated', 'Configuration', 'Production Launch', '[Metric Name]', 'Testing',
-    '🎯 Purpose', ''
+    'Impact',
+    'Probability',
+    'Mitigation',
+    'Success Criteria',
+    'Objective',
+    'Deliverables',
+    'Purpose',
+    'Features',
+    'User Flow',
+    'System Flow',
+    'Technical Design',
+    'Integration Points',
+    'Key Principle',
+    'Status',
+    'Parent Document',
+    'Architecture Reference',
+    'Frontend',
+    'Backend',
+    'Infrastructure',
+    'Cost Structure',
+    'What This Milestone Proves',
+    'What This Milestone Does NOT Include',
+    'Immediate',
+    'After Phase 1',
+    'After [Previous Section]',
+    'Before Milestone Complete',
+    'Long-term',
+    'Document Status',
+    'Last Updated',
+    'Configuration',
+    'Production Launch',
+    '[Metric Name]',
+    'Testing',
+    '🎯 Purpose',
+    ''
   ),
   words
 )
 const labelValue = fc.oneof(
   fc.constantFrom(
-    '', 'High - x', 'Medium – y', 'Low: z', 'low — ok', 'Severe - bad', 'Med', 'Hgih - typo', 'HIGH',
-    'High (for now) - x', '**High** - x', '[High/Medium/Low] - [Explanation]', 'Planning', 'May 2026',
-    '[Milestones Overview](./milestones.md)', '[Architecture Doc](./lumen-architecture.md)',
-    '[Architecture Doc](./[name]-architecture.md)', '[x](../../../etc/passwd)', '[ref]', '[a][ref]',
-    '<https://x>', '`code`', 'text\n- item', '\n```\nflow\n```'
+    '',
+    'High - x',
+    'Medium – y',
+    'Low: z',
+    'low — ok',
+    'Severe - bad',
+    'Med',
+    'Hgih - typo',
+    'HIGH',
+    'High (for now) - x',
+    '**High** - x',
+    '[High/Medium/Low] - [Explanation]',
+    'Planning',
+    'May 2026',
+    '[Milestones Overview](./milestones.md)',
+    '[Architecture Doc](./lumen-architecture.md)',
+    '[Architecture Doc](./[name]-architecture.md)',
+    '[x](../../../etc/passwd)',
+    '[ref]',
+    '[a][ref]',
+    '<https://x>',
+    '`code`',
+    'text\n- item',
+    '\n```\nflow\n```'
   ),
   words
 )
@@ -130,25 +274,64 @@ const label = fc
     fc.constantFrom('**', '*', '__', '_'),
     labelName,
     fc.constantFrom(
-      '%l%m: %v', '%l:%m %v', '%l%m (Start Here): %v', '%l%m — %v', '%l (Validation)%m: %v', '%l%m %v', '- %l%m: %v',
-      '> %l%m: %v', '%m%l: %v%m', '%l%m&#58; %v', '%l%m\\: %v', '*%l%m*: %v', '%l%m:%v\n%v', '%l%m:  \n%v', '<b>%l</b>: %v'
+      '%l%m: %v',
+      '%l:%m %v',
+      '%l%m (Start Here): %v',
+      '%l%m — %v',
+      '%l (Validation)%m: %v',
+      '%l%m %v',
+      '- %l%m: %v',
+      '> %l%m: %v',
+      '%m%l: %v%m',
+      '%l%m&#58; %v',
+      '%l%m\\: %v',
+      '*%l%m*: %v',
+      '%l%m:%v\n%v',
+      '%l%m:  \n%v',
+      '<b>%l</b>: %v'
     ),
     labelValue
   )
-  .map(([mark, name, form, value]) => form.replace('%l', mark + name).replaceAll('%m', mark).replaceAll('%v', value))
+  .map(([mark, name, form, value]) =>
+    form
+      .replace('%l', mark + name)
+      .replaceAll('%m', mark)
+      .replaceAll('%v', value)
+  )
 
 const listMarker = fc.constantFrom('-', '*', '+', '1.', '2)', '10.', '-')
 const itemContent = fc.oneof(
   fc.constantFrom(
-    '✅ Done', '✅', '✅ ', '✔ ok', '☑ ok', '✓', '[x] done', '[ ] todo', '[X]', '[x]', ':white_check_mark: x',
-    '**✅ Bold**', '✅\ufe0f x', '', '[Criterion 1 - measurable]', '✅ [Criterion 1]', '[Technology 1]: [Purpose]',
-    '(x) y', '❌ no'
+    '✅ Done',
+    '✅',
+    '✅ ',
+    '✔ ok',
+    '☑ ok',
+    '✓',
+    '[x] done',
+    '[ ] todo',
+    '[X]',
+    '[x]',
+    ':white_check_mark: x',
+    '**✅ Bold**',
+    '✅\ufe0f x',
+    '',
+    '[Criterion 1 - measurable]',
+    '✅ [Criterion 1]',
+    '[Technology 1]: [Purpose]',
+    '(x) y',
+    '❌ no'
   ),
   words,
   label
 )
 const listItem = fc
-  .tuple(fc.constantFrom('', '', '  ', '    ', '\t', ' ', '   '), listMarker, fc.constantFrom(' ', ' ', '  ', '\t', ''), itemContent)
+  .tuple(
+    fc.constantFrom('', '', '  ', '    ', '\t', ' ', '   '),
+    listMarker,
+    fc.constantFrom(' ', ' ', '  ', '\t', ''),
+    itemContent
+  )
   .map(([indent, marker, space, content]) => indent + marker + space + content)
 const list = fc.array(listItem, {minLength: 1, maxLength: 6}).map((items) => items.join('\n'))
 
@@ -156,7 +339,14 @@ const codeLine = fc.oneof(
   fc.constantFrom(
     '[Copy the architecture diagram from milestones-overview.md]',
     '[Describe the user flow or system flow]',
-    '[Browser] ──▶ [API]', 'Step 1', '  ↓', '[Queue]', '[A lone bracketed sentence here]', '```', '~~~', ''
+    '[Browser] ──▶ [API]',
+    'Step 1',
+    '  ↓',
+    '[Queue]',
+    '[A lone bracketed sentence here]',
+    '```',
+    '~~~',
+    ''
   ),
   text
 )
@@ -177,15 +367,54 @@ const code = fc.oneof(
 
 const url = fc.oneof(
   fc.constantFrom(
-    './milestones.md', './milestones.md#x', './milestones.md#milestone-1-private-beta', 'milestones.md',
-    '#goal', '#executive-summary', '#nope', '#', '#%', '#%E0%A4%A', './lumen-architecture.md',
-    './lumen-architecture.md#overview', '../../../etc/passwd', '../../../../etc/passwd',
-    '../../../../etc/passwd#root', 'http://x', 'https://example.com/a.md', 'mailto:a@b', '//host/x',
-    '/abs/x.md', '', './', '.', '..', '../', '../example', './[name]-architecture.md',
-    'milestones.md?x=1#goal', '%E0%A4%A.md', '%2e%2e/%2e%2e/README.md', '../../README.md#robustness',
-    '../../README.md#nope', './README.md#', '<./meeting notes.md>', './meeting%20notes.md#x',
-    './missing.md', './missing.png', './assets/diagram.svg', './specs/', './specs#x', '\\..\\x.md',
-    'C:\\x.md', 'file:///etc/passwd', 'javascript:alert(1)', '../../node_modules', '../..', '<>', '<a b>'
+    './milestones.md',
+    './milestones.md#x',
+    './milestones.md#milestone-1-private-beta',
+    'milestones.md',
+    '#goal',
+    '#executive-summary',
+    '#nope',
+    '#',
+    '#%',
+    '#%E0%A4%A',
+    './lumen-architecture.md',
+    './lumen-architecture.md#overview',
+    '../../../etc/passwd',
+    '../../../../etc/passwd',
+    '../../../../etc/passwd#root',
+    'http://x',
+    'https://example.com/a.md',
+    'mailto:a@b',
+    '//host/x',
+    '/abs/x.md',
+    '',
+    './',
+    '.',
+    '..',
+    '../',
+    '../example',
+    './[name]-architecture.md',
+    'milestones.md?x=1#goal',
+    '%E0%A4%A.md',
+    '%2e%2e/%2e%2e/README.md',
+    '../../README.md#robustness',
+    '../../README.md#nope',
+    './README.md#',
+    '<./meeting notes.md>',
+    './meeting%20notes.md#x',
+    './missing.md',
+    './missing.png',
+    './assets/diagram.svg',
+    './specs/',
+    './specs#x',
+    '\\..\\x.md',
+    'C:\\x.md',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    '../../node_modules',
+    '../..',
+    '<>',
+    '<a b>'
   ),
   text.map((value) => value.replace(/[\s()]/g, ''))
 )
@@ -199,28 +428,79 @@ const link = fc.oneof(
   refLabel.map((name) => `[${name}]`),
   fc.tuple(refLabel, url).map(([name, target]) => `[${name}]: ${target}`),
   fc.tuple(refLabel, url, words).map(([name, target, title]) => `[${name}]: <${target}> '${title}'`),
-  fc.constantFrom('[^1]', '[^1]: A note.', '[^note]: [Name]', '<https://x>', '<./milestones.md>', 'www.example.com', 'a@b.co')
+  fc.constantFrom(
+    '[^1]',
+    '[^1]: A note.',
+    '[^note]: [Name]',
+    '<https://x>',
+    '<./milestones.md>',
+    'www.example.com',
+    'a@b.co'
+  )
 )
 
 const brackets = fc.oneof(
   fc.constantFrom(
-    '[Placeholder]', '[Name]', '[Month Year]', '[Number]', '[TBD]', '[interval]',
-    '[2-3 paragraphs describing what this milestone accomplishes]', '[', ']', '[[', ']]', '[[[ ]]] [x [y',
-    '\\[escaped\\]', '\\[sic]', 'items[0]', 'map[key]', '[…]', '[1]', '[ ]', '[x]', '[[nested] x]',
-    '[a](', '](x)', '[a]\n(b)', '!['
+    '[Placeholder]',
+    '[Name]',
+    '[Month Year]',
+    '[Number]',
+    '[TBD]',
+    '[interval]',
+    '[2-3 paragraphs describing what this milestone accomplishes]',
+    '[',
+    ']',
+    '[[',
+    ']]',
+    '[[[ ]]] [x [y',
+    '\\[escaped\\]',
+    '\\[sic]',
+    'items[0]',
+    'map[key]',
+    '[…]',
+    '[1]',
+    '[ ]',
+    '[x]',
+    '[[nested] x]',
+    '[a](',
+    '](x)',
+    '[a]\n(b)',
+    '!['
   ),
   words.map((inner) => `[${inner}]`)
 )
 
 const html = fc.constantFrom(
-  '<!-- x -->', '<!--lint disable-->', '<!--lint enable-->', '<!--lint ignore-->',
-  '<!--lint ignore milestone-risk-fields-->', '<!--lint disable milestone-no-placeholders milestone-section-fields-->',
-  '<!--lint enable milestone-no-placeholders-->', '<!--lint disable unknown-rule-->',
-  '<!--', '-->', '<div id="goal">', '</div>', '<a name="x"></a>', '<a id=\'y\'>', '<details><summary>[Name]</summary>',
-  '<br>', '<?php ?>', '<![CDATA[ x ]]>', '<!DOCTYPE html>', '<script>[Name]</script>', '<!-- [Name] -->'
+  '<!-- x -->',
+  '<!--lint disable-->',
+  '<!--lint enable-->',
+  '<!--lint ignore-->',
+  '<!--lint ignore milestone-risk-fields-->',
+  '<!--lint disable milestone-no-placeholders milestone-section-fields-->',
+  '<!--lint enable milestone-no-placeholders-->',
+  '<!--lint disable unknown-rule-->',
+  '<!--',
+  '-->',
+  '<div id="goal">',
+  '</div>',
+  '<a name="x"></a>',
+  "<a id='y'>",
+  '<details><summary>[Name]</summary>',
+  '<br>',
+  '<?php ?>',
+  '<![CDATA[ x ]]>',
+  '<!DOCTYPE html>',
+  '<script>[Name]</script>',
+  '<!-- [Name] -->'
 )
 
-const frontMatter = fc.constantFrom('---\ntitle: x\n---', '---\n---', '---\ntitle: [Name]\n', '+++\nx = 1\n+++', '---\n: [\n---')
+const frontMatter = fc.constantFrom(
+  '---\ntitle: x\n---',
+  '---\n---',
+  '---\ntitle: [Name]\n',
+  '+++\nx = 1\n+++',
+  '---\n: [\n---'
+)
 
 const table = fc.oneof(
   fc.constantFrom(
@@ -230,7 +510,9 @@ const table = fc.oneof(
     '| Component | Purpose |\n| --- | --- |\n| [Technology 1] | [Purpose] |\n| x |',
     '| a |\n| - |\n| `|` \\| [x](#goal) |'
   ),
-  fc.array(words, {minLength: 1, maxLength: 3}).map((cells) => `| ${cells.join(' | ')} |\n|${cells.map(() => '---').join('|')}|\n| ${cells.join(' | ')} |`)
+  fc
+    .array(words, {minLength: 1, maxLength: 3})
+    .map((cells) => `| ${cells.join(' | ')} |\n|${cells.map(() => '---').join('|')}|\n| ${cells.join(' | ')} |`)
 )
 
 const thematic = fc.constantFrom('---', '***', '___', '- - -', '* * *')
@@ -251,7 +533,10 @@ const leaf = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .array(fc.oneof(words, link, brackets, label, fc.constantFrom('**', '*', '`', '  \n', '\\\n')), {minLength: 2, maxLength: 5})
+      .array(fc.oneof(words, link, brackets, label, fc.constantFrom('**', '*', '`', '  \n', '\\\n')), {
+        minLength: 2,
+        maxLength: 5
+      })
       .map((parts) => parts.join(' '))
   }
 )
@@ -270,7 +555,9 @@ const {block} = fc.letrec<{block: string; quote: string; item: string}>((tie) =>
     .map(([mark, lazy, content]) => prefixLines(content, mark, lazy ? '' : mark)),
   item: fc
     .tuple(listMarker, fc.constantFrom('', '  ', '\t'), tie('block'))
-    .map(([marker, indent, content]) => prefixLines(content, indent + marker + ' ', indent + ' '.repeat(marker.length + 1)))
+    .map(([marker, indent, content]) =>
+      prefixLines(content, indent + marker + ' ', indent + ' '.repeat(marker.length + 1))
+    )
 }))
 
 const separator = fc.constantFrom('\n\n', '\n\n', '\n', '\n\n\n', '', ' ', '\n\t\n')
@@ -326,7 +613,10 @@ const pieceText = (maxBlocks: number) =>
       end: fc.constantFrom('', '\n', '\n\n', ' ', '\n    ')
     })
     .map(({bom, front, title, blocks, end}) => {
-      const head = [front, title].filter((part) => part !== null).map((part) => part + '\n\n').join('')
+      const head = [front, title]
+        .filter((part) => part !== null)
+        .map((part) => part + '\n\n')
+        .join('')
       return bom + head + blocks.map(([content, gap]) => content + gap).join('') + end
     })
 
@@ -435,7 +725,15 @@ const rawText: fc.Arbitrary<Input> = fc.record({
     fc.string({unit, maxLength: 200}),
     fc.string({unit: 'binary', maxLength: 200}),
     fc.string({unit: fc.oneof(loneSurrogate, special, fc.constantFrom('# ', '[', ']', '\n')), maxLength: 200}),
-    fc.tuple(fc.constantFrom('# Milestone 1: A\n\n## Goal\n\n', '**Status**: x\n**Parent Document**: [a](./milestones.md)\n\n'), fc.string({unit, maxLength: 200})).map(([head, tail]) => head + tail)
+    fc
+      .tuple(
+        fc.constantFrom(
+          '# Milestone 1: A\n\n## Goal\n\n',
+          '**Status**: x\n**Parent Document**: [a](./milestones.md)\n\n'
+        ),
+        fc.string({unit, maxLength: 200})
+      )
+      .map(([head, tail]) => head + tail)
   ),
   path: paths,
   options
@@ -444,7 +742,12 @@ const rawText: fc.Arbitrary<Input> = fc.record({
 const bytes = fc.oneof(
   fc.uint8Array({maxLength: 200}),
   fc
-    .tuple(fc.uint8Array({maxLength: 40}), fc.constantFrom(...fixtures), fc.nat({max: 400}), fc.uint8Array({maxLength: 40}))
+    .tuple(
+      fc.uint8Array({maxLength: 40}),
+      fc.constantFrom(...fixtures),
+      fc.nat({max: 400}),
+      fc.uint8Array({maxLength: 40})
+    )
     .map(([before, fixture, size, after]) => {
       const middle = new TextEncoder().encode(fixture.slice(0, size * 4))
       return Uint8Array.from([...before, ...middle, ...after])
@@ -465,11 +768,21 @@ const rawBytes: fc.Arbitrary<Input> = fc.record({
 
 describe('fuzz: for any input, rules do not throw, place messages in the file, and are deterministic', () => {
   it(`docs built from template pieces (${runs} runs)`, {timeout}, async () => {
-    await fc.assert(fc.asyncProperty(pieceDoc, async (input) => void (await lintTwice(input))), parameters)
+    await fc.assert(
+      fc.asyncProperty(pieceDoc, async (input) => {
+        await lintTwice(input)
+      }),
+      parameters
+    )
   })
 
   it(`mutations of the valid docs (${runs} runs)`, {timeout}, async () => {
-    await fc.assert(fc.asyncProperty(mutatedDoc, async (input) => void (await lintTwice(input))), parameters)
+    await fc.assert(
+      fc.asyncProperty(mutatedDoc, async (input) => {
+        await lintTwice(input)
+      }),
+      parameters
+    )
   })
 
   it(`line endings (CRLF, CR, mixed) change no message (${runs} runs)`, {timeout}, async () => {
@@ -486,7 +799,12 @@ describe('fuzz: for any input, rules do not throw, place messages in the file, a
   })
 
   it(`raw text: any code points, lone surrogates, NUL (${runs} runs)`, {timeout}, async () => {
-    await fc.assert(fc.asyncProperty(rawText, async (input) => void (await lintTwice(input))), parameters)
+    await fc.assert(
+      fc.asyncProperty(rawText, async (input) => {
+        await lintTwice(input)
+      }),
+      parameters
+    )
   })
 
   it(`not parsing what cannot be a milestone doc changes no message (${runs} runs)`, {timeout}, async () => {
@@ -499,7 +817,12 @@ describe('fuzz: for any input, rules do not throw, place messages in the file, a
   })
 
   it(`raw bytes: invalid UTF-8, byte order marks, as Buffer and Uint8Array (${runs} runs)`, {timeout}, async () => {
-    await fc.assert(fc.asyncProperty(rawBytes, async (input) => void (await lintTwice(input))), parameters)
+    await fc.assert(
+      fc.asyncProperty(rawBytes, async (input) => {
+        await lintTwice(input)
+      }),
+      parameters
+    )
   })
 })
 

@@ -42,11 +42,7 @@ export async function lint(input: string | VFile, options?: Options): Promise<VF
 }
 
 /** Lint a file with one rule (and the syntax the preset enables). */
-export async function lintWith(
-  rule: Plugin<[any?], Root>,
-  input: string | VFile,
-  options?: unknown
-): Promise<VFile> {
+export async function lintWith(rule: Plugin<[any?], Root>, input: string | VFile, options?: unknown): Promise<VFile> {
   const file = typeof input === 'string' ? await read(input) : input
   const processor = remark().use(milestoneSyntax).use(rule, options)
   await processor.run(processor.parse(file), file)

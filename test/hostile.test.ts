@@ -50,11 +50,15 @@ async function both(value: Input['value']): Promise<void> {
 const ruleIds = (file: VFile) => new Set(file.messages.map((message) => message.ruleId))
 
 describe('hostile input', () => {
-  it('a 5 MB realistic doc, the valid doc’s sections repeated (over the limits: not parsed)', {timeout: 60_000}, async () => {
-    const value = head + repeatTo(sections, 5_000_000 - head.length)
-    expect(value.length).toBeGreaterThan(4_990_000)
-    await lintValue(value)
-  })
+  it(
+    'a 5 MB realistic doc, the valid doc’s sections repeated (over the limits: not parsed)',
+    {timeout: 60_000},
+    async () => {
+      const value = head + repeatTo(sections, 5_000_000 - head.length)
+      expect(value.length).toBeGreaterThan(4_990_000)
+      await lintValue(value)
+    }
+  )
 
   it('a 300 KB realistic doc, linted in full', {timeout: 60_000}, async () => {
     const file = await lintValue(head + repeatTo(sections, 300_000 - head.length))
@@ -70,7 +74,13 @@ describe('hostile input', () => {
   it('long lines of brackets: placeholders, links, task boxes, unbalanced and escaped', {timeout: 60_000}, async () => {
     // Each its own paragraph, within the limits of markers in one and of
     // brackets left open (README, “Limits on what is parsed”).
-    const units: Array<[string, number]> = [['[Name]', 3_000], ['[a](./milestones.md#x)', 10_000], ['word [x]', 4_000], ['[[a]', 400], ['\\[b\\]]', 2_000]]
+    const units: Array<[string, number]> = [
+      ['[Name]', 3_000],
+      ['[a](./milestones.md#x)', 10_000],
+      ['word [x]', 4_000],
+      ['[[a]', 400],
+      ['\\[b\\]]', 2_000]
+    ]
     const file = await lintValue(goal + units.map(([unit, size]) => line(unit, size)).join('\n'))
     expect(ruleIds(file)).toContain('milestone-no-placeholders')
     expect(ruleIds(file)).toContain('milestone-relative-links')
@@ -85,8 +95,16 @@ describe('hostile input', () => {
   })
 
   it('19,000 headings', {timeout: 60_000}, async () => {
-    const titles = ['## Goal', '### Phase 1: X', '## Risks & Mitigation', '### Risk: R', '#### Deep', '### 2. C', '## Other']
-    const headings = Array.from({length: 19_000}, (_, index) => titles[index % titles.length] + '\n')
+    const titles = [
+      '## Goal',
+      '### Phase 1: X',
+      '## Risks & Mitigation',
+      '### Risk: R',
+      '#### Deep',
+      '### 2. C',
+      '## Other'
+    ]
+    const headings = Array.from({length: 19_000}, (_, index) => `${titles[index % titles.length]!}\n`)
     const file = await lintValue('# Milestone 1: A\n\n' + headings.join(''))
     expect(ruleIds(file)).toContain('milestone-required-headings')
   })
@@ -98,7 +116,9 @@ describe('hostile input', () => {
       '### Risk: B\n**Impact**: Severe - x\n',
       '### Risk: C\n'
     ]
-    const value = '# Milestone 1: A\n\n## Risks & Mitigation\n\n' + Array.from({length: 10_000}, (_, index) => risks[index % 3]).join('')
+    const value =
+      '# Milestone 1: A\n\n## Risks & Mitigation\n\n' +
+      Array.from({length: 10_000}, (_, index) => risks[index % 3]).join('')
     const file = await lintValue(value)
     expect(file.messages.filter((message) => message.ruleId === 'milestone-risk-fields').length).toBeGreaterThan(10_000)
   })

@@ -30,7 +30,9 @@ describe('problems()', () => {
 
   it('accepts the end of the file after a final line ending, and counts `\\r\\n` and `\\r` as one', () => {
     expect(problems(withMessage('a\n', {line: 2, column: 1, offset: 2}))).toEqual([])
-    expect(problems(withMessage('a\r\n', {start: {line: 1, column: 2, offset: 1}, end: {line: 2, column: 1, offset: 3}}))).toEqual([])
+    expect(
+      problems(withMessage('a\r\n', {start: {line: 1, column: 2, offset: 1}, end: {line: 2, column: 1, offset: 3}}))
+    ).toEqual([])
     expect(problems(withMessage('a\rb\r', {line: 3, column: 1, offset: 4}))).toEqual([])
   })
 

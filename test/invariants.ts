@@ -63,7 +63,7 @@ export interface Allow {
 export function problems(file: VFile, {fileLevel = false}: Allow = {}): string[] {
   const text = parsedText(file)
   const lines = text.split(/\r\n|\r|\n/)
-  const toPoint = location(text).toPoint
+  const locator = location(text)
   const found: string[] = []
 
   for (const message of file.messages) {
@@ -77,10 +77,10 @@ export function problems(file: VFile, {fileLevel = false}: Allow = {}): string[]
       continue
     }
     const [start, end] = 'start' in place ? [place.start, place.end] : [place, undefined]
-    const startProblem = pointProblem(start, lines, toPoint)
+    const startProblem = pointProblem(start, lines, (offset) => locator.toPoint(offset))
     if (startProblem) say('start ' + startProblem)
     if (end) {
-      const endProblem = pointProblem(end, lines, toPoint)
+      const endProblem = pointProblem(end, lines, (offset) => locator.toPoint(offset))
       if (endProblem) say('end ' + endProblem)
       if (end.line < start.line || (end.line === start.line && end.column < start.column)) {
         say('ends before it starts')

@@ -89,12 +89,19 @@ describe('milestone-lint-language-server under load', () => {
     const uri = client.uri('docs/milestone-2-public-launch.md')
     const text = readFileSync(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md'), 'utf8')
     const diagnostics = await client.open(uri, text)
-    const mark = diagnostics.find((diagnostic) => String(diagnostic.message).startsWith('Unexpected success criterion mark `✔`'))!
+    const mark = diagnostics.find((diagnostic) =>
+      String(diagnostic.message).startsWith('Unexpected success criterion mark `✔`')
+    )!
     const {start, end} = mark.range
     // Before the doc, and reversed: no published diagnostic is there, so nothing is fixed.
-    expect(await client.codeActions(uri, {...mark, range: {start: {line: -1, character: 0}, end: {line: 49, character: 0}}})).toEqual([])
+    expect(
+      await client.codeActions(uri, {...mark, range: {start: {line: -1, character: 0}, end: {line: 49, character: 0}}})
+    ).toEqual([])
     // Reversed on its own line, or a whole block: the fix replaces the reported mark, and only it.
-    for (const range of [{start: end, end: start}, {start: {line: start.line, character: 0}, end: {line: start.line + 40, character: 0}}]) {
+    for (const range of [
+      {start: end, end: start},
+      {start: {line: start.line, character: 0}, end: {line: start.line + 40, character: 0}}
+    ]) {
       const [action] = await client.codeActions(uri, {...mark, range})
       expect(action?.edit?.changes?.[uri]).toEqual([{range: mark.range, newText: '✅'}])
     }
@@ -104,7 +111,10 @@ describe('milestone-lint-language-server under load', () => {
     expect(capabilities.documentFormattingProvider).toBeUndefined()
     const uri = client.uri('docs/milestone-2-public-launch.md')
     await expect(
-      client.connection.sendRequest(DocumentFormattingRequest.type, {textDocument: {uri}, options: {tabSize: 2, insertSpaces: true}})
+      client.connection.sendRequest(DocumentFormattingRequest.type, {
+        textDocument: {uri},
+        options: {tabSize: 2, insertSpaces: true}
+      })
     ).rejects.toMatchObject({code: ErrorCodes.MethodNotFound})
   })
 })

@@ -56,7 +56,9 @@ describe('milestone-lint-language-server', () => {
     const titles: string[] = []
     for (const diagnostic of diagnostics) {
       for (const action of await client.codeActions(uri, diagnostic)) {
-        titles.push(`${formatDiagnostic(diagnostic).split(' ')[0]} ${action.title}${action.isPreferred ? ' (preferred)' : ''}`)
+        titles.push(
+          `${formatDiagnostic(diagnostic).split(' ')[0]} ${action.title}${action.isPreferred ? ' (preferred)' : ''}`
+        )
       }
     }
     expect(titles.sort()).toEqual([
@@ -73,7 +75,9 @@ describe('milestone-lint-language-server', () => {
   })
 
   it('fixes the text the server reported, whatever range the client echoes (Neovim 0.7 to 0.10 echo byte columns)', async () => {
-    const mark = diagnostics.find((diagnostic) => String(diagnostic.message).startsWith('Unexpected success criterion mark `✔`'))
+    const mark = diagnostics.find((diagnostic) =>
+      String(diagnostic.message).startsWith('Unexpected success criterion mark `✔`')
+    )
     expect(mark?.range).toEqual({start: {line: 60, character: 2}, end: {line: 60, character: 3}})
     // `✔` is one UTF-16 code unit but three UTF-8 bytes: Neovim before 0.11
     // sends the diagnostic back with its byte columns (neovim/neovim#29500).
@@ -88,7 +92,9 @@ describe('milestone-lint-language-server', () => {
     try {
       await other.initialize()
       const otherUri = other.uri(defectivePath)
-      const mark = (await other.open(otherUri, text)).find((diagnostic) => String(diagnostic.message).includes('mark `✔`'))
+      const mark = (await other.open(otherUri, text)).find((diagnostic) =>
+        String(diagnostic.message).includes('mark `✔`')
+      )
       expect(await other.codeActions(otherUri, mark!)).toHaveLength(1)
       const relinted = other.change(otherUri, 2, '\n' + text)
       expect(await other.codeActions(otherUri, mark!)).toEqual([])
@@ -155,28 +161,36 @@ describe('milestone-lint-language-server', () => {
     ['an empty list (a Lua `{}`)', [], 20],
     ['`requireConfig`, in a project without a config file', {requireConfig: true}, 0],
     ['`ignorePath`, naming an ignore file that lists the doc', {ignorePath: 'lint-ignore'}, 0]
-  ])('lints as the settings say, given %s', async (_, settings, count) => {
-    const project = makeProject({'lint-ignore': 'docs/milestone-2-*\n'})
-    const configured = new LspClient(project, {settings})
-    try {
-      await configured.initialize()
-      expect(await configured.open(configured.uri(defectivePath), text)).toHaveLength(count)
-    } finally {
-      await configured.stop()
-    }
-  }, 30_000)
+  ])(
+    'lints as the settings say, given %s',
+    async (_, settings, count) => {
+      const project = makeProject({'lint-ignore': 'docs/milestone-2-*\n'})
+      const configured = new LspClient(project, {settings})
+      try {
+        await configured.initialize()
+        expect(await configured.open(configured.uri(defectivePath), text)).toHaveLength(count)
+      } finally {
+        await configured.stop()
+      }
+    },
+    30_000
+  )
 
   it('gives a doc the same messages whichever folder is the workspace', async () => {
     const project = makeProject({
       'package.json': '{"name": "docs", "private": true}\n',
       '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {exclude: ['docs/milestone-2-*']}]]}),
-      'docs/archive/milestone-0-alpha.md': readFileSync(path.join(repoRoot, 'fixtures/example/milestone-1-private-beta.md'), 'utf8').replaceAll('](./', '](../')
+      'docs/archive/milestone-0-alpha.md': readFileSync(
+        path.join(repoRoot, 'fixtures/example/milestone-1-private-beta.md'),
+        'utf8'
+      ).replaceAll('](./', '](../')
     })
     for (const workspace of [project, path.join(project, 'docs'), path.join(project, 'docs/archive')]) {
       const client = new LspClient(workspace)
       try {
         await client.initialize()
-        const open = (file: string) => client.open(pathToFileURL(path.join(project, file)).href, readFileSync(path.join(project, file), 'utf8'))
+        const open = (file: string) =>
+          client.open(pathToFileURL(path.join(project, file)).href, readFileSync(path.join(project, file), 'utf8'))
         // Excluded by a glob written from the config file's folder; linked up out of its folder.
         expect(await open(defectivePath)).toEqual([])
         expect(await open('docs/archive/milestone-0-alpha.md')).toEqual([])

@@ -16,11 +16,18 @@ const depcruise = path.join(repoRoot, 'node_modules/dependency-cruiser/bin/depen
 
 /** Cruise `src/` of a folder with the project's rules: the exit code and the violations, a line each. */
 function cruise(cwd: string): {status: number | null; violations: string[]} {
-  const result = spawnSync(process.execPath, [depcruise, 'src', '--config', path.join(repoRoot, '.dependency-cruiser.cjs'), '--output-type', 'err'], {
-    cwd,
-    encoding: 'utf8'
-  })
-  const violations = result.stdout.split('\n').filter((line) => /^\s*error /.test(line)).map((line) => line.trim())
+  const result = spawnSync(
+    process.execPath,
+    [depcruise, 'src', '--config', path.join(repoRoot, '.dependency-cruiser.cjs'), '--output-type', 'err'],
+    {
+      cwd,
+      encoding: 'utf8'
+    }
+  )
+  const violations = result.stdout
+    .split('\n')
+    .filter((line) => /^\s*error /.test(line))
+    .map((line) => line.trim())
   return {status: result.status, violations}
 }
 

@@ -75,7 +75,13 @@ describe('the parse guard in the preset', () => {
 
   it('skips, silently, a file over a limit that does not look like a milestone doc', async () => {
     expect(await lintText('x\n'.repeat(600_000), undefined, 'CHANGELOG.md')).toEqual([])
-    expect(await lintText('**Status**: Draft\n**Parent Document**: [x](./x.md)\n' + 'x\n'.repeat(600_000), undefined, 'notes.md')).toHaveLength(1)
+    expect(
+      await lintText(
+        '**Status**: Draft\n**Parent Document**: [x](./x.md)\n' + 'x\n'.repeat(600_000),
+        undefined,
+        'notes.md'
+      )
+    ).toHaveLength(1)
     expect(await lintText(nestedQuotes(500), {exclude: '**'})).toEqual([])
   })
 
@@ -90,7 +96,10 @@ describe('the parse guard in the preset', () => {
     // Another template: its own title and labels count, the bundled one's do not.
     const folder = mkdtempSync(path.join(tmpdir(), 'limits-template-'))
     const template = path.join(folder, 'release-template.md')
-    writeFileSync(template, '# Release [Version]: [Name]\n\n**Owner**: [Name]\n**Stage**: [Stage]\n\n## Summary\n\n[Summary]\n')
+    writeFileSync(
+      template,
+      '# Release [Version]: [Name]\n\n**Owner**: [Name]\n**Stage**: [Stage]\n\n## Summary\n\n[Summary]\n'
+    )
     try {
       expect(await overLimit('# Release 2.0: Sync\n\n', {template})).toBe(1)
       expect(await overLimit('**Owner**: Ana\n**Stage**: Beta\n', {template})).toBe(1)
@@ -129,9 +138,11 @@ describe('the parse guard in the preset', () => {
     const file = new VFile({path: 'milestone-1-hostile.md', value})
     await lint(file, {limits: {nesting: 1_000}})
     expect(file.messages.some((message) => message.ruleId === 'milestone-no-placeholders')).toBe(true)
-    expect(() => remark().use(remarkLintMilestone, {limits: {nesting: 1_001}}).freeze()).toThrow(
-      /option `limits`, expected an object of positive integers \(`nesting` at most 1000\)/
-    )
+    expect(() =>
+      remark()
+        .use(remarkLintMilestone, {limits: {nesting: 1_001}})
+        .freeze()
+    ).toThrow(/option `limits`, expected an object of positive integers \(`nesting` at most 1000\)/)
   })
 
   it('keeps the text of an unparsed file, should a processor write it out', () => {
@@ -142,10 +153,18 @@ describe('the parse guard in the preset', () => {
   })
 
   it('rejects bad limits, naming the option', () => {
-    expect(() => remark().use(remarkLintMilestone, {limits: {size: -1}}).freeze()).toThrow(
+    expect(() =>
+      remark()
+        .use(remarkLintMilestone, {limits: {size: -1}})
+        .freeze()
+    ).toThrow(
       'remark-lint-milestone: unexpected value `{"size":-1}` for option `limits`, expected an object of positive integers (`nesting` at most 1000), with keys among `size`, `lineLength`, `nesting`, `lists`'
     )
-    expect(() => remark().use(remarkLintMilestone, {limits: {depth: 3} as never}).freeze()).toThrow(/option `limits`/)
+    expect(() =>
+      remark()
+        .use(remarkLintMilestone, {limits: {depth: 3} as never})
+        .freeze()
+    ).toThrow(/option `limits`/)
   })
 })
 
@@ -182,7 +201,12 @@ describe('limits that bound the parser’s work', () => {
 
   it('counts brackets left open in a paragraph as nesting', () => {
     expect(exceededLimit('![![![x](y)](y)](y)\n', loose)).toBeUndefined()
-    expect(exceededLimit('![![![![x](y)](y)](y)](y)\n', loose)).toEqual({limit: 'nesting', found: 4, line: 1, brackets: true})
+    expect(exceededLimit('![![![![x](y)](y)](y)](y)\n', loose)).toEqual({
+      limit: 'nesting',
+      found: 4,
+      line: 1,
+      brackets: true
+    })
     expect(exceededLimit('[a\n[b\n[c\n[d\n', loose)).toEqual({limit: 'nesting', found: 4, line: 4, brackets: true})
     // Closed brackets do not add up, and a paragraph ends at a blank line.
     expect(exceededLimit('[a] [b] [c] [d] [e]\n', loose)).toBeUndefined()
@@ -200,7 +224,11 @@ describe('limits that bound the parser’s work', () => {
     expect(exceededLimit('a\n\nb\n\nc\n\nd\n\ne\n\nf\n', small)).toEqual({limit: 'blocks', found: 6, line: 11})
     expect(exceededLimit('# a\n# b\n# c\n# d\n# e\n# f\n', small)).toEqual({limit: 'blocks', found: 6, line: 6})
     expect(exceededLimit('a\n=\nb\n---\n***\n<div>\n# c\n', small)).toEqual({limit: 'blocks', found: 6, line: 7})
-    expect(exceededLimit('[a]: b\n[b]: c\n```\n```\n~~~\n[c]: d\n', small)).toEqual({limit: 'blocks', found: 6, line: 6})
+    expect(exceededLimit('[a]: b\n[b]: c\n```\n```\n~~~\n[c]: d\n', small)).toEqual({
+      limit: 'blocks',
+      found: 6,
+      line: 6
+    })
     expect(exceededLimit('> > > a\n\n> > b\n', small)).toEqual({limit: 'blocks', found: 7, line: 3})
     // Bold labels and table rows are lines of one paragraph.
     expect(exceededLimit('**A**: 1\n**B**: 2\n| c | d |\n| e | f |\n[g] h\n', {...loose, blocks: 1})).toBeUndefined()
@@ -212,7 +240,9 @@ describe('limits that bound the parser’s work', () => {
     expect(exceededLimit('**a** [b]\n', small)).toBeUndefined()
     expect(exceededLimit('**a** [b] _c\n', small)).toEqual({limit: 'paragraphMarkers', found: 5, line: 1})
     // A `_` inside a word is no marker.
-    expect(exceededLimit('snake_case_name and_more_of_them\n', {...small, markers: 0, paragraphMarkers: 0})).toBeUndefined()
+    expect(
+      exceededLimit('snake_case_name and_more_of_them\n', {...small, markers: 0, paragraphMarkers: 0})
+    ).toBeUndefined()
   })
 
   it('ends a paragraph at a blank line, a heading or a list item that can interrupt one', () => {

@@ -71,7 +71,10 @@ export class LspClient {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const published = {version: params.version, diagnostics: params.diagnostics}
       const waiters = this.waiting.get(params.uri) ?? []
-      this.waiting.set(params.uri, waiters.filter((waiter) => !waiter(published)))
+      this.waiting.set(
+        params.uri,
+        waiters.filter((waiter) => !waiter(published))
+      )
     })
     this.connection.onNotification('window/logMessage', (params: {message: string}) => {
       this.logs.push(params.message)
@@ -88,6 +91,8 @@ export class LspClient {
     const rootUri = pathToFileURL(this.root).href
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      // The server also serves clients older than workspace folders.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
       rootUri,
       workspaceFolders: [{uri: rootUri, name: 'project'}],
       capabilities: {
@@ -103,7 +108,7 @@ export class LspClient {
     return new Promise((resolve, reject) => {
       const waiters = this.waiting.get(uri) ?? []
       waiters.push((published) => {
-        if (published instanceof Error) return reject(published), true
+        if (published instanceof Error) return (reject(published), true)
         if (published.version !== version) return false
         resolve(published.diagnostics)
         return true
@@ -116,8 +121,14 @@ export class LspClient {
   logged(start: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (this.logs.some((line) => line.startsWith(start))) return resolve()
-        if (this.process.exitCode !== null) return reject(new Error('Language server exited'))
+        if (this.logs.some((line) => line.startsWith(start))) {
+          resolve()
+          return
+        }
+        if (this.process.exitCode !== null) {
+          reject(new Error('Language server exited'))
+          return
+        }
         setTimeout(check, 10)
       }
       check()

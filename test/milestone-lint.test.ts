@@ -29,7 +29,10 @@ const draft = '# Milestone 4: Search\n\nTo do: copy the template in.\n'
 function readmeRun(project: string, first: string) {
   const [command, ...lines] = readmeBlock(first).split('\n')
   const redirected = / > \S+$/.test(command!)
-  const words = command!.replace(/^\$ npx milestone-lint /, '').replace(/ > \S+$/, '').match(/'[^']*'|\S+/g)!
+  const words = command!
+    .replace(/^\$ npx milestone-lint /, '')
+    .replace(/ > \S+$/, '')
+    .match(/'[^']*'|\S+/g)!
   const result = milestoneLint(project, ...words.map((word) => word.replace(/^'(.*)'$/, '$1')))
   return {...result, actual: redirected ? result.stderr : result.stdout + result.stderr, expected: lines.join('\n')}
 }
@@ -56,9 +59,12 @@ describe('milestone-lint', () => {
     expect(stdout).toBe('')
     expect(stderr).toMatch(/docs\/milestone-1-private-beta\.md: no issues found/)
     expect(stderr).toMatch(/docs\/milestones\.md: no issues found/)
-    expect(stderr).toMatch(/109:13-109:19\s+warning\s+Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`\s+milestone-risk-fields\s+remark-lint/)
+    expect(stderr).toMatch(
+      /109:13-109:19\s+warning\s+Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`\s+milestone-risk-fields\s+remark-lint/
+    )
     expect(stderr).toMatch(/⚠ 20 warnings\n/)
     // Piped, not a terminal: no colour codes.
+    // eslint-disable-next-line no-control-regex -- the escape code is what it looks for
     expect(stderr).not.toMatch(/\u001b\[/)
   })
 
@@ -101,13 +107,15 @@ describe('milestone-lint', () => {
     const {status, stderr} = milestoneLint(project, '--verbose', '--quiet', 'docs')
     expect(status).toBe(1)
     const reason = 'not recognised as a milestone doc; add it to the `include` option to lint it anyway'
-    expect(stderr.endsWith(
-      '⚠ 20 warnings\n' +
-      `milestone-lint: skipped docs/README.md: ${reason}\n` +
-      `milestone-lint: skipped docs/lumen-architecture.md: ${reason}\n` +
-      `milestone-lint: skipped docs/milestones.md: ${reason}\n` +
-      summary
-    )).toBe(true)
+    expect(
+      stderr.endsWith(
+        '⚠ 20 warnings\n' +
+          `milestone-lint: skipped docs/README.md: ${reason}\n` +
+          `milestone-lint: skipped docs/lumen-architecture.md: ${reason}\n` +
+          `milestone-lint: skipped docs/milestones.md: ${reason}\n` +
+          summary
+      )
+    ).toBe(true)
   })
 
   it('never writes to the files it lints', () => {
@@ -120,7 +128,10 @@ describe('milestone-lint', () => {
 
   it('prints --version', () => {
     const pack = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {version: string}
-    expect(milestoneLint(project, '--version')).toMatchObject({status: 0, stdout: `milestone-lint: ${pack.version}, remark: 15.0.1\n`})
+    expect(milestoneLint(project, '--version')).toMatchObject({
+      status: 0,
+      stdout: `milestone-lint: ${pack.version}, remark: 15.0.1\n`
+    })
   })
 
   it('prints its own --help, as the README shows it: its defaults, reports, exit codes and examples, no -o', () => {
@@ -129,12 +140,22 @@ describe('milestone-lint', () => {
     expect(help.stderr).toBe('')
     const lines = help.stdout.split('\n')
     expect(lines[0]).toBe('Usage: milestone-lint [options] <path | glob ...>')
-    expect(lines).toContain('  -f  --[no-]frail                     exit 1 on warnings too, not only on errors (the default)')
-    expect(lines).toContain('      --report <name>[=options]        json, github or sarif (on stdout), or a vfile-reporter-<name>')
-    expect(lines).toContain('      --verbose                        list the files skipped as not milestone docs, and why')
-    expect(lines).toContain('      --no-error-on-unmatched-pattern  pass when no path or glob is given, or one matches no file')
+    expect(lines).toContain(
+      '  -f  --[no-]frail                     exit 1 on warnings too, not only on errors (the default)'
+    )
+    expect(lines).toContain(
+      '      --report <name>[=options]        json, github or sarif (on stdout), or a vfile-reporter-<name>'
+    )
+    expect(lines).toContain(
+      '      --verbose                        list the files skipped as not milestone docs, and why'
+    )
+    expect(lines).toContain(
+      '      --no-error-on-unmatched-pattern  pass when no path or glob is given, or one matches no file'
+    )
     expect(lines).toContain('Exit codes: 0 no messages, 1 messages (errors only with --no-frail),')
-    expect(lines).toContain('  milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings')
+    expect(lines).toContain(
+      '  milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings'
+    )
     expect(lines).toContain('  $ milestone-lint --verbose docs/milestone-4-draft.md')
     expect(lines.at(-2)).toBe('milestone-lint never writes files: -o/--output is refused (a --fix is planned).')
     expect(help.stdout).not.toMatch(/--output \[|Rewrite|--stdout|--watch/)
@@ -151,7 +172,13 @@ describe('milestone-lint', () => {
     const refused =
       'milestone-lint: -o/--output is refused: milestone-lint never writes files (remark-stringify would reformat ' +
       'every doc and escape its placeholders); a real --fix is planned\n'
-    for (const args of [['docs', '-o'], ['-o', 'docs/out.md', correct], ['--output', 'docs'], ['--output=docs/out.md', correct], ['-qo', 'docs']]) {
+    for (const args of [
+      ['docs', '-o'],
+      ['-o', 'docs/out.md', correct],
+      ['--output', 'docs'],
+      ['--output=docs/out.md', correct],
+      ['-qo', 'docs']
+    ]) {
       expect(milestoneLint(project, ...args), args.join(' ')).toEqual({status: 2, stdout: '', stderr: refused})
     }
     expect(snapshot(folder)).toEqual(before)
@@ -198,7 +225,11 @@ describe('milestone-lint on paths that match no file', () => {
   })
 
   it('fails (exit 2) on a glob that matches no file, naming it', () => {
-    expect(milestoneLint(project, 'nope/*.md')).toEqual({status: 2, stdout: '', stderr: 'milestone-lint: no file matches `nope/*.md`\n'})
+    expect(milestoneLint(project, 'nope/*.md')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'milestone-lint: no file matches `nope/*.md`\n'
+    })
     const example = readmeRun(project, "$ npx milestone-lint 'doc/*.md'")
     expect(example.actual).toBe(example.expected)
     expect(example.status).toBe(2)
@@ -247,7 +278,8 @@ describe('milestone-lint on a draft named on the command line', () => {
     expect(plain).toEqual({
       status: 0,
       stdout: '',
-      stderr: 'docs/milestone-4-draft.md: no issues found\n' +
+      stderr:
+        'docs/milestone-4-draft.md: no issues found\n' +
         'milestone-lint: 1 file, 0 milestone docs linted, 1 skipped (not a milestone doc); no messages\n'
     })
     const example = readmeRun(project, '$ npx milestone-lint --verbose docs/milestone-4-draft.md')
@@ -264,12 +296,16 @@ describe('milestone-lint on a draft named on the command line', () => {
     })
     const {status, stderr} = milestoneLint(project, '--verbose', '--quiet', 'docs/milestone-4-draft.md', defective)
     expect(status).toBe(1)
-    expect(stderr).toMatch(/^docs\/milestone-4-draft\.md\n[^\n]+warning\s+Unexpected missing `\*\*Architecture Reference\*\*:` line/)
-    expect(stderr.endsWith(
-      '⚠ 17 warnings\n' +
-      'milestone-lint: skipped docs/milestone-2-public-launch.md: excluded by the `exclude` option; take it out of `exclude` to lint it\n' +
-      'milestone-lint: 2 files, 1 milestone doc linted, 1 skipped (not a milestone doc); 17 warnings\n'
-    )).toBe(true)
+    expect(stderr).toMatch(
+      /^docs\/milestone-4-draft\.md\n[^\n]+warning\s+Unexpected missing `\*\*Architecture Reference\*\*:` line/
+    )
+    expect(
+      stderr.endsWith(
+        '⚠ 17 warnings\n' +
+          'milestone-lint: skipped docs/milestone-2-public-launch.md: excluded by the `exclude` option; take it out of `exclude` to lint it\n' +
+          'milestone-lint: 2 files, 1 milestone doc linted, 1 skipped (not a milestone doc); 17 warnings\n'
+      )
+    ).toBe(true)
   })
 })
 
@@ -292,7 +328,9 @@ describe('milestone-lint with user config', () => {
     })
     const {status, stderr} = milestoneLint(project, 'docs')
     expect(stderr).toMatch(/docs\/milestone-2-public-launch\.md: no issues found/)
-    expect(stderr).toMatch(/milestone-lint: 5 files, 1 milestone doc linted, 4 skipped \(not milestone docs\); no messages\n$/)
+    expect(stderr).toMatch(
+      /milestone-lint: 5 files, 1 milestone doc linted, 4 skipped \(not milestone docs\); no messages\n$/
+    )
     expect(status).toBe(0)
   })
 
@@ -305,17 +343,28 @@ describe('milestone-lint with user config', () => {
     expect(given.stderr).toMatch(/Cannot process specified file: it’s ignored/)
 
     const silent = milestoneLint(project, '--silently-ignore', defective)
-    expect(silent).toEqual({status: 0, stdout: '', stderr: 'milestone-lint: 0 files, 0 milestone docs linted; no messages\n'})
+    expect(silent).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: 'milestone-lint: 0 files, 0 milestone docs linted; no messages\n'
+    })
   })
 
   it('finds a template relative to the config file that names it', () => {
     const project = makeProject({
-      'docs/.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {template: './milestone-design.md'}]]}),
-      'docs/milestone-design.md': readFileSync(path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'), 'utf8')
+      'docs/.remarkrc.json': JSON.stringify({
+        plugins: [['remark-lint-milestone', {template: './milestone-design.md'}]]
+      }),
+      'docs/milestone-design.md': readFileSync(
+        path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'),
+        'utf8'
+      )
     })
     const {status, stderr} = milestoneLint(project, correct)
     expect(status).toBe(1)
-    expect(stderr).toMatch(/336:1\s+warning\s+Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`\s+milestone-required-headings/)
+    expect(stderr).toMatch(
+      /336:1\s+warning\s+Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`\s+milestone-required-headings/
+    )
     expect(stderr).toMatch(/⚠ 1 warning/)
   })
 
@@ -340,12 +389,14 @@ describe('milestone-lint with user config', () => {
     expect(status).toBe(2)
     expect(stderr).toBe(
       'milestone-lint: Cannot derive a schema from template `./bad-template.md:1`: expected `## Section` headings after the title, found none\n' +
-      'milestone-lint: 2 files, 0 milestone docs linted, 2 not linted; 1 problem\n'
+        'milestone-lint: 2 files, 0 milestone docs linted, 2 not linted; 1 problem\n'
     )
   })
 
   it('says a bad option once, in one line, with exit 2, not a stack trace per file', () => {
-    const project = makeProject({'.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {exlude: 'x'}]]})})
+    const project = makeProject({
+      '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {exlude: 'x'}]]})
+    })
     expect(milestoneLint(project, 'docs')).toEqual({status: 2, stdout: '', stderr: badOption + notLinted})
     const example = readmeRun(project, '$ npx milestone-lint docs')
     expect(example.actual).toBe(example.expected)
@@ -362,10 +413,18 @@ describe('milestone-lint with user config', () => {
     expect(parse.stderr.split('\n').slice(1).join('\n')).toBe(notLinted)
 
     const missing = makeProject({'.remarkrc.json': JSON.stringify({plugins: ['remark-lint-nope']})})
-    expect(milestoneLint(missing, 'docs').stderr).toMatch(/^milestone-lint: Cannot find module `remark-lint-nope`[^\n]*\n[^\n]+\n$/)
+    expect(milestoneLint(missing, 'docs').stderr).toMatch(
+      /^milestone-lint: Cannot find module `remark-lint-nope`[^\n]*\n[^\n]+\n$/
+    )
 
-    const throwing = makeProject({'.remarkrc.mjs': 'export default {plugins: [() => () => { throw new TypeError("boom") }]}\n'})
-    expect(milestoneLint(throwing, 'docs')).toEqual({status: 2, stdout: '', stderr: 'milestone-lint: boom\n' + notLinted})
+    const throwing = makeProject({
+      '.remarkrc.mjs': 'export default {plugins: [() => () => { throw new TypeError("boom") }]}\n'
+    })
+    expect(milestoneLint(throwing, 'docs')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'milestone-lint: boom\n' + notLinted
+    })
 
     expect(milestoneLint(makeProject(), '--rc-path', 'nope.json', 'docs')).toMatchObject({
       status: 2,

@@ -19,7 +19,10 @@ import {readmeBlockAfter} from './readme.js'
 
 const inCi = Boolean(process.env.CI) && !/^(?:0|false)$/i.test(process.env.CI ?? '')
 const probe = spawnSync('nvim', ['--version'], {encoding: 'utf8'})
-const version = /^NVIM v(\d+)\.(\d+)\.(\d+)/.exec(probe.error ? '' : probe.stdout)?.slice(1).map(Number)
+const version = /^NVIM v(\d+)\.(\d+)\.(\d+)/
+  .exec(probe.error ? '' : probe.stdout)
+  ?.slice(1)
+  .map(Number)
 const skipReason = '`nvim` is not on PATH (apt-get install neovim); CI, which sets CI, installs it'
 if (!version && !inCi) console.warn(`Skipping the Neovim tests: ${skipReason}`)
 
@@ -163,7 +166,9 @@ describe('Neovim', () => {
           expect(results.error).toBeUndefined()
           expect(results.roots).toEqual([project])
 
-          const programmatic = messages(await lint(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md')))
+          const programmatic = messages(
+            await lint(path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md'))
+          )
           const before = results.before.diagnostics.map(formatDiagnostic).sort()
           expect(before).toEqual([...programmatic].sort())
           expect(before).toHaveLength(20)
@@ -236,15 +241,19 @@ async function runNeovim(init: string, startIn: Snippet['startIn'], plan: Plan) 
     MILESTONE_NVIM_RESULTS: resultsFile
   })
 
-  const child = spawn('nvim', ['--headless', '-c', `luafile ${path.join(home, 'driver.lua')}`, path.join(project, defective)], {
-    cwd: startIn === 'project' ? project : home,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    'nvim',
+    ['--headless', '-c', `luafile ${path.join(home, 'driver.lua')}`, path.join(project, defective)],
+    {
+      cwd: startIn === 'project' ? project : home,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk))
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
@@ -253,10 +262,14 @@ async function runNeovim(init: string, startIn: Snippet['startIn'], plan: Plan) 
   const status = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject)
     child.once('close', resolve)
-  }).finally(() => clearTimeout(timer))
+  }).finally(() => {
+    clearTimeout(timer)
+  })
 
   // Neovim's own messages, and its LSP log (the server's stderr is there).
-  const logs = ['cache/nvim/lsp.log', 'state/nvim/lsp.log'].map((log) => path.join(home, log)).filter((log) => existsSync(log))
+  const logs = ['cache/nvim/lsp.log', 'state/nvim/lsp.log']
+    .map((log) => path.join(home, log))
+    .filter((log) => existsSync(log))
   const details = [output, ...logs.map((log) => readFileSync(log, 'utf8'))].join('\n')
   if (timedOut || !existsSync(resultsFile)) {
     throw new Error(`Neovim ${timedOut ? 'did not quit within 90 s' : `quit (${status}) without results`}:\n${details}`)

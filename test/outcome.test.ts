@@ -50,7 +50,10 @@ describe('outcomeOf', () => {
     message.fatal = true
     const outcome = outcomeOf([...files, template])
     expect(outcome).toMatchObject({
-      problems: ['remark-lint-milestone: unknown option `exlude`', 'Cannot derive a schema from template `t.md`: cannot read it'],
+      problems: [
+        'remark-lint-milestone: unknown option `exlude`',
+        'Cannot derive a schema from template `t.md`: cannot read it'
+      ],
       reported: [],
       notLinted: 3,
       errors: 0
@@ -60,7 +63,11 @@ describe('outcomeOf', () => {
   })
 
   it('keeps a file that cannot be read as an error on that file, in one line (exit 1)', () => {
-    const error = Object.assign(new Error("EACCES: permission denied, open '/x/a.md'"), {syscall: 'open', path: '/x/a.md', code: 'EACCES'})
+    const error = Object.assign(new Error("EACCES: permission denied, open '/x/a.md'"), {
+      syscall: 'open',
+      path: '/x/a.md',
+      code: 'EACCES'
+    })
     const file = unattached('/x/a.md', error)
     const outcome = outcomeOf([file])
     expect(outcome).toMatchObject({problems: [], crashed: false, errors: 1, notLinted: 1, reported: [file]})

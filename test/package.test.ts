@@ -100,7 +100,9 @@ describe.skipIf(skip)(skip ? `package (skipped: ${skipReason})` : 'package', () 
       manifest.main,
       manifest.types,
       ...Object.values(manifest.bin),
-      ...Object.values(manifest.exports).flatMap((entry) => (typeof entry === 'string' ? [entry] : Object.values(entry)))
+      ...Object.values(manifest.exports).flatMap((entry) =>
+        typeof entry === 'string' ? [entry] : Object.values(entry)
+      )
     ]
     for (const file of [...entries.map((entry) => path.posix.normalize(entry)), 'dist/schema/bundled-schema.json']) {
       expect(packed).toContain(file)
@@ -114,7 +116,10 @@ describe.skipIf(skip)(skip ? `package (skipped: ${skipReason})` : 'package', () 
     }
     for (const file of packed) {
       if (file.endsWith('.map')) {
-        const map = JSON.parse(readFileSync(path.join(installed, file), 'utf8')) as {sourceRoot?: string; sources: string[]}
+        const map = JSON.parse(readFileSync(path.join(installed, file), 'utf8')) as {
+          sourceRoot?: string
+          sources: string[]
+        }
         for (const source of map.sources) check(file, path.posix.join(map.sourceRoot ?? '', source))
       } else if (/\.[cm]?[jt]s$/.test(file)) {
         const text = readFileSync(path.join(installed, file), 'utf8')
@@ -130,7 +135,9 @@ describe.skipIf(skip)(skip ? `package (skipped: ${skipReason})` : 'package', () 
     // No script of ours ran (npm prints `> name@version script` for each).
     expect(installOutput).not.toContain(`> ${manifest.name}@`)
     const {scripts = {}} = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest
-    expect(Object.keys(scripts).filter((script) => /^(?:preinstall|install|postinstall|prepare)$/.test(script))).toEqual([])
+    expect(
+      Object.keys(scripts).filter((script) => /^(?:preinstall|install|postinstall|prepare)$/.test(script))
+    ).toEqual([])
   })
 
   it('runs the installed `milestone-lint` on an example doc', () => {
@@ -138,7 +145,9 @@ describe.skipIf(skip)(skip ? `package (skipped: ${skipReason})` : 'package', () 
     expect(expected).toMatch(/⚠ 20 warnings$/)
     const result = run(path.join(project, 'node_modules/.bin/milestone-lint'), [doc], project)
     expect(result.stdout).toBe('')
-    expect(stripVTControlCharacters(result.stderr)).toBe(expected + '\nmilestone-lint: 1 file, 1 milestone doc linted; 20 warnings\n')
+    expect(stripVTControlCharacters(result.stderr)).toBe(
+      expected + '\nmilestone-lint: 1 file, 1 milestone doc linted; 20 warnings\n'
+    )
     expect(result.status).toBe(1)
   }, 60_000)
 

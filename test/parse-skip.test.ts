@@ -20,7 +20,7 @@ const valid = readFileSync('fixtures/example/milestone-2-public-launch.md', 'utf
 function parses(value: string, path: string, options?: Options, plugins: PluggableList = []): boolean {
   const processor = remark().use(plugins).use(remarkLintMilestone, options)
   const tree = processor.parse(new VFile({value, path}))
-  return !(tree.children.length === 1 && tree.children[0]!.type === 'html' && tree.children[0]!.value === value)
+  return !(tree.children.length === 1 && tree.children[0]!.type === 'html' && tree.children[0].value === value)
 }
 
 describe('parsing only what may be a milestone doc', () => {
@@ -55,10 +55,18 @@ describe('parsing only what may be a milestone doc', () => {
 
   it('counts a template heading as evidence when its longest word occurs, in any case', () => {
     const schema = defaultSchema()
-    const may = (value: string) => mayBeMilestoneDoc(value, new VFile({value, path: 'notes.md'}), schema, {templateFile: undefined})
+    const may = (value: string) =>
+      mayBeMilestoneDoc(value, new VFile({value, path: 'notes.md'}), schema, {templateFile: undefined})
     const headings = schema.sections.map((spec) => '## ' + spec.heading).join('\n\n')
     expect(may(headings)).toBe(true)
     expect(may(headings.toUpperCase())).toBe(true)
-    expect(may(schema.sections.slice(0, 2).map((spec) => '## ' + spec.heading).join('\n\n'))).toBe(false)
+    expect(
+      may(
+        schema.sections
+          .slice(0, 2)
+          .map((spec) => '## ' + spec.heading)
+          .join('\n\n')
+      )
+    ).toBe(false)
   })
 })

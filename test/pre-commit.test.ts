@@ -14,15 +14,29 @@ import {performance} from 'node:perf_hooks'
 import {stripVTControlCharacters} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {readmeBlock} from './readme.js'
-import {copyCheckout, inCi, makeTemporary, removeProjects, repoRoot, userEnvironment, withoutGitVariables} from './project.js'
+import {
+  copyCheckout,
+  inCi,
+  makeTemporary,
+  removeProjects,
+  repoRoot,
+  userEnvironment,
+  withoutGitVariables
+} from './project.js'
 
 const probe = spawnSync('pre-commit', ['--version'], {encoding: 'utf8'})
 const preCommitVersion = probe.error || probe.status !== 0 ? undefined : probe.stdout.trim()
 const skip = !preCommitVersion && !inCi
-const skipReason = '`pre-commit` is not on PATH (apt-get install pre-commit, or pip install pre-commit); CI, which sets CI, installs it'
+const skipReason =
+  '`pre-commit` is not on PATH (apt-get install pre-commit, or pip install pre-commit); CI, which sets CI, installs it'
 if (skip) console.warn(`Skipping the pre-commit hook tests: ${skipReason}`)
 
-const correctDocs = ['docs/README.md', 'docs/milestones.md', 'docs/lumen-architecture.md', 'docs/milestone-1-private-beta.md']
+const correctDocs = [
+  'docs/README.md',
+  'docs/milestones.md',
+  'docs/lumen-architecture.md',
+  'docs/milestone-1-private-beta.md'
+]
 const correct = 'docs/milestone-1-private-beta.md'
 const defective = 'docs/milestone-2-public-launch.md'
 
@@ -31,148 +45,148 @@ let env: NodeJS.ProcessEnv = {}
 let preCommitHome = ''
 let user = ''
 
-describe.skipIf(skip)(
-  skip ? `pre-commit hook (skipped: ${skipReason})` : 'pre-commit hook',
-  () => {
-    beforeAll(() => {
-      if (!preCommitVersion) {
-        throw new Error('`pre-commit` is not on PATH, but CI is set: CI must install it (see .ci/run)')
-      }
+describe.skipIf(skip)(skip ? `pre-commit hook (skipped: ${skipReason})` : 'pre-commit hook', () => {
+  beforeAll(() => {
+    if (!preCommitVersion) {
+      throw new Error('`pre-commit` is not on PATH, but CI is set: CI must install it (see .ci/run)')
+    }
 
-      preCommitHome = makeTemporary('pre-commit-home-')
-      env = cleanEnvironment(preCommitHome, path.join(preCommitHome, 'gitconfig'))
+    preCommitHome = makeTemporary('pre-commit-home-')
+    env = cleanEnvironment(preCommitHome, path.join(preCommitHome, 'gitconfig'))
 
-      const hookRepo = snapshot()
-      const rev = git(hookRepo, 'rev-parse', 'HEAD')
+    const hookRepo = snapshot()
+    const rev = git(hookRepo, 'rev-parse', 'HEAD')
 
-      user = makeTemporary('milestone-user-')
-      git(user, 'init', '-q')
-      git(user, 'config', 'user.name', 'Milestone Test')
-      git(user, 'config', 'user.email', 'milestone-test@example.com')
-      git(user, 'config', 'commit.gpgsign', 'false')
-      cpSync(path.join(repoRoot, 'fixtures/example'), path.join(user, 'docs'), {recursive: true})
-      writeFileSync(
-        path.join(user, '.pre-commit-config.yaml'),
-        // The README's config as written, but for where the hook repository is.
-        readmeBlock('repos:')
-          .replace(/^( +- repo: ).*$/m, `$1${JSON.stringify(hookRepo)}`)
-          .replace(/^( +rev: ).*$/m, `$1${rev}`)
-      )
+    user = makeTemporary('milestone-user-')
+    git(user, 'init', '-q')
+    git(user, 'config', 'user.name', 'Milestone Test')
+    git(user, 'config', 'user.email', 'milestone-test@example.com')
+    git(user, 'config', 'commit.gpgsign', 'false')
+    cpSync(path.join(repoRoot, 'fixtures/example'), path.join(user, 'docs'), {recursive: true})
+    writeFileSync(
+      path.join(user, '.pre-commit-config.yaml'),
+      // The README's config as written, but for where the hook repository is.
+      readmeBlock('repos:')
+        .replace(/^( +- repo: ).*$/m, `$1${JSON.stringify(hookRepo)}`)
+        .replace(/^( +rev: ).*$/m, `$1${rev}`)
+    )
 
-      expectStatus(run('pre-commit', ['install'], user), 0)
+    expectStatus(run('pre-commit', ['install'], user), 0)
 
-      // The first install: nodeenv, `npm install` (dev dependencies too, so
-      // `prepack` can build dist/ with tsc), `npm pack`, `npm install -g`.
-      const install = run('pre-commit', ['install-hooks'], user)
-      log(`first install (${preCommitVersion}, pre-commit install-hooks)`, install)
-      if (install.status !== 0) {
-        const logFile = path.join(preCommitHome, 'pre-commit.log')
-        const details = existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''
-        throw new Error(`pre-commit install-hooks failed (${install.status}):\n${install.output}\n${details}`)
-      }
-    }, 300_000)
+    // The first install: nodeenv, `npm install` (dev dependencies too, so
+    // `prepack` can build dist/ with tsc), `npm pack`, `npm install -g`.
+    const install = run('pre-commit', ['install-hooks'], user)
+    log(`first install (${preCommitVersion}, pre-commit install-hooks)`, install)
+    if (install.status !== 0) {
+      const logFile = path.join(preCommitHome, 'pre-commit.log')
+      const details = existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''
+      throw new Error(`pre-commit install-hooks failed (${install.status}):\n${install.output}\n${details}`)
+    }
+  }, 300_000)
 
-    afterAll(removeProjects)
+  afterAll(removeProjects)
 
-    it('installs `milestone-lint` into pre-commit’s own node environment', () => {
-      const clones = readdirSync(preCommitHome).filter((name) => name.startsWith('repo'))
-      const bins = clones.flatMap((clone) =>
-        readdirSync(path.join(preCommitHome, clone))
-          .filter((name) => name.startsWith('node_env-'))
-          .map((environment) => path.join(preCommitHome, clone, environment, 'bin/milestone-lint'))
-      )
-      expect(bins).toHaveLength(1)
-      expect(existsSync(bins[0] as string)).toBe(true)
-    })
+  it('installs `milestone-lint` into pre-commit’s own node environment', () => {
+    const clones = readdirSync(preCommitHome).filter((name) => name.startsWith('repo'))
+    const bins = clones.flatMap((clone) =>
+      readdirSync(path.join(preCommitHome, clone))
+        .filter((name) => name.startsWith('node_env-'))
+        .map((environment) => path.join(preCommitHome, clone, environment, 'bin/milestone-lint'))
+    )
+    expect(bins).toHaveLength(1)
+    expect(existsSync(bins[0] as string)).toBe(true)
+  })
 
-    it('lets a commit of correct docs through', () => {
-      git(user, 'add', '.pre-commit-config.yaml', ...correctDocs)
-      const commit = run('git', ['commit', '-m', 'Correct docs'], user)
-      log('git commit of 4 correct docs', commit)
-      expectStatus(commit, 0)
-      expect(commit.output).toMatch(/^milestone-lint\.+Passed$/m)
-      expect(git(user, 'log', '--format=%s')).toBe('Correct docs')
-      expect(git(user, 'ls-files', 'docs').split('\n')).toEqual([...correctDocs].sort())
-    }, 60_000)
+  it('lets a commit of correct docs through', () => {
+    git(user, 'add', '.pre-commit-config.yaml', ...correctDocs)
+    const commit = run('git', ['commit', '-m', 'Correct docs'], user)
+    log('git commit of 4 correct docs', commit)
+    expectStatus(commit, 0)
+    expect(commit.output).toMatch(/^milestone-lint\.+Passed$/m)
+    expect(git(user, 'log', '--format=%s')).toBe('Correct docs')
+    expect(git(user, 'ls-files', 'docs').split('\n')).toEqual([...correctDocs].sort())
+  }, 60_000)
 
-    it('refuses a commit of a defective doc, printing the linter’s messages', () => {
-      const head = git(user, 'rev-parse', 'HEAD')
-      git(user, 'add', defective)
-      const commit = run('git', ['commit', '-m', 'Defective doc'], user)
-      log('git commit of the defective doc', commit)
-      expect(commit.status).not.toBe(0)
-      expect(commit.output).toMatch(/^milestone-lint\.+Failed$/m)
-      expect(commit.output).toMatch(/^- exit code: 1$/m)
-      expect(commit.output).toMatch(/^docs\/milestone-2-public-launch\.md$/m)
-      expect(commit.output).toMatch(
-        /^109:13-109:19 +warning +Unexpected impact level `Severe`, expected `High`, `Medium` or `Low` +milestone-risk-fields +remark-lint$/m
-      )
-      expect(commit.output).toMatch(
-        /^134:25-134:37 +warning +Unexpected placeholder `\[Owner Name\]`, expected real content .* +milestone-no-placeholders +remark-lint$/m
-      )
-      expect(commit.output).toMatch(/⚠ 20 warnings/)
-      // Nothing was committed; the doc is still staged.
-      expect(git(user, 'rev-parse', 'HEAD')).toBe(head)
-      expect(git(user, 'diff', '--cached', '--name-only')).toBe(defective)
-    }, 60_000)
+  it('refuses a commit of a defective doc, printing the linter’s messages', () => {
+    const head = git(user, 'rev-parse', 'HEAD')
+    git(user, 'add', defective)
+    const commit = run('git', ['commit', '-m', 'Defective doc'], user)
+    log('git commit of the defective doc', commit)
+    expect(commit.status).not.toBe(0)
+    expect(commit.output).toMatch(/^milestone-lint\.+Failed$/m)
+    expect(commit.output).toMatch(/^- exit code: 1$/m)
+    expect(commit.output).toMatch(/^docs\/milestone-2-public-launch\.md$/m)
+    expect(commit.output).toMatch(
+      /^109:13-109:19 +warning +Unexpected impact level `Severe`, expected `High`, `Medium` or `Low` +milestone-risk-fields +remark-lint$/m
+    )
+    expect(commit.output).toMatch(
+      /^134:25-134:37 +warning +Unexpected placeholder `\[Owner Name\]`, expected real content .* +milestone-no-placeholders +remark-lint$/m
+    )
+    expect(commit.output).toMatch(/⚠ 20 warnings/)
+    // Nothing was committed; the doc is still staged.
+    expect(git(user, 'rev-parse', 'HEAD')).toBe(head)
+    expect(git(user, 'diff', '--cached', '--name-only')).toBe(defective)
+  }, 60_000)
 
-    it('lints only the file it is given', () => {
-      // The defective doc is in the working tree: a hook that scanned the
-      // repository would fail.
-      const single = run('pre-commit', ['run', 'milestone-lint', '--verbose', '--files', correct], user)
-      log(`pre-commit run milestone-lint --files ${correct}`, single)
-      expectStatus(single, 0)
-      expect(single.output).toMatch(/^milestone-lint\.+Passed$/m)
-      expect(single.output).toMatch(/^docs\/milestone-1-private-beta\.md: no issues found$/m)
-      expect(single.output).not.toMatch(/milestones\.md|milestone-2/)
-    }, 60_000)
+  it('lints only the file it is given', () => {
+    // The defective doc is in the working tree: a hook that scanned the
+    // repository would fail.
+    const single = run('pre-commit', ['run', 'milestone-lint', '--verbose', '--files', correct], user)
+    log(`pre-commit run milestone-lint --files ${correct}`, single)
+    expectStatus(single, 0)
+    expect(single.output).toMatch(/^milestone-lint\.+Passed$/m)
+    expect(single.output).toMatch(/^docs\/milestone-1-private-beta\.md: no issues found$/m)
+    expect(single.output).not.toMatch(/milestones\.md|milestone-2/)
+  }, 60_000)
 
-    it('runs on the Markdown extensions remark-cli knows, in any case, and on nothing else', () => {
-      mkdirSync(path.join(user, 'notes'))
-      cpSync(path.join(user, defective), path.join(user, 'notes/Launch.MKDOWN'))
-      cpSync(path.join(user, defective), path.join(user, 'notes/launch.txt'))
+  it('runs on the Markdown extensions remark-cli knows, in any case, and on nothing else', () => {
+    mkdirSync(path.join(user, 'notes'))
+    cpSync(path.join(user, defective), path.join(user, 'notes/Launch.MKDOWN'))
+    cpSync(path.join(user, defective), path.join(user, 'notes/launch.txt'))
 
-      const markdown = run('pre-commit', ['run', 'milestone-lint', '--files', 'notes/Launch.MKDOWN'], user)
-      expect(markdown.status).toBe(1)
-      expect(markdown.output).toMatch(/^notes\/Launch\.MKDOWN$/m)
-      expect(markdown.output).toMatch(/^109:13-109:19 +warning +Unexpected impact level `Severe`/m)
+    const markdown = run('pre-commit', ['run', 'milestone-lint', '--files', 'notes/Launch.MKDOWN'], user)
+    expect(markdown.status).toBe(1)
+    expect(markdown.output).toMatch(/^notes\/Launch\.MKDOWN$/m)
+    expect(markdown.output).toMatch(/^109:13-109:19 +warning +Unexpected impact level `Severe`/m)
 
-      const text = run('pre-commit', ['run', 'milestone-lint', '--files', 'notes/launch.txt'], user)
-      expectStatus(text, 0)
-      expect(text.output).toMatch(/^milestone-lint\.+\(no files to check\)Skipped$/m)
-      rmSync(path.join(user, 'notes'), {recursive: true})
-    }, 60_000)
+    const text = run('pre-commit', ['run', 'milestone-lint', '--files', 'notes/launch.txt'], user)
+    expectStatus(text, 0)
+    expect(text.output).toMatch(/^milestone-lint\.+\(no files to check\)Skipped$/m)
+    rmSync(path.join(user, 'notes'), {recursive: true})
+  }, 60_000)
 
-    it('applies a config naming the preset, with nothing installed in the repository', () => {
-      writeFileSync(path.join(user, '.remarkrc.json'), JSON.stringify({plugins: [['remark-lint-milestone', {'milestone-risk-fields': false}]]}))
-      const configured = run('pre-commit', ['run', 'milestone-lint', '--files', defective], user)
-      log(`pre-commit run milestone-lint --files ${defective} (.remarkrc.json)`, configured)
-      expect(configured.status).toBe(1)
-      expect(configured.output).not.toMatch(/Cannot|milestone-risk-fields/)
-      expect(configured.output).toMatch(/⚠ 18 warnings/)
-      rmSync(path.join(user, '.remarkrc.json'))
-    }, 60_000)
+  it('applies a config naming the preset, with nothing installed in the repository', () => {
+    writeFileSync(
+      path.join(user, '.remarkrc.json'),
+      JSON.stringify({plugins: [['remark-lint-milestone', {'milestone-risk-fields': false}]]})
+    )
+    const configured = run('pre-commit', ['run', 'milestone-lint', '--files', defective], user)
+    log(`pre-commit run milestone-lint --files ${defective} (.remarkrc.json)`, configured)
+    expect(configured.status).toBe(1)
+    expect(configured.output).not.toMatch(/Cannot|milestone-risk-fields/)
+    expect(configured.output).toMatch(/⚠ 18 warnings/)
+    rmSync(path.join(user, '.remarkrc.json'))
+  }, 60_000)
 
-    it('passes a file that .remarkignore excludes without failing on it (--silently-ignore)', () => {
-      writeFileSync(path.join(user, '.remarkignore'), 'docs/milestone-2-*\n')
+  it('passes a file that .remarkignore excludes without failing on it (--silently-ignore)', () => {
+    writeFileSync(path.join(user, '.remarkignore'), 'docs/milestone-2-*\n')
 
-      // pre-commit does give the hook the file (`Passed`, not `Skipped`)…
-      const ignored = run('pre-commit', ['run', 'milestone-lint', '--verbose', '--files', defective], user)
-      log(`pre-commit run milestone-lint --files ${defective} (ignored)`, ignored)
-      expectStatus(ignored, 0)
-      expect(ignored.output).toMatch(/^milestone-lint\.+Passed$/m)
-      expect(ignored.output).not.toMatch(/ignored|warning|error/i)
+    // pre-commit does give the hook the file (`Passed`, not `Skipped`)…
+    const ignored = run('pre-commit', ['run', 'milestone-lint', '--verbose', '--files', defective], user)
+    log(`pre-commit run milestone-lint --files ${defective} (ignored)`, ignored)
+    expectStatus(ignored, 0)
+    expect(ignored.output).toMatch(/^milestone-lint\.+Passed$/m)
+    expect(ignored.output).not.toMatch(/ignored|warning|error/i)
 
-      // …and the commit the hook refused before now goes through.
-      git(user, 'add', '.remarkignore', defective)
-      const commit = run('git', ['commit', '-m', 'Defective doc, ignored'], user)
-      log('git commit of the defective doc, ignored', commit)
-      expectStatus(commit, 0)
-      expect(commit.output).toMatch(/^milestone-lint\.+Passed$/m)
-      expect(git(user, 'log', '-1', '--format=%s')).toBe('Defective doc, ignored')
-    }, 60_000)
-  }
-)
+    // …and the commit the hook refused before now goes through.
+    git(user, 'add', '.remarkignore', defective)
+    const commit = run('git', ['commit', '-m', 'Defective doc, ignored'], user)
+    log('git commit of the defective doc, ignored', commit)
+    expectStatus(commit, 0)
+    expect(commit.output).toMatch(/^milestone-lint\.+Passed$/m)
+    expect(git(user, 'log', '-1', '--format=%s')).toBe('Defective doc, ignored')
+  }, 60_000)
+})
 
 interface Run {
   status: number | null
@@ -232,6 +246,18 @@ function snapshot(): string {
   copyCheckout(folder)
   git(folder, 'init', '-q')
   git(folder, 'add', '--all')
-  git(folder, '-c', 'user.name=Snapshot', '-c', 'user.email=snapshot@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Snapshot')
+  git(
+    folder,
+    '-c',
+    'user.name=Snapshot',
+    '-c',
+    'user.email=snapshot@example.com',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-q',
+    '-m',
+    'Snapshot'
+  )
   return folder
 }

@@ -72,8 +72,9 @@ describe('the preset on the example docs', () => {
     const text = readFileSync(defective, 'utf8')
     const file = new VFile({path: defective, value: '---\nowner: growth\n---\n' + text})
     const shifted = defectiveMessages.map((line) =>
-      line.replace(/^(\d+):(\d+)(?:-(\d+):(\d+))?/, (_, l1, c1, l2, c2) =>
-        `${Number(l1) + 3}:${c1}` + (l2 ? `-${Number(l2) + 3}:${c2}` : '')
+      line.replace(
+        /^(\d+):(\d+)(?:-(\d+):(\d+))?/,
+        (_, l1, c1, l2, c2) => `${Number(l1) + 3}:${c1}` + (l2 ? `-${Number(l2) + 3}:${c2}` : '')
       )
     )
     expect(messages(await lint(file))).toEqual(shifted)
@@ -133,7 +134,10 @@ describe('turning rules off', () => {
     const {default: otherCopy} = (await import(built)) as {default: typeof remarkLintMilestone}
     expect(otherCopy).not.toBe(remarkLintMilestone)
     for (const [processor, expected] of [
-      [remark().use(remarkLintMilestone, {'milestone-no-placeholders': false}).use(otherCopy), defectiveMessages.length - 2],
+      [
+        remark().use(remarkLintMilestone, {'milestone-no-placeholders': false}).use(otherCopy),
+        defectiveMessages.length - 2
+      ],
       [remark().use(otherCopy).use(remarkLintMilestone, {'milestone-no-placeholders': false}), defectiveMessages.length]
     ] as const) {
       const file = new VFile({path: defective, value: readFileSync(defective)})
@@ -167,7 +171,10 @@ describe('memory', () => {
 })
 
 describe('options', () => {
-  const attach = (options: unknown) => () => remark().use(remarkLintMilestone, options as never).freeze()
+  const attach = (options: unknown) => () =>
+    remark()
+      .use(remarkLintMilestone, options as never)
+      .freeze()
 
   it('exports every rule by id', () => {
     expect(Object.keys(rules)).toEqual([
@@ -219,7 +226,8 @@ describe('options', () => {
 describe('what the rules decided, on file.data.milestoneLint', () => {
   const notRecognised = 'not recognised as a milestone doc; add it to the `include` option to lint it anyway'
   const excluded = 'excluded by the `exclude` option; take it out of `exclude` to lint it'
-  const undetected = 'not in the `include` option, and `detect` is `false`; add it to the `include` option to lint it anyway'
+  const undetected =
+    'not in the `include` option, and `detect` is `false`; add it to the `include` option to lint it anyway'
 
   it('says a milestone doc is linted, and why another file is not, with how to lint it anyway', async () => {
     expect((await lint(defective)).data.milestoneLint).toEqual({linted: true})
@@ -227,10 +235,16 @@ describe('what the rules decided, on file.data.milestoneLint', () => {
   })
 
   it('says a file the options leave out is left out, and a file one rule includes is linted', async () => {
-    expect((await lint(defective, {exclude: [defective]})).data.milestoneLint).toEqual({linted: false, reason: excluded})
+    expect((await lint(defective, {exclude: [defective]})).data.milestoneLint).toEqual({
+      linted: false,
+      reason: excluded
+    })
     expect((await lint(defective, {detect: false})).data.milestoneLint).toEqual({linted: false, reason: undetected})
     const template = await lint('templates/milestone-template.md', {template: 'templates/milestone-template.md'})
-    expect(template.data.milestoneLint).toEqual({linted: false, reason: 'it is the template the `template` option names'})
+    expect(template.data.milestoneLint).toEqual({
+      linted: false,
+      reason: 'it is the template the `template` option names'
+    })
     const readme = example + 'README.md'
     const file = await lint(readme, {'milestone-no-placeholders': {include: [readme]}})
     expect(file.data.milestoneLint).toEqual({linted: true})

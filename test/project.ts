@@ -27,9 +27,13 @@ export function makeProject(files: Record<string, string> = {}, prefix = 'milest
   for (const [name, bin] of Object.entries(pack.bin)) {
     // A script rather than npm's symlink: dist/ is not executable until npm installs it.
     const script = path.join(root, 'node_modules/.bin', name)
-    writeFileSync(script, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(path.join(repoRoot, bin))} "$@"\n`, {
-      mode: 0o755
-    })
+    writeFileSync(
+      script,
+      `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(path.join(repoRoot, bin))} "$@"\n`,
+      {
+        mode: 0o755
+      }
+    )
   }
   for (const [name, value] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), {recursive: true})

@@ -19,7 +19,7 @@ function blocks(): {readme: string; blocks: Block[]} {
   const found = [...readme.matchAll(/^( *)```([a-z]*)\n([\s\S]*?)^\1```$/gm)].map((match) => ({
     at: match.index,
     lang: match[2]!,
-    text: match[3]!.replace(new RegExp('^' + match[1], 'gm'), '')
+    text: match[3]!.replace(new RegExp(`^${match[1]!}`, 'gm'), '')
   }))
   return {readme, blocks: found}
 }

@@ -260,10 +260,12 @@ describe('ReDoS: the regular expressions in src/', () => {
     // The same regex in several places is checked once.
     const places = new Map<string, {source: string; flags: string; at: string[]}>()
     for (const {source, flags, at} of written) {
-      const key = flags + '/' + source
+      const key = `${flags}/${source}`
       places.set(key, {source: source!, flags: flags!, at: [...(places.get(key)?.at ?? []), at]})
     }
-    const failures = await allProblems([...places.values()].map(({source, flags, at}) => ({at: at.join(', '), source, flags})))
+    const failures = await allProblems(
+      [...places.values()].map(({source, flags, at}) => ({at: at.join(', '), source, flags}))
+    )
     expect(failures).toEqual([])
   }, 120_000)
 
@@ -277,8 +279,12 @@ describe('ReDoS: the regular expressions in src/', () => {
 
     // One reviewed RegExp per entry: a second one in the same function needs its own review.
     const stale = reviewed.flatMap((entry) => {
-      const at = built.filter((regex) => regex.file === entry.file && regex.owner === entry.owner).map((regex) => regex.at)
-      return at.length === 1 ? [] : [`${entry.file} ${entry.owner}: built at ${at.join(', ') || 'no line'}, expected one`]
+      const at = built
+        .filter((regex) => regex.file === entry.file && regex.owner === entry.owner)
+        .map((regex) => regex.at)
+      return at.length === 1
+        ? []
+        : [`${entry.file} ${entry.owner}: built at ${at.join(', ') || 'no line'}, expected one`]
     })
     expect(stale).toEqual([])
   })
@@ -289,11 +295,14 @@ describe('ReDoS: the regular expressions in src/', () => {
       for (const entry of reviewed) {
         for (const {from, regex} of entry.instances(schema)) {
           const key = `${entry.file} ${entry.owner} ${shape(regex.source, regex.flags)}`
-          if (!sample.has(key)) sample.set(key, {at: `${entry.file} ${entry.owner}, ${from}`, source: regex.source, flags: regex.flags})
+          if (!sample.has(key))
+            sample.set(key, {at: `${entry.file} ${entry.owner}, ${from}`, source: regex.source, flags: regex.flags})
         }
       }
     }
-    const idle = reviewed.filter((entry) => ![...sample.keys()].some((key) => key.startsWith(`${entry.file} ${entry.owner} `)))
+    const idle = reviewed.filter(
+      (entry) => ![...sample.keys()].some((key) => key.startsWith(`${entry.file} ${entry.owner} `))
+    )
     expect(idle.map((entry) => `${entry.owner} builds nothing to check`)).toEqual([])
     expect(await allProblems([...sample.values()])).toEqual([])
   }, 120_000)

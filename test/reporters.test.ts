@@ -47,7 +47,12 @@ describe('--report github', () => {
   it('reports warnings as warnings with --no-frail', () => {
     const {status, stdout} = milestoneLint(makeProject(), '--no-frail', '--report', 'github', defective)
     expect(status).toBe(0)
-    expect(stdout.trimEnd().split('\n').every((line) => line.startsWith('::warning file='))).toBe(true)
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .every((line) => line.startsWith('::warning file='))
+    ).toBe(true)
   })
 
   it('maps levels and escapes data and properties as the Actions runner expects', () => {
@@ -66,7 +71,9 @@ describe('--report sarif', () => {
   beforeAll(() => {
     const {status, stdout, stderr} = milestoneLint(makeProject(), '--report', 'sarif', 'docs')
     expect(status).toBe(1)
-    expect(stderr).toBe('milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings\n')
+    expect(stderr).toBe(
+      'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings\n'
+    )
     log = parseSarif(stdout)
   })
 
@@ -77,7 +84,7 @@ describe('--report sarif', () => {
     expect(driver.name).toBe('milestone-lint')
     expect(driver.rules.map((rule: any) => rule.id)).toEqual(Object.keys(rules))
     for (const rule of driver.rules) {
-      expect(rule.helpUri).toBe('https://github.com/remark-lint-milestone/remark-lint-milestone#' + rule.id)
+      expect(rule.helpUri).toBe(`https://github.com/remark-lint-milestone/remark-lint-milestone#${rule.id}`)
       expect(rule.shortDescription.text).toMatch(/\.$/)
     }
   })
@@ -120,7 +127,9 @@ describe('--report sarif', () => {
   it('percent-encodes each segment of a file’s path in its artifact URI (a space, `%`, `#`, `?`, brackets, non-ASCII)', () => {
     const name = 'docs/my notes/Q3 plan 50% #2 [draft]?é.md'
     const uri = 'docs/my%20notes/Q3%20plan%2050%25%20%232%20%5Bdraft%5D%3F%C3%A9.md'
-    const project = makeProject({[name]: readFileSync(path.join(repoRoot, 'fixtures/example', path.basename(defective)), 'utf8')})
+    const project = makeProject({
+      [name]: readFileSync(path.join(repoRoot, 'fixtures/example', path.basename(defective)), 'utf8')
+    })
     const {status, stdout, stderr} = milestoneLint(project, '--report', 'sarif', 'docs/my notes')
     expect(status).toBe(1)
     expect(stderr).toBe('milestone-lint: 1 file, 1 milestone doc linted; 22 warnings\n')

@@ -13,11 +13,14 @@ const inputs: Record<string, string> = {
   'invalid UTF-8 (decoded)': Buffer.from([0xff, 0xfe, 0x23, 0x20, 0xc3, 0x28]).toString('utf8'),
   'unbalanced brackets': '# Milestone 1: A\n\n## Goal\n\n[[[[[ ]]] [x [y [z\n',
   'many brackets': '# Milestone 1: A\n\n## Goal\n\n' + 'word [x] '.repeat(450) + '\n',
-  'labels without values': '# Milestone 1: A\n\n## Risks & Mitigation\n\n### Risk: R\n\n**Impact**:\n**Probability**:\n**Mitigation**:\n',
+  'labels without values':
+    '# Milestone 1: A\n\n## Risks & Mitigation\n\n### Risk: R\n\n**Impact**:\n**Probability**:\n**Mitigation**:\n',
   'empty headings and items': '#\n\n##\n\n###\n\n- \n-\n\n**Success Criteria**:\n- \n',
   'nested structures': '# Milestone 1: A\n\n' + '> '.repeat(50) + '[Name]\n\n' + '- a\n'.repeat(100),
-  'headings at every level': '# Milestone 1: A\n' + ['## Goal', '###### Goal', '#### Phase 9: X', '### 0. Y'].join('\n\n'),
-  'a link to a folder named like Markdown': '# Milestone 1: A\n\n## Goal\n\n[x](./fixtures#frag) [y](../main/#z) [z](%E0%A4%A.md)\n'
+  'headings at every level':
+    '# Milestone 1: A\n' + ['## Goal', '###### Goal', '#### Phase 9: X', '### 0. Y'].join('\n\n'),
+  'a link to a folder named like Markdown':
+    '# Milestone 1: A\n\n## Goal\n\n[x](./fixtures#frag) [y](../main/#z) [z](%E0%A4%A.md)\n'
 }
 
 describe('odd input', () => {
@@ -42,7 +45,9 @@ describe('a file read as bytes', () => {
     ['a Buffer starting with two byte order marks', Buffer.from('\ufeff\ufeff' + text)]
   ])('places messages in %s as in its text', async (_, value) => {
     const expected = messages(await lint(template(text)))
-    expect(expected).toContain('5:6-5:12 milestone-no-placeholders: Unexpected unfilled template placeholder `[Name]`, expected the actual name')
+    expect(expected).toContain(
+      '5:6-5:12 milestone-no-placeholders: Unexpected unfilled template placeholder `[Name]`, expected the actual name'
+    )
     expect(messages(await lint(new VFile({path: 'milestone-1-odd.md', value})))).toEqual(expected)
   })
 })

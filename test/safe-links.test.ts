@@ -11,7 +11,9 @@ import {lint, lintWith, messages} from './helpers.js'
 const base = mkdtempSync(path.join(tmpdir(), 'milestone-links-'))
 const project = path.join(base, 'project')
 const outside = path.join(base, 'outside')
-afterAll(() => rmSync(base, {recursive: true, force: true}))
+afterAll(() => {
+  rmSync(base, {recursive: true, force: true})
+})
 
 mkdirSync(path.join(project, 'docs/notes.md'), {recursive: true})
 mkdirSync(outside)
@@ -26,12 +28,16 @@ symlinkSync(outside, path.join(project, 'docs/shared'))
 symlinkSync('overview.md', path.join(project, 'docs/alias.md'))
 // Link targets over the parse limits (README, “Limits on what is parsed”).
 writeFileSync(path.join(project, 'docs/long-line.md'), '# Intro\n\n' + 'word '.repeat(25_000) + '\n')
-writeFileSync(path.join(project, 'docs/nested.md'), '# Intro\n\n' + Array.from({length: 150}, (_, level) => '  '.repeat(level) + '- item').join('\n'))
+writeFileSync(
+  path.join(project, 'docs/nested.md'),
+  '# Intro\n\n' + Array.from({length: 150}, (_, level) => '  '.repeat(level) + '- item').join('\n')
+)
 writeFileSync(path.join(project, 'docs/huge.md'), Buffer.alloc(1_000_001, 'a'))
 
 /** Lint a doc in `project/docs/` (the working directory is `project`) with only the link rule. */
 async function lintDoc(body: string): Promise<string[]> {
-  const metadata = '**Parent Document**: [Overview](./overview.md)\n**Architecture Reference**: [Overview](./overview.md)\n'
+  const metadata =
+    '**Parent Document**: [Overview](./overview.md)\n**Architecture Reference**: [Overview](./overview.md)\n'
   const value = `# Milestone 1: Links\n\n${metadata}\n${body}\n`
   const file = new VFile({cwd: project, path: path.join(project, 'docs/milestone-1-links.md'), value})
   return messages(await lintWith(relativeLinks, file, {include: '**'}))
@@ -75,7 +81,9 @@ describe('link checks stay inside the project', () => {
 
   it('checks links inside the project as before, and never external ones', async () => {
     expect(
-      await lintDoc('[a](./overview.md#milestone-1) [b](../docs/overview.md) [c](https://example.com/x#y) [d](//host/x.md)')
+      await lintDoc(
+        '[a](./overview.md#milestone-1) [b](../docs/overview.md) [c](https://example.com/x#y) [d](//host/x.md)'
+      )
     ).toEqual([])
     expect(await lintDoc('[a](./overview.md#milestone-2)')).toEqual([
       `6:1-6:31 ${id}: Unexpected link to missing heading \`#milestone-2\` in \`./overview.md\`, expected the slug of one of its headings`
@@ -88,7 +96,9 @@ describe('link targets are read within the parse limits', () => {
     const found = await lintDoc('[a](./long-line.md#intro)')
     // The README's example, as written.
     expect(readFileSync('README.md', 'utf8')).toContain('\n' + found[0]!.slice(`6:1-6:26 ${id}: `.length) + '\n')
-    expect(await lintDoc('[a](./long-line.md#intro)\n\n[b](./nested.md#intro)\n\n[c](./huge.md#intro)\n\n[d](./nested.md)')).toEqual([
+    expect(
+      await lintDoc('[a](./long-line.md#intro)\n\n[b](./nested.md#intro)\n\n[c](./huge.md#intro)\n\n[d](./nested.md)')
+    ).toEqual([
       `6:1-6:26 ${id}: Cannot check the link to \`#intro\` in \`./long-line.md\`: that file is over a parse limit (line of 125000 characters, over the limit of 100000, on line 3), so it is not read; raise the preset option \`limits.lineLength\` to check it`,
       `8:1-8:23 ${id}: Cannot check the link to \`#intro\` in \`./nested.md\`: that file is over a parse limit (nesting 101 block quotes, list items and footnote definitions deep, over the limit of 100, on line 103), so it is not read; raise the preset option \`limits.nesting\` to check it`,
       `10:1-10:21 ${id}: Cannot check the link to \`#intro\` in \`./huge.md\`: that file is over a parse limit (file of 1000001 bytes, over the limit of 1000000), so it is not read; raise the preset option \`limits.size\` to check it`
@@ -99,7 +109,12 @@ describe('link targets are read within the parse limits', () => {
     const value = '# Milestone 1: Links\n\n[a](./long-line.md#intro) [b](./nested.md#intro)\n'
     const file = new VFile({cwd: project, path: path.join(project, 'docs/milestone-1-links.md'), value})
     const raised = {lineLength: 200_000, nesting: 200}
-    const found = await lint(file, {include: '**', limits: raised, 'milestone-required-headings': false, 'milestone-section-fields': false})
+    const found = await lint(file, {
+      include: '**',
+      limits: raised,
+      'milestone-required-headings': false,
+      'milestone-section-fields': false
+    })
     expect(messages(found).filter((message) => message.includes('#intro'))).toEqual([])
   })
 })

@@ -20,7 +20,9 @@ const validate = ajv.compile(schema)
 /** Where a SARIF log breaks the schema, one line per problem (none when it is valid). */
 export function sarifProblems(log: unknown): string[] {
   if (validate(log)) return []
-  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`)
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`
+  )
 }
 
 /** Parse a SARIF log, failing the test unless it is valid against the schema. */

@@ -37,7 +37,10 @@ describe('milestone-lint-schema', () => {
   })
 
   it('prints usage for --help, and for wrong arguments on stderr with exit 1', () => {
-    expect(schemaCommand('--help')).toMatchObject({status: 0, stdout: expect.stringMatching(/^Usage: milestone-lint-schema/)})
+    expect(schemaCommand('--help')).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Usage: milestone-lint-schema/)
+    })
     expect(schemaCommand('a.md', 'b.md')).toMatchObject({status: 1, stderr: expect.stringMatching(/^Usage/)})
   })
 })

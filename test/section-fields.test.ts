@@ -42,7 +42,9 @@ describe('milestone-section-fields', () => {
   })
 
   it('names a field and its alternatives, with placeholders shown as `…`', async () => {
-    const file = doc('## Core Components Design\n\n### 1. B\n\n**Purpose**: x\n\n## Next Steps\n\n**Immediate**:\n1. y\n')
+    const file = doc(
+      '## Core Components Design\n\n### 1. B\n\n**Purpose**: x\n\n## Next Steps\n\n**Immediate**:\n1. y\n'
+    )
     expect(messages(await lintWith(rule, file))).toEqual([
       `5:1-5:9 ${id}: Unexpected missing \`**Features**:\` in \`### 1. B\`, expected \`**Features**: <list>\``,
       `5:1-5:9 ${id}: Unexpected missing \`**Integration Points**:\` in \`### 1. B\`, expected \`**Integration Points**: <list>\``,
@@ -77,7 +79,8 @@ describe('milestone-section-fields', () => {
   })
 
   it('takes a heading after the section as its field only right after it', async () => {
-    const stack = '## Architecture Overview\n\n### Technology Stack\n\n**Frontend**: a\n**Backend**: b\n**Infrastructure**: c\n\n'
+    const stack =
+      '## Architecture Overview\n\n### Technology Stack\n\n**Frontend**: a\n**Backend**: b\n**Infrastructure**: c\n\n'
     expect(messages(await lintWith(rule, doc(stack + '### Cost Structure\n\n- d\n')))).toEqual([])
     // Its value can be in sub-sections.
     expect(messages(await lintWith(rule, doc(stack + '### Cost Structure\n\n#### Credits\n\n- d\n')))).toEqual([])
@@ -92,13 +95,16 @@ describe('milestone-section-fields', () => {
 
   it('skips HTML comments between a label and its value, and does not take one for a value', async () => {
     const goal = '## Goal\n\n**What This Milestone Proves**:\n\n<!-- lint ignore -->\n\n- a\n\n'
-    expect(messages(await lintWith(rule, doc(goal + '**What This Milestone Does NOT Include**:\n\n<!-- TODO -->\n')))).toEqual([
+    expect(
+      messages(await lintWith(rule, doc(goal + '**What This Milestone Does NOT Include**:\n\n<!-- TODO -->\n')))
+    ).toEqual([
       `11:1-11:41 ${id}: Unexpected empty \`**What This Milestone Does NOT Include**:\`, expected a list after it`
     ])
   })
 
   it('takes the Technology Stack’s categories as examples: the doc names its own, at least one, each with a value', async () => {
-    const stack = (body: string) => doc(`## Architecture Overview\n\n### Technology Stack\n\n${body}**Cost Structure**:\n- none\n`)
+    const stack = (body: string) =>
+      doc(`## Architecture Overview\n\n### Technology Stack\n\n${body}**Cost Structure**:\n- none\n`)
     const own = stack('**Interfaces**:\n- clap: arguments\n\n#### Core Engine\n\n- Rust\n\n**Runtime**:\n\n')
     expect(messages(await lintWith(rule, own))).toEqual([
       `14:1-14:12 ${id}: Unexpected empty \`**Runtime**:\`, expected a list after it`
@@ -107,7 +113,11 @@ describe('milestone-section-fields', () => {
       `5:1-5:21 ${id}: Unexpected \`### Technology Stack\` without a labelled list, expected categories of your own such as \`**Frontend**: <list>\`, \`**Backend**: <list>\` or \`**Infrastructure**: <list>\``
     ])
     // The Cost Structure is a field of its own, not a category.
-    expect(messages(await lintWith(rule, doc('## Architecture Overview\n\n### Technology Stack\n\n**Interfaces**:\n- clap\n')))).toEqual([
+    expect(
+      messages(
+        await lintWith(rule, doc('## Architecture Overview\n\n### Technology Stack\n\n**Interfaces**:\n- clap\n'))
+      )
+    ).toEqual([
       `5:1-5:21 ${id}: Unexpected missing \`**Cost Structure**:\` in \`### Technology Stack\`, expected \`**Cost Structure**: <list>\``
     ])
   })
@@ -131,7 +141,9 @@ describe('milestone-section-fields', () => {
   })
 
   it('accepts closing lines emphasised whole, colon inside', async () => {
-    const file = textFile('# Milestone 1: A\n\n## Key Outcomes\n\n---\n\n*Document Status: Draft*  \n_Last updated: May 2026_\n')
+    const file = textFile(
+      '# Milestone 1: A\n\n## Key Outcomes\n\n---\n\n*Document Status: Draft*  \n_Last updated: May 2026_\n'
+    )
     expect(messages(await lintWith(rule, file))).toEqual([])
     const bare = textFile('# Milestone 1: A\n\n## Key Outcomes\n\n---\n\nDocument Status: Draft\n')
     expect(messages(await lintWith(rule, bare)).map((line) => line.split(': ').slice(1).join(': '))).toEqual([
@@ -141,7 +153,9 @@ describe('milestone-section-fields', () => {
   })
 
   it('reports an empty closing line at its label', async () => {
-    const file = textFile('# Milestone 1: A\n\n## Key Outcomes\n\n---\n\n*Document Status*:\n*Last Updated*: May 2026\n')
+    const file = textFile(
+      '# Milestone 1: A\n\n## Key Outcomes\n\n---\n\n*Document Status*:\n*Last Updated*: May 2026\n'
+    )
     expect(messages(await lintWith(rule, file))).toEqual([
       `7:1-7:18 ${id}: Unexpected empty \`*Document Status*:\`, expected text after it`
     ])
@@ -157,7 +171,9 @@ describe('milestone-section-fields', () => {
     const value = '# Milestone 1: A\n\n## Key Outcomes\n\n' + end
     const [message, ...rest] = (await lintWith(rule, textFile(value))).messages
     expect(rest).toEqual([])
-    expect(message?.reason).toBe(`Unexpected missing \`*Last Updated*:\` at the end of the doc, expected \`*Last Updated*: <text>\``)
+    expect(message?.reason).toBe(
+      `Unexpected missing \`*Last Updated*:\` at the end of the doc, expected \`*Last Updated*: <text>\``
+    )
     expect(message?.expected).toEqual([insert])
     // Applied, the fix leaves only the value to write.
     const fixed = apply(value, message!)
@@ -168,7 +184,10 @@ describe('milestone-section-fields', () => {
 
   it('offers no insertion after an HTML or code block, which could swallow it', async () => {
     for (const end of ['<details>\nx\n</details>\n', '```\ncode\n']) {
-      const file = await lintWith(rule, textFile('# Milestone 1: A\n\n## Key Outcomes\n\n*Document Status*: Draft\n\n' + end))
+      const file = await lintWith(
+        rule,
+        textFile('# Milestone 1: A\n\n## Key Outcomes\n\n*Document Status*: Draft\n\n' + end)
+      )
       expect(file.messages.map((message) => [message.reason.slice(0, 35), message.expected])).toEqual([
         ['Unexpected missing `*Last Updated*:', undefined]
       ])
@@ -180,5 +199,5 @@ describe('milestone-section-fields', () => {
 function apply(text: string, message: VFileMessage): string {
   const offset = message.place && 'offset' in message.place ? message.place.offset : undefined
   if (offset === undefined) throw new Error('no offset')
-  return text.slice(0, offset) + message.expected![0] + text.slice(offset)
+  return text.slice(0, offset) + message.expected![0]! + text.slice(offset)
 }

@@ -19,7 +19,10 @@ const config = (options: object) => JSON.stringify({plugins: [['remark-lint-mile
 /** `milestone-lint --report json` in a folder: each file's messages, by absolute path. */
 function lintFrom(cwd: string, ...args: string[]): Record<string, string[]> {
   const {stdout} = milestoneLint(cwd, '--report', 'json', ...args)
-  const files = JSON.parse(stdout) as Array<{path: string; messages: Array<{line?: number; column?: number; ruleId?: string; reason: string}>}>
+  const files = JSON.parse(stdout) as Array<{
+    path: string
+    messages: Array<{line?: number; column?: number; ruleId?: string; reason: string}>
+  }>
   return Object.fromEntries(
     files.map((file) => [
       path.resolve(cwd, file.path),
@@ -51,7 +54,10 @@ describe('the same messages from any working directory', () => {
   it('still keeps links inside the project (the repository), from any folder', () => {
     const root = makeProject({'.git/HEAD': 'ref: refs/heads/main\n', 'docs/.remarkrc.json': config({})})
     const doc = readFileSync(path.join(root, 'docs/milestone-1-private-beta.md'), 'utf8')
-    writeFileSync(path.join(root, 'docs/milestone-1-private-beta.md'), doc + '\nSee [the README](../README.md) and [outside](../../outside.md).\n')
+    writeFileSync(
+      path.join(root, 'docs/milestone-1-private-beta.md'),
+      doc + '\nSee [the README](../README.md) and [outside](../../outside.md).\n'
+    )
     writeFileSync(path.join(root, 'README.md'), '# Project\n')
     const expected = [
       '510:36 milestone-relative-links: Unexpected link `../../outside.md` out of the project, expected a file inside it (links are not followed out)'
@@ -76,7 +82,9 @@ describe('the template is no doc', () => {
 
   it('never lints the template named as the README names it', () => {
     const root = makeProject({
-      '.remarkrc.json': readmeBlock('{"plugins": [["remark-lint-milestone", {"template": "./docs/milestone-template.md"}]]}'),
+      '.remarkrc.json': readmeBlock(
+        '{"plugins": [["remark-lint-milestone", {"template": "./docs/milestone-template.md"}]]}'
+      ),
       'docs/milestone-template.md': template
     })
     expect(lintFrom(root, 'docs')[path.join(root, 'docs/milestone-template.md')]).toEqual([])
@@ -101,10 +109,12 @@ describe('config files as the README writes them, in every kind of project', () 
     ['a project without a `type`', {}]
   ] as const
 
-  it.each(projects.flatMap(([kind, type]) => [
-    ['.remarkrc.json', json, kind, type],
-    ['.remarkrc.mjs', mjs, kind, type]
-  ]))('%s in %s: milestone-lint and remark-cli apply it', (name, config, _, type) => {
+  it.each(
+    projects.flatMap(([kind, type]) => [
+      ['.remarkrc.json', json, kind, type],
+      ['.remarkrc.mjs', mjs, kind, type]
+    ])
+  )('%s in %s: milestone-lint and remark-cli apply it', (name, config, _, type) => {
     const root = makeProject({
       'package.json': JSON.stringify({name: 'docs', private: true, ...type}),
       [name]: config,
@@ -114,10 +124,14 @@ describe('config files as the README writes them, in every kind of project', () 
     expect(messages[path.join(root, 'docs/archive/milestone-9-old.md')]).toEqual([])
     expect(messages[path.join(root, 'docs/milestone-2-public-launch.md')]).toHaveLength(20)
 
-    const remark = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/remark-cli/cli.js'), 'docs', '--frail', '--quiet', '--no-color'], {
-      cwd: root,
-      encoding: 'utf8'
-    })
+    const remark = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/remark-cli/cli.js'), 'docs', '--frail', '--quiet', '--no-color'],
+      {
+        cwd: root,
+        encoding: 'utf8'
+      }
+    )
     expect(remark.status).toBe(1)
     expect(remark.stderr).toMatch(/^docs\/milestone-2-public-launch\.md$/m)
     expect(remark.stderr).not.toMatch(/archive|Cannot/)
@@ -138,8 +152,17 @@ describe('config files with the package not installed (a global milestone-lint, 
   it.each([
     ['.remarkrc.json', config({'milestone-risk-fields': false})],
     ['.remarkrc.yml', 'plugins:\n  lint-milestone:\n    milestone-risk-fields: false\n'],
-    ['.remarkrc.mjs', "import preset from 'remark-lint-milestone'\nexport default {plugins: [[preset, {'milestone-risk-fields': false}]]}\n"],
-    ['package.json', JSON.stringify({name: 'docs', remarkConfig: {plugins: [['remark-lint-milestone', {'milestone-risk-fields': false}]]}})]
+    [
+      '.remarkrc.mjs',
+      "import preset from 'remark-lint-milestone'\nexport default {plugins: [[preset, {'milestone-risk-fields': false}]]}\n"
+    ],
+    [
+      'package.json',
+      JSON.stringify({
+        name: 'docs',
+        remarkConfig: {plugins: [['remark-lint-milestone', {'milestone-risk-fields': false}]]}
+      })
+    ]
   ])('takes the preset named in %s as the running copy, with its options', (name, text) => {
     const messages = riskless(bare({[name]: text}))
     expect(messages).toHaveLength(18)

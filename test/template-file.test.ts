@@ -53,7 +53,9 @@ describe('only a regular file within `limits.size` is read', () => {
   it('refuses a device, given as an absolute path, without reading it', () => {
     const project = makeProject({'.remarkrc.json': config({template: '/dev/zero'})})
     const line = readmeLine('Cannot derive a schema from template `/dev/zero`:')
-    expect(line).toBe('Cannot derive a schema from template `/dev/zero`: expected a regular file, found a character device')
+    expect(line).toBe(
+      'Cannot derive a schema from template `/dev/zero`: expected a regular file, found a character device'
+    )
     const {status, stdout, stderr} = milestoneLintWithin(hang, project, 'docs')
     expect({status, stdout, stderr}).toEqual({status: 2, stdout: '', stderr: `milestone-lint: ${line}\n` + notLinted})
   })
@@ -61,23 +63,33 @@ describe('only a regular file within `limits.size` is read', () => {
   it('refuses a symbolic link to a device: out of the project if relative, a device if absolute', () => {
     const project = makeProject({'.remarkrc.json': config({template: './milestone-template.md'})})
     symlinkSync('/dev/zero', path.join(project, 'milestone-template.md'))
-    expect(problemOf(project)).toBe(readmeLine('Cannot derive a schema from template `./milestone-template.md`: expected a file inside'))
+    expect(problemOf(project)).toBe(
+      readmeLine('Cannot derive a schema from template `./milestone-template.md`: expected a file inside')
+    )
 
     const absolute = path.join(project, 'milestone-template.md')
     writeFileSync(path.join(project, '.remarkrc.json'), config({template: absolute}))
-    expect(problemOf(project)).toBe(`Cannot derive a schema from template \`${absolute}\`: expected a regular file, found a character device`)
+    expect(problemOf(project)).toBe(
+      `Cannot derive a schema from template \`${absolute}\`: expected a regular file, found a character device`
+    )
   })
 
   it('refuses a FIFO without opening it (opening one waits for a writer)', () => {
     const project = makeProject({'.remarkrc.json': config({template: './milestone-template.md'})})
     execFileSync('mkfifo', [path.join(project, 'milestone-template.md')])
-    expect(problemOf(project)).toBe(readmeLine('Cannot derive a schema from template `./milestone-template.md`: expected a regular file, found a FIFO'))
+    expect(problemOf(project)).toBe(
+      readmeLine(
+        'Cannot derive a schema from template `./milestone-template.md`: expected a regular file, found a FIFO'
+      )
+    )
   })
 
   it('refuses a folder', () => {
     const project = makeProject({'.remarkrc.json': config({template: './templates'})})
     mkdirSync(path.join(project, 'templates'))
-    expect(problemOf(project)).toBe('Cannot derive a schema from template `./templates`: expected a regular file, found a folder')
+    expect(problemOf(project)).toBe(
+      'Cannot derive a schema from template `./templates`: expected a regular file, found a folder'
+    )
   })
 
   it('refuses a file over `limits.size` bytes before reading it, and reads it with the limit raised', () => {
@@ -86,13 +98,23 @@ describe('only a regular file within `limits.size` is read', () => {
     const padding = 'padding\n'.repeat(250_000).slice(0, 2_000_000 - Buffer.byteLength(start + end))
     const big = start + padding + end
     expect(Buffer.byteLength(big)).toBe(2_000_000)
-    const project = makeProject({'.remarkrc.json': config({template: './milestone-template.md'}), 'milestone-template.md': big})
-    expect(problemOf(project)).toBe(readmeLine('Cannot derive a schema from template `./milestone-template.md`: file of'))
+    const project = makeProject({
+      '.remarkrc.json': config({template: './milestone-template.md'}),
+      'milestone-template.md': big
+    })
+    expect(problemOf(project)).toBe(
+      readmeLine('Cannot derive a schema from template `./milestone-template.md`: file of')
+    )
 
-    writeFileSync(path.join(project, '.remarkrc.json'), config({template: './milestone-template.md', limits: {size: 2_000_000}}))
+    writeFileSync(
+      path.join(project, '.remarkrc.json'),
+      config({template: './milestone-template.md', limits: {size: 2_000_000}})
+    )
     const {status, stderr} = milestoneLintWithin(hang, project, 'docs')
     expect(status).toBe(1)
-    expect(stderr).toMatch(/milestone-lint: 5 files, 2 milestone docs linted, 3 skipped \(not milestone docs\); 20 warnings\n$/)
+    expect(stderr).toMatch(
+      /milestone-lint: 5 files, 2 milestone docs linted, 3 skipped \(not milestone docs\); 20 warnings\n$/
+    )
   })
 })
 
@@ -102,7 +124,11 @@ describe('a rule used on its own', () => {
     const {size} = statSync(template)
     const doc = path.join(repoRoot, 'fixtures/example/milestone-1-private-beta.md')
     await expect(lintWith(requiredHeadings, doc, {template, limits: {size: 1_000}})).rejects.toThrow(
-      new TemplateError(template, undefined, `file of ${size} bytes, over the limit of 1000; raise the preset option \`limits.size\` to use it`)
+      new TemplateError(
+        template,
+        undefined,
+        `file of ${size} bytes, over the limit of 1000; raise the preset option \`limits.size\` to use it`
+      )
     )
     expect(messages(await lintWith(requiredHeadings, doc, {template, limits: {size}}))).toEqual([])
   })
@@ -113,7 +139,10 @@ describe('a template is parsed within the limits', () => {
   const deep = bundled + '\n' + '>'.repeat(10_000) + ' Deep\n'
 
   it('says which line of the template is over a limit, not a bare RangeError', () => {
-    const project = makeProject({'.remarkrc.json': config({template: './milestone-template.md'}), 'milestone-template.md': deep})
+    const project = makeProject({
+      '.remarkrc.json': config({template: './milestone-template.md'}),
+      'milestone-template.md': deep
+    })
     expect(problemOf(project)).toBe(readmeLine('Cannot derive a schema from template `./milestone-template.md:289`:'))
   })
 
@@ -144,8 +173,13 @@ describe('template headings match in linear time', () => {
     expect(status).toBe(1)
     const files = JSON.parse(stdout) as Array<{path: string; messages: Array<{line: number; reason: string}>}>
     const display = '## ' + Array.from({length: 38}, () => '…').join(' ')
-    expect(files.map((file) => [file.path, file.messages.map((message) => `${message.line} ${message.reason}`)])).toEqual([
-      ['parts/milestone-1-short.md', [`10 Unexpected missing section \`${display}\`, expected it after \`## Summary\``]],
+    expect(
+      files.map((file) => [file.path, file.messages.map((message) => `${message.line} ${message.reason}`)])
+    ).toEqual([
+      [
+        'parts/milestone-1-short.md',
+        [`10 Unexpected missing section \`${display}\`, expected it after \`## Summary\``]
+      ],
       ['parts/milestone-2-long.md', []]
     ])
   })
@@ -207,7 +241,11 @@ describe('template headings match in linear time', () => {
     const sample = fc
       .tuple(heading, fc.boolean())
       .chain(([written, numbered]) =>
-        fc.tuple(fc.constant(written), fc.constant(numbered), fc.array(fc.oneof(chars(12), instanceOf(written)), {minLength: 1, maxLength: 8}))
+        fc.tuple(
+          fc.constant(written),
+          fc.constant(numbered),
+          fc.array(fc.oneof(chars(12), instanceOf(written)), {minLength: 1, maxLength: 8})
+        )
       )
     let matched = 0
     fc.assert(
@@ -218,7 +256,9 @@ describe('template headings match in linear time', () => {
         const former = formerRegExp(spec)
         for (const candidate of texts) {
           const match = former.exec(candidate)
-          expect(pattern.test(candidate), `${JSON.stringify(written)} on ${JSON.stringify(candidate)}`).toBe(match !== null)
+          expect(pattern.test(candidate), `${JSON.stringify(written)} on ${JSON.stringify(candidate)}`).toBe(
+            match !== null
+          )
           if (match) matched++
           if (match && numbered && /\d/.test(written.replace(placeholder, ''))) {
             expect(pattern.number(candidate)).toBe(Number(match[1]))
@@ -239,7 +279,10 @@ describe('a relative template is looked for only in the project', () => {
       'milestone-template.md': bundled,
       'app/.git/HEAD': 'ref: refs/heads/main\n',
       'app/.remarkrc.json': config(options),
-      'app/docs/milestone-1-beta.md': readFileSync(path.join(repoRoot, 'fixtures/example/milestone-1-private-beta.md'), 'utf8')
+      'app/docs/milestone-1-beta.md': readFileSync(
+        path.join(repoRoot, 'fixtures/example/milestone-1-private-beta.md'),
+        'utf8'
+      )
     })
     return {outer, app: path.join(outer, 'app')}
   }
@@ -254,7 +297,9 @@ describe('a relative template is looked for only in the project', () => {
     // A FIFO: opened, it would hang; looked at, it would be said to be no regular file.
     rmSync(path.join(outer, 'milestone-template.md'))
     execFileSync('mkfifo', [path.join(outer, 'milestone-template.md')])
-    expect(problemOf(outer, outer, 'app/docs')).toBe(readmeLine('Cannot derive a schema from template `milestone-template.md`:'))
+    expect(problemOf(outer, outer, 'app/docs')).toBe(
+      readmeLine('Cannot derive a schema from template `milestone-template.md`:')
+    )
   })
 
   it('looks for it from the working directory for a file without a path, if that is in a project', async () => {
@@ -279,7 +324,11 @@ describe('a relative template is looked for only in the project', () => {
     mkdirSync(path.join(folder, 'templates'))
     writeFileSync(path.join(folder, 'templates/v1.md'), '# Release [Version]\n\n## Summary\n\n[Summary]\n')
     symlinkSync('templates/v1.md', path.join(folder, 'template.md'))
-    const file = new VFile({path: path.join(folder, 'release-notes.md'), cwd: folder, value: '# Release 2\n\nNo summary.\n'})
+    const file = new VFile({
+      path: path.join(folder, 'release-notes.md'),
+      cwd: folder,
+      value: '# Release 2\n\nNo summary.\n'
+    })
     expect(messages(await lint(file, {template: 'template.md', include: ['release-notes.md']}))).toEqual([
       '4:1 milestone-required-headings: Unexpected missing section `## Summary`, expected it here'
     ])

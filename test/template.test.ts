@@ -11,7 +11,9 @@ const newer = 'fixtures/templates/milestone-design-2026-01-21.md'
 const docs = 'fixtures/templates/docs/'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'milestone-templates-'))
-afterAll(() => rmSync(folder, {recursive: true, force: true}))
+afterAll(() => {
+  rmSync(folder, {recursive: true, force: true})
+})
 
 /** Write a template for a test; return its path. */
 function template(name: string, text: string): string {
@@ -32,7 +34,9 @@ describe('deriving the schema of the bundled template (2026-01-05)', () => {
     const saved = JSON.parse(readFileSync('dist/schema/bundled-schema.json', 'utf8'))
     const text = readFileSync('templates/milestone-template.md', 'utf8')
     expect(saved.template).toBe(text)
-    expect(saved.schema).toStrictEqual(JSON.parse(JSON.stringify(deriveSchema(text, 'templates/milestone-template.md'))))
+    expect(saved.schema).toStrictEqual(
+      JSON.parse(JSON.stringify(deriveSchema(text, 'templates/milestone-template.md')))
+    )
     expect(saved.schema).toEqual(schema)
   })
 
@@ -300,7 +304,9 @@ describe('small templates: the rules follow the template', () => {
       {label: 'Audience', kind: 'list'},
       {label: 'Channel', kind: 'list', example: true}
     ])
-    expect(await lintSmall(marked, doc.replace('**Key Principle**: Sync never loses an edit.', '**Scope**: Text only.'))).toEqual([
+    expect(
+      await lintSmall(marked, doc.replace('**Key Principle**: Sync never loses an edit.', '**Scope**: Text only.'))
+    ).toEqual([
       '6:1-6:11 milestone-section-fields: Unexpected missing `**Audience**:` in `## Summary`, expected `**Audience**: <list>`'
     ])
   })

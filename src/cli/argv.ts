@@ -177,7 +177,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
       report: report === undefined ? undefined : withOptions(report, '--report'),
       rcPath: last('rc-path') as string | undefined,
       ignorePath: last('ignore-path') as string | undefined,
-      ignorePatterns: all('ignore-pattern').flatMap((globs) => globs.split(',').map((glob) => glob.trim()).filter(Boolean)),
+      ignorePatterns: all('ignore-pattern').flatMap((globs) =>
+        globs
+          .split(',')
+          .map((glob) => glob.trim())
+          .filter(Boolean)
+      ),
       silentlyIgnore: last('silently-ignore') === true,
       errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
       use: all('use').map((value) => {
@@ -194,7 +199,7 @@ function withOptions(value: string, flag: string): {name: string; options: Recor
   if (split === -1) return {name: value, options: {}}
   const text = value.slice(split + 1)
   try {
-    return {name: value.slice(0, split), options: json5.parse('{' + text + '}') as Record<string, unknown>}
+    return {name: value.slice(0, split), options: json5.parse<Record<string, unknown>>(`{${text}}`)}
   } catch (error) {
     throw new UsageError(`cannot read the options of \`${flag} ${value}\` (${(error as Error).message})`)
   }

@@ -60,7 +60,8 @@ export interface IgnoreSettings {
 const ignore = ignoreModule as unknown as typeof ignoreModule.default
 
 const special = 'Unexpected special file (a FIFO, socket or device), expected a regular file; it is not read'
-const outside = 'Unexpected symbolic link out of the project, expected a file inside it; it is not read (links are not followed out)'
+const outside =
+  'Unexpected symbolic link out of the project, expected a file inside it; it is not read (links are not followed out)'
 
 /** Find the files that paths and globs name. */
 export async function findFiles(
@@ -94,7 +95,11 @@ export async function findFiles(
   }
 
   /** A path named or matched: how many files it gave. */
-  function take(absolute: string, named: (file: string) => boolean, target = targetOf(absolute, rootOf(absolute, cwd))): number {
+  function take(
+    absolute: string,
+    named: (file: string) => boolean,
+    target = targetOf(absolute, rootOf(absolute, cwd))
+  ): number {
     if (target.kind === 'directory') return walk(absolute)
     if (!named(absolute)) return 0
     admit(absolute, target)
@@ -112,7 +117,9 @@ export async function findFiles(
       visited.add(real)
       let entries: Dirent[]
       try {
-        entries = readdirSync(current, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        entries = readdirSync(current, {withFileTypes: true}).sort((a, b) =>
+          a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+        )
       } catch {
         add(current) // Unreadable: the engine says why.
         count++
@@ -151,16 +158,15 @@ export async function findFiles(
     if (target.kind === 'missing' && hasMagic(pattern)) {
       const inModules = /(?:^|[\\/])node_modules(?:[\\/]|$)/.test(pattern)
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
-      const named = namesExtension(pattern)
-        ? () => true
-        : (file: string) => extensions.includes(path.extname(file))
+      const named = namesExtension(pattern) ? () => true : (file: string) => extensions.includes(path.extname(file))
       let count = 0
       for (const match of matches.sort()) count += take(path.resolve(cwd, match), named)
       if (count === 0) found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
       continue
     }
     if (target.kind === 'missing') found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
-    else if (take(absolute, () => true, target) === 0) found.unmatched.push({pattern, reason: `no Markdown file in \`${pattern}\``})
+    else if (take(absolute, () => true, target) === 0)
+      found.unmatched.push({pattern, reason: `no Markdown file in \`${pattern}\``})
   }
   return found
 }
@@ -226,7 +232,8 @@ function ignoreCheck(cwd: string, settings: IgnoreSettings): (absolute: string) 
 
 function ignores(rules: Ignore, relative: string): boolean {
   // The `ignore` package takes only paths below its folder.
-  if (relative === '' || relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative)) return false
+  if (relative === '' || relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative))
+    return false
   return rules.ignores(relative)
 }
 

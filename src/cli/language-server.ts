@@ -76,7 +76,11 @@ let worker: Worker | undefined
 const lintsPerWorker = 200
 let lintsByWorker = 0
 
-connection.onInitialize(({capabilities, workspaceFolders, rootUri}) => {
+connection.onInitialize((params) => {
+  const {capabilities, workspaceFolders} = params
+  // Clients older than workspace folders (LSP 3.6) send only `rootUri`.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const rootUri = params.rootUri
   for (const folder of workspaceFolders ?? []) addWorkspace(folder.uri)
   if (workspaces.size === 0 && rootUri) addWorkspace(rootUri)
   canAskSettings = Boolean(capabilities.workspace?.configuration)
@@ -103,7 +107,9 @@ connection.onInitialized(() => {
   }
 })
 
-documents.onDidChangeContent(({document}) => lint(document))
+documents.onDidChangeContent(({document}) => {
+  lint(document)
+})
 
 documents.onDidClose(({document}) => {
   waiting.delete(document.uri)
@@ -164,7 +170,10 @@ function next(): void {
   waiting.delete(uri)
   const document = documents.get(uri)
   const filePath = toPath(uri)
-  if (!document || !filePath) return next()
+  if (!document || !filePath) {
+    next()
+    return
+  }
   const id = ++jobs
   running = {uri, version: document.version, id}
   const text = document.getText()
@@ -198,7 +207,9 @@ function linter(): Worker {
     // than this is a bug, reported on the doc, not a server that swaps.
     resourceLimits: {maxOldGenerationSizeMb: 512}
   })
-  started.on('message', (result: Result) => finish(result.id, result.messages))
+  started.on('message', (result: Result) => {
+    finish(result.id, result.messages)
+  })
   started.on('error', log)
   started.on('exit', (code) => {
     if (worker === started) worker = undefined
@@ -328,7 +339,10 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[
  * follows or it is long.
  */
 function menuText(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
   const first = lines[0] ?? '⏎'
   const cut = first.length > 50 ? first.slice(0, 49) + '…' : first
   return lines.length > 1 && !cut.endsWith('…') ? cut + ' …' : cut

@@ -35,8 +35,12 @@ export interface Result {
 
 parentPort?.on('message', function (job: Job) {
   lint(job).then(
-    (messages) => parentPort!.postMessage({id: job.id, messages} satisfies Result),
-    (error: unknown) => parentPort!.postMessage({id: job.id, messages: [cannotLint(error)]} satisfies Result)
+    (messages) => {
+      parentPort!.postMessage({id: job.id, messages} satisfies Result)
+    },
+    (error: unknown) => {
+      parentPort!.postMessage({id: job.id, messages: [cannotLint(error)]} satisfies Result)
+    }
   )
 })
 

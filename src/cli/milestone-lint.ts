@@ -29,7 +29,9 @@ const extensions = markdownExtensions.map((extension) => '.' + extension)
 const ignoreName = '.remarkignore'
 
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
-process.on('uncaughtException', (error) => fail(firstLine(error)))
+process.on('uncaughtException', (error) => {
+  fail(firstLine(error))
+})
 
 try {
   const command = parseCommandLine(process.argv.slice(2))
@@ -46,14 +48,28 @@ async function lint(options: LintOptions): Promise<void> {
   registerOwnPackage()
   const found = await findFiles(options.patterns, cwd, extensions, {...options, ignoreName})
   if (options.errorOnUnmatchedPattern) {
-    if (options.patterns.length === 0) return fail('no path or glob given (see `milestone-lint --help`)')
-    if (found.unmatched.length > 0) return fail(...found.unmatched.map(({reason}) => reason))
+    if (options.patterns.length === 0) {
+      fail('no path or glob given (see `milestone-lint --help`)')
+      return
+    }
+    if (found.unmatched.length > 0) {
+      fail(...found.unmatched.map(({reason}) => reason))
+      return
+    }
   }
 
   const report = await reporterFor(options)
   // The engine gets the files found as files, not paths, which it would take
   // for globs when they have `[`, `?` or `*` in them; with none, it would read stdin.
-  const files = found.paths.length === 0 ? [] : await run(options, found.paths.map((file) => new VFile({path: file, cwd})), cwd, namedIn)
+  const files =
+    found.paths.length === 0
+      ? []
+      : await run(
+          options,
+          found.paths.map((file) => new VFile({path: file, cwd})),
+          cwd,
+          namedIn
+        )
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
 
   const color = options.color ?? colorByDefault()
@@ -105,12 +121,8 @@ function run(options: LintOptions, files: VFile[], cwd: string, namedIn: NamedIn
         // it (`{}` keeps the options they give it), and it gets the file set.
         // Nothing is written, so each tree is dropped once linted.
         // A config's `remark-lint-milestone` is this copy, installed or not.
-        configTransform: ownPlugins(remarkLintMilestone as Plugin, namedIn, cwd),
-        plugins: [
-          [remarkLintMilestone as Plugin, {}],
-          [releaseTrees, {}],
-          ...options.use
-        ],
+        configTransform: ownPlugins(remarkLintMilestone, namedIn, cwd),
+        plugins: [[remarkLintMilestone as Plugin, {}], [releaseTrees, {}], ...options.use],
         out: false,
         // Reported below, once problems are sorted out.
         reporter(files: VFile[]) {
@@ -129,12 +141,12 @@ function run(options: LintOptions, files: VFile[], cwd: string, namedIn: NamedIn
 /** The reporter `--report` names: one this package ships, or a `vfile-reporter-<name>`. */
 async function reporterFor(options: LintOptions): Promise<Reporter> {
   const name = options.report?.name
-  if (name === undefined) return terminalReporter as Reporter
+  if (name === undefined) return terminalReporter
   const shipped = shippedReporter(name)
   try {
     const module = shipped
       ? ((await import(`../reporters/${shipped}.js`)) as {default: unknown}).default
-      : await loadPlugin(name, {from: pathToFileURL(process.cwd()) + '/', prefix: 'vfile-reporter'})
+      : await loadPlugin(name, {from: `${pathToFileURL(process.cwd()).href}/`, prefix: 'vfile-reporter'})
     if (typeof module !== 'function') throw new Error('it exports no reporter function')
     return module as Reporter
   } catch (error) {
@@ -162,5 +174,6 @@ function readJson(url: URL): {version: string} {
 function colorByDefault(): boolean {
   const force = process.env.FORCE_COLOR
   if (force !== undefined) return force !== '0' && force !== 'false'
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- `isTTY` is missing when stderr is a file or a pipe
   return Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
 }

@@ -94,7 +94,9 @@ export function summaryLine(outcome: Outcome): string {
   const files = [
     count(outcome.files, 'file'),
     count(outcome.linted, 'milestone doc') + ' linted',
-    skipped.length > 0 ? `${skipped.length} skipped (${skipped.length === 1 ? 'not a milestone doc' : 'not milestone docs'})` : '',
+    skipped.length > 0
+      ? `${skipped.length} skipped (${skipped.length === 1 ? 'not a milestone doc' : 'not milestone docs'})`
+      : '',
     notLinted > 0 ? `${notLinted} not linted` : ''
   ]
   const messages = [

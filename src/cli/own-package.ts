@@ -16,6 +16,7 @@ import type {Plugin} from 'unified'
 import type {Options} from 'unified-engine'
 
 type ConfigTransform = NonNullable<Options['configTransform']>
+type Preset = ReturnType<ConfigTransform>
 
 /** How a config's plugins are named: `remark-lint-milestone`, or `lint-milestone` with remark's prefix. */
 const ownNames = new Set(['remark-lint-milestone', 'lint-milestone'])
@@ -28,11 +29,12 @@ export type NamedIn = Map<string, string>
  * become the running preset; other names are noted with their config file.
  */
 export function ownPlugins(preset: Plugin, namedIn: NamedIn, cwd: string): ConfigTransform {
-  return function (config, filePath) {
-    const plugins: unknown = config?.plugins
-    if (!plugins) return config
+  // unified-engine types the config it passes as `any`.
+  return function (config: {plugins?: unknown} | undefined, filePath: string): Preset {
+    const plugins = config?.plugins
+    if (!plugins) return config as Preset
     const swap = (entry: unknown): unknown => {
-      const [name, ...rest] = Array.isArray(entry) ? entry : [entry]
+      const [name, ...rest]: unknown[] = Array.isArray(entry) ? (entry as unknown[]) : [entry]
       if (typeof name !== 'string') return entry
       if (ownNames.has(name)) {
         checkValue(rest[0])
@@ -43,10 +45,10 @@ export function ownPlugins(preset: Plugin, namedIn: NamedIn, cwd: string): Confi
     }
     const list = Array.isArray(plugins)
       ? plugins.map(swap)
-      : typeof plugins === 'object' && plugins !== null
+      : typeof plugins === 'object'
         ? Object.entries(plugins).map(([name, value]) => swap([name, value]))
         : plugins
-    return {...config, plugins: list} as typeof config
+    return {...config, plugins: list} as Preset
   }
 }
 

@@ -15,6 +15,7 @@ type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
 type Run = (tree: Node, file?: unknown, done?: unknown) => unknown
 
 export default function releaseTrees(this: Processor): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the processor as `this`
   const run = this.run as unknown as Run
   // Wrapped here, not in a transformer, so that it acts after every plugin
   // whatever their order. unified-engine calls `run(tree, file, done)`.

@@ -81,11 +81,7 @@ function metadataLinesIn(text: string, schema: Schema): number {
  * sections or two metadata lines. A milestone summary or progress report
  * with none of these is not a milestone doc.
  */
-export function looksLikeMilestoneDoc(
-  model: Model,
-  schema: Schema,
-  basename: string | undefined
-): boolean {
+export function looksLikeMilestoneDoc(model: Model, schema: Schema, basename: string | undefined): boolean {
   return enoughEvidence(
     {
       named: isNamedMilestone(basename),

@@ -59,7 +59,9 @@ export type OptionKind = keyof OptionKinds
 export type OptionTypes = Readonly<Record<string, OptionKind>>
 
 /** The options a record of option kinds describes, with the shared ones. */
-export type OptionsOf<Types extends OptionTypes> = SharedOptions & {-readonly [Name in keyof Types]?: OptionKinds[Types[Name]]}
+export type OptionsOf<Types extends OptionTypes> = SharedOptions & {
+  -readonly [Name in keyof Types]?: OptionKinds[Types[Name]]
+}
 
 export const sharedOptionTypes: OptionTypes = {
   include: 'globs',
@@ -100,9 +102,7 @@ export function optionsOf(config: unknown): unknown {
 export function validateOptions(owner: string, value: unknown, types: OptionTypes): void {
   if (value === undefined || value === null) return
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(
-      `${owner}: unexpected options \`${show(value)}\`, expected an object`
-    )
+    throw new TypeError(`${owner}: unexpected options \`${show(value)}\`, expected an object`)
   }
 
   for (const [name, option] of Object.entries(value)) {
@@ -176,12 +176,13 @@ function describe(kind: OptionKind): string {
     case 'limits':
       return `an object of positive integers (\`nesting\` at most ${maxNesting}), with keys among ${limitNames.map((name) => `\`${name}\``).join(', ')}`
     case 'rule':
-      return 'a severity (`false`, `\'warn\'`, `\'error\'`…), options, or `[severity, options]`'
+      return "a severity (`false`, `'warn'`, `'error'`…), options, or `[severity, options]`"
   }
 }
 
 function show(value: unknown): string {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `undefined` for `undefined` and functions
     return JSON.stringify(value) ?? String(value)
   } catch {
     return String(value)

@@ -55,11 +55,7 @@ export function headingMatches(pattern: HeadingPattern, section: Section): boole
 }
 
 /** The spec a heading at the right level stands for: exact text first. */
-export function specFor(
-  specs: readonly SectionSpec[],
-  section: Section,
-  anyDepth = false
-): SectionSpec | undefined {
+export function specFor(specs: readonly SectionSpec[], section: Section, anyDepth = false): SectionSpec | undefined {
   let wildcard: SectionSpec | undefined
   for (const spec of specs) {
     if (!anyDepth && spec.depth !== section.depth) continue
@@ -130,6 +126,8 @@ export function findField(fields: readonly Field[], spec: LabelSpec): Field | un
  */
 function labelPatterns(spec: LabelSpec): string[][] {
   return memo(patterns, spec, () =>
-    [spec.label, ...(spec.alternatives ?? [])].map((label) => normalizeLabel(label.replace(placeholder, wildcard)).split(wildcard))
+    [spec.label, ...(spec.alternatives ?? [])].map((label) =>
+      normalizeLabel(label.replace(placeholder, wildcard)).split(wildcard)
+    )
   )
 }

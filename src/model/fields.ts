@@ -176,8 +176,7 @@ function finish(field: Field): void {
 
   const start = first?.position?.start.offset ?? field.labelNode.position?.end.offset
   field.valueStart = start === undefined ? undefined : start + (first?.type === 'text' ? consumed : 0)
-  field.valueEnd =
-    field.value.at(-1)?.position?.end.offset ?? field.labelNode.position?.end.offset
+  field.valueEnd = field.value.at(-1)?.position?.end.offset ?? field.labelNode.position?.end.offset
 }
 
 /** Whether the child at `index` starts a line of its paragraph. */

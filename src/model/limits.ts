@@ -121,7 +121,7 @@ export function exceededLimit(text: string, limits: Limits): Excess | undefined 
   let afterHeading = false
   let line = 0
 
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     // Lines end at `\n`, `\r\n` or `\r`, as in micromark.
     const end = lineEnd(text, start)
     line++
@@ -154,7 +154,8 @@ export function exceededLimit(text: string, limits: Limits): Excess | undefined 
       afterHeading = heading
       markers += countMarkers(text, prefix.content, end, paragraph)
       if (markers > limits.markers) return {limit: 'markers', found: markers, line}
-      if (paragraph.markers > limits.paragraphMarkers) return {limit: 'paragraphMarkers', found: paragraph.markers, line}
+      if (paragraph.markers > limits.paragraphMarkers)
+        return {limit: 'paragraphMarkers', found: paragraph.markers, line}
       if (paragraph.deepest > limits.nesting) return {limit: 'nesting', found: paragraph.deepest, line, brackets: true}
     }
     quotes = prefix.quotes
@@ -200,7 +201,10 @@ function prefixOf(text: string, start: number, end: number) {
       if (char === 91 /* [ */) footnotes++
       else {
         // The marker's kind: `-`, `*`, `+`, or the `.` or `)` after a number.
-        const at = index + length - 1 > index && text.charCodeAt(index + length - 1) <= 32 ? index + length - 2 : index + length - 1
+        const at =
+          index + length - 1 > index && text.charCodeAt(index + length - 1) <= 32
+            ? index + length - 2
+            : index + length - 1
         marker = text.charCodeAt(at)
         // Only a bullet or `1.` can start a list inside a paragraph, and only if not indented as code.
         if (items === 0) interrupts = columns < 4 && (at === index || Number(text.slice(index, at)) === 1)
@@ -244,7 +248,8 @@ function footnoteLabelLength(text: string, index: number, end: number): number {
   // Labels are at most 999 characters, as in micromark.
   for (let at = index + 2; at < end && at - index < 1_002; at++) {
     // With the space after it, as for a list marker.
-    if (text.charCodeAt(at) === 93) return text.charCodeAt(at + 1) !== 58 ? 0 : at - index + (text.charCodeAt(at + 2) === 32 ? 3 : 2)
+    if (text.charCodeAt(at) === 93)
+      return text.charCodeAt(at + 1) !== 58 ? 0 : at - index + (text.charCodeAt(at + 2) === 32 ? 3 : 2)
   }
   return 0
 }
@@ -292,7 +297,12 @@ function onlyOf(text: string, start: number, end: number, char: number): boolean
  * of their number in a paragraph (emphasis and link markers), and how deep
  * brackets are open. A `_` between two ASCII letters or digits is no marker.
  */
-function countMarkers(text: string, start: number, end: number, paragraph: {markers: number; brackets: number; deepest: number}): number {
+function countMarkers(
+  text: string,
+  start: number,
+  end: number,
+  paragraph: {markers: number; brackets: number; deepest: number}
+): number {
   let all = 0
   for (let index = start; index < end; index++) {
     const char = text.charCodeAt(index)
@@ -318,9 +328,13 @@ function isWordChar(char: number): boolean {
 
 /** What exceeds a limit, and the limit: `line of 114000 characters, over the limit of 100000`. */
 export function excessText(excess: Excess, limits: Limits, elsewhere = false): string {
-  const limit = excess.tree ? `${treeDepthFactor * limits.nesting} (${treeDepthFactor} × ${limits.nesting})` : limits[excess.limit]
+  const limit = excess.tree
+    ? `${treeDepthFactor * limits.nesting} (${treeDepthFactor} × ${limits.nesting})`
+    : limits[excess.limit]
   const text = `${described(excess)}, over the limit of ${limit}`
   // About another file than the message's: its line is named.
   if (!elsewhere || !excess.line) return text
-  return text.includes('by this line') ? text.replace('by this line', `by line ${excess.line}`) : `${text}, on line ${excess.line}`
+  return text.includes('by this line')
+    ? text.replace('by this line', `by line ${excess.line}`)
+    : `${text}, on line ${excess.line}`
 }

@@ -1,15 +1,4 @@
-import type {
-  Code,
-  Definition,
-  Heading,
-  Html,
-  Image,
-  Link,
-  Paragraph,
-  Root,
-  RootContent,
-  TableCell
-} from 'mdast'
+import type {Code, Definition, Heading, Html, Image, Link, Paragraph, Root, RootContent, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {anchorsOf} from './anchors.js'
@@ -64,7 +53,6 @@ export interface Model {
   /** Heading slugs (GitHub's) and HTML anchors, for `#fragment` links. */
   anchors(): Set<string>
 }
-
 
 /** The model of a tree (the rules share one per file: see `rules/file-context.ts`). */
 export function buildModel(tree: Root, file: VFile): Model {

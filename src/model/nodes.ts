@@ -7,7 +7,7 @@ import type {Nodes} from 'mdast'
  * bookkeeping (ancestor lists, tests), which showed in profiles: the model
  * and the placeholder masks walk every node of every doc.
  */
-export function eachNode(tree: Nodes, enter: (node: Nodes) => boolean | void): void {
+export function eachNode(tree: Nodes, enter: (node: Nodes) => boolean | undefined): void {
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!

@@ -29,7 +29,7 @@ export function guardParser(processor: Processor<Root>, limits: Limits, triage: 
     const document = decoded(text, file)
     const excess = exceededLimit(document, limits)
     if (!excess && !triage.worthParsing(document, file)) return unparsed(document)
-    const parsed = excess ? {excess} : parseChecked(document, limits, (value) => parse!(value, file) as Root)
+    const parsed = excess ? {excess} : parseChecked(document, limits, (value) => parse!(value, file))
     if ('tree' in parsed) return parsed.tree
     if ('error' in parsed) {
       const message = file.message(`Cannot parse this file (${firstLine(parsed.error)}), so it is not linted`, {
@@ -100,7 +100,12 @@ function unparsed(document: string): Root {
 function decoded(text: string, file: VFile): string {
   const bytes = file.value
   if (!(bytes instanceof Uint8Array) || bytes.length < 2) return text
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined
   if (!encoding) return text
   file.value = new TextDecoder(encoding).decode(bytes)
   return file.value

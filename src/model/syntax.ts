@@ -32,5 +32,9 @@ export default function milestoneSyntax(this: Processor): void {
   const data = this.data()
   ;(data.micromarkExtensions ??= []).push(...syntax.extensions)
   ;(data.fromMarkdownExtensions ??= []).push(...syntax.mdastExtensions)
-  ;(data.toMarkdownExtensions ??= []).push(frontmatterToMarkdown(), gfmFootnoteToMarkdown(), gfmTaskListItemToMarkdown())
+  ;(data.toMarkdownExtensions ??= []).push(
+    frontmatterToMarkdown(),
+    gfmFootnoteToMarkdown(),
+    gfmTaskListItemToMarkdown()
+  )
 }

@@ -158,7 +158,8 @@ export function anchorsOfFile(file: string, limits: Limits = defaultLimits): Anc
 
   let result: Anchors
   if (!stats.isFile()) result = {problem: 'not a regular file'}
-  else if (stats.size > limits.size) result = {excess: excessText({limit: 'size', found: stats.size, bytes: true}, limits), limit: 'size'}
+  else if (stats.size > limits.size)
+    result = {excess: excessText({limit: 'size', found: stats.size, bytes: true}, limits), limit: 'size'}
   else {
     try {
       result = anchorsOfText(readFileSync(file, 'utf8'), limits)

@@ -17,7 +17,15 @@ import {fileURLToPath} from 'node:url'
 import {isInside, targetOf} from './links.js'
 
 /** Config file names, as unified-engine looks for them (`rcName` and its extensions). */
-const rcNames = new Set(['.remarkrc', '.remarkrc.json', '.remarkrc.cjs', '.remarkrc.mjs', '.remarkrc.js', '.remarkrc.yaml', '.remarkrc.yml'])
+const rcNames = new Set([
+  '.remarkrc',
+  '.remarkrc.json',
+  '.remarkrc.cjs',
+  '.remarkrc.mjs',
+  '.remarkrc.js',
+  '.remarkrc.yaml',
+  '.remarkrc.yml'
+])
 
 export interface Place {
   /** The folder whose config file applies to the file, if any. */
@@ -31,7 +39,7 @@ export function placeOf(file: string): Place {
   let configFolder: string | undefined
   let marked: string | undefined
   let repository: string | undefined
-  for (let folder = path.dirname(file); ; ) {
+  for (let folder = path.dirname(file); ;) {
     const names = entriesOf(folder)
     const packaged = names.has('package.json')
     const configured = [...rcNames].some((name) => names.has(name)) || (packaged && hasRemarkConfig(folder))
@@ -117,7 +125,10 @@ export function resolveTemplate(template: string | URL, cwd: string, filePath?: 
   // attached), the working directory in no project may be above the docs'.
   const root = place.root ?? (filePath ? cwd : undefined)
   if (root === undefined) {
-    return {problem: 'not looked for, as the working directory is in no project (no `.git`, config file or `package.json` at or above it)'}
+    return {
+      problem:
+        'not looked for, as the working directory is in no project (no `.git`, config file or `package.json` at or above it)'
+    }
   }
   const shown = (file: string) => `\`${path.relative(cwd, file) || '.'}\``
   const bases = filePath && place.configFolder ? [place.configFolder, cwd] : [cwd]
@@ -125,13 +136,17 @@ export function resolveTemplate(template: string | URL, cwd: string, filePath?: 
   const inside = candidates.filter((candidate) => isInside(root, candidate))
   if (inside.length === 0) {
     const where = shown(candidates[0]!)
-    return {problem: `expected a path inside the project, found ${where} out of it (an absolute path or a \`file:\` URL may point anywhere)`}
+    return {
+      problem: `expected a path inside the project, found ${where} out of it (an absolute path or a \`file:\` URL may point anywhere)`
+    }
   }
   for (const candidate of inside) {
     const target = targetOf(candidate, root)
     if (target.kind === 'missing') continue
     if (target.kind === 'outside') {
-      return {problem: `expected a file inside the project, found ${shown(candidate)}, a symbolic link out of it (not followed)`}
+      return {
+        problem: `expected a file inside the project, found ${shown(candidate)}, a symbolic link out of it (not followed)`
+      }
     }
     if (target.kind === 'unreadable') return {problem: `cannot read it (${target.code})`}
     return {file: candidate}

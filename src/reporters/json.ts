@@ -11,6 +11,8 @@ type Options = NonNullable<Parameters<typeof reporterJson>[1]>
 
 export default function jsonReporter(files: readonly VFile[], options: Options = {}): '' {
   // A view of each file with its messages in order; the file is left as it is.
-  const ordered = files.map((file) => Object.assign(Object.create(file) as VFile, {messages: messagesOf(file, options)}))
+  const ordered = files.map((file) =>
+    Object.assign(Object.create(file) as VFile, {messages: messagesOf(file, options)})
+  )
   return writeOut(reporterJson(ordered, options))
 }

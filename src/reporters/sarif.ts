@@ -25,11 +25,13 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
 
   for (const rule of Object.values(rules)) {
     listed.add(rule.ruleId)
-    run.addRule(new SarifRuleBuilder().initSimple({
-      ruleId: rule.ruleId,
-      shortDescriptionText: rule.description,
-      helpUri: rule.url
-    }))
+    run.addRule(
+      new SarifRuleBuilder().initSimple({
+        ruleId: rule.ruleId,
+        shortDescriptionText: rule.description,
+        helpUri: rule.url
+      })
+    )
   }
 
   for (const file of files) {

@@ -96,7 +96,8 @@ function createContext(file: VFile): FileContext {
     },
     recognised(model, schema) {
       let recognised = recognitions.get(schema)
-      if (recognised === undefined) recognitions.set(schema, (recognised = looksLikeMilestoneDoc(model, schema, file.basename)))
+      if (recognised === undefined)
+        recognitions.set(schema, (recognised = looksLikeMilestoneDoc(model, schema, file.basename)))
       return recognised
     },
     failures: []

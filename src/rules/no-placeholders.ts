@@ -44,8 +44,9 @@ const noPlaceholders = milestoneRule({
     const allowed = (options.allow ?? []).map(textPattern)
     const isPlaceholder = (group: Bracketed, text: string) =>
       looksLikePlaceholder(group, text) && !allowed.some((allows) => allows(group.inner))
-    const reportPlaceholder = (group: Bracketed, base: number, where = '') =>
+    const reportPlaceholder = (group: Bracketed, base: number, where = '') => {
       report(file, message(group.inner, where, known), model.source.range(base + group.start, base + group.end))
+    }
 
     for (const block of model.phrasing) {
       const base = block.position?.start.offset
@@ -70,7 +71,11 @@ const noPlaceholders = milestoneRule({
       const url = text.slice(urlStart)
       for (const group of findBrackets(url)) {
         if (isPlaceholder(group, url)) {
-          reportPlaceholder({...group, start: group.start + urlStart, end: group.end + urlStart}, base, ` in URL \`${truncate(node.url)}\``)
+          reportPlaceholder(
+            {...group, start: group.start + urlStart, end: group.end + urlStart},
+            base,
+            ` in URL \`${truncate(node.url)}\``
+          )
         }
       }
     }
@@ -95,7 +100,10 @@ function checkCode(
   const base = code.position?.start.offset
   const text = model.source.slice(code)
   if (base === undefined || text === undefined || code.lang === 'math') return
-  const lines = code.value.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
+  const lines = code.value
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
   // Search lines past the opening fence, if any.
   let from = /^[ \t]*(?:```|~~~)/.test(text) ? text.search(/[\r\n]/) + 1 : 0
 

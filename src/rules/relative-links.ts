@@ -47,7 +47,8 @@ export type RelativeLinksOptions = OptionsOf<typeof optionTypes>
 
 const relativeLinks = milestoneRule({
   id: 'milestone-relative-links',
-  description: 'Links to the milestones overview, the architecture doc and other local files point at files and headings that exist.',
+  description:
+    'Links to the milestones overview, the architecture doc and other local files point at files and headings that exist.',
   options: optionTypes,
   check({model, outline, schema, file, options}) {
     const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined
@@ -204,13 +205,25 @@ function checkLink(
 
   switch (found.kind) {
     case 'outside':
-      report(file, `Unexpected link \`${shown}\` out of the project, expected a file inside it (links are not followed out)`, node.position)
+      report(
+        file,
+        `Unexpected link \`${shown}\` out of the project, expected a file inside it (links are not followed out)`,
+        node.position
+      )
       return
     case 'missing':
-      report(file, `Unexpected link to missing file \`${shown}\`, expected an existing file relative to this doc`, node.position)
+      report(
+        file,
+        `Unexpected link to missing file \`${shown}\`, expected an existing file relative to this doc`,
+        node.position
+      )
       return
     case 'unreadable':
-      report(file, `Unexpected link to \`${shown}\`, which cannot be read (${describe(found.code)}), expected a readable file`, node.position)
+      report(
+        file,
+        `Unexpected link to \`${shown}\`, which cannot be read (${describe(found.code)}), expected a readable file`,
+        node.position
+      )
       return
     case 'directory':
       if (isMarkdown(target)) {
@@ -272,4 +285,3 @@ function urlOf(model: Model, node: Link | LinkReference): string {
   if (node.type === 'link') return node.url
   return model.definitions.get(node.identifier)?.url ?? ''
 }
-

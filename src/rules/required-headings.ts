@@ -21,13 +21,7 @@ import {headingLine, type Model, type Section} from '../model/model.js'
 import {type Outline, headingMatches} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, report, type RuleContext} from './rule.js'
-import {
-  displayHeading,
-  headingNumber,
-  headingPattern,
-  skeletonHeading,
-  titleSpec
-} from '../schema/pattern.js'
+import {displayHeading, headingNumber, headingPattern, skeletonHeading, titleSpec} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
 
 const optionTypes = {} as const
@@ -36,7 +30,8 @@ export type RequiredHeadingsOptions = OptionsOf<typeof optionTypes>
 
 const requiredHeadings = milestoneRule({
   id: 'milestone-required-headings',
-  description: "The title and every section the template requires are present, in template order, at the template's level.",
+  description:
+    "The title and every section the template requires are present, in template order, at the template's level.",
   options: optionTypes,
   check(context) {
     checkTitle(context)
@@ -143,21 +138,14 @@ function checkDuplicates(file: VFile, sections: readonly Section[]): void {
         (firstPlace ? ` (first at line ${firstPlace.start.line})` : ''),
       section.heading?.position,
       {
-        cause: firstPlace
-          ? new VFileMessage('First section with this heading', {place: firstPlace})
-          : undefined
+        cause: firstPlace ? new VFileMessage('First section with this heading', {place: firstPlace}) : undefined
       }
     )
   }
 }
 
 /** Numbered sections count 1, 2, 3…: report each number that is off. */
-function checkNumbers(
-  model: Model,
-  file: VFile,
-  spec: SectionSpec,
-  sections: readonly Section[]
-): void {
+function checkNumbers(model: Model, file: VFile, spec: SectionSpec, sections: readonly Section[]): void {
   const pattern = headingPattern(spec)
   for (const [index, section] of sections.entries()) {
     const number = headingNumber(pattern, section.normalized)
@@ -191,7 +179,9 @@ function reportMissing(
     ? `Unexpected missing \`${displayHeading(spec)}\` section, expected at least one` +
       (parent ? ` under \`${headingLine(parent)}\`` : '')
     : `Unexpected missing section \`${displayHeading(spec)}\`, expected it ` +
-      (parent ? `under \`${headingLine(parent)}\`` + (specs.length > 1 ? `, ${between(specs, index)}` : '') : between(specs, index))
+      (parent
+        ? `under \`${headingLine(parent)}\`` + (specs.length > 1 ? `, ${between(specs, index)}` : '')
+        : between(specs, index))
 
   report(file, reason, offset === undefined ? undefined : model.source.toPoint(offset), {expected: [insert]})
 }
@@ -204,20 +194,11 @@ function strayHeading(model: Model, outline: Outline, spec: SectionSpec): Sectio
   const pattern = headingPattern(spec)
   if (!pattern.literal) return undefined
   return model.sections.find(
-    (section) =>
-      section !== model.title &&
-      outline.spec(section) === undefined &&
-      headingMatches(pattern, section)
+    (section) => section !== model.title && outline.spec(section) === undefined && headingMatches(pattern, section)
   )
 }
 
-function reportStray(
-  model: Model,
-  file: VFile,
-  stray: Section,
-  spec: SectionSpec,
-  parent: Section | undefined
-): void {
+function reportStray(model: Model, file: VFile, stray: Section, spec: SectionSpec, parent: Section | undefined): void {
   if (stray.depth !== spec.depth) {
     reportLevel(model, file, stray, spec)
     return
@@ -300,11 +281,7 @@ function longestIncreasing(values: readonly number[]): Set<number> {
 }
 
 /** The sections matched to one of the given specs. */
-function matchedTo(
-  outline: Outline,
-  sections: readonly Section[],
-  specs: readonly SectionSpec[]
-): Section[] {
+function matchedTo(outline: Outline, sections: readonly Section[], specs: readonly SectionSpec[]): Section[] {
   return sections.filter((section) => {
     const spec = outline.spec(section)
     return spec !== undefined && specs.includes(spec)

@@ -91,11 +91,7 @@ function checkField(
 
   const items = field.list?.children.length ?? 0
   if (field.text === '' && items === 0) {
-    report(
-      file,
-      `Unexpected empty \`${label}\`, expected at least one list item or sentence`,
-      field.labelNode.position
-    )
+    report(file, `Unexpected empty \`${label}\`, expected at least one list item or sentence`, field.labelNode.position)
   }
 }
 
@@ -185,7 +181,11 @@ export function meantLevel(word: string, levels: readonly string[]): string | un
   const close = levels.filter((level) => {
     const candidate = level.toLowerCase()
     const distance = leven(lower, candidate)
-    return candidate.startsWith(lower) || lower.startsWith(candidate) || (distance <= 2 && distance <= Math.floor(candidate.length / 2))
+    return (
+      candidate.startsWith(lower) ||
+      lower.startsWith(candidate) ||
+      (distance <= 2 && distance <= Math.floor(candidate.length / 2))
+    )
   })
   return close.length === 1 ? close[0] : undefined
 }

@@ -92,31 +92,29 @@ export function milestoneRule<const Types extends OptionTypes>(
   const types = {...sharedOptionTypes, ...optionTypes}
   const url = docsBase + ruleId
 
-  const base = lintRule<Root, Options>(
-    {origin: 'remark-lint:' + ruleId, url},
-    function (tree, file, options) {
-      const settings = (options ?? {}) as Options
-      let context: RuleContext<Options>
-      try {
-        const shared = fileContext(file)
-        const schema = shared.schema(settings)
-        const model = shared.model(tree)
-        const detect = shared.detectOptions(settings)
-        const linted = isMilestoneDoc(file, detect, () => shared.recognised(model, schema))
-        record(file, linted, detect)
-        if (!linted) return
-        context = {tree, file, model, outline: shared.outline(model, schema), schema, options: settings}
-      } catch (error) {
-        failed(file, undefined, error)
-        return
-      }
-      try {
-        check(context)
-      } catch (error) {
-        failed(file, ruleId, error)
-      }
+  const base = lintRule<Root, Options>({origin: 'remark-lint:' + ruleId, url}, function (tree, file, options) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `undefined` when the rule has no options
+    const settings = options ?? {}
+    let context: RuleContext<Options>
+    try {
+      const shared = fileContext(file)
+      const schema = shared.schema(settings)
+      const model = shared.model(tree)
+      const detect = shared.detectOptions(settings)
+      const linted = isMilestoneDoc(file, detect, () => shared.recognised(model, schema))
+      record(file, linted, detect)
+      if (!linted) return
+      context = {tree, file, model, outline: shared.outline(model, schema), schema, options: settings}
+    } catch (error) {
+      failed(file, undefined, error)
+      return
     }
-  )
+    try {
+      check(context)
+    } catch (error) {
+      failed(file, ruleId, error)
+    }
+  })
 
   function attacher(this: Processor, config?: RuleConfig<Options>) {
     const options = optionsOf(config) as SharedOptions | undefined
@@ -126,7 +124,10 @@ export function milestoneRule<const Types extends OptionTypes>(
     const transform = base.call(this, config as never) as unknown as Transform | undefined
     if (!transform) return undefined
     return function (tree: Root, file: VFile, next: (error?: unknown) => void) {
-      if (options?.template && !templateUsable(options, file)) return next()
+      if (options?.template && !templateUsable(options, file)) {
+        next()
+        return
+      }
       transform(tree, file, function (error) {
         reportFailures(file)
         next(error)

@@ -91,7 +91,8 @@ function checkItem(model: Model, file: VFile, item: ListItem, marker: string): v
     const box = itemStart === undefined ? -1 : model.source.text.slice(itemStart, start).search(/\[[ xX]\]/)
     if (itemStart !== undefined && box !== -1) {
       const mark = '[' + (item.checked ? 'x' : ' ') + ']'
-      if (text !== undefined && startsWithMarker(text, marker)) reportExtraMark(file, model, mark, itemStart + box, start, marker)
+      if (text !== undefined && startsWithMarker(text, marker))
+        reportExtraMark(file, model, mark, itemStart + box, start, marker)
       else reportMark(file, model, mark, itemStart + box, marker)
       return
     }

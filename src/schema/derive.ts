@@ -47,7 +47,7 @@ export class TemplateError extends Error {
     readonly line: number | undefined,
     reason: string
   ) {
-    super(`Cannot derive a schema from template \`${file}${line ? ':' + line : ''}\`: ${reason}`)
+    super(`Cannot derive a schema from template \`${file}${line ? `:${line}` : ''}\`: ${reason}`)
     this.name = 'TemplateError'
   }
 }
@@ -88,7 +88,11 @@ export function deriveSchema(text: string, name = 'template', limits: Limits = d
 
 /** The error for a template over a limit, naming the limit to raise. */
 export function overTemplateLimit(name: string, excess: Excess, limits: Limits): TemplateError {
-  return new TemplateError(name, excess.line, `${excessText(excess, limits)}; raise the preset option \`limits.${excess.limit}\` to use it`)
+  return new TemplateError(
+    name,
+    excess.line,
+    `${excessText(excess, limits)}; raise the preset option \`limits.${excess.limit}\` to use it`
+  )
 }
 
 function schemaOfTemplate(text: string, name: string, model: Model): Schema {
@@ -151,7 +155,11 @@ function linkIn(field: Field): Link | undefined {
 }
 
 /** Sections at one level: free-form headings dropped, same-shaped siblings merged into a repeat. */
-function deriveSections(sections: readonly Section[], linked: Map<string, LinkRole>, closingAfter: number): SectionSpec[] {
+function deriveSections(
+  sections: readonly Section[],
+  linked: Map<string, LinkRole>,
+  closingAfter: number
+): SectionSpec[] {
   const specs: SectionSpec[] = []
   let group: {shape: string; instances: Section[]} | undefined
 
@@ -196,7 +204,10 @@ function sectionSpec(instances: Section[], linked: Map<string, LinkRole>, closin
   const fields = fieldSpecs(instances, closingAfter, spec.repeat?.min === 0)
   if (fields.length > 0) spec.fields = fields
   if (fields.some((field) => field.levels)) spec.role = 'risk'
-  if (own.some(isEntry) || freeFormDescendants(first).some((section) => labelFields(section, closingAfter).some(isEntry))) {
+  if (
+    own.some(isEntry) ||
+    freeFormDescendants(first).some((section) => labelFields(section, closingAfter).some(isEntry))
+  ) {
     spec.entries = true
   }
 
@@ -351,7 +362,9 @@ export function alternativesPattern(label: string): RegExp | undefined {
 }
 
 function titleCase(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
 }
 
 /** Text to match literally, any run of spaces matching any run. */
@@ -365,7 +378,7 @@ function linksIn(section: Section): string[] {
   const walk = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'link') urls.push(node.url)
-      if ('children' in node) walk(node.children as RootContent[])
+      if ('children' in node) walk(node.children)
     }
   }
   walk(section.content)

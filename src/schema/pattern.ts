@@ -71,9 +71,12 @@ function compile(spec: SectionSpec): HeadingPattern {
     let end = counted.before.length
     while (isDigit(text.charCodeAt(end))) end++
     if (end === counted.before.length) return undefined
-    return wildcardMatch(counted.pieces, text.slice(end), 1) ? {number: Number(text.slice(counted.before.length, end))} : undefined
+    return wildcardMatch(counted.pieces, text.slice(end), 1)
+      ? {number: Number(text.slice(counted.before.length, end))}
+      : undefined
   }
-  const withoutMark = (text: string) => body(text) ?? (asked && text.endsWith('?') ? body(text.slice(0, -1)) : undefined)
+  const withoutMark = (text: string) =>
+    body(text) ?? (asked && text.endsWith('?') ? body(text.slice(0, -1)) : undefined)
   // Unnumbered sections may carry a section number (`## 2. Goal`, `## 2) Goal`, `## 2 – Goal`).
   const match = (text: string) => {
     const found = withoutMark(text)

@@ -43,7 +43,10 @@ export function normalizeLabel(label: string): string {
  * attribute block some site generators use (`## Goal {#goal}`).
  */
 export function normalizeHeading(text: string): string {
-  return foldHeading(undecorated(text.replace(attributes, ''))).trim().replace(/:$/, '').trimEnd()
+  return foldHeading(undecorated(text.replace(attributes, '')))
+    .trim()
+    .replace(/:$/, '')
+    .trimEnd()
 }
 
 /** A piece of heading text folded as {@link normalizeHeading} does, outer spaces kept. */
@@ -65,7 +68,8 @@ export function normalizePlaceholder(inner: string): string {
  * trailing run is matched from its first character only (the lookbehind):
  * else each position of a long run of spaces inside the text would scan it again.
  */
-const decoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
+const decoration =
+  /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+|(?<![\p{Extended_Pictographic}\uFE0F\u200D\s])[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu
 
 /**
  * Text without {@link decoration}. Most text starts and ends in a printable

@@ -49,7 +49,7 @@ it('re-lints a 40 KB doc after an edit', {timeout: 120_000}, async () => {
   const times: number[] = []
   for (let version = 2; version < 2 + warmUp + edits; version++) {
     // An edit as typing makes it: one more word in the first paragraph.
-    const changed = text.replace(anchor, `${anchor} ${'word'.repeat(version % 3 + 1)}`)
+    const changed = text.replace(anchor, `${anchor} ${'word'.repeat((version % 3) + 1)}`)
     const start = performance.now()
     await client.change(uri, version, changed)
     if (version >= 2 + warmUp) times.push(performance.now() - start)
