@@ -1,0 +1,91 @@
+/**
+ * The tools compared. Each runs as a whole process (`node <cli> …`) in the
+ * corpus folder, on a target (`.` or one file). Nothing here imports src/:
+ * the preset is the built dist/.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import process from 'node:process'
+import {fileURLToPath} from 'node:url'
+import {writeConfigs} from './configs.mjs'
+import {fail} from './settings.mjs'
+
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+
+export const paths = {
+  node: process.execPath,
+  remarkCli: path.join(root, 'node_modules/remark-cli/cli.js'),
+  milestoneLint: path.join(root, 'dist/cli/milestone-lint.js'),
+  preset: path.join(root, 'dist/index.js'),
+  syntax: path.join(root, 'dist/model/syntax.js'),
+  markdownlintCli2: path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
+  relativeLinksRule: fileURLToPath(import.meta.resolve('markdownlint-rule-relative-links')),
+  remarkGfm: import.meta.resolve('remark-gfm'),
+  remarkLint: import.meta.resolve('remark-lint'),
+  remarkFrontmatter: import.meta.resolve('remark-frontmatter'),
+  template: path.join(root, 'templates/milestone-template.md')
+}
+
+/** Stop early when a tool is not installed or dist/ is not built. */
+export function checkInstalled() {
+  for (const file of [paths.remarkCli, paths.milestoneLint, paths.preset, paths.markdownlintCli2]) {
+    if (!fs.existsSync(file)) fail(`Missing ${path.relative(root, file)} (run \`npm install\` and \`npm run build\`)`)
+  }
+}
+
+/**
+ * One tool: its id, label, command (`args` with the target last, as
+ * `target` writes it), and the exit codes a timed run may end with.
+ */
+function tool(id, label, args, {target = (name) => name, exits = [0]} = {}) {
+  return {id, label, args: (name) => [...args, target(name)], exits}
+}
+
+/** remark-cli with one config (none: `--no-config`), reporting nothing but warnings. */
+function remark(id, label, config) {
+  const use = config ? ['--rc-path', config] : ['--no-config']
+  return tool(id, label, [paths.remarkCli, ...use, '--no-stdout', '--quiet', '--no-color'])
+}
+
+/** Every tool, with its configs written into `dir`. */
+export function makeTools(dir) {
+  const configs = writeConfigs(dir, paths)
+  const all = [
+    remark('remark', 'remark (no plugins)'),
+    remark('remark-syntax', 'remark + preset syntax', configs.syntax),
+    remark('remark-gfm', 'remark + gfm + frontmatter', configs.gfm),
+    remark('remark-lint', 'remark + syntax + remark-lint', configs.lint),
+    remark('remark-preset', 'remark + preset', configs.preset),
+    tool('milestone-lint', 'milestone-lint --no-frail', [paths.milestoneLint, '--no-frail', '--quiet', '--no-color']),
+    // markdownlint-cli2 exits 1 when it finds anything; remark exits 0, as warnings are not fatal without --frail.
+    tool(
+      'markdownlint-cli2',
+      'markdownlint-cli2 (MD043+links)',
+      [paths.markdownlintCli2, '--config', configs.markdownlint],
+      {
+        target: (name) => (name === '.' ? '**/*.md' : ':' + name),
+        exits: [0, 1]
+      }
+    )
+  ]
+  return {all, configs}
+}
+
+/** The tools `ids` names (all when undefined). */
+export function selectTools(all, ids) {
+  const tools = ids ? all.filter((entry) => ids.includes(entry.id)) : all
+  if (tools.length === 0) fail(`BENCH_TOOLS names no tool; tools: ${all.map((entry) => entry.id).join(', ')}`)
+  return tools
+}
+
+/** The tool's command on the whole corpus, with paths relative to the repo. */
+export function commandLine(entry) {
+  return ['node', ...entry.args('.')].map((arg) => (arg.startsWith(root) ? path.relative(root, arg) : arg)).join(' ')
+}
+
+/** The environment tools run in: no colours. */
+export function childEnv() {
+  const env = {...process.env, NO_COLOR: '1'}
+  delete env.FORCE_COLOR
+  return env
+}
