@@ -3,13 +3,16 @@
  * 40 KB milestone doc after an edit, as an editor sees it: through the LSP
  * test client, from sending `didChange` to receiving that version's
  * diagnostics. The median of 20 edits, after 5 edits to warm up. Alongside,
- * the parse floor: remark parsing the same text in one warm process.
+ * the parse floor: remark parsing the same text in one warm process. The doc
+ * and its project folder come from `npm run bench`'s seeded generator.
  *
  * Not part of `npm test`: a time is measured and printed, never asserted.
  */
 import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {remark} from 'remark'
 import {afterAll, expect, it} from 'vitest'
+import {generateSingle} from '../../scripts/bench/corpus.mjs'
 import {milestoneSyntax} from '../../src/index.js'
 import {LspClient} from '../lsp-client.js'
 import {makeProject, removeProjects} from '../project.js'
@@ -20,18 +23,6 @@ const warmUp = 5
 const edits = 20
 const targetSize = 40 * 1024
 
-/** The example doc grown to 40 KB with more risks, as a long real doc has. */
-function longDoc(): string {
-  const doc = readFileSync('fixtures/example/milestone-1-private-beta.md', 'utf8')
-  const risk = /### Risk: Upload Failures[\s\S]*?(?=### Risk:)/.exec(doc)![0]
-  const end = doc.indexOf('## Open Questions')
-  let extra = ''
-  for (let index = 1; doc.length + extra.length < targetSize; index++) {
-    extra += risk.replace('Upload Failures on Poor Connections', `Failure Mode ${index}`)
-  }
-  return doc.slice(0, end) + extra + doc.slice(end)
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
@@ -39,10 +30,12 @@ function median(values: number[]): number {
 
 it('re-lints a 40 KB doc after an edit', {timeout: 120_000}, async () => {
   const root = makeProject()
+  // A clean doc of 40 KB, in a project folder with its overview, architecture doc and the milestones it links to.
+  const {file} = generateSingle(root, 1, targetSize)
   const client = new LspClient(root)
   await client.initialize()
-  const uri = client.uri('docs/milestone-1-private-beta.md')
-  const text = longDoc()
+  const uri = client.uri(path.relative(root, file))
+  const text = readFileSync(file, 'utf8')
   const anchor = 'By the end of the milestone'
   expect(await client.open(uri, text)).toEqual([])
 
