@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {parseExample} from './example.mjs'
 import {
   approachNames,
@@ -21,9 +20,9 @@ import {
 } from './names.mjs'
 import {pick, sentence, shuffled, slugify} from './random.mjs'
 
-const root = fileURLToPath(new URL('../../..', import.meta.url))
-const example = parseExample(fs.readFileSync(path.join(root, 'fixtures/example/milestone-1-private-beta.md'), 'utf8'))
-const exampleArchitecture = fs.readFileSync(path.join(root, 'fixtures/example/lumen-architecture.md'), 'utf8')
+const examples = new URL('../../../fixtures/example/', import.meta.url)
+const example = parseExample(fs.readFileSync(new URL('milestone-1-private-beta.md', examples), 'utf8'))
+const exampleArchitecture = fs.readFileSync(new URL('lumen-architecture.md', examples), 'utf8')
 
 /** The `index`th project name; past the list, the names come round again with a number. */
 export function projectNamed(index) {
