@@ -8,13 +8,17 @@ import remarkLintMilestone, {milestoneSyntax, type Options} from '../src/index.j
 
 /** A message as tests compare it: `line:column-line:column ruleId: reason`. */
 export function format(message: VFileMessage): string {
+  return `${where(message)} ${message.ruleId}: ${message.reason}`
+}
+
+/** Where a message is: `line:column-line:column`, `line:column`, or `?`. */
+export function where(message: VFileMessage): string {
   const place = message.place
-  const where = !place
+  return !place
     ? '?'
     : 'start' in place
       ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
       : `${place.line}:${place.column}`
-  return `${where} ${message.ruleId}: ${message.reason}`
 }
 
 function sortKey(message: VFileMessage): [number, number] {

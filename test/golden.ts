@@ -1,0 +1,68 @@
+/**
+ * Rule fixtures and their golden files. A rule's fixtures are the Markdown
+ * files in `fixtures/<rule id without milestone->/`; `<name>.md` is linted
+ * with its rule alone, with the options in `<name>.options.json` if there
+ * is one, and its messages are `<name>.expected`: one line per message as
+ * `messages()` formats it, each followed by its fixes (`  expected: […]`,
+ * JSON) and related place (`  cause: …`) if it has them. The README's rule
+ * sections show them too (`scripts/docs.mjs`).
+ */
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
+import path from 'node:path'
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {format, lintWith, sorted, where} from './helpers.js'
+
+/** The folder of a rule's fixtures. */
+export function fixtureFolder(ruleId: string): string {
+  return path.join('fixtures', ruleId.replace(/^milestone-/, ''))
+}
+
+/** The names of a rule's fixtures: the Markdown files of its folder. */
+export function fixtureNames(folder: string): string[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && statSync(path.join(folder, name)).isFile())
+    .sort()
+}
+
+/** A fixture's golden file, and its options file. */
+export function goldenOf(fixture: string): string {
+  return fixture.replace(/\.md$/, '.expected')
+}
+
+export function optionsOf(fixture: string): string {
+  return fixture.replace(/\.md$/, '.options.json')
+}
+
+/** Lint a fixture (or other text at its path) with its rule and options. */
+export async function lintFixture(
+  rule: Plugin<[any?], Root>,
+  fixture: string,
+  value: string = readFileSync(fixture, 'utf8')
+): Promise<VFile> {
+  return lintWith(rule, new VFile({path: fixture, value}), fixtureOptions(fixture))
+}
+
+/** A fixture's options, if it has any. */
+export function fixtureOptions(fixture: string): any {
+  const file = optionsOf(fixture)
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined
+}
+
+/** A file's messages as its golden file holds them. */
+export function golden(file: VFile): string {
+  return sorted(file.messages)
+    .map((message) => [format(message), ...extras(message)].join('\n') + '\n')
+    .join('')
+}
+
+function extras(message: VFileMessage): string[] {
+  const lines = []
+  if (message.expected) lines.push('  expected: ' + JSON.stringify(message.expected))
+  const cause = message.cause as VFileMessage | undefined
+  if (cause?.place) lines.push(`  cause: ${where(cause)} ${cause.reason}`)
+  return lines
+}

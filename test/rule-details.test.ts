@@ -1,0 +1,91 @@
+/**
+ * What the rules' golden files (test/rules.test.ts) cannot show: helpers on
+ * their own, a file without a path, options that take time to fail, and
+ * fixes applied to their fixtures.
+ */
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {anchorsOfFile} from '../src/project/links.js'
+import noPlaceholders from '../src/rules/no-placeholders.js'
+import relativeLinks from '../src/rules/relative-links.js'
+import {meantLevel} from '../src/rules/risk-fields.js'
+import sectionFields from '../src/rules/section-fields.js'
+import successCriteria from '../src/rules/success-criteria.js'
+import {lintFixture} from './golden.js'
+import {applyFixes, lint, lintWith, messages, textFile} from './helpers.js'
+
+describe('milestone-no-placeholders', () => {
+  it('matches `allow` patterns by a scan, so no pattern is slow', async () => {
+    // A pattern that would make a backtracking regex take exponential time is
+    // one more comparison.
+    const hostile = () => textFile(`# Milestone 1: A\n\n## Goal\n\n[${'a'.repeat(5000)}b]\n`)
+    expect(messages(await lintWith(noPlaceholders, hostile(), {allow: ['*a*a*a*a*a*a*a*a*a*a*c']}))).toHaveLength(1)
+    expect(messages(await lintWith(noPlaceholders, hostile(), {allow: ['*a*a*a*a*a*a*a*a*a*a*b']}))).toEqual([])
+  })
+})
+
+describe('milestone-success-criteria', () => {
+  it('removes a mark before the marker rather than doubling it', async () => {
+    const fixture = 'fixtures/success-criteria/mark-before-marker.md'
+    const fixed = applyFixes(readFileSync(fixture, 'utf8'), (await lintFixture(successCriteria, fixture)).messages)
+    expect(fixed.endsWith('- ✅ Done\n- ✅ Shipped\n- ✅ Out\n')).toBe(true)
+    expect(messages(await lintWith(successCriteria, textFile(fixed)))).toEqual([])
+  })
+})
+
+describe('milestone-risk-fields', () => {
+  it('guesses the meant level only when exactly one is close', () => {
+    const levels = ['High', 'Medium', 'Low']
+    expect(meantLevel('Hgih', levels)).toBe('High')
+    expect(meantLevel('med', levels)).toBe('Medium')
+    expect(meantLevel('Lwo', levels)).toBeUndefined()
+    expect(meantLevel('Severe', levels)).toBeUndefined()
+    expect(meantLevel('Likely', levels)).toBeUndefined()
+    expect(meantLevel('Medium', ['HIGH', 'MED', 'LOW'])).toBe('MED')
+    expect(meantLevel('Critical', ['Critical-High', 'Critical-Low'])).toBeUndefined()
+  })
+})
+
+describe('milestone-section-fields', () => {
+  it('keeps the whole preset silent on the complete doc', async () => {
+    expect(messages(await lint('fixtures/section-fields/valid.md'))).toEqual([])
+  })
+
+  it.each([
+    'closing-insert',
+    'closing-insert-no-final-newline',
+    'closing-insert-after-list',
+    'closing-insert-after-blank-lines',
+    'closing-insert-after-table'
+  ])('inserts a missing closing line where it belongs, leaving only its value to write: %s', async (name) => {
+    const fixture = `fixtures/section-fields/${name}.md`
+    const fixed = applyFixes(readFileSync(fixture, 'utf8'), (await lintFixture(sectionFields, fixture)).messages)
+    expect(messages(await lintWith(sectionFields, textFile(fixed)))).toEqual([
+      expect.stringMatching(/Unexpected empty `\*Last Updated\*:`, expected text after it$/)
+    ])
+  })
+})
+
+describe('milestone-relative-links', () => {
+  it('checks only same-file fragments in a file without a path (stdin, an editor buffer)', async () => {
+    const value =
+      '# Milestone 1: A\n\n**Parent Document**: [O](./nowhere.md)\n**Architecture Reference**: [A](./nowhere-architecture.md)\n\n[x](#nope)\n'
+    expect(messages(await lintWith(relativeLinks, new VFile({value})))).toEqual([
+      '6:1-6:11 milestone-relative-links: Unexpected link to missing heading `#nope` in this file, expected the slug of one of its headings'
+    ])
+  })
+
+  it('reads a target’s front matter as front matter, not as a heading to link to', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'milestone-anchors-'))
+    try {
+      const file = path.join(folder, 'arch.md')
+      writeFileSync(file, '---\ntitle: Lumen\n---\n\n# Overview\n')
+      expect(anchorsOfFile(file)).toEqual({anchors: new Set(['overview'])})
+    } finally {
+      rmSync(folder, {recursive: true, force: true})
+    }
+  })
+})
