@@ -1,21 +1,35 @@
 /**
- * ## `milestone-no-placeholders`
- *
- * Reports template placeholders left unfilled: bracketed text such as
- * `[Name]`, `[Month Year]` or `[2-3 paragraphs describing …]` in headings,
+ * Unfilled template placeholders: bracketed text such as `[Name]`,
+ * `[Month Year]`, `[interval]`, `[2-3 paragraphs describing …]` in headings,
  * paragraphs, lists, tables, emphasis and link text; bracketed parts of link
- * URLs (`./[name]-architecture.md`); and code blocks that still hold a
- * template instruction (`[Copy the architecture diagram …]`).
+ * URLs (`./[name]-architecture.md`); a code block that is still a template
+ * instruction (one of the template's own placeholder lines, such as
+ * `[Copy the architecture diagram from milestones-overview.md]`, or a lone
+ * bracketed sentence).
  *
- * Not placeholders: links, images and references that resolve to a
- * definition, footnotes (`[^1]`), task-list boxes (`[ ]`, `[x]`), escaped
- * brackets (`\[sic\]`), inline code, HTML, brackets with no letter in them
- * (`[…]`, `[1]`), brackets right after a word (`items[0]`), bracketed
- * names in a filled-in diagram or code sample (`[Browser] ──▶ [API]`),
- * alerts (`> [!NOTE]`), ticket ids (`[HAR-142]`), wiki links and math.
+ * Not placeholders: links, images and references that resolve to a definition;
+ * footnotes (`[^1]`); task-list boxes (`[ ]`, `[x]`); escaped brackets
+ * (`\[sic\]`); inline code; HTML and HTML comments; brackets without a letter
+ * (`[…]`, `[1]`); brackets right after a word (`items[0]`); bracketed names in a
+ * filled-in diagram or code sample (`[Browser] ──▶ [API]`); GitHub alerts and
+ * Obsidian callouts (`> [!NOTE]`, `> [!tip]-`); references (`[HAR-142]`,
+ * `[JIRA-12]`, `[RFC 2119]`, `[CVE-2024-3094]`, `[PR #42]`: capitals, then a
+ * number); status tags and editorial marks (`[WIP]`, `[DRAFT]`, `[NEW]`,
+ * `[BETA]`, `[ALPHA]`, `[DEPRECATED]`, `[BREAKING]`, `[EXPERIMENTAL]`, `[sic]`,
+ * written so; `[TBD]` and `[TODO]` are reported, as they mark text still to
+ * write); wiki links (`[[Release Plan]]`); and
+ * math as GitHub renders it: `$[t_0, t_1]$`, `$$…$$` and ```` ```math ```` blocks
+ * (a `$` followed by a space, or a closing `$` followed by a digit, is no math:
+ * `$5 for [Plan] and $10` still has a placeholder).
  *
- * Option `allow`: bracketed texts that are meant, without brackets
- * (`['sic', 'WIP', 'RFC *']`, `*` for any text), matched as labels.
+ * When the placeholder is one of the template's own, the message says what the
+ * template asks for there.
+ *
+ * @example invalid.md
+ *
+ * With `allow`, only the texts it does not match are reported:
+ *
+ * @example allow-patterns.md
  */
 import type {Code, Node, Parent} from 'mdast'
 import {eachNode} from '../model/nodes.js'
@@ -27,8 +41,12 @@ import {milestoneRule, report} from './rule.js'
 
 const optionTypes = {
   /**
-   * Bracketed texts that are not placeholders, without brackets, ignoring
-   * case; `*` stands for any text (`['sic', 'WIP', 'RFC *']`).
+   * Bracketed texts that are meant, without brackets,
+   * [compared as labels](#how-text-is-compared); `*` stands for any text:
+   * `['sic', 'WIP', 'RFC *']`. A star is matched by a plain scan, not a
+   * regular expression, so no pattern can be slow; `*` alone is refused
+   * (turn the rule off instead).
+   * @default `[]`
    */
   allow: 'patterns'
 } as const

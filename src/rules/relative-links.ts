@@ -1,25 +1,49 @@
 /**
- * ## `milestone-relative-links`
- *
- * Checks the links that tie a milestone doc to its overview and architecture
- * doc, and every other relative link in it:
- *
  * - `**Parent Document**` and `**Architecture Reference**` are present, each
  *   with a relative link;
- * - every relative link, image and definition resolves to an existing file
- *   or folder, relative to the doc's folder (percent-decoded, `?query`
- *   ignored);
- * - a `#fragment` matches a heading slug (GitHub's) or HTML anchor of the
- *   target Markdown file, or of this file for `#fragment` alone;
- * - the Related Documents section links to the same overview and
- *   architecture files.
+ * - every relative link, image and definition resolves to an existing file or
+ *   folder, relative to the doc's folder (percent-decoded, `?query` ignored);
+ * - a `#fragment` matches a heading slug (GitHub's, via `github-slugger`) or an
+ *   HTML `id`/`name` anchor of the target Markdown file, or of this file for
+ *   `#fragment` alone (ignoring case);
+ * - the Related Documents section links to the same overview and architecture
+ *   files (when they exist; a missing one is reported once, as a broken link).
  *
- * It reads the file system directly (no git, no network): one file in an
- * editor gets the same answer as a folder in CI. External URLs are never
- * fetched or reported; root-relative (`/docs/x.md`) links are not checked,
- * and URLs with a placeholder are left to `milestone-no-placeholders`.
+ * It reads the file system directly (no git, no network), so one file in an
+ * editor or a pre-commit hook gets the same answer as a whole folder in CI.
+ * Target files are read and parsed once while unchanged. External URLs
+ * (`https:`, `mailto:`, `//host`) are never fetched or reported; root-relative
+ * links (`/docs/x.md`) are not checked; URLs with a placeholder are left to
+ * `milestone-no-placeholders`. A file without a path (stdin) gets only its
+ * same-file fragments checked.
  *
- * Option `fragments`: check `#fragment`s (default `true`).
+ * Links never leave the project, found from the doc, not from the working
+ * directory: the nearest folder at or above it with `.git` (the repository),
+ * else with a config file or a `package.json` (else the working directory, or
+ * the doc's own folder for a doc outside it). So `docs/archive/old.md` may link
+ * to `../milestones.md` from any folder it is linted from (and `..notes.md`
+ * at the project's root is inside it). A link out of it
+ * (`../../../etc/passwd`), or into a symbolic link (or a linked folder) that
+ * points out of it, is reported as such, whether its target exists or not:
+ * symbolic links are followed one at a time, and a target outside is never
+ * looked at, let alone read. A symbolic link loop, a folder
+ * named like a doc (`notes.md/`), and a `#fragment` into something that is not
+ * a regular file (a FIFO, a device) or cannot be read each get a message
+ * instead of a hang. A target is read for its headings within the same
+ * [limits](#limits-on-what-is-parsed) as the docs: one over a limit is not
+ * parsed (nor read at all when it has more bytes than `limits.size`), and the
+ * link gets a message instead of a check.
+ *
+ * ```text
+ * Unexpected link `../../../etc/passwd` out of the project, expected a file inside it (links are not followed out)
+ * Unexpected link to `./loop.md`, which cannot be read (a loop of symbolic links), expected a readable file
+ * Unexpected link to folder `./notes.md`, expected a Markdown file
+ * Cannot check the link to `#intro` in `./long-line.md`: that file is over a parse limit (line of 125000 characters, over the limit of 100000, on line 3), so it is not read; raise the preset option `limits.lineLength` to check it
+ * ```
+ *
+ * @example invalid.md
+ *
+ * @example metadata.md
  */
 import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
@@ -39,7 +63,10 @@ import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
 const optionTypes = {
-  /** Check `#fragment`s against heading slugs (default `true`). */
+  /**
+   * Check `#fragment`s against the headings and anchors of their targets.
+   * @default `true`
+   */
   fragments: 'boolean'
 } as const
 

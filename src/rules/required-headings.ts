@@ -1,18 +1,34 @@
 /**
- * ## `milestone-required-headings`
+ * The H1 title and every H2 of the template, in template order: Executive
+ * Summary, Goal, Architecture Overview, Core Components Design, Implementation
+ * Phases, Success Metrics, Key Outcomes, Why …?, Design Decisions & Rationale,
+ * Risks & Mitigation, Open Questions, Next Steps, Related Documents. Under
+ * Architecture Overview: High-Level System Diagram and Technology Stack. At
+ * least one `### <n>. <name>` under Core Components Design and one
+ * `### Phase <n>: <name>` under Implementation Phases, numbered 1, 2, 3…
+ * without gaps.
  *
- * Checks that a milestone doc has the template's title and sections, in the
- * template's order and at the template's levels: every H2, the fixed H3s
- * (under Architecture Overview), and numbered H3s (components, phases)
- * counting 1, 2, 3… without gaps.
+ * Every problem is reported, not only the first. Headings match as
+ * [every rule compares text](#how-text-is-compared), and a trailing colon or an
+ * attribute block (`## Goal {#goal}`) does not matter either, nor a trailing
+ * qualifier in parentheses (`## Goal (Revised)`, as labels may have one); `Phase 1 – Setup`
+ * is `Phase 1: Setup`; `## Why [This Approach]?` matches any `## Why …` heading;
+ * a leading section number (`## 2. Goal`, `## 2) Goal`) is fine. Sections the
+ * template does not have are fine. Risks are checked by `milestone-risk-fields`.
  *
- * Every problem is reported, not only the first: a missing section where it
- * belongs (with a heading to insert), a section out of order, at the wrong
- * level, under the wrong parent, or twice. Headings match ignoring case,
- * spacing, a trailing colon and `&` versus `and`; a template placeholder
- * (`## Why [This Approach]?`) matches any text. Extra sections are fine.
+ * | problem | reported at | quick fix (`expected`) |
+ * | --- | --- | --- |
+ * | missing section | where it belongs (before the next template section) | the template heading to insert |
+ * | wrong level (`### Goal`) | the `#` marks | the right marks (`##`) |
+ * | under another parent | the heading | |
+ * | out of template order | the heading | |
+ * | duplicated | the second heading (the first rides along as `cause`) | |
+ * | phase or component number off | the number | the right number |
+ * | missing title | the start of the doc (after front matter) | `# Milestone [Number]: [Name]` |
  *
- * Sections with a role of their own (risks) are checked by their rule.
+ * @example missing.md
+ *
+ * @example disorder.md
  */
 import type {Heading} from 'mdast'
 import type {VFile} from 'vfile'

@@ -1,17 +1,25 @@
 /**
- * ## `milestone-risk-fields`
+ * The Risks & Mitigation section has at least one `### Risk: <name>`; each risk
+ * has `**Impact**:` and `**Probability**:`, each a level (High, Medium or Low,
+ * any case) first and then an explanation in any form (after a dash or colon,
+ * in parentheses, after a comma: `Medium (the board is down for a day)`), and
+ * `**Mitigation**:` followed by at least one list item or sentence. Emoji or
+ * emphasis before the level (`🔴 **High** - …`), `**Impact:**` (colon inside the
+ * bold), emoji-decorated labels (`**⚠️ Impact**:`), fields written as list items
+ * (`- **Impact**: …`) or quoted (`> **Impact**: …`) are fine. A level that is
+ * there but not first (`Users cannot pay (High)`) is reported as such, with the
+ * form expected. A missing field is reported at the risk's
+ * heading and names the field; a level that is not allowed is reported on the
+ * word, with the allowed levels as `expected` (one quick fix each). When exactly
+ * one level is close to the word (`Med`, `Hgih`, or `Medium` against
+ * `['HIGH', 'MED', 'LOW']`), the message asks whether that was meant and that
+ * level alone is `expected`, the editor's preferred fix.
  *
- * Checks the Risks & Mitigation section: it has at least one
- * `### Risk: <name>`, and each risk has `**Impact**:` and `**Probability**:`,
- * each a level (High, Medium or Low, any case) first and an explanation in
- * any form (`High - …`, `Medium (…)`), and `**Mitigation**:` followed by at
- * least one list item or sentence. `**Impact:**` (colon inside the bold) and
- * fields written as list items (`- **Impact**: …`) are fine.
+ * @example invalid.md
  *
- * A missing field is reported at the risk's heading; a level that is not
- * allowed is reported on the word, with the allowed levels as `expected`.
+ * @example no-risks.md
  *
- * Option `levels`: the allowed levels (default: the template's).
+ * @example levels.md
  */
 import leven from 'leven'
 import type {VFile} from 'vfile'
@@ -26,7 +34,10 @@ import type {FieldSpec} from '../schema/types.js'
 import {allSpecs, parentSpec} from '../schema/walk.js'
 
 const optionTypes = {
-  /** Allowed Impact and Probability levels (default: the template's, High, Medium, Low). */
+  /**
+   * The allowed Impact and Probability levels.
+   * @default the template's, `['High', 'Medium', 'Low']`
+   */
   levels: 'levels'
 } as const
 

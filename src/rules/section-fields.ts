@@ -1,38 +1,51 @@
 /**
- * ## `milestone-section-fields`
- *
- * Checks that each section carries the fields its template section asks for,
- * each with a value: `**Purpose**:`, `**Features**:`, `**User Flow**:` (or
- * `**System Flow**:`), `**Technical Design**:` and `**Integration Points**:`
- * in every component, `**Objective**:` and `**Deliverables**:` in every
- * phase, `**Key Principle**:`, the Goal's two lists, the Technology Stack's
- * Cost Structure and at least one category of the doc's own (the template's
- * Frontend, Backend, Infrastructure are examples), the three Next Steps
- * horizons (`**After [Previous Section]**:` matches `**After Phase 1**:`),
- * and the closing `*Document Status*:` and
- * `*Last Updated*:` lines. Fields the template marks optional (`(if
- * applicable)`) may be absent, but not empty. In sections whose template
+ * Every section carries the fields its template section asks for, each with a
+ * value: `**Purpose**:`, `**Features**:`, `**User Flow**:` (or
+ * `**System Flow**:`), `**Technical Design**:` and `**Integration Points**:` in
+ * every component; `**Objective**:` and `**Deliverables**:` in every phase;
+ * `**Key Principle**:`; the Goal's two lists; the Technology Stack's Cost
+ * Structure and at least one category of the team's own (the template's
+ * Frontend, Backend and Infrastructure are [examples](#how-a-template-is-read):
+ * a CLI has no frontend); the three Next Steps horizons (`**After [Previous Section]**:` matches
+ * `**After Phase 1**:`); and the closing `*Document Status*:` and
+ * `*Last Updated*:` lines, anywhere in the doc. Which fields a section needs is
+ * [read from the template](#how-a-template-is-read): with another template,
+ * other fields. Fields the template marks optional (`(if applicable)`,
+ * `(if final phase)`) may be absent, but not empty. In sections whose template
  * shows placeholder labels (`**[Metric Name]**:`: Success Metrics, Why …?,
- * Design Decisions, Open Questions), every bold-label entry needs a value.
+ * Design Decisions, Open Questions), every bold-label entry needs a value, and
+ * so does every category of the Technology Stack.
  *
  * A value is text after the label, or a list, code block, paragraph,
- * blockquote, table or HTML block right after the label's line (HTML
- * comments in between are skipped), or the sub-sections that follow a label
- * ending its section. The colon may be inside or outside the bold, or be a
- * dash (`**Purpose** — …`); the label may be italic, decorated with emoji,
- * quoted (`> **Key Principle**: …`), carry a qualifier
- * (`**Immediate** (Start Here):`, `**System Flow (Validation)**:`), sit in a
- * sub-section the template does not name, or be a heading: a sub-heading of
- * the section (`#### Purpose`), or a heading at the section's level right
- * after it (`### Cost Structure` after `### Technology Stack`).
+ * blockquote, table or HTML block right after the label's line (HTML comments
+ * in between are skipped), or the sub-sections that follow a label ending its
+ * section. The colon may be inside or outside the bold, or be a dash
+ * (`**Purpose** — …`); the label may be italic, carry emoji, be quoted
+ * (`> **Key Principle**: …`), carry a qualifier (`**Immediate** (Start Here):`,
+ * `**System Flow (Validation)**:`), sit in a sub-section the template does not
+ * name, or be a heading: a sub-heading of the section (`#### Purpose`), or a
+ * heading at the section's level right after it (`### Cost Structure` after
+ * `### Technology Stack`). Success criteria and risks are left to their own
+ * rules.
  *
  * A missing field is reported at the section's heading, an empty one at its
- * label; a missing closing line at the end of the doc, with the line to
- * insert as `expected` where it can be placed safely. Success criteria and
- * risks are left to `milestone-success-criteria` and `milestone-risk-fields`.
+ * label. A missing closing line is reported at the end of the file, with the
+ * line to insert as `expected` (not after an HTML or code block, which could
+ * swallow it).
  *
- * Options `required` and `optional`: template fields (`'Frontend'`,
- * `'Technology Stack > Frontend'`) to require or relax against the template.
+ * @example invalid.md
+ *
+ * @example alternatives.md
+ *
+ * @example stack-without-categories.md
+ *
+ * A name in `required` or `optional` that is no field of the template fails
+ * when the rule is attached:
+ * ``milestone-section-fields: unexpected `Technology Stack > Frontnd` in option `optional`, expected a field of the template …``.
+ * In a template of your own, the same is said with a mark:
+ * `**Frontend** (required):`, `**Notes** (example):`.
+ *
+ * @example required.md
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -49,11 +62,16 @@ import {allSpecs} from '../schema/walk.js'
 const optionTypes = {
   /**
    * Template fields to require although the template makes them optional
-   * or example categories: labels (`'Frontend'`), or `'Section > Label'`
-   * for one section's (`'Technology Stack > Frontend'`).
+   * or examples: a label (`'Frontend'`), or `'Section > Label'` for one
+   * section's (`'Technology Stack > Frontend'`).
+   * @default `[]`
    */
   required: 'strings',
-  /** Template fields that may be absent, named as in `required` (`'Cost Structure'`). */
+  /**
+   * Template fields that may be absent (but not empty), named the same way
+   * (`'Cost Structure'`).
+   * @default `[]`
+   */
   optional: 'strings'
 } as const
 

@@ -1,14 +1,18 @@
 /**
- * ## `milestone-success-criteria`
+ * Every section whose template asks for success criteria (each
+ * `### Phase <n>: …`) has a `**Success Criteria**:` label (or
+ * `**Success Criteria:**`, `**Success Criteria** (qualifier):`, or a
+ * `#### Success Criteria` heading) followed by a non-empty list, and every item
+ * starts with `✅` followed by text. An item with another mark (`✔`, `☑`, `[x]`,
+ * `:white_check_mark:`, `:heavy_check_mark:`) or none is reported on its own line, with `expected`
+ * set to `✅` (replacing the mark) or `✅ ` (inserted), so an editor fixes it in
+ * one click. A mark before a `✅` that is there already (`- [x] ✅ Done`) is
+ * reported with the empty text as `expected`: the fix removes it, and the space
+ * after it, rather than doubling the `✅`.
  *
- * Checks that every section whose template asks for success criteria (each
- * `### Phase <n>: …`) has a `**Success Criteria**:` label followed by a
- * non-empty list, and that every item starts with `✅` followed by text.
+ * @example invalid.md
  *
- * An item with another mark (`✔`, `☑`, `[x]`, `:heavy_check_mark:`) or none
- * is reported on its own line, with `expected` set so editors offer the fix.
- *
- * Option `marker`: the mark items start with (default: the template's, `✅`).
+ * @example mark-before-marker.md
  */
 import type {ListItem} from 'mdast'
 import type {Field} from '../model/fields.js'
@@ -24,7 +28,10 @@ import {allSpecs} from '../schema/walk.js'
 const otherMark = /^(?:[✅✔☑✓✗✘❌❎☐☒⬜🔲🟩🟢⭕]\uFE0F?|:[a-z_]+:|\[[ xX]\]|\([ xX]\))/u
 
 const optionTypes = {
-  /** Mark every success criterion starts with (default: the template's, `✅`). */
+  /**
+   * The mark every success criterion starts with.
+   * @default `✅` (the template's)
+   */
   marker: 'string'
 } as const
 

@@ -1,0 +1,47 @@
+/**
+ * The README's rule sections are what `npm run docs` writes from the rule
+ * modules and their golden files (scripts/docs.mjs).
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {repoRoot} from './project.js'
+
+const script = path.join(repoRoot, 'scripts/docs.mjs')
+const folder = mkdtempSync(path.join(tmpdir(), 'milestone-docs-'))
+afterAll(() => {
+  rmSync(folder, {recursive: true, force: true})
+})
+
+/** `node scripts/docs.mjs --check` on a README. */
+function check(readme = path.join(repoRoot, 'README.md')) {
+  const run = spawnSync(process.execPath, [script, '--check', readme], {encoding: 'utf8'})
+  return {status: run.status, stderr: run.stderr}
+}
+
+describe('npm run docs', () => {
+  it('finds the README’s rule sections current', () => {
+    expect(check()).toEqual({status: 0, stderr: ''})
+  })
+
+  it('finds a README whose rule section differs stale, and writes nothing then', () => {
+    const stale = path.join(folder, 'README.md')
+    const text = readFileSync(path.join(repoRoot, 'README.md'), 'utf8').replace(
+      '| `fragments` | boolean | `true` |',
+      '| `fragments` | boolean | `false` |'
+    )
+    writeFileSync(stale, text)
+    expect(check(stale)).toEqual({status: 1, stderr: 'README is stale: run npm run docs\n'})
+    expect(readFileSync(stale, 'utf8')).toBe(text)
+  })
+
+  it('writes the rule sections when asked, leaving the rest of the README as it is', () => {
+    const stale = path.join(folder, 'README.md')
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+    writeFileSync(stale, readme.replace(/^(<!-- rules:start.*-->\n)[\s\S]*?^(<!-- rules:end -->)$/m, '$1$2'))
+    expect(spawnSync(process.execPath, [script, stale]).status).toBe(0)
+    expect(readFileSync(stale, 'utf8')).toBe(readme)
+  })
+})
