@@ -5,7 +5,9 @@
  * is one, and its messages are `<name>.expected`: one line per message as
  * `messages()` formats it, each followed by its fixes (`  expected: […]`,
  * JSON) and related place (`  cause: …`) if it has them. The README's rule
- * sections show them too (`scripts/docs.mjs`).
+ * sections show them too (`scripts/docs.mjs`). Files the fixtures link to
+ * (`relative-links/milestones.md`) are fixtures too: the rule is silent on
+ * them, so their golden files are empty.
  */
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
@@ -28,11 +30,12 @@ export function fixtureNames(folder: string): string[] {
     .sort()
 }
 
-/** A fixture's golden file, and its options file. */
+/** A fixture's golden file. */
 export function goldenOf(fixture: string): string {
   return fixture.replace(/\.md$/, '.expected')
 }
 
+/** A fixture's options file. */
 export function optionsOf(fixture: string): string {
   return fixture.replace(/\.md$/, '.options.json')
 }
@@ -46,7 +49,7 @@ export async function lintFixture(
   return lintWith(rule, new VFile({path: fixture, value}), fixtureOptions(fixture))
 }
 
-/** A fixture's options, if it has any. */
+/** A fixture's options, if it has any (`any`: each rule takes its own). */
 export function fixtureOptions(fixture: string): any {
   const file = optionsOf(fixture)
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined

@@ -24,11 +24,8 @@ for (const [id, rule] of Object.entries(rules)) {
   describe(id, () => {
     it(`has fixtures in ${folder}/, and no golden or options file without its fixture`, () => {
       expect(names.length).toBeGreaterThan(0)
-      const fixtures = new Set(names.map((name) => path.join(folder, name)))
-      const strays = readdirSync(folder)
-        .map((name) => path.join(folder, name))
-        .filter((file) => /\.(expected|options\.json)$/.test(file))
-        .filter((file) => ![...fixtures].some((fixture) => goldenOf(fixture) === file || optionsOf(fixture) === file))
+      const owned = new Set(names.flatMap((name) => [goldenOf(name), optionsOf(name)]))
+      const strays = readdirSync(folder).filter((name) => /\.(expected|options\.json)$/.test(name) && !owned.has(name))
       expect(strays).toEqual([])
     })
 
