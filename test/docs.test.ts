@@ -8,6 +8,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {repoRoot} from './project.js'
+import {readmeBlockAfter} from './readme.js'
 
 const script = path.join(repoRoot, 'scripts/docs.mjs')
 const folder = mkdtempSync(path.join(tmpdir(), 'milestone-docs-'))
@@ -43,5 +44,11 @@ describe('npm run docs', () => {
     writeFileSync(stale, readme.replace(/^(<!-- rules:start.*-->\n)[\s\S]*?^(<!-- rules:end -->)$/m, '$1$2'))
     expect(spawnSync(process.execPath, [script, stale]).status).toBe(0)
     expect(readFileSync(stale, 'utf8')).toBe(readme)
+  })
+
+  it('shows a golden file as it is (README, Development)', () => {
+    expect(readmeBlockAfter('3. **Its fixtures**', 'text')).toBe(
+      readFileSync(path.join(repoRoot, 'fixtures/required-headings/disorder.expected'), 'utf8')
+    )
   })
 })
