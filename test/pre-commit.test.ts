@@ -13,6 +13,7 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {stripVTControlCharacters} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {summary} from '../src/cli/argv.js'
 import {readmeBlock} from './readme.js'
 import {
   copyCheckout,
@@ -44,6 +45,16 @@ const defective = 'docs/milestone-2-public-launch.md'
 let env: NodeJS.ProcessEnv = {}
 let preCommitHome = ''
 let user = ''
+
+describe('the hook file', () => {
+  it("describes the hook with the help's summary of the rules (rules/index.ts), kept in step by hand", () => {
+    const hooks = readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')
+    // A stale line fails here: paste the expected one into .pre-commit-hooks.yaml.
+    expect(hooks.split('\n').find((line) => line.startsWith('  description: '))).toBe(
+      `  description: ${JSON.stringify(summary)}`
+    )
+  })
+})
 
 describe.skipIf(skip)(skip ? `pre-commit hook (skipped: ${skipReason})` : 'pre-commit hook', () => {
   beforeAll(() => {

@@ -5,6 +5,7 @@
  */
 import {parseArgs} from 'node:util'
 import json5 from 'json5'
+import {rules} from '../rules/index.js'
 
 /** Reporters this package ships, by the name given to `--report`. */
 export const reporterNames = ['json', 'github', 'sarif'] as const
@@ -77,16 +78,26 @@ const flags: Flag[] = [
   {long: 'version', short: 'v', help: 'print the version'}
 ]
 
+/** Every rule by name (its id without `milestone-`): the help's and the pre-commit hook's summary. */
+export const summary = `Lint milestone design docs: ${listed(Object.keys(rules).map((id) => id.replace(/^milestone-/, '')))}.`
+
 export const help = `Usage: milestone-lint [options] <path | glob ...>
 
-  Lint milestone design docs: required sections, unfilled placeholders,
-  success criteria, risk fields and relative links. Folders are searched for
-  Markdown files; the milestone docs among them are linted, the other files
-  skipped. Config: .remarkrc*, package.json#remarkConfig; .remarkignore.
+${wrapped(
+  summary +
+    ' Folders are searched for Markdown files; the milestone docs among them are linted, the other files skipped. ' +
+    'Config: .remarkrc*, package.json#remarkConfig; .remarkignore.',
+  '  ',
+  78
+)}
 
 Options:
 
 ${flagTable()}
+
+Rules (by id, as configured and as reported):
+
+${ruleTable()}
 
 Exit codes: 0 no messages, 1 messages (errors only with --no-frail),
 2 milestone-lint could not do its job: a bad flag, option or config, an
@@ -119,6 +130,33 @@ function flagTable(): string {
   })
   const width = Math.max(...rows.map(([, name]) => name!.length))
   return rows.map(([short, name, text]) => `  ${short!.padEnd(2)}  ${name!.padEnd(width)}  ${text}`).join('\n')
+}
+
+function ruleTable(): string {
+  const idWidth = Math.max(...Object.keys(rules).map((id) => id.length))
+  return Object.entries(rules)
+    .map(([id, rule]) =>
+      wrapped(rule.description, ' '.repeat(idWidth + 4), 100).replace(/^ */, '  ' + id.padEnd(idWidth + 2))
+    )
+    .join('\n')
+}
+
+/** Text in indented lines of at most `width` characters (a longer word stays whole). */
+function wrapped(text: string, indent: string, width: number): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ')) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line)
+      line = word
+    } else line = line ? line + ' ' + word : word
+  }
+  return [...lines, indent + line].join('\n')
+}
+
+/** `a, b and c`. */
+function listed(items: string[]): string {
+  return items.length > 1 ? items.slice(0, -1).join(', ') + ' and ' + items.at(-1)! : items.join('')
 }
 
 const refusedOutput =
