@@ -10,7 +10,7 @@ const layers = [
   ['project', '^src/project/'],
   ['match', '^src/match/'],
   ['rules', '^src/rules/'],
-  ['preset', '^src/(?:index|marks)\\.ts$'],
+  ['preset', '^src/index\\.ts$'],
   ['tools', '^src/(?:cli|reporters)/']
 ]
 

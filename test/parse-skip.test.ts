@@ -1,6 +1,6 @@
 /**
  * Files that cannot be milestone docs are not parsed when no other plugin
- * needs their tree (see `worthParsing` in src/index.ts): the tree is then
+ * needs their tree (see `worthParsing` in src/rules/triage.ts): the tree is then
  * the text as one raw node.
  */
 import {readFileSync} from 'node:fs'

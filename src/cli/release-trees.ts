@@ -9,7 +9,7 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
-import {treelessMark} from '../marks.js'
+import {treelessMark} from '../rules/marks.js'
 
 type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
 type Run = (tree: Node, file?: unknown, done?: unknown) => unknown

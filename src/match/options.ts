@@ -1,7 +1,9 @@
 /**
  * Options, and their validation: a bad option fails once, with an error that
- * names it, when the plugin is attached.
+ * names it, when the plugin is attached. And how configs combine: the
+ * preset's shared options under each rule's own, a rule switched off.
  */
+import type {Processor} from 'unified'
 import {type Limits, defaultLimits} from '../model/limits.js'
 
 /** Options every rule (and the preset) takes: which files are milestone docs. */
@@ -93,6 +95,40 @@ export function optionsOf(config: unknown): unknown {
     return config[1]
   }
   return isSeverity(config) ? undefined : config
+}
+
+/** The shared options among a preset's options. */
+export function sharedOf(options: SharedOptions): SharedOptions {
+  const shared: SharedOptions = {}
+  for (const key of Object.keys(sharedOptionTypes) as Array<keyof SharedOptions>) {
+    if (options[key] !== undefined) Object.assign(shared, {[key]: options[key]})
+  }
+  return shared
+}
+
+/** Whether a rule config switches the rule off. */
+export function isOff(config: unknown): boolean {
+  const severity: unknown = Array.isArray(config) ? config[0] : config
+  return severity === false || severity === 0 || severity === 'off'
+}
+
+/** A rule config with the preset's shared options underneath its own. */
+export function withShared(config: unknown, shared: SharedOptions): RuleConfig<SharedOptions> {
+  if (Object.keys(shared).length === 0) return config as RuleConfig<SharedOptions>
+  const own = optionsOf(config)
+  const merged = {...shared, ...(own && typeof own === 'object' ? own : {})}
+  if (Array.isArray(config) && isSeverity(config[0])) return [config[0], merged]
+  if (isSeverity(config) && config !== true) return [config, merged]
+  return merged
+}
+
+/**
+ * The plugins used on a processor, with their configs. unified marks
+ * `attachers` internal, but it is the only way to see what else is used.
+ */
+export function attachersOf(processor: Pick<Processor, 'attachers'>): Processor['attachers'] {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only view of the plugins used
+  return processor.attachers
 }
 
 /**

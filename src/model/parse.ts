@@ -12,7 +12,7 @@ import type {VFile} from 'vfile'
 import {firstLine} from '../text/text.js'
 import {type Excess, type Limits, depthOver, exceededLimit, excessText, treeDepthFactor} from './limits.js'
 
-/** What the guard asks of a file before parsing it (see index.ts). */
+/** What the guard asks of a file before parsing it (decided in rules/triage.ts, which can read the rules' options). */
 export interface Triage {
   /** Whether a file over a limit deserves a message: it looks like a milestone doc. */
   worthReporting: (document: string, file: VFile) => boolean

@@ -7,6 +7,7 @@
  * last plugin lets it go.
  */
 import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {type DetectOptions, looksLikeMilestoneDoc} from '../match/detect.js'
 import {type SharedOptions, limitsOf} from '../match/options.js'
@@ -50,6 +51,15 @@ export function fileContext(file: VFile): FileContext {
 /** Let a file's context go once every rule has read it: remark-cli holds every file until a run ends. */
 export function forgetContext(file: VFile): void {
   contexts.delete(file)
+}
+
+/**
+ * The preset's last plugin: once every rule has run on a file, its shared
+ * context (its model above all) goes. remark-cli holds every file until a
+ * run ends, and the models with them would add a fifth to its memory.
+ */
+export const releaseContexts: Plugin<[], Root> = () => (_tree: Root, file: VFile) => {
+  forgetContext(file)
 }
 
 function createContext(file: VFile): FileContext {
