@@ -59,8 +59,8 @@ export interface IgnoreSettings {
 // The package is CommonJS and its types say `export default`: under Node it is the module itself.
 const ignore = ignoreModule as unknown as typeof ignoreModule.default
 
-const special = 'Unexpected special file (a FIFO, socket or device), expected a regular file; it is not read'
-const outside =
+const specialFileReason = 'Unexpected special file (a FIFO, socket or device), expected a regular file; it is not read'
+const linkOutReason =
   'Unexpected symbolic link out of the project, expected a file inside it; it is not read (links are not followed out)'
 
 /** Find the files that paths and globs name. */
@@ -88,8 +88,8 @@ export async function findFiles(
 
   /** A file to lint, unless it is out of the project or special. */
   function admit(absolute: string, target: Target): void {
-    if (target.kind === 'outside') refuse(absolute, outside)
-    else if (target.kind === 'file' && isSpecial(absolute)) refuse(absolute, special)
+    if (target.kind === 'outside') refuse(absolute, linkOutReason)
+    else if (target.kind === 'file' && isSpecial(absolute)) refuse(absolute, specialFileReason)
     // Regular, missing or unreadable: the engine reads it, or says why not.
     else add(absolute)
   }
@@ -143,7 +143,7 @@ export async function findFiles(
             count++
           }
         } else if (markdown && !ignored(absolute)) {
-          refuse(absolute, special)
+          refuse(absolute, specialFileReason)
           count++
         }
       }

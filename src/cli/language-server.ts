@@ -132,7 +132,7 @@ connection.onCodeAction(({textDocument, context}) => {
   // Fixes are only offered for text the diagnostics were computed on.
   if (!document || last?.version !== document.version) return []
   return context.diagnostics.flatMap((echoed) => {
-    const diagnostic = ours(echoed, last.diagnostics)
+    const diagnostic = publishedMatch(echoed, last.diagnostics)
     return diagnostic ? quickFixes(document, diagnostic) : []
   })
 })
@@ -160,10 +160,10 @@ function lintAll(): void {
  */
 function lint(document: TextDocument): void {
   waiting.add(document.uri)
-  next()
+  lintNextWaiting()
 }
 
-function next(): void {
+function lintNextWaiting(): void {
   if (running) return
   const [uri] = waiting
   if (uri === undefined) return
@@ -171,7 +171,7 @@ function next(): void {
   const document = documents.get(uri)
   const filePath = toPath(uri)
   if (!document || !filePath) {
-    next()
+    lintNextWaiting()
     return
   }
   const id = ++jobs
@@ -195,7 +195,7 @@ function next(): void {
     })
     .catch((error: unknown) => {
       log(error)
-      finish(id, [cannotLint(error)])
+      publishLint(id, [cannotLint(error)])
     })
 }
 
@@ -208,14 +208,14 @@ function linter(): Worker {
     resourceLimits: {maxOldGenerationSizeMb: 512}
   })
   started.on('message', (result: Result) => {
-    finish(result.id, result.messages)
+    publishLint(result.id, result.messages)
   })
   started.on('error', log)
   started.on('exit', (code) => {
     if (worker === started) worker = undefined
     // Died mid-lint (out of memory, a crash): say so on the doc, go on with the next.
     if (running?.worker === started && code !== 0) {
-      finish(running.id, [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)])
+      publishLint(running.id, [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)])
     }
   })
   lintsByWorker = 0
@@ -223,7 +223,7 @@ function linter(): Worker {
   return started
 }
 
-function finish(id: number, messages: Message[]): void {
+function publishLint(id: number, messages: Message[]): void {
   const done = running
   if (done?.id !== id) return
   running = undefined
@@ -242,7 +242,7 @@ function finish(id: number, messages: Message[]): void {
     published.set(done.uri, {version: done.version, diagnostics})
     connection.sendDiagnostics({uri: done.uri, version: done.version, diagnostics}).catch(log)
   }
-  next()
+  lintNextWaiting()
 }
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -292,7 +292,7 @@ function toPosition(point: {line?: number; column?: number} | undefined): Positi
  * (neovim/neovim#29500), which would move the edit on any line with non-ASCII
  * text. The code, message and line pick it; an exact range only breaks a tie.
  */
-function ours(echoed: Diagnostic, diagnostics: Diagnostic[]): Diagnostic | undefined {
+function publishedMatch(echoed: Diagnostic, diagnostics: Diagnostic[]): Diagnostic | undefined {
   const candidates = diagnostics.filter(
     (diagnostic) =>
       diagnostic.code === echoed.code &&

@@ -54,7 +54,7 @@ export function headingMatches(pattern: HeadingPattern, section: Section): boole
   return bare !== undefined && pattern.test(bare)
 }
 
-/** The spec a heading at the right level stands for: exact text first. */
+/** The spec a heading at the right depth stands for: exact text first. */
 export function specFor(specs: readonly SectionSpec[], section: Section, anyDepth = false): SectionSpec | undefined {
   let wildcard: SectionSpec | undefined
   for (const spec of specs) {
@@ -70,7 +70,7 @@ export function specFor(specs: readonly SectionSpec[], section: Section, anyDept
 /**
  * The fields a section can carry its template fields in: its own, those of
  * its sub-sections that the template does not name (and their sub-headings),
- * and headings at its level right after it that are its field labels
+ * and headings at its depth right after it that are its field labels
  * (`### Cost Structure` after `### Technology Stack`).
  */
 export function fieldsIn(outline: Outline, section: Section, spec: SectionSpec): Field[] {

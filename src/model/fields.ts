@@ -55,15 +55,16 @@ type Block = RootContent
 /** Fields of the blocks of a section: paragraphs and top-level list items. */
 export function fieldsOf(blocks: readonly Block[]): Field[] {
   const fields: Field[] = []
-  collect(blocks, fields)
+  collectFields(blocks, fields)
   for (const block of blocks) {
     if (block.type !== 'list') continue
-    for (const item of block.children) collect(item.children, fields)
+    for (const item of block.children) collectFields(item.children, fields)
   }
   return fields
 }
 
-function collect(blocks: readonly Block[], fields: Field[]): void {
+/** Add the fields of the paragraphs among these blocks. */
+function collectFields(blocks: readonly Block[], fields: Field[]): void {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     if (block?.type !== 'paragraph') continue
@@ -147,7 +148,7 @@ export function paragraphFields(paragraph: Paragraph): Field[] {
     const started = atLineStart(children, index) ? fieldAt(child, children[index + 1]) : undefined
 
     if (started) {
-      if (current) finish(current)
+      if (current) settleValue(current)
       current = started
       fields.push(current)
       continue
@@ -156,11 +157,12 @@ export function paragraphFields(paragraph: Paragraph): Field[] {
     if (current) current.value.push(child)
   }
 
-  if (current) finish(current)
+  if (current) settleValue(current)
   return fields
 }
 
-function finish(field: Field): void {
+/** Once a field's value nodes are all known: its text (without the colon after the label) and where the value starts and ends. */
+function settleValue(field: Field): void {
   const [first] = field.value
   let text = field.value.map((node) => toString(node)).join('')
   let consumed = 0

@@ -8,8 +8,8 @@ import {createSource, type Source} from './source.js'
 import {normalizeHeading} from '../text/text.js'
 
 /**
- * A heading and everything up to the next heading of the same or a higher
- * level. The root section (depth 0) holds what comes before the first heading.
+ * A heading and everything up to the next heading of the same or a lower
+ * depth. The root section (depth 0) holds what comes before the first heading.
  */
 export interface Section {
   heading: Heading | undefined
@@ -20,13 +20,13 @@ export interface Section {
   normalized: string
   parent: Section | undefined
   children: Section[]
-  /** Blocks between this heading and the next heading of any level. */
+  /** Blocks between this heading and the next heading of any depth. */
   content: RootContent[]
   /** Bold-label fields in {@link content}, then sub-headings used as labels. */
   fields: Field[]
   /** Offset where the section starts (its heading). */
   start: number | undefined
-  /** Offset where the next section of the same or a higher level starts. */
+  /** Offset where the next section of the same or a lower depth starts. */
   end: number | undefined
 }
 

@@ -52,7 +52,7 @@ const requiredHeadings = milestoneRule({
   check(context) {
     checkTitle(context)
     const {model, outline, schema} = context
-    checkLevel(context, schema.sections, matchedTo(outline, model.sections, schema.sections), undefined)
+    checkTier(context, schema.sections, matchedTo(outline, model.sections, schema.sections), undefined)
   }
 })
 
@@ -62,10 +62,10 @@ function checkTitle({model, file, schema}: RuleContext<RequiredHeadingsOptions>)
   if (model.title) return
   const spec = titleSpec(schema)
   const pattern = headingPattern(spec)
-  const misleveled = model.sections.find((section) => headingMatches(pattern, section))
+  const atWrongDepth = model.sections.find((section) => headingMatches(pattern, section))
 
-  if (misleveled?.heading) {
-    reportLevel(model, file, misleveled, spec)
+  if (atWrongDepth?.heading) {
+    reportDepth(model, file, atWrongDepth, spec)
     return
   }
 
@@ -80,10 +80,11 @@ function checkTitle({model, file, schema}: RuleContext<RequiredHeadingsOptions>)
 }
 
 /**
- * Align the sections found at one level with the specs of that level:
- * duplicates, order, missing ones, numbering; then the level below.
+ * Align the sections found in one tier of the outline (the top sections,
+ * or the children of one section) with the specs of that tier: duplicates,
+ * order, missing ones, numbering; then the tier below.
  */
-function checkLevel(
+function checkTier(
   context: RuleContext<RequiredHeadingsOptions>,
   specs: readonly SectionSpec[],
   found: readonly Section[],
@@ -108,7 +109,7 @@ function checkLevel(
     if (!spec.repeat) checkDuplicates(file, sections)
     if (spec.children) {
       const first = sections[0]!
-      checkLevel(context, spec.children, matchedTo(outline, first.children, spec.children), first)
+      checkTier(context, spec.children, matchedTo(outline, first.children, spec.children), first)
     }
   }
 }
@@ -204,7 +205,7 @@ function reportMissing(
 
 /**
  * A heading with the spec's exact text that is not where the template puts
- * it: at another level, or under another parent.
+ * it: at another depth, or under another parent.
  */
 function strayHeading(model: Model, outline: Outline, spec: SectionSpec): Section | undefined {
   const pattern = headingPattern(spec)
@@ -216,7 +217,7 @@ function strayHeading(model: Model, outline: Outline, spec: SectionSpec): Sectio
 
 function reportStray(model: Model, file: VFile, stray: Section, spec: SectionSpec, parent: Section | undefined): void {
   if (stray.depth !== spec.depth) {
-    reportLevel(model, file, stray, spec)
+    reportDepth(model, file, stray, spec)
     return
   }
   const actual = stray.parent?.heading ? ` under \`${headingLine(stray.parent)}\`` : ''
@@ -228,8 +229,8 @@ function reportStray(model: Model, file: VFile, stray: Section, spec: SectionSpe
   )
 }
 
-/** Wrong level: the fix replaces the heading's `#` marks. */
-function reportLevel(model: Model, file: VFile, section: Section, spec: SectionSpec): void {
+/** A heading at the wrong depth: the fix replaces its `#` marks. */
+function reportDepth(model: Model, file: VFile, section: Section, spec: SectionSpec): void {
   const heading = section.heading!
   const marks = hashRange(model, heading)
   report(

@@ -103,7 +103,11 @@ function schemaOfTemplate(text: string, name: string, model: Model): Schema {
   }
   const sections = title.children
   if (sections.length === 0) {
-    throw new TemplateError(name, line(title), 'expected `## Section` headings after the title, found none')
+    throw new TemplateError(
+      name,
+      headingLineNumber(title),
+      'expected `## Section` headings after the title, found none'
+    )
   }
 
   const labelled = model.metadata.filter((field) => field.labelNode.type !== 'heading')
@@ -117,7 +121,7 @@ function schemaOfTemplate(text: string, name: string, model: Model): Schema {
     title: headingText(title).text,
     metadata,
     sections: deriveSections(sections, linked, closingAfter),
-    closing: last.fields.filter((field) => offset(field) > closingAfter).map((field) => fieldSpec(field, false)),
+    closing: last.fields.filter((field) => labelOffset(field) > closingAfter).map((field) => fieldSpec(field, false)),
     placeholders: templatePlaceholders(text)
   }
 }
@@ -154,7 +158,7 @@ function linkIn(field: Field): Link | undefined {
   return field.value.find((node): node is Link => node.type === 'link')
 }
 
-/** Sections at one level: free-form headings dropped, same-shaped siblings merged into a repeat. */
+/** The sections of one tier of the outline: free-form headings dropped, same-shaped siblings merged into a repeat. */
 function deriveSections(
   sections: readonly Section[],
   linked: Map<string, LinkRole>,
@@ -281,12 +285,12 @@ function fieldSpec(field: Field, optional: boolean, example = false): FieldSpec 
 
 /** Bold (or italic) label fields of a section, without headings used as labels or closing lines. */
 function labelFields(section: Section, closingAfter: number): Field[] {
-  return section.fields.filter((field) => field.labelNode.type !== 'heading' && offset(field) <= closingAfter)
+  return section.fields.filter((field) => field.labelNode.type !== 'heading' && labelOffset(field) <= closingAfter)
 }
 
 /** Whether a field's label is in one of the section's lists. */
 function inList(section: Section, field: Field): boolean {
-  const at = offset(field)
+  const at = labelOffset(field)
   return section.content.some(
     (block) =>
       block.type === 'list' &&
@@ -391,11 +395,11 @@ function closingBreakOffset(section: Section): number {
   return rules.at(-1)?.position?.end.offset ?? Number.POSITIVE_INFINITY
 }
 
-function offset(field: Field): number {
+function labelOffset(field: Field): number {
   return field.labelNode.position?.start.offset ?? 0
 }
 
-function line(section: Section): number | undefined {
+function headingLineNumber(section: Section): number | undefined {
   return section.heading?.position?.start.line
 }
 

@@ -36,7 +36,7 @@ export interface MetadataSpec {
 export interface SectionSpec {
   /** Heading text as in the template, e.g. `Phase 1: [Phase Name]`. */
   heading: string
-  /** Heading level, 1–6. */
+  /** Heading depth, 1–6 (mdast's `depth`: the number of `#`). */
   depth: number
   /**
    * Repeated sections: `numbered` ones must count 1, 2, 3… without gaps;
