@@ -13,7 +13,7 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {stripVTControlCharacters} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {summary} from '../src/cli/argv.js'
+import {summary} from '../src/cli/help.js'
 import {readmeBlock} from './readme.js'
 import {
   copyCheckout,

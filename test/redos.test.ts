@@ -18,9 +18,9 @@ import {fileURLToPath} from 'node:url'
 import {check, type Diagnostics} from 'recheck'
 import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
-import {emphasizedLinePattern} from '../src/rules/section-fields.js'
+import {emphasizedLinePattern} from '../src/rules/closing-lines.js'
 import {defaultSchema, loadTemplate} from '../src/project/template.js'
-import {alternativesPattern} from '../src/schema/derive.js'
+import {alternativesPattern} from '../src/schema/field-specs.js'
 import type {FieldSpec, Schema} from '../src/schema/types.js'
 import {allSpecs} from '../src/schema/walk.js'
 
@@ -187,7 +187,7 @@ interface Reviewed {
 
 const reviewed: Reviewed[] = [
   {
-    file: 'src/rules/section-fields.ts',
+    file: 'src/rules/closing-lines.ts',
     owner: 'emphasizedLinePattern',
     reason:
       'A closing label, escaped (every syntax character), spaces as `\\s+`, between the fixed ' +
@@ -199,7 +199,7 @@ const reviewed: Reviewed[] = [
       schema.closing.map((spec) => ({from: `closing label \`${spec.label}\``, regex: emphasizedLinePattern(spec)}))
   },
   {
-    file: 'src/schema/derive.ts',
+    file: 'src/schema/field-specs.ts',
     owner: 'alternativesPattern',
     reason:
       'A template label, escaped (every syntax character), spaces as `\\s+`, then `\\s+or\\s+`, at most two ' +

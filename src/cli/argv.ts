@@ -3,12 +3,17 @@
  * command line asks for. A pure function over the arguments, so that every
  * flag and every refusal is testable without running the linter.
  */
-import {parseArgs} from 'node:util'
+import {type ParseArgsConfig, parseArgs} from 'node:util'
 import json5 from 'json5'
-import {rules} from '../rules/index.js'
 
 /** Reporters this package ships, by the name given to `--report`. */
 export const reporterNames = ['json', 'github', 'sarif'] as const
+
+/** `parseArgs`'s options. */
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** A token of `parseArgs`. */
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number]
 
 /** What a run is asked to do, from its flags and paths. */
 export interface LintOptions {
@@ -43,7 +48,8 @@ export class UsageError extends Error {
   }
 }
 
-interface Flag {
+/** A flag of the command line, as parsed and as the help shows it. */
+export interface Flag {
   long: string
   short?: string
   /** What the flag takes, for the help; a flag without one is a switch. */
@@ -56,7 +62,7 @@ interface Flag {
 }
 
 /** Every flag, in the order of the help. */
-const flags: Flag[] = [
+export const flags: Flag[] = [
   {long: 'frail', short: 'f', negatable: true, help: 'exit 1 on warnings too, not only on errors (the default)'},
   {long: 'quiet', short: 'q', help: 'report only files with messages, and no summary if there are none'},
   {long: 'silent', short: 'S', help: 'report only errors, and no summary'},
@@ -78,127 +84,25 @@ const flags: Flag[] = [
   {long: 'version', short: 'v', help: 'print the version'}
 ]
 
-/** Every rule by name (its id without `milestone-`): the help's and the pre-commit hook's summary. */
-export const summary = `Lint milestone design docs: ${listed(Object.keys(rules).map((id) => id.replace(/^milestone-/, '')))}.`
-
-export const help = `Usage: milestone-lint [options] <path | glob ...>
-
-${wrapped(
-  summary +
-    ' Folders are searched for Markdown files; the milestone docs among them are linted, the other files skipped. ' +
-    'Config: .remarkrc*, package.json#remarkConfig; .remarkignore.',
-  '  ',
-  78
-)}
-
-Options:
-
-${flagTable()}
-
-Rules (by id, as configured and as reported):
-
-${ruleTable()}
-
-Exit codes: 0 no messages, 1 messages (errors only with --no-frail),
-2 milestone-lint could not do its job: a bad flag, option or config, an
-unusable template, a path or glob that matches no file, a crash.
-
-After the report, one line on stderr sums up the run:
-  milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings
-
-Examples:
-
-  # Every Markdown file below docs/
-  $ milestone-lint docs
-
-  # Files by glob (quoted, so that the shell leaves it alone)
-  $ milestone-lint 'docs/milestone-*.md'
-
-  # Why is a file not linted?
-  $ milestone-lint --verbose docs/milestone-4-draft.md
-
-  # A SARIF log for code scanning
-  $ milestone-lint docs --report sarif > results.sarif
-
-milestone-lint never writes files: -o/--output is refused (a --fix is planned).
-`
-
-function flagTable(): string {
-  const rows = flags.map((flag) => {
-    const name = flag.negativeOnly ? '--no-' + flag.long : flag.negatable ? '--[no-]' + flag.long : '--' + flag.long
-    return [flag.short ? '-' + flag.short : '', name + (flag.value ? ' ' + flag.value : ''), flag.help]
-  })
-  const width = Math.max(...rows.map(([, name]) => name!.length))
-  return rows.map(([short, name, text]) => `  ${short!.padEnd(2)}  ${name!.padEnd(width)}  ${text}`).join('\n')
-}
-
-function ruleTable(): string {
-  const idWidth = Math.max(...Object.keys(rules).map((id) => id.length))
-  return Object.entries(rules)
-    .map(([id, rule]) =>
-      wrapped(rule.description, ' '.repeat(idWidth + 4), 100).replace(/^ */, '  ' + id.padEnd(idWidth + 2))
-    )
-    .join('\n')
-}
-
-/** Text in indented lines of at most `width` characters (a longer word stays whole). */
-function wrapped(text: string, indent: string, width: number): string {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(' ')) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line)
-      line = word
-    } else line = line ? line + ' ' + word : word
-  }
-  return [...lines, indent + line].join('\n')
-}
-
-/** `a, b and c`. */
-function listed(items: string[]): string {
-  return items.length > 1 ? items.slice(0, -1).join(', ') + ' and ' + items.at(-1)! : items.join('')
-}
-
 const refusedOutput =
   '-o/--output is refused: milestone-lint never writes files (remark-stringify would reformat ' +
   'every doc and escape its placeholders); a real --fix is planned'
 
 /** What a command line asks for; throws a {@link UsageError} for one that cannot be run. */
 export function parseCommandLine(argv: readonly string[]): Command {
-  // `-o`/`--output` is known only to be refused with its own message.
-  const options: Record<string, {type: 'string' | 'boolean'; short?: string}> = {output: {type: 'string', short: 'o'}}
-  for (const flag of flags) {
-    options[flag.long] = {type: flag.value ? 'string' : 'boolean', ...(flag.short ? {short: flag.short} : {})}
-    if (flag.negatable) options['no-' + flag.long] = {type: 'boolean'}
-  }
   // Not strict: unknown flags, missing values and refusals are ours to word.
-  const {tokens} = parseArgs({args: [...argv], options, strict: false, allowPositionals: true, tokens: true})
+  const {tokens} = parseArgs({
+    args: [...argv],
+    options: parseArgsOptions(),
+    strict: false,
+    allowPositionals: true,
+    tokens: true
+  })
 
   const asked = tokens.find((token) => token.kind === 'option' && (token.name === 'help' || token.name === 'version'))
   if (asked?.kind === 'option') return {action: asked.name as 'help' | 'version'}
 
-  const values = new Map<string, Array<string | boolean>>()
-  const patterns: string[] = []
-  for (const token of tokens) {
-    if (token.kind === 'positional') patterns.push(token.value)
-    if (token.kind !== 'option') continue
-    if (token.name === 'output') throw new UsageError(refusedOutput)
-    const negated = token.name.startsWith('no-')
-    const name = negated ? token.name.slice(3) : token.name
-    const flag = flags.find((known) => known.long === name && (!negated || known.negatable))
-    if (!flag) throw new UsageError(`unknown option \`${token.rawName}\` (see \`milestone-lint --help\`)`)
-    if (flag.value) {
-      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
-        throw new UsageError(`\`${token.rawName}\` needs a value: \`${token.rawName} ${flag.value}\``)
-      }
-    } else if (token.value !== undefined) {
-      throw new UsageError(`\`${token.rawName}\` takes no value`)
-    }
-    const list = values.get(name) ?? []
-    list.push(flag.value ? token.value! : !negated)
-    values.set(name, list)
-  }
-
+  const {values, patterns} = flagValues(tokens)
   const last = (name: string) => values.get(name)?.at(-1)
   const all = (name: string) => (values.get(name) ?? []) as string[]
   const report = last('report') as string | undefined
@@ -229,6 +133,43 @@ export function parseCommandLine(argv: readonly string[]): Command {
       })
     }
   }
+}
+
+/** The flags as `parseArgs` takes them. */
+function parseArgsOptions(): Options {
+  // `-o`/`--output` is known only to be refused with its own message.
+  const options: Options = {output: {type: 'string', short: 'o'}}
+  for (const flag of flags) {
+    options[flag.long] = {type: flag.value ? 'string' : 'boolean', ...(flag.short ? {short: flag.short} : {})}
+    if (flag.negatable) options['no-' + flag.long] = {type: 'boolean'}
+  }
+  return options
+}
+
+/** Each flag's values in order (a switch's as `true`, or `false` for `--no-`), and the paths; refuses a flag that cannot be run. */
+function flagValues(tokens: Token[]): {values: Map<string, Array<string | boolean>>; patterns: string[]} {
+  const values = new Map<string, Array<string | boolean>>()
+  const patterns: string[] = []
+  for (const token of tokens) {
+    if (token.kind === 'positional') patterns.push(token.value)
+    if (token.kind !== 'option') continue
+    if (token.name === 'output') throw new UsageError(refusedOutput)
+    const negated = token.name.startsWith('no-')
+    const name = negated ? token.name.slice(3) : token.name
+    const flag = flags.find((known) => known.long === name && (!negated || known.negatable))
+    if (!flag) throw new UsageError(`unknown option \`${token.rawName}\` (see \`milestone-lint --help\`)`)
+    if (flag.value) {
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+        throw new UsageError(`\`${token.rawName}\` needs a value: \`${token.rawName} ${flag.value}\``)
+      }
+    } else if (token.value !== undefined) {
+      throw new UsageError(`\`${token.rawName}\` takes no value`)
+    }
+    const list = values.get(name) ?? []
+    list.push(flag.value ? token.value! : !negated)
+    values.set(name, list)
+  }
+  return {values, patterns}
 }
 
 /** `name=key:value,…` (JSON5 without the braces, as remark-cli takes them). */

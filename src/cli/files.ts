@@ -22,12 +22,12 @@
  * files to them as it would have.
  */
 import type {Dirent} from 'node:fs'
-import {readFileSync, readdirSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {readdirSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import {glob, hasMagic} from 'glob'
-import ignoreModule, {type Ignore} from 'ignore'
 import {type Target, targetOf} from '../project/links.js'
 import {placeOf} from '../project/project.js'
+import {type IgnoreSettings, ignoreCheck, statOf} from './ignore-files.js'
 
 export interface Unmatched {
   pattern: string
@@ -49,16 +49,6 @@ export interface Found {
   unmatched: Unmatched[]
 }
 
-/** What ignores files found in folders: the engine's ignore settings. */
-export interface IgnoreSettings {
-  ignoreName: string
-  ignorePath?: string | undefined
-  ignorePatterns: readonly string[]
-}
-
-// The package is CommonJS and its types say `export default`: under Node it is the module itself.
-const ignore = ignoreModule as unknown as typeof ignoreModule.default
-
 const specialFileReason = 'Unexpected special file (a FIFO, socket or device), expected a regular file; it is not read'
 const linkOutReason =
   'Unexpected symbolic link out of the project, expected a file inside it; it is not read (links are not followed out)'
@@ -70,88 +60,25 @@ export async function findFiles(
   extensions: readonly string[],
   settings: IgnoreSettings
 ): Promise<Found> {
-  const found: Found = {paths: [], refused: [], unmatched: []}
-  const seen = new Set<string>()
-  const ignored = ignoreCheck(cwd, settings)
+  const finder = new Finder(cwd, extensions, ignoreCheck(cwd, settings))
+  for (const pattern of patterns) await finder.find(pattern)
+  return finder.found
+}
 
-  function add(absolute: string): void {
-    if (seen.has(absolute)) return
-    seen.add(absolute)
-    found.paths.push(path.relative(cwd, absolute) || '.')
-  }
+/** What one run finds: each file once, in the order found. */
+class Finder {
+  readonly found: Found = {paths: [], refused: [], unmatched: []}
+  private readonly seen = new Set<string>()
 
-  function refuse(absolute: string, reason: string): void {
-    if (seen.has(absolute)) return
-    seen.add(absolute)
-    found.refused.push({path: path.relative(cwd, absolute), reason})
-  }
+  constructor(
+    private readonly cwd: string,
+    private readonly extensions: readonly string[],
+    private readonly ignored: (absolute: string) => boolean
+  ) {}
 
-  /** A file to lint, unless it is out of the project or special. */
-  function admit(absolute: string, target: Target): void {
-    if (target.kind === 'outside') refuse(absolute, linkOutReason)
-    else if (target.kind === 'file' && isSpecial(absolute)) refuse(absolute, specialFileReason)
-    // Regular, missing or unreadable: the engine reads it, or says why not.
-    else add(absolute)
-  }
-
-  /** A path named or matched: how many files it gave. */
-  function take(
-    absolute: string,
-    named: (file: string) => boolean,
-    target = targetOf(absolute, rootOf(absolute, cwd))
-  ): number {
-    if (target.kind === 'directory') return walk(absolute)
-    if (!named(absolute)) return 0
-    admit(absolute, target)
-    return 1
-  }
-
-  /** The Markdown files in a folder, at any depth, skipping `node_modules` and files an ignore file excludes. */
-  function walk(folder: string): number {
-    let count = 0
-    const visited = new Set<string>()
-    const queue = [folder]
-    for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
-      const real = realPath(current)
-      if (visited.has(real)) continue
-      visited.add(real)
-      let entries: Dirent[]
-      try {
-        entries = readdirSync(current, {withFileTypes: true}).sort((a, b) =>
-          a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-        )
-      } catch {
-        add(current) // Unreadable: the engine says why.
-        count++
-        continue
-      }
-      for (const entry of entries) {
-        const absolute = path.join(current, entry.name)
-        if (entry.name === 'node_modules') continue
-        const markdown = extensions.includes(path.extname(entry.name))
-        if (entry.isDirectory()) queue.push(absolute)
-        else if (entry.isFile()) {
-          if (markdown && !ignored(absolute)) {
-            add(absolute)
-            count++
-          }
-        } else if (entry.isSymbolicLink()) {
-          const target = targetOf(absolute, rootOf(absolute, cwd))
-          if (target.kind === 'directory') queue.push(absolute)
-          else if (markdown && !ignored(absolute)) {
-            admit(absolute, target)
-            count++
-          }
-        } else if (markdown && !ignored(absolute)) {
-          refuse(absolute, specialFileReason)
-          count++
-        }
-      }
-    }
-    return count
-  }
-
-  for (const pattern of patterns) {
+  /** The files a path or glob names; a pattern that names none is unmatched. */
+  async find(pattern: string): Promise<void> {
+    const {cwd, extensions} = this
     const absolute = path.resolve(cwd, pattern)
     // A path that exists names its file, even with `[`, `?` or `*` in it.
     const target = targetOf(absolute, rootOf(absolute, cwd))
@@ -160,15 +87,95 @@ export async function findFiles(
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
       const named = namesExtension(pattern) ? () => true : (file: string) => extensions.includes(path.extname(file))
       let count = 0
-      for (const match of matches.sort()) count += take(path.resolve(cwd, match), named)
-      if (count === 0) found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
-      continue
+      for (const match of matches.sort()) count += this.take(path.resolve(cwd, match), named)
+      if (count === 0) this.found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
+      return
     }
-    if (target.kind === 'missing') found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
-    else if (take(absolute, () => true, target) === 0)
-      found.unmatched.push({pattern, reason: `no Markdown file in \`${pattern}\``})
+    if (target.kind === 'missing') this.found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
+    else if (this.take(absolute, () => true, target) === 0)
+      this.found.unmatched.push({pattern, reason: `no Markdown file in \`${pattern}\``})
   }
-  return found
+
+  /** A path named or matched: how many files it gave. */
+  private take(
+    absolute: string,
+    named: (file: string) => boolean,
+    target = targetOf(absolute, rootOf(absolute, this.cwd))
+  ): number {
+    if (target.kind === 'directory') return this.walk(absolute)
+    if (!named(absolute)) return 0
+    this.admit(absolute, target)
+    return 1
+  }
+
+  /** The Markdown files in a folder, at any depth, skipping `node_modules` and files an ignore file excludes. */
+  private walk(folder: string): number {
+    let count = 0
+    const visited = new Set<string>()
+    const queue = [folder]
+    for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+      const real = realPath(current)
+      if (visited.has(real)) continue
+      visited.add(real)
+      const entries = sortedEntries(current)
+      if (!entries) {
+        this.add(current) // Unreadable: the engine says why.
+        count++
+        continue
+      }
+      for (const entry of entries) count += this.walkEntry(path.join(current, entry.name), entry, queue)
+    }
+    return count
+  }
+
+  /** One entry of a folder walked: a folder to walk too (on the queue), or how many files it gave. */
+  private walkEntry(absolute: string, entry: Dirent, queue: string[]): number {
+    if (entry.name === 'node_modules') return 0
+    const markdown = this.extensions.includes(path.extname(entry.name)) && !this.ignored(absolute)
+    if (entry.isDirectory()) queue.push(absolute)
+    else if (entry.isSymbolicLink()) {
+      const target = targetOf(absolute, rootOf(absolute, this.cwd))
+      if (target.kind === 'directory') queue.push(absolute)
+      else if (markdown) {
+        this.admit(absolute, target)
+        return 1
+      }
+    } else if (markdown) {
+      if (entry.isFile()) this.add(absolute)
+      else this.refuse(absolute, specialFileReason)
+      return 1
+    }
+    return 0
+  }
+
+  /** A file to lint, unless it is out of the project or special. */
+  private admit(absolute: string, target: Target): void {
+    if (target.kind === 'outside') this.refuse(absolute, linkOutReason)
+    else if (target.kind === 'file' && isSpecial(absolute)) this.refuse(absolute, specialFileReason)
+    // Regular, missing or unreadable: the engine reads it, or says why not.
+    else this.add(absolute)
+  }
+
+  private add(absolute: string): void {
+    if (this.seen.has(absolute)) return
+    this.seen.add(absolute)
+    this.found.paths.push(path.relative(this.cwd, absolute) || '.')
+  }
+
+  private refuse(absolute: string, reason: string): void {
+    if (this.seen.has(absolute)) return
+    this.seen.add(absolute)
+    this.found.refused.push({path: path.relative(this.cwd, absolute), reason})
+  }
+}
+
+/** A folder's entries by name, or undefined when it cannot be read. */
+function sortedEntries(folder: string): Dirent[] | undefined {
+  try {
+    return readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  } catch {
+    return undefined
+  }
 }
 
 /** Whether a glob's last part ends in an extension of its own (`*.txt`), not a wildcard. */
@@ -192,60 +199,5 @@ function realPath(folder: string): string {
     return realpathSync(folder)
   } catch {
     return folder
-  }
-}
-
-/**
- * Whether a file found in a folder is ignored, as unified-engine decides:
- * by `--ignore-pattern` (relative to the working directory), and by
- * `--ignore-path` or else the nearest `.remarkignore` above the file
- * (relative to its folder).
- */
-function ignoreCheck(cwd: string, settings: IgnoreSettings): (absolute: string) => boolean {
-  const extra = ignore().add([...settings.ignorePatterns])
-  const files = new Map<string, {base: string; rules: Ignore} | undefined>()
-
-  function load(file: string): {base: string; rules: Ignore} | undefined {
-    try {
-      return {base: path.dirname(file), rules: ignore().add(readFileSync(file, 'utf8'))}
-    } catch {
-      return undefined
-    }
-  }
-
-  function nearest(folder: string): {base: string; rules: Ignore} | undefined {
-    if (files.has(folder)) return files.get(folder)
-    const own = path.join(folder, settings.ignoreName)
-    const parent = path.dirname(folder)
-    const found = isFile(own) ? load(own) : parent === folder ? undefined : nearest(parent)
-    files.set(folder, found)
-    return found
-  }
-
-  const given = settings.ignorePath ? load(path.resolve(cwd, settings.ignorePath)) : undefined
-  return function (absolute) {
-    if (ignores(extra, path.relative(cwd, absolute))) return true
-    const set = settings.ignorePath ? given : nearest(path.dirname(absolute))
-    return set !== undefined && ignores(set.rules, path.relative(set.base, absolute))
-  }
-}
-
-function ignores(rules: Ignore, relative: string): boolean {
-  // The `ignore` package takes only paths below its folder.
-  if (relative === '' || relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative))
-    return false
-  return rules.ignores(relative)
-}
-
-function isFile(file: string): boolean {
-  return statOf(file)?.isFile() === true
-}
-
-/** A path's stats (following links), or undefined when it is gone or unreadable: the engine says so. */
-function statOf(file: string): Stats | undefined {
-  try {
-    return statSync(file)
-  } catch {
-    return undefined
   }
 }

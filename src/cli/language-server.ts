@@ -9,23 +9,19 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
 import {
-  CodeAction,
   CodeActionKind,
   type Diagnostic,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
-  type Position,
   TextDocumentSyncKind,
   TextDocuments,
-  TextEdit,
   createConnection
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Message, cannotLint} from './lint-message.js'
-import type {Job, Result} from './lint-worker.js'
+import {lintThread} from './lint-thread.js'
+import type {Job} from './lint-worker.js'
+import {type Settings, defaults, publishedMatch, quickFixes, toDiagnostic, toPath, toSettings} from './lsp-convert.js'
 
 // The LSP library reads its transport from the command line: default to stdio,
 // which is what editors' generic clients speak.
@@ -37,16 +33,6 @@ if (!process.argv.slice(2).some((flag) => /^--(?:stdio|node-ipc|socket|pipe|clie
 process.on('unhandledRejection', (error) => {
   console.error('milestone-lint-language-server:', error)
 })
-
-/** The `milestoneLint` settings a client may give. */
-interface Settings {
-  /** Lint only files that a config file applies to. */
-  requireConfig: boolean
-  /** An ignore file to use instead of `.remarkignore`, relative to the workspace folder. */
-  ignorePath: string | undefined
-}
-
-const defaults: Settings = {requireConfig: false, ignorePath: undefined}
 
 /** The diagnostics last published for a document, and its version then. */
 interface Published {
@@ -63,18 +49,12 @@ const settingsByUri = new Map<string, Promise<Settings>>()
 let canAskSettings = false
 let foldersChange = false
 
-/** Documents waiting to be linted, in order; one lint runs at a time, on the worker. */
+/** Documents waiting to be linted, in order; one lint runs at a time, on the linter thread. */
 const waiting = new Set<string>()
-/** The lint in progress, and the worker it was given to. */
-let running: {uri: string; version: number; id: number; worker?: Worker} | undefined
+/** The lint in progress. */
+let running: {uri: string; version: number; id: number} | undefined
 let jobs = 0
-let worker: Worker | undefined
-/**
- * A worker is replaced after this many lints: its caches and heap start
- * afresh, so memory stays bounded over a long session.
- */
-const lintsPerWorker = 200
-let lintsByWorker = 0
+const linter = lintThread(publishLint, log)
 
 connection.onInitialize((params) => {
   const {capabilities, workspaceFolders} = params
@@ -141,8 +121,7 @@ connection.onCodeAction(({textDocument, context}) => {
 connection.onShutdown(async () => {
   waiting.clear()
   running = undefined
-  await worker?.terminate()
-  worker = undefined
+  await linter.stop()
 })
 
 documents.listen(connection)
@@ -189,8 +168,7 @@ function lintNextWaiting(): void {
         requireConfig: settings.requireConfig,
         ignorePath: settings.ignorePath ? path.resolve(cwd, settings.ignorePath) : undefined
       }
-      running.worker = linter()
-      running.worker.postMessage(job)
+      linter.run(job)
       connection.console.log(`linting ${uri} (version ${running.version})`)
     })
     .catch((error: unknown) => {
@@ -199,38 +177,10 @@ function lintNextWaiting(): void {
     })
 }
 
-/** The worker, started when first needed (and again after it is replaced or dies). */
-function linter(): Worker {
-  if (worker) return worker
-  const started = new Worker(new URL('lint-worker.js', import.meta.url), {
-    // A doc is at most 1 MB (the `limits` option): a lint that needs more
-    // than this is a bug, reported on the doc, not a server that swaps.
-    resourceLimits: {maxOldGenerationSizeMb: 512}
-  })
-  started.on('message', (result: Result) => {
-    publishLint(result.id, result.messages)
-  })
-  started.on('error', log)
-  started.on('exit', (code) => {
-    if (worker === started) worker = undefined
-    // Died mid-lint (out of memory, a crash): say so on the doc, go on with the next.
-    if (running?.worker === started && code !== 0) {
-      publishLint(running.id, [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)])
-    }
-  })
-  lintsByWorker = 0
-  worker = started
-  return started
-}
-
 function publishLint(id: number, messages: Message[]): void {
   const done = running
   if (done?.id !== id) return
   running = undefined
-  if (++lintsByWorker >= lintsPerWorker && worker) {
-    void worker.terminate()
-    worker = undefined
-  }
   // The document changed meanwhile: its latest version is waiting, and publishes instead.
   const current = documents.get(done.uri)?.version === done.version
   // Said in the client's log (an editor's output panel): what was linted, and when.
@@ -257,97 +207,6 @@ function settingsFor(uri: string): Promise<Settings> {
   return settings
 }
 
-/** Anything but an object (`null`, or `[]` from a Lua `{}`) means the defaults. */
-function toSettings(raw: unknown): Settings {
-  if (typeof raw !== 'object' || raw === null) return defaults
-  const {requireConfig, ignorePath} = raw as Record<string, unknown>
-  return {requireConfig: Boolean(requireConfig), ignorePath: typeof ignorePath === 'string' ? ignorePath : undefined}
-}
-
-function toDiagnostic(message: Message): Diagnostic {
-  return {
-    range: {start: toPosition(message.start), end: toPosition(message.end ?? message.start)},
-    message: message.note ? `${message.reason}\n${message.note}` : message.reason,
-    severity:
-      message.fatal === true
-        ? DiagnosticSeverity.Error
-        : message.fatal === false
-          ? DiagnosticSeverity.Warning
-          : DiagnosticSeverity.Information,
-    code: message.ruleId,
-    source: message.source,
-    codeDescription: message.url ? {href: message.url} : undefined,
-    data: message.expected ? {expected: message.expected} : undefined
-  }
-}
-
-/** A 1-based vfile point as a 0-based LSP position (both count UTF-16 code units). */
-function toPosition(point: {line?: number; column?: number} | undefined): Position {
-  return {line: Math.max((point?.line ?? 1) - 1, 0), character: Math.max((point?.column ?? 1) - 1, 0)}
-}
-
-/**
- * The published diagnostic a client sends back. Its range is not trusted:
- * Neovim 0.7 to 0.10 send byte columns where LSP has UTF-16 code units
- * (neovim/neovim#29500), which would move the edit on any line with non-ASCII
- * text. The code, message and line pick it; an exact range only breaks a tie.
- */
-function publishedMatch(echoed: Diagnostic, diagnostics: Diagnostic[]): Diagnostic | undefined {
-  const candidates = diagnostics.filter(
-    (diagnostic) =>
-      diagnostic.code === echoed.code &&
-      diagnostic.message === echoed.message &&
-      diagnostic.range.start.line === echoed.range.start.line
-  )
-  const exact = candidates.find(
-    (diagnostic) =>
-      diagnostic.range.start.character === echoed.range.start.character &&
-      diagnostic.range.end.line === echoed.range.end.line &&
-      diagnostic.range.end.character === echoed.range.end.character
-  )
-  return exact ?? (candidates.length === 1 ? candidates[0] : undefined)
-}
-
-/** One quick fix per expected text, each replacing exactly the reported range. */
-function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
-  const expected = (diagnostic.data as {expected?: unknown} | undefined)?.expected
-  if (!Array.isArray(expected)) return []
-  const {range} = diagnostic
-  const actual = document.getText(range)
-  const empty = range.start.line === range.end.line && range.start.character === range.end.character
-  return expected
-    .filter((replacement): replacement is string => typeof replacement === 'string')
-    .map((replacement) => {
-      const title = !replacement
-        ? `Remove \`${menuText(actual)}\``
-        : empty
-          ? `Insert \`${menuText(replacement)}\``
-          : `Replace \`${menuText(actual)}\` with \`${menuText(replacement)}\``
-      const action = CodeAction.create(
-        title,
-        {changes: {[document.uri]: [TextEdit.replace(range, replacement)]}},
-        CodeActionKind.QuickFix
-      )
-      if (expected.length === 1) action.isPreferred = true
-      return action
-    })
-}
-
-/**
- * Text as an editor menu shows it: one line, its first non-blank one trimmed
- * (`## Open Questions`, not the heading and its blank lines), `…` when more
- * follows or it is long.
- */
-function menuText(text: string): string {
-  const lines = text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-  const first = lines[0] ?? '⏎'
-  const cut = first.length > 50 ? first.slice(0, 49) + '…' : first
-  return lines.length > 1 && !cut.endsWith('…') ? cut + ' …' : cut
-}
-
 function addWorkspace(uri: string): void {
   const folder = toPath(uri)
   if (folder) workspaces.add(folder)
@@ -361,15 +220,6 @@ function workspaceOf(filePath: string): string {
     if (inside && (!best || folder.length > best.length)) best = folder
   }
   return best ?? path.dirname(filePath)
-}
-
-/** The path of a `file:` URI; other documents (unsaved, remote) are not linted. */
-function toPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined
-  } catch {
-    return undefined
-  }
 }
 
 function log(error: unknown): void {

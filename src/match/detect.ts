@@ -1,20 +1,17 @@
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import type Picomatch from 'picomatch'
+/**
+ * Which files are milestone docs: what the options force (forced.ts), else
+ * recognition by name, title and the template's fingerprint, from the
+ * model, from the text before parsing, or from the start of a file too big
+ * to parse.
+ */
 import type {VFile} from 'vfile'
-import type {SharedOptions} from './options.js'
-import {placeOf} from '../project/project.js'
+import {type DetectOptions, forcedByOptions, isTemplate} from './forced.js'
 import {memo} from '../model/memo.js'
 import {headingPattern, placeholder, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import type {Model} from '../model/model.js'
 import {findField, specFor} from './outline.js'
 import {normalizeHeading, normalizeLabel} from '../text/text.js'
-
-/** What detection reads of the options: the shared ones, and the file the `template` option names, if it is found. */
-export interface DetectOptions extends SharedOptions {
-  templateFile: string | undefined
-}
 
 /** `milestone-2-launch.md`, `Milestone_03.md`. */
 const milestoneFileName = /^milestone[-_ ]?\d+(?:[-_. ][^/\\]*)?\.(?:md|markdown|mdown|mkdn?)$/i
@@ -26,21 +23,6 @@ const milestoneFileName = /^milestone[-_ ]?\d+(?:[-_. ][^/\\]*)?\.(?:md|markdown
  */
 export function isMilestoneDoc(file: VFile, options: DetectOptions, recognised: () => boolean): boolean {
   return forcedByOptions(file, options) ?? recognised()
-}
-
-/**
- * What the options say of a file: the `template` itself (never), `exclude`
- * (never), `include` (always), `detect: false` (never), or nothing, leaving
- * it to recognition.
- */
-function forcedByOptions(file: VFile, options: DetectOptions): boolean | undefined {
-  if (isTemplate(file, options)) return false
-  const relative = file.path && (options.exclude || options.include) ? fromConfigFolder(file) : undefined
-  if (relative !== undefined) {
-    if (options.exclude && globs(options.exclude)(relative)) return false
-    if (options.include && globs(options.include)(relative)) return true
-  }
-  return options.detect === false ? false : undefined
 }
 
 /**
@@ -218,22 +200,6 @@ function isTitle(normalized: string, schema: Schema): boolean {
   return hasFixedText(schema.title) && headingPattern(titleSpec(schema)).test(normalized)
 }
 
-const matchers = new Map<string, (file: string) => boolean>()
-
-/** Loaded when globs are first given: most runs have none, and every start of a hook counts. */
-let picomatch: typeof Picomatch | undefined
-
-function globs(patterns: string | string[]): (file: string) => boolean {
-  const key = JSON.stringify(patterns)
-  let matcher = matchers.get(key)
-  if (!matcher) {
-    picomatch ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch
-    matcher = picomatch(patterns, {dot: true})
-    matchers.set(key, matcher)
-  }
-  return matcher
-}
-
 /** Why a file is not a milestone doc, and how to lint it anyway (`milestone-lint --verbose`). */
 export function skipReason(file: VFile, options: DetectOptions): string {
   if (isTemplate(file, options)) return 'it is the template the `template` option names'
@@ -245,23 +211,4 @@ export function skipReason(file: VFile, options: DetectOptions): string {
   }
   if (isNamedTemplate(file.basename) && !isNamedMilestone(file.basename)) return `named as a template; ${include}`
   return `not recognised as a milestone doc; ${include}`
-}
-
-/** Whether the file is the one the `template` option names: a template is no doc, whatever it looks like. */
-function isTemplate(file: VFile, options: DetectOptions): boolean {
-  if (!options.templateFile || !file.path) return false
-  return path.resolve(file.cwd, file.path) === path.resolve(options.templateFile)
-}
-
-/**
- * The file's path relative to its config folder, where globs are written
- * (relative to the working directory for options given in code).
- */
-function fromConfigFolder(file: VFile): string {
-  const absolute = path.resolve(file.cwd, file.path)
-  return toPosix(path.relative(placeOf(absolute).configFolder ?? file.cwd, absolute))
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/')
 }

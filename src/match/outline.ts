@@ -1,7 +1,8 @@
 import {memo} from '../model/memo.js'
 import {type HeadingPattern, headingPattern, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
-import {type Field, fieldsOf, headingField} from '../model/fields.js'
+import type {Field} from '../model/fields.js'
+import {fieldsOf, headingField} from '../model/block-fields.js'
 import type {Model, Section} from '../model/model.js'
 import {normalizeLabel, wildcardMatch} from '../text/text.js'
 

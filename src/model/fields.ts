@@ -1,16 +1,9 @@
-import type {
-  Blockquote,
-  Code,
-  Emphasis,
-  Heading,
-  Html,
-  List,
-  Paragraph,
-  PhrasingContent,
-  RootContent,
-  Strong,
-  Table
-} from 'mdast'
+/**
+ * Fields: a bold (or italic) label at the start of a line and the value
+ * after it, as found in one paragraph (block-fields.ts finds them in a
+ * section's blocks, with the block after a label as its value).
+ */
+import type {Blockquote, Code, Emphasis, Heading, Html, List, Paragraph, PhrasingContent, Strong, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {normalizeLabel} from '../text/text.js'
 
@@ -50,92 +43,12 @@ export interface Field {
 /** Blocks other than lists and code that can hold a label's value. */
 export type ValueBlock = Paragraph | Blockquote | Table | Html
 
-type Block = RootContent
-
-/** Fields of the blocks of a section: paragraphs and top-level list items. */
-export function fieldsOf(blocks: readonly Block[]): Field[] {
-  const fields: Field[] = []
-  collectFields(blocks, fields)
-  for (const block of blocks) {
-    if (block.type !== 'list') continue
-    for (const item of block.children) collectFields(item.children, fields)
-  }
-  return fields
-}
-
-/** Add the fields of the paragraphs among these blocks. */
-function collectFields(blocks: readonly Block[], fields: Field[]): void {
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]
-    if (block?.type !== 'paragraph') continue
-    const found = paragraphFields(block)
-    const last = found.at(-1)
-    if (last && last.text === '') {
-      const next = nextBlock(blocks, index + 1)
-      if (next?.type === 'list') last.list = next
-      else if (next?.type === 'code') last.code = next
-      else if (next) last.block = valueBlock(next)
-    }
-    fields.push(...found)
-  }
-}
-
-/** The first block from `index` on that is not an HTML comment (`<!--lint ignore …-->`). */
-function nextBlock(blocks: readonly Block[], index: number): Block | undefined {
-  let next = blocks[index]
-  while (next?.type === 'html' && isComment(next)) next = blocks[++index]
-  return next
-}
-
-function isComment(node: Html): boolean {
-  // Starts `<!--` and ends `-->`: the same as `^(?:\s*<!--[\s\S]*?-->)+\s*$`,
-  // whose ways of splitting `<!-- a --><!-- b -->…` are exponential.
-  return /^\s*<!--[\s\S]*-->\s*$/.test(node.value)
-}
-
-/** A block that holds a value: not a heading or rule, nor a paragraph that starts another label. */
-function valueBlock(block: Block): ValueBlock | undefined {
-  switch (block.type) {
-    case 'paragraph':
-      return paragraphFields(block)[0]?.labelNode === block.children[0] ? undefined : block
-    case 'blockquote':
-    case 'table':
-    case 'html':
-      return block
-    default:
-      return undefined
-  }
-}
-
 /**
  * After the label: a qualifier, then a colon, or a dash (`**Label** — text`).
  * The spaces after a qualifier are inside its group, so a run of spaces has
  * one way to match (two `[ \t]*` in a row split it in quadratic ways).
  */
 const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\)[ \t]*)?(?::|[—–])/
-
-/**
- * A heading used as a label (`#### Success Criteria`): its value is the
- * paragraph, list or code block right below it.
- */
-export function headingField(heading: Heading, blocks: readonly Block[]): Field {
-  const label = toString(heading).trim().replace(/:$/, '').trimEnd()
-  const first = nextBlock(blocks, 0)
-  const paragraph = first?.type === 'paragraph' ? first : undefined
-  return {
-    label,
-    key: normalizeLabel(label),
-    qualifier: undefined,
-    labelNode: heading,
-    text: paragraph ? toString(paragraph).trim() : '',
-    value: paragraph ? paragraph.children : [],
-    valueStart: paragraph?.position?.start.offset,
-    valueEnd: paragraph?.position?.end.offset,
-    list: first?.type === 'list' ? first : undefined,
-    code: first?.type === 'code' ? first : undefined,
-    block: first && first.type !== 'paragraph' ? valueBlock(first) : undefined
-  }
-}
 
 /** The fields that start lines of one paragraph. */
 export function paragraphFields(paragraph: Paragraph): Field[] {

@@ -2,7 +2,8 @@ import type {Code, Definition, Heading, Html, Image, Link, Paragraph, Root, Root
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {anchorsOf} from './anchors.js'
-import {type Field, fieldsOf, headingField} from './fields.js'
+import type {Field} from './fields.js'
+import {fieldsOf, headingField} from './block-fields.js'
 import {eachNode} from './nodes.js'
 import {createSource, type Source} from './source.js'
 import {normalizeHeading} from '../text/text.js'
@@ -56,6 +57,31 @@ export interface Model {
 
 /** The model of a tree (the rules share one per file: see `rules/file-context.ts`). */
 export function buildModel(tree: Root, file: VFile): Model {
+  const {links, definitions, phrasing, code, headings, html} = nodesOf(tree)
+  const {root, sections} = buildSections(tree)
+  const title = sections.find((section) => section.depth === 1)
+  const metadata = [...root.fields, ...(title?.fields ?? [])]
+  let anchors: Set<string> | undefined
+
+  return {
+    source: createSource(file),
+    root,
+    sections,
+    title,
+    metadata,
+    links,
+    definitions,
+    phrasing,
+    code,
+    anchors() {
+      anchors ??= anchorsOf(headings, html)
+      return anchors
+    }
+  }
+}
+
+/** The nodes the model lists, by kind, in one walk of the tree. */
+function nodesOf(tree: Root) {
   const links: LinkNode[] = []
   const definitions = new Map<string, Definition>()
   const phrasing: PhrasingBlock[] = []
@@ -98,26 +124,7 @@ export function buildModel(tree: Root, file: VFile): Model {
     }
   })
 
-  const {root, sections} = buildSections(tree)
-  const title = sections.find((section) => section.depth === 1)
-  const metadata = [...root.fields, ...(title?.fields ?? [])]
-  let anchors: Set<string> | undefined
-
-  return {
-    source: createSource(file),
-    root,
-    sections,
-    title,
-    metadata,
-    links,
-    definitions,
-    phrasing,
-    code,
-    anchors() {
-      anchors ??= anchorsOf(headings, html)
-      return anchors
-    }
-  }
+  return {links, definitions, phrasing, code, headings, html}
 }
 
 function buildSections(tree: Root): {root: Section; sections: Section[]} {

@@ -48,16 +48,15 @@
 import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
 import type {VFile} from 'vfile'
-import {hasPlaceholder} from '../text/brackets.js'
 import type {Field} from '../model/fields.js'
 import {eachNode} from '../model/nodes.js'
-import {headingLine, type LinkNode, type Model, type Section} from '../model/model.js'
+import {headingLine, type Model, type Section} from '../model/model.js'
 import {findField} from '../match/outline.js'
 import {truncate} from '../text/text.js'
-import {type Target, anchorsOfFile, isInside, isMarkdown, localUrl, targetOf} from '../project/links.js'
+import {type Target, isInside, localUrl, targetOf} from '../project/links.js'
 import {type OptionsOf, limitsOf} from '../match/options.js'
-import type {Limits} from '../model/limits.js'
 import {placeOf} from '../project/project.js'
+import {checkLink} from './link-targets.js'
 import {milestoneRule, report} from './rule.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
@@ -201,97 +200,8 @@ function checkMetadata(
   return roles
 }
 
-function checkLink(
-  model: Model,
-  file: VFile,
-  node: LinkNode,
-  folder: string | undefined,
-  lookUpTarget: (target: string) => Target,
-  /** How targets are read for their anchors; none: fragments are not checked. */
-  anchorLimits: Limits | undefined
-): void {
-  const url = node.url
-  const local = localUrl(url)
-  if (!local || hasPlaceholder(url)) return
-
-  if (local.path === '') {
-    if (anchorLimits && local.fragment && !model.anchors().has(local.fragment.toLowerCase())) {
-      report(
-        file,
-        `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in this file, expected the slug of one of its headings`,
-        node.position
-      )
-    }
-    return
-  }
-
-  if (!folder) return // A file without a path (stdin, an editor buffer): nothing to resolve against.
-  const target = path.resolve(folder, local.path)
-  const found = lookUpTarget(target)
-  const shown = truncate(url)
-
-  switch (found.kind) {
-    case 'outside':
-      report(
-        file,
-        `Unexpected link \`${shown}\` out of the project, expected a file inside it (links are not followed out)`,
-        node.position
-      )
-      return
-    case 'missing':
-      report(
-        file,
-        `Unexpected link to missing file \`${shown}\`, expected an existing file relative to this doc`,
-        node.position
-      )
-      return
-    case 'unreadable':
-      report(
-        file,
-        `Unexpected link to \`${shown}\`, which cannot be read (${describe(found.code)}), expected a readable file`,
-        node.position
-      )
-      return
-    case 'directory':
-      if (isMarkdown(target)) {
-        report(file, `Unexpected link to folder \`${shown}\`, expected a Markdown file`, node.position)
-      }
-      return
-    case 'file':
-  }
-
-  if (!anchorLimits || !local.fragment || !isMarkdown(target)) return
-  const result = anchorsOfFile(target, anchorLimits)
-  if ('excess' in result) {
-    report(
-      file,
-      `Cannot check the link to \`#${truncate(local.fragment)}\` in \`${truncate(local.path)}\`: that file is over a parse limit (${result.excess}), so it is not read; raise the preset option \`limits.${result.limit}\` to check it`,
-      node.position
-    )
-  } else if ('problem' in result) {
-    report(
-      file,
-      `Unexpected link \`${shown}\` to a heading in a file that cannot be read (${describe(result.problem)}), expected a readable Markdown file`,
-      node.position
-    )
-  } else if (!result.anchors.has(local.fragment.toLowerCase())) {
-    report(
-      file,
-      `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in \`${truncate(local.path)}\`, expected the slug of one of its headings`,
-      node.position
-    )
-  }
-}
-
 function exists(target: Target): boolean {
   return target.kind === 'file' || target.kind === 'directory'
-}
-
-/** An error code as words. */
-function describe(code: string): string {
-  if (code === 'ELOOP') return 'a loop of symbolic links'
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  return code
 }
 
 /** The first link in a field's value (a reference counts through its definition). */

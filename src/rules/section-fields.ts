@@ -47,16 +47,17 @@
  *
  * @example required.md
  */
-import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {type Outline, fieldsIn, matches, ownFields, unmatchedDescendants} from '../match/outline.js'
 import {normalizeHeading, normalizeLabel} from '../text/text.js'
 import type {OptionsOf} from '../match/options.js'
+import {checkClosing} from './closing-lines.js'
+import {bold, kindName, kindPlaceholder, shown} from './field-text.js'
 import {milestoneRule, report} from './rule.js'
-import {escapeRegExp, headingPattern, placeholder} from '../schema/pattern.js'
-import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
+import {headingPattern} from '../schema/pattern.js'
+import type {FieldSpec, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
 const optionTypes = {
@@ -221,64 +222,6 @@ function checkEntries(outline: Outline, section: Section, spec: SectionSpec, emp
   }
 }
 
-/** The closing lines (`*Last Updated*: …`): anywhere in the doc, each with a value. */
-function checkClosing(tree: Root, model: Model, schema: Schema, file: VFile, empty: Empty): void {
-  const fields = [model.root, ...model.sections].flatMap(ownFields)
-  for (const spec of schema.closing) {
-    const found = fields.filter((field) => matches(spec, field))
-    for (const field of found) empty(field, kindName(spec))
-    if (found.length > 0 || spec.optional || emphasizedLine(model, spec)) continue
-
-    const label = `*${display(spec.label)}*:`
-    // The end of the file: a point after the last node (remark-lint drops messages between nodes).
-    const end = model.root.end
-    const insert = end === undefined ? undefined : closingInsert(tree, model, spec, end)
-    report(
-      file,
-      `Unexpected missing \`${label}\` at the end of the doc, expected \`${label} ${kindPlaceholder(spec)}\``,
-      end === undefined ? undefined : model.source.toPoint(end),
-      insert === undefined ? {} : {expected: [insert]}
-    )
-  }
-}
-
-/** `*Last Updated: January 2026*`: the whole line emphasised, colon inside. */
-function emphasizedLine(model: Model, spec: FieldSpec): boolean {
-  return emphasizedLinePattern(spec).test(model.source.text)
-}
-
-/** The pattern of {@link emphasizedLine}; exported for `test/redos.test.ts`. */
-export function emphasizedLinePattern(spec: FieldSpec): RegExp {
-  const label = escapeRegExp(display(spec.label)).replace(/…/g, '.+').replace(/\s+/g, '\\s+')
-  return new RegExp(`^[ \\t>]*[*_]{1,2}[ \\t]*${label}[ \\t]*[:—–][ \\t]*[^\\s*_]`, 'imu')
-}
-
-/**
- * The line to insert at the end of the file: in the last paragraph when it
- * ends the file (the closing lines are one paragraph), else as a paragraph
- * of its own; none after an HTML or code block, which might swallow it.
- */
-function closingInsert(tree: Root, model: Model, spec: FieldSpec, end: number): string | undefined {
-  const last = tree.children.at(-1)
-  const lastEnd = last?.position?.end.offset
-  if (/[[\]]/.test(spec.label) || !last || lastEnd === undefined || last.type === 'html' || last.type === 'code') {
-    return undefined
-  }
-  const tail = model.source.text.slice(lastEnd, end)
-  const breaks = tail.split('\n').length - 1
-  const joins = last.type === 'paragraph' && breaks < 2 && !isTable(model.source.slice(last) ?? '')
-  const prefix = joins ? '\n'.repeat(1 - breaks) : '\n'.repeat(Math.max(0, 2 - breaks))
-  return prefix + `*${spec.label}*: ` + (breaks > 0 ? '\n' : '')
-}
-
-/**
- * Whether paragraph text is a GFM table (parsed as text here): it has a
- * delimiter row (`| --- | :-: |`). A line added to it would render as a row.
- */
-function isTable(text: string): boolean {
-  return text.split(/\r\n?|\n/).some((line) => line.includes('|') && line.includes('-') && /^[ \t|:-]*$/.test(line))
-}
-
 /** Whether a field has no value: no text, and no list, code block or other block after it. */
 function isEmpty(model: Model, field: Field): boolean {
   if (field.text !== '' || field.block) return false
@@ -301,28 +244,4 @@ function lastBlockEnd(section: Section): number | undefined {
     (block) => !(block.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(block.value))
   )
   return blocks.at(-1)?.position?.end.offset
-}
-
-/** A field as written, for messages: `**Label**:`, `*Label*:` or `#### Label`. */
-function shown(field: Field): string {
-  const node = field.labelNode
-  if (node.type === 'heading') return '#'.repeat(node.depth) + ' ' + field.label
-  return node.type === 'emphasis' ? `*${field.label}*:` : `**${field.label}**:`
-}
-
-/** A template label for messages, its placeholders shown as `…`. */
-function display(label: string): string {
-  return label.replace(placeholder, '…')
-}
-
-function bold(label: string): string {
-  return `**${display(label)}**:`
-}
-
-function kindPlaceholder(spec: FieldSpec): string {
-  return spec.kind === 'list' ? '<list>' : spec.kind === 'code' ? '<code block>' : '<text>'
-}
-
-function kindName(spec: FieldSpec): string {
-  return spec.kind === 'list' ? 'a list' : spec.kind === 'code' ? 'a code block' : 'text'
 }

@@ -1,0 +1,73 @@
+/**
+ * Which files found in folders an ignore file or pattern excludes, decided
+ * as unified-engine decides (files.ts walks folders before the engine does),
+ * and the one way both stat a path.
+ */
+import {readFileSync, statSync, type Stats} from 'node:fs'
+import path from 'node:path'
+import ignoreModule, {type Ignore} from 'ignore'
+
+/** What ignores files found in folders: the engine's ignore settings. */
+export interface IgnoreSettings {
+  ignoreName: string
+  ignorePath?: string | undefined
+  ignorePatterns: readonly string[]
+}
+
+// The package is CommonJS and its types say `export default`: under Node it is the module itself.
+const ignore = ignoreModule as unknown as typeof ignoreModule.default
+
+/**
+ * Whether a file found in a folder is ignored, as unified-engine decides:
+ * by `--ignore-pattern` (relative to the working directory), and by
+ * `--ignore-path` or else the nearest `.remarkignore` above the file
+ * (relative to its folder).
+ */
+export function ignoreCheck(cwd: string, settings: IgnoreSettings): (absolute: string) => boolean {
+  const extra = ignore().add([...settings.ignorePatterns])
+  const files = new Map<string, {base: string; rules: Ignore} | undefined>()
+
+  function load(file: string): {base: string; rules: Ignore} | undefined {
+    try {
+      return {base: path.dirname(file), rules: ignore().add(readFileSync(file, 'utf8'))}
+    } catch {
+      return undefined
+    }
+  }
+
+  function nearest(folder: string): {base: string; rules: Ignore} | undefined {
+    if (files.has(folder)) return files.get(folder)
+    const own = path.join(folder, settings.ignoreName)
+    const parent = path.dirname(folder)
+    const found = isFile(own) ? load(own) : parent === folder ? undefined : nearest(parent)
+    files.set(folder, found)
+    return found
+  }
+
+  const given = settings.ignorePath ? load(path.resolve(cwd, settings.ignorePath)) : undefined
+  return function (absolute) {
+    if (ignores(extra, path.relative(cwd, absolute))) return true
+    const set = settings.ignorePath ? given : nearest(path.dirname(absolute))
+    return set !== undefined && ignores(set.rules, path.relative(set.base, absolute))
+  }
+}
+
+function ignores(rules: Ignore, relative: string): boolean {
+  // The `ignore` package takes only paths below its folder.
+  if (relative === '' || relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative))
+    return false
+  return rules.ignores(relative)
+}
+
+function isFile(file: string): boolean {
+  return statOf(file)?.isFile() === true
+}
+
+/** A path's stats (following links), or undefined when it is gone or unreadable: the engine says so. */
+export function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
+  }
+}

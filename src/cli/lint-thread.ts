@@ -1,0 +1,70 @@
+/**
+ * The language server's side of its linter thread (lint-worker.ts): one
+ * worker, started when first needed and again after it is replaced or
+ * dies. A worker is replaced after {@link lintsPerWorker} lints, so that its
+ * caches and heap start afresh and memory stays bounded over a long session.
+ */
+import {Worker} from 'node:worker_threads'
+import {type Message, cannotLint} from './lint-message.js'
+import type {Job, Result} from './lint-worker.js'
+
+const lintsPerWorker = 200
+
+/** The linter thread, as the server drives it. */
+export interface LintThread {
+  /** Lint a job on the worker; its messages come to the `done` callback, as do a crash's. */
+  run(job: Job): void
+  /** Stop the worker (and any lint on it) at once. */
+  stop(): Promise<void>
+}
+
+/** A linter thread that hands each job's messages to `done`, and logs the worker's errors. */
+export function lintThread(done: (id: number, messages: Message[]) => void, log: (error: unknown) => void): LintThread {
+  let worker: Worker | undefined
+  /** The job on the worker, until its result comes back. */
+  let pending: {id: number; worker: Worker} | undefined
+  let lints = 0
+
+  function finish(id: number, messages: Message[]): void {
+    pending = undefined
+    if (++lints >= lintsPerWorker && worker) {
+      void worker.terminate()
+      worker = undefined
+    }
+    done(id, messages)
+  }
+
+  function start(): Worker {
+    const started = new Worker(new URL('lint-worker.js', import.meta.url), {
+      // A doc is at most 1 MB (the `limits` option): a lint that needs more
+      // than this is a bug, reported on the doc, not a server that swaps.
+      resourceLimits: {maxOldGenerationSizeMb: 512}
+    })
+    started.on('message', (result: Result) => {
+      finish(result.id, result.messages)
+    })
+    started.on('error', log)
+    started.on('exit', (code) => {
+      if (worker === started) worker = undefined
+      // Died mid-lint (out of memory, a crash): say so on the doc, go on with the next.
+      if (pending?.worker === started && code !== 0) {
+        finish(pending.id, [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)])
+      }
+    })
+    lints = 0
+    return started
+  }
+
+  return {
+    run(job) {
+      worker ??= start()
+      pending = {id: job.id, worker}
+      worker.postMessage(job)
+    },
+    async stop() {
+      pending = undefined
+      await worker?.terminate()
+      worker = undefined
+    }
+  }
+}

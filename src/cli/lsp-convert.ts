@@ -1,0 +1,127 @@
+/**
+ * The language server's words in LSP's terms, as plain functions: messages
+ * as diagnostics, expected texts as quick fixes, the diagnostic a client
+ * echoes back, a client's settings, a document's path.
+ */
+import {fileURLToPath} from 'node:url'
+import {
+  CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type Position,
+  TextEdit
+} from 'vscode-languageserver/node'
+import type {TextDocument} from 'vscode-languageserver-textdocument'
+import type {Message} from './lint-message.js'
+
+/** The `milestoneLint` settings a client may give. */
+export interface Settings {
+  /** Lint only files that a config file applies to. */
+  requireConfig: boolean
+  /** An ignore file to use instead of `.remarkignore`, relative to the workspace folder. */
+  ignorePath: string | undefined
+}
+
+export const defaults: Settings = {requireConfig: false, ignorePath: undefined}
+
+/** Anything but an object (`null`, or `[]` from a Lua `{}`) means the defaults. */
+export function toSettings(raw: unknown): Settings {
+  if (typeof raw !== 'object' || raw === null) return defaults
+  const {requireConfig, ignorePath} = raw as Record<string, unknown>
+  return {requireConfig: Boolean(requireConfig), ignorePath: typeof ignorePath === 'string' ? ignorePath : undefined}
+}
+
+/** A lint message as an LSP diagnostic; its expected texts ride along for the quick fixes. */
+export function toDiagnostic(message: Message): Diagnostic {
+  return {
+    range: {start: toPosition(message.start), end: toPosition(message.end ?? message.start)},
+    message: message.note ? `${message.reason}\n${message.note}` : message.reason,
+    severity:
+      message.fatal === true
+        ? DiagnosticSeverity.Error
+        : message.fatal === false
+          ? DiagnosticSeverity.Warning
+          : DiagnosticSeverity.Information,
+    code: message.ruleId,
+    source: message.source,
+    codeDescription: message.url ? {href: message.url} : undefined,
+    data: message.expected ? {expected: message.expected} : undefined
+  }
+}
+
+/** A 1-based vfile point as a 0-based LSP position (both count UTF-16 code units). */
+function toPosition(point: {line?: number; column?: number} | undefined): Position {
+  return {line: Math.max((point?.line ?? 1) - 1, 0), character: Math.max((point?.column ?? 1) - 1, 0)}
+}
+
+/**
+ * The published diagnostic a client sends back. Its range is not trusted:
+ * Neovim 0.7 to 0.10 send byte columns where LSP has UTF-16 code units
+ * (neovim/neovim#29500), which would move the edit on any line with non-ASCII
+ * text. The code, message and line pick it; an exact range only breaks a tie.
+ */
+export function publishedMatch(echoed: Diagnostic, diagnostics: Diagnostic[]): Diagnostic | undefined {
+  const candidates = diagnostics.filter(
+    (diagnostic) =>
+      diagnostic.code === echoed.code &&
+      diagnostic.message === echoed.message &&
+      diagnostic.range.start.line === echoed.range.start.line
+  )
+  const exact = candidates.find(
+    (diagnostic) =>
+      diagnostic.range.start.character === echoed.range.start.character &&
+      diagnostic.range.end.line === echoed.range.end.line &&
+      diagnostic.range.end.character === echoed.range.end.character
+  )
+  return exact ?? (candidates.length === 1 ? candidates[0] : undefined)
+}
+
+/** One quick fix per expected text, each replacing exactly the reported range. */
+export function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const expected = (diagnostic.data as {expected?: unknown} | undefined)?.expected
+  if (!Array.isArray(expected)) return []
+  const {range} = diagnostic
+  const actual = document.getText(range)
+  const empty = range.start.line === range.end.line && range.start.character === range.end.character
+  return expected
+    .filter((replacement): replacement is string => typeof replacement === 'string')
+    .map((replacement) => {
+      const title = !replacement
+        ? `Remove \`${menuText(actual)}\``
+        : empty
+          ? `Insert \`${menuText(replacement)}\``
+          : `Replace \`${menuText(actual)}\` with \`${menuText(replacement)}\``
+      const action = CodeAction.create(
+        title,
+        {changes: {[document.uri]: [TextEdit.replace(range, replacement)]}},
+        CodeActionKind.QuickFix
+      )
+      if (expected.length === 1) action.isPreferred = true
+      return action
+    })
+}
+
+/**
+ * Text as an editor menu shows it: one line, its first non-blank one trimmed
+ * (`## Open Questions`, not the heading and its blank lines), `…` when more
+ * follows or it is long.
+ */
+function menuText(text: string): string {
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+  const first = lines[0] ?? '⏎'
+  const cut = first.length > 50 ? first.slice(0, 49) + '…' : first
+  return lines.length > 1 && !cut.endsWith('…') ? cut + ' …' : cut
+}
+
+/** The path of a `file:` URI; other documents (unsaved, remote) are not linted. */
+export function toPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined
+  } catch {
+    return undefined
+  }
+}

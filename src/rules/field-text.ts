@@ -1,0 +1,31 @@
+/** Fields as milestone-section-fields' messages write them. */
+import type {Field} from '../model/fields.js'
+import {placeholder} from '../schema/pattern.js'
+import type {FieldSpec} from '../schema/types.js'
+
+/** A field as written, for messages: `**Label**:`, `*Label*:` or `#### Label`. */
+export function shown(field: Field): string {
+  const node = field.labelNode
+  if (node.type === 'heading') return '#'.repeat(node.depth) + ' ' + field.label
+  return node.type === 'emphasis' ? `*${field.label}*:` : `**${field.label}**:`
+}
+
+/** A template label for messages, its placeholders shown as `…`. */
+export function display(label: string): string {
+  return label.replace(placeholder, '…')
+}
+
+/** A template label as a bold label line: `**Label**:`. */
+export function bold(label: string): string {
+  return `**${display(label)}**:`
+}
+
+/** What a field's value is, as a placeholder in an expected line: `<list>`. */
+export function kindPlaceholder(spec: FieldSpec): string {
+  return spec.kind === 'list' ? '<list>' : spec.kind === 'code' ? '<code block>' : '<text>'
+}
+
+/** What a field's value is, in words: `a list`. */
+export function kindName(spec: FieldSpec): string {
+  return spec.kind === 'list' ? 'a list' : spec.kind === 'code' ? 'a code block' : 'text'
+}
