@@ -1,6 +1,7 @@
 // One lint configuration for src/, test/ and scripts/: typescript-eslint's
 // strict, type-checked preset. Formatting is prettier's (`npm run format`).
 import js from '@eslint/js'
+import jsdoc from 'eslint-plugin-jsdoc'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -23,7 +24,22 @@ export default tseslint.config(
   },
   {
     files: ['src/**'],
+    plugins: {jsdoc},
     rules: {
+      // Every export says what it is for (hovers, the generated .d.ts). The
+      // plugin is pinned to 62.x: 63 and later need Node 22.
+      'jsdoc/require-jsdoc': [
+        'error',
+        {
+          publicOnly: true,
+          require: {FunctionDeclaration: true, ClassDeclaration: true},
+          contexts: [
+            'ExportNamedDeclaration > TSInterfaceDeclaration',
+            'ExportNamedDeclaration > TSTypeAliasDeclaration',
+            'ExportNamedDeclaration > VariableDeclaration'
+          ]
+        }
+      ],
       // Small modules and functions read one at a time (README, Development).
       // A longer function says why in an eslint-disable-next-line comment.
       'max-lines': ['error', {max: 250, skipBlankLines: false, skipComments: false}],

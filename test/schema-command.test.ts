@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {defaultSchema, loadTemplate} from '../src/index.js'
+import {defaultSchema, loadTemplate} from '../src/project/template.js'
 import {repoRoot} from './project.js'
 
 function schemaCommand(...args: string[]) {

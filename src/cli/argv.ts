@@ -7,7 +7,7 @@ import {type ParseArgsConfig, parseArgs} from 'node:util'
 import json5 from 'json5'
 
 /** Reporters this package ships, by the name given to `--report`. */
-export const reporterNames = ['json', 'github', 'sarif'] as const
+const reporterNames = ['json', 'github', 'sarif'] as const
 
 /** `parseArgs`'s options. */
 type Options = NonNullable<ParseArgsConfig['options']>
@@ -38,7 +38,7 @@ export interface LintOptions {
   use: Array<[string, Record<string, unknown>]>
 }
 
-export type Command = {action: 'help'} | {action: 'version'} | {action: 'lint'; options: LintOptions}
+type Command = {action: 'help'} | {action: 'version'} | {action: 'lint'; options: LintOptions}
 
 /** A command line that cannot be run, said in one line. */
 export class UsageError extends Error {
@@ -49,7 +49,7 @@ export class UsageError extends Error {
 }
 
 /** A flag of the command line, as parsed and as the help shows it. */
-export interface Flag {
+interface Flag {
   long: string
   short?: string
   /** What the flag takes, for the help; a flag without one is a switch. */

@@ -29,12 +29,13 @@ import {type Target, targetOf} from '../project/links.js'
 import {placeOf} from '../project/project.js'
 import {type IgnoreSettings, ignoreCheck, statOf} from './ignore-files.js'
 
-export interface Unmatched {
+interface Unmatched {
   pattern: string
   /** Why it is an error, in one line. */
   reason: string
 }
 
+/** A file found but not read, and why. */
 export interface Refused {
   /** Relative to the working directory. */
   path: string
@@ -42,7 +43,7 @@ export interface Refused {
   reason: string
 }
 
-export interface Found {
+interface Found {
   /** The files to lint, relative to the working directory, in the order found. */
   paths: string[]
   refused: Refused[]

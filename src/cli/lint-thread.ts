@@ -11,7 +11,7 @@ import type {Job, Result} from './lint-worker.js'
 const lintsPerWorker = 200
 
 /** The linter thread, as the server drives it. */
-export interface LintThread {
+interface LintThread {
   /** Lint a job on the worker; its messages come to the `done` callback, as do a crash's. */
   run(job: Job): void
   /** Stop the worker (and any lint on it) at once. */

@@ -28,6 +28,7 @@ export interface Job {
   ignorePath: string | undefined
 }
 
+/** A job's messages, posted back to the server. */
 export interface Result {
   id: number
   messages: Message[]

@@ -23,6 +23,7 @@ export interface Settings {
   ignorePath: string | undefined
 }
 
+/** The settings of a client that gives none. */
 export const defaults: Settings = {requireConfig: false, ignorePath: undefined}
 
 /** Anything but an object (`null`, or `[]` from a Lua `{}`) means the defaults. */

@@ -14,6 +14,7 @@ import {treelessMark} from '../rules/marks.js'
 type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
 type Run = (tree: Node, file?: unknown, done?: unknown) => unknown
 
+/** Replace each file's tree with an empty root once its plugins have run. */
 export default function releaseTrees(this: Processor): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the processor as `this`
   const run = this.run as unknown as Run

@@ -55,6 +55,7 @@ export interface OptionKinds {
   rule: unknown
 }
 
+/** The name of a kind of option. */
 export type OptionKind = keyof OptionKinds
 
 /** Option name → kind: validates a rule's options, and gives their type (`OptionsOf`). */
@@ -65,6 +66,7 @@ export type OptionsOf<Types extends OptionTypes> = SharedOptions & {
   -readonly [Name in keyof Types]?: OptionKinds[Types[Name]]
 }
 
+/** The kinds of the shared options, which every rule and the preset take. */
 export const sharedOptionTypes: OptionTypes = {
   include: 'globs',
   exclude: 'globs',
@@ -80,12 +82,12 @@ const limitNames = ['size', 'lineLength', 'nesting', 'lists', 'blocks', 'markers
  * the tools that walk them after the parser (remark-lint's comment control
  * fails at 10,000 nested block quotes; 5,000 still pass).
  */
-export const maxNesting = 1_000
+const maxNesting = 1_000
 
 const severities = new Set<unknown>([true, false, 0, 1, 2, 'off', 'on', 'warn', 'error'])
 
 /** Whether a value is a remark-lint severity. */
-export function isSeverity(value: unknown): value is Severity {
+function isSeverity(value: unknown): value is Severity {
   return severities.has(value)
 }
 

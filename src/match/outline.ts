@@ -103,7 +103,7 @@ const wildcard = '\u0000'
 const patterns = new WeakMap<LabelSpec, string[][]>()
 
 /** A template label to find in a doc: a field's, or a metadata line's. */
-export type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
+type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
 
 /**
  * Whether a field stands for a template field: its label or an

@@ -69,6 +69,7 @@ function described(excess: Excess): string {
   }
 }
 
+/** A limit a document exceeds, what was found, and where. */
 export interface Excess {
   limit: keyof Limits
   found: number

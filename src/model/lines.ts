@@ -5,6 +5,7 @@
  * character codes: the pre-pass must stay linear and cheap on any input.
  */
 
+/** Where the line from `start` ends: its line ending, or the end of the text. */
 export function lineEnd(text: string, start: number): number {
   for (let index = start; index < text.length; index++) {
     const char = text.charCodeAt(index)

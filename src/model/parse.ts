@@ -48,7 +48,7 @@ export function guardParser(processor: Processor<Root>, limits: Limits, triage: 
 }
 
 /** A parse's outcome: the tree, the limit the document exceeds, or the error the parser threw. */
-export type Parsed = {tree: Root} | {excess: Excess} | {error: unknown}
+type Parsed = {tree: Root} | {excess: Excess} | {error: unknown}
 
 /** Parse a document within limits, checked before parsing and (the tree's depth) after. */
 export function parseWithin(document: string, limits: Limits, parse: (document: string) => Root): Parsed {

@@ -12,6 +12,7 @@ export interface Source {
   range(start: number, end: number): Position | undefined
 }
 
+/** The source of a file, as the parser read it. */
 export function createSource(file: VFile): Source {
   // The text as unified gives it to the parser: bytes are decoded as UTF-8,
   // as `String(file)` does (`String(file.value)` would read a `Uint8Array`
@@ -41,14 +42,4 @@ export function createSource(file: VFile): Source {
       return from && to ? {start: from, end: to} : undefined
     }
   }
-}
-
-/** Start offset of a node, if it has one. */
-export function startOffset(node: Node): number | undefined {
-  return node.position?.start.offset
-}
-
-/** End offset of a node, if it has one. */
-export function endOffset(node: Node): number | undefined {
-  return node.position?.end.offset
 }

@@ -10,7 +10,7 @@ import {syntax} from '../model/syntax.js'
 import {anchorsOf} from '../model/anchors.js'
 
 /** A link URL split into what the file system and the fragment check need. */
-export interface LocalUrl {
+interface LocalUrl {
   /** Percent-decoded path, `''` for a link within the same file. */
   path: string
   /** Percent-decoded fragment without `#`, if any. */
@@ -125,6 +125,7 @@ function realRoot(root: string): string {
 
 const markdownExtension = /\.(?:md|markdown|mdown|mkdn?|mdx)$/i
 
+/** Whether a path names a Markdown file, by its extension. */
 export function isMarkdown(file: string): boolean {
   return markdownExtension.test(file)
 }
@@ -132,7 +133,7 @@ export function isMarkdown(file: string): boolean {
 const maxCached = 256
 
 /** A target's anchors, or why they could not be read. */
-export type Anchors = {anchors: Set<string>} | {problem: string} | {excess: string; limit: keyof Limits}
+type Anchors = {anchors: Set<string>} | {problem: string} | {excess: string; limit: keyof Limits}
 
 const anchorCache = new Map<string, {stamp: string; result: Anchors}>()
 

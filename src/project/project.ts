@@ -27,6 +27,7 @@ const rcNames = new Set([
   '.remarkrc.yml'
 ])
 
+/** Where a file stands: its config folder and its project. */
 export interface Place {
   /** The folder whose config file applies to the file, if any. */
   configFolder: string | undefined

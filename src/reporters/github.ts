@@ -20,6 +20,7 @@ export function githubAnnotations(files: readonly VFile[], options: ReporterOpti
   return lines.join('\n')
 }
 
+/** Write the annotations of these files' messages to stdout. */
 export default function githubReporter(files: readonly VFile[], options: ReporterOptions = {}): '' {
   return writeOut(githubAnnotations(files, options))
 }

@@ -9,6 +9,7 @@ import {messagesOf, writeOut} from './shared.js'
 
 type Options = NonNullable<Parameters<typeof reporterJson>[1]>
 
+/** Write the JSON report of these files to stdout. */
 export default function jsonReporter(files: readonly VFile[], options: Options = {}): '' {
   // A view of each file with its messages in order; the file is left as it is.
   const ordered = files.map((file) =>

@@ -53,6 +53,7 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
   return JSON.stringify(log.buildSarifOutput(), null, 2)
 }
 
+/** Write the SARIF log of these files to stdout. */
 export default function sarifReporter(files: readonly VFile[], options: ReporterOptions = {}): '' {
   return writeOut(sarifLog(files, options))
 }

@@ -17,7 +17,7 @@ export interface ReporterOptions {
   frail?: boolean | null
 }
 
-export type Level = 'error' | 'warning' | 'note'
+type Level = 'error' | 'warning' | 'note'
 
 /** The level of a message: fatal is an error, a warning fails a frail run, the rest is a note. */
 export function levelOf(message: VFileMessage, options: ReporterOptions): Level {

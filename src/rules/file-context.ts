@@ -20,12 +20,12 @@ import {TemplateError} from '../schema/derive.js'
 import type {Schema} from '../schema/types.js'
 
 /** A failure of a rule (with its id) or of building the file's model (without). */
-export interface Failure {
+interface Failure {
   ruleId?: string
   error: unknown
 }
 
-export interface FileContext {
+interface FileContext {
   /** The options as detection reads them: with the file the `template` option names, if found. */
   detectOptions(options: SharedOptions): DetectOptions
   /** The schema a template option names (the bundled one without): throws a `TemplateError` if unusable. */
@@ -50,7 +50,7 @@ export function fileContext(file: VFile): FileContext {
 }
 
 /** Let a file's context go once every rule has read it: remark-cli holds every file until a run ends. */
-export function forgetContext(file: VFile): void {
+function forgetContext(file: VFile): void {
   contexts.delete(file)
 }
 

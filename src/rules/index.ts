@@ -11,6 +11,7 @@ import riskFields from './risk-fields.js'
 import sectionFields from './section-fields.js'
 import successCriteria from './success-criteria.js'
 
+/** Every rule of the package, by its id. */
 export const rules = {
   'milestone-required-headings': requiredHeadings,
   'milestone-no-placeholders': noPlaceholders,
@@ -20,6 +21,7 @@ export const rules = {
   'milestone-relative-links': relativeLinks
 } as const
 
+/** The id of a rule of the package. */
 export type RuleId = keyof typeof rules
 
 /** The options of a rule, by its id (inferred from its declaration). */

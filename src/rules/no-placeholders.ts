@@ -51,6 +51,7 @@ const optionTypes = {
   allow: 'patterns'
 } as const
 
+/** The options of `milestone-no-placeholders`. */
 export type NoPlaceholdersOptions = OptionsOf<typeof optionTypes>
 
 const noPlaceholders = milestoneRule({

@@ -69,6 +69,7 @@ const optionTypes = {
   fragments: 'boolean'
 } as const
 
+/** The options of `milestone-relative-links`. */
 export type RelativeLinksOptions = OptionsOf<typeof optionTypes>
 
 const relativeLinks = milestoneRule({

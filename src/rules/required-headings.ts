@@ -43,6 +43,7 @@ import type {SectionSpec} from '../schema/types.js'
 
 const optionTypes = {} as const
 
+/** The options of `milestone-required-headings`. */
 export type RequiredHeadingsOptions = OptionsOf<typeof optionTypes>
 
 const requiredHeadings = milestoneRule({

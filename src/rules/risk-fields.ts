@@ -41,6 +41,7 @@ const optionTypes = {
   levels: 'levels'
 } as const
 
+/** The options of `milestone-risk-fields`. */
 export type RiskFieldsOptions = OptionsOf<typeof optionTypes>
 
 const riskFields = milestoneRule({

@@ -29,7 +29,7 @@ import type {Schema} from '../schema/types.js'
 export const homepage = 'https://github.com/remark-lint-milestone/remark-lint-milestone'
 
 /** Where each rule is documented (the README section named after it). */
-export const docsBase = homepage + '#'
+const docsBase = homepage + '#'
 
 /**
  * What the rules decided about a file, kept as `file.data.milestoneLint`
@@ -58,6 +58,7 @@ export interface RuleContext<Options> {
   options: Options
 }
 
+/** A rule as `milestoneRule()` makes it: a remark-lint plugin that also says what it is. */
 export interface MilestoneRule<Options> extends Plugin<[RuleConfig<Options>?], Root> {
   /** The rule id, as used in config and `<!--lint ignore-->` comments. */
   ruleId: string
@@ -68,7 +69,7 @@ export interface MilestoneRule<Options> extends Plugin<[RuleConfig<Options>?], R
 }
 
 /** A rule, declared once: its id, what it checks, its options' kinds, and its check. */
-export interface RuleDeclaration<Types extends OptionTypes> {
+interface RuleDeclaration<Types extends OptionTypes> {
   /** The rule id, as used in config and `<!--lint ignore-->` comments. */
   id: string
   /** What the rule checks, in one sentence (shown by SARIF viewers). */
@@ -220,7 +221,7 @@ export function schemaOf(options: SharedOptions, file: VFile): Schema {
 }
 
 /** What a message can carry besides its reason. */
-export interface ReportExtras {
+interface ReportExtras {
   /** Replacement texts for the place, offered as quick fixes by editors. */
   expected?: string[]
   /** A related message, such as the first of two duplicates. */

@@ -76,6 +76,7 @@ const optionTypes = {
   optional: 'strings'
 } as const
 
+/** The options of `milestone-section-fields`. */
 export type SectionFieldsOptions = OptionsOf<typeof optionTypes>
 
 const sectionFields = milestoneRule({

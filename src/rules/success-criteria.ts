@@ -35,6 +35,7 @@ const optionTypes = {
   marker: 'string'
 } as const
 
+/** The options of `milestone-success-criteria`. */
 export type SuccessCriteriaOptions = OptionsOf<typeof optionTypes>
 
 const successCriteria = milestoneRule({

@@ -64,6 +64,7 @@ function fieldMark(field: Field): 'example' | 'required' | undefined {
   return mark === 'example' || mark === 'required' ? mark : undefined
 }
 
+/** The spec of a template field; `optional` and `example` as its section says, unless the field says otherwise. */
 export function fieldSpec(field: Field, optional: boolean, example = false): FieldSpec {
   const spec: FieldSpec = {label: field.label, kind: field.list ? 'list' : field.code ? 'code' : 'text'}
   const mark = fieldMark(field)
@@ -150,6 +151,7 @@ function escape(value: string): string {
   return escapeRegExp(value).replace(/\s+/g, '\\s+')
 }
 
+/** Where a field's label starts in the template. */
 export function labelOffset(field: Field): number {
   return field.labelNode.position?.start.offset ?? 0
 }

@@ -24,6 +24,7 @@ export interface Schema {
 /** What a metadata link points at; sections can require links to the same files. */
 export type LinkRole = 'parent' | 'architecture'
 
+/** A metadata line of the template (`**Status**: …`). */
 export interface MetadataSpec {
   /** Label text without `**` and colon, e.g. `Parent Document`. */
   label: string
@@ -33,6 +34,7 @@ export interface MetadataSpec {
   example?: string
 }
 
+/** A section of the template, and what it holds. */
 export interface SectionSpec {
   /** Heading text as in the template, e.g. `Phase 1: [Phase Name]`. */
   heading: string
@@ -60,6 +62,7 @@ export interface SectionSpec {
   links?: LinkRole[]
 }
 
+/** A field of a template section (`**Purpose**: …`). */
 export interface FieldSpec {
   /** Label text without `**` and colon, e.g. `Success Criteria`, `After [Previous Section]`. */
   label: string

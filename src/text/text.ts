@@ -14,7 +14,7 @@
  * non-breaking spaces to spaces and full-width letters to ASCII; it leaves
  * quotes and dashes, mapped here.
  */
-export function plainText(text: string): string {
+function plainText(text: string): string {
   if (isAscii(text)) return text
   return text
     .normalize('NFKC')
@@ -28,7 +28,7 @@ export function plainText(text: string): string {
  * Text folded for comparison, outer spaces kept (pieces of a template
  * heading are folded alone). `Doesn't` is `Does NOT`, as the template writes it.
  */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return plainText(text).replace(/&/g, ' and ').replace(/n't\b/gi, ' not').replace(/\s+/g, ' ').toLowerCase()
 }
 
@@ -76,7 +76,7 @@ const decoration =
  * ASCII character, so has none, and is returned without running the
  * pattern, which is slow (it was a fifth of the rules' time).
  */
-export function undecorated(text: string): string {
+function undecorated(text: string): string {
   return isPlainEnd(text.charCodeAt(0)) && isPlainEnd(text.charCodeAt(text.length - 1))
     ? text
     : text.replace(decoration, '')
