@@ -59,7 +59,7 @@ const linter = lintThread(publishLint, log)
 connection.onInitialize((params) => {
   const {capabilities, workspaceFolders} = params
   // Clients older than workspace folders (LSP 3.6) send only `rootUri`.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- old clients send only this
   const rootUri = params.rootUri
   for (const folder of workspaceFolders ?? []) addWorkspace(folder.uri)
   if (workspaces.size === 0 && rootUri) addWorkspace(rootUri)
