@@ -9,11 +9,16 @@
  * `options` record of its declaration: name, kind, doc comment and its
  * `@default`.
  *
+ * It also writes the pre-commit hook's `description` in
+ * `.pre-commit-hooks.yaml`: the help's summary of the rules, from the built
+ * dist/ (hence `npm run docs` builds first).
+ *
  * `node scripts/docs.mjs --check [README]` writes nothing: it exits 1 when
  * the README's rule sections are not what it would write (test/docs.test.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import ts from 'typescript'
 
 const root = path.join(import.meta.dirname, '..')
@@ -183,16 +188,33 @@ function withRuleSections(readme) {
   return readme.slice(0, at) + '\n' + ruleSections() + '\n' + readme.slice(to.index)
 }
 
+/**
+ * The pre-commit hook file with its `description` set to the help's summary
+ * of the rules (built dist/cli/help.js), quoted as prettier writes YAML.
+ */
+async function withHookDescription(hooks) {
+  const {summary} = await import(pathToFileURL(path.join(root, 'dist/cli/help.js')).href)
+  return hooks.replace(/^ {2}description: .*$/m, `  description: '${summary.replaceAll("'", "''")}'`)
+}
+
 if (process.argv[1] === import.meta.filename) {
   const check = process.argv[2] === '--check'
   const file = process.argv[check ? 3 : 2] ?? path.join(root, 'README.md')
   const readme = fs.readFileSync(file, 'utf8')
   const wanted = withRuleSections(readme)
-  if (wanted === readme) process.exit(0)
-  if (check) {
+  if (check && wanted !== readme) {
     console.error('README is stale: run npm run docs')
     process.exit(1)
   }
-  fs.writeFileSync(file, wanted)
-  console.error(`docs: wrote the rule sections of ${relative(file)}`)
+  if (wanted !== readme) {
+    fs.writeFileSync(file, wanted)
+    console.error(`docs: wrote the rule sections of ${relative(file)}`)
+  }
+  const hooksFile = path.join(root, '.pre-commit-hooks.yaml')
+  const hooks = fs.readFileSync(hooksFile, 'utf8')
+  const wantedHooks = await withHookDescription(hooks)
+  if (!check && wantedHooks !== hooks) {
+    fs.writeFileSync(hooksFile, wantedHooks)
+    console.error(`docs: wrote the hook description in ${relative(hooksFile)}`)
+  }
 }

@@ -47,10 +47,10 @@ let preCommitHome = ''
 let user = ''
 
 describe('the hook file', () => {
-  it("describes the hook with the help's summary of the rules (rules/index.ts), kept in step by hand", () => {
+  it("describes the hook with the help's summary of the rules (rules/index.ts), as npm run docs writes it", () => {
     const hooks = readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')
-    // A stale line fails here: paste the expected one into .pre-commit-hooks.yaml
-    // (single-quoted, as prettier writes YAML, with a quote doubled).
+    // A stale line fails here: run npm run docs (single-quoted, as prettier
+    // writes YAML, with a quote doubled).
     expect(hooks.split('\n').find((line) => line.startsWith('  description: '))).toBe(
       `  description: '${summary.replaceAll("'", "''")}'`
     )
