@@ -1,0 +1,117 @@
+/**
+ * Behaviour at the edges that the per-feature tests do not reach: what a
+ * template path names when it is no regular file, severities given with
+ * the preset's shared options, reports of messages without a place or a
+ * rule, and option values of every kind.
+ */
+import {createServer} from 'node:net'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {remark} from 'remark'
+import {VFile} from 'vfile'
+import remarkLintMilestone, {type Options, loadTemplate} from '../src/index.js'
+import {githubAnnotations} from '../src/reporters/github.js'
+import {lint} from './helpers.js'
+import {makeTemporary, removeProjects, repoRoot} from './project.js'
+
+afterAll(removeProjects)
+
+const defective = path.join(repoRoot, 'fixtures/example/milestone-2-public-launch.md')
+
+function templateProblem(location: string | URL): string {
+  try {
+    loadTemplate(location)
+  } catch (error) {
+    return (error as Error).message
+  }
+  return 'no problem'
+}
+
+describe('a template path that names no regular file', () => {
+  it('says what it names instead: a folder, a character device, a socket', async () => {
+    const folder = makeTemporary('template-kinds-')
+    expect(templateProblem(folder)).toBe(
+      `Cannot derive a schema from template \`${folder}\`: expected a regular file, found a folder`
+    )
+    expect(templateProblem(new URL('file:///dev/null'))).toBe(
+      'Cannot derive a schema from template `/dev/null`: expected a regular file, found a character device'
+    )
+    const socket = path.join(folder, 'template.md')
+    const server = createServer().listen(socket)
+    await new Promise((resolve) => server.once('listening', resolve))
+    try {
+      expect(templateProblem(socket)).toBe(
+        `Cannot derive a schema from template \`${socket}\`: expected a regular file, found a socket`
+      )
+    } finally {
+      server.close()
+    }
+  })
+})
+
+describe("a rule severity beside the preset's shared options", () => {
+  const risks = (fatal: boolean) => [
+    `${fatal} 109:13 Unexpected impact level \`Severe\`, expected \`High\`, \`Medium\` or \`Low\``,
+    `${fatal} 115:1 Unexpected missing \`**Mitigation**:\` in \`### Risk: Support Load\`, expected \`**Mitigation**: <text or list>\``
+  ]
+
+  async function riskMessages(config: Options['milestone-risk-fields']) {
+    // `exclude` is a shared option: each rule gets it under its own options.
+    const file = await lint(defective, {exclude: ['archive/**'], 'milestone-risk-fields': config})
+    return file.messages
+      .filter((message) => message.ruleId === 'milestone-risk-fields')
+      .map((message) => `${String(message.fatal)} ${message.line}:${message.column} ${message.reason}`)
+  }
+
+  it('keeps the severity, given alone or in an array without options', async () => {
+    expect(await riskMessages('error')).toEqual(risks(true))
+    expect(await riskMessages(2)).toEqual(risks(true))
+    expect(await riskMessages([2])).toEqual(risks(true))
+    expect(await riskMessages(true)).toEqual(risks(false))
+  })
+})
+
+describe('option values', () => {
+  const attach = (options: unknown) => () =>
+    remark()
+      .use(remarkLintMilestone, options as Options)
+      .freeze()
+
+  it('names the option and what it should be, for every kind of option', () => {
+    expect(attach({'milestone-success-criteria': {marker: ''}})).toThrow(
+      'milestone-success-criteria: unexpected value `""` for option `marker`, expected a non-empty string'
+    )
+    expect(attach({'milestone-section-fields': {required: ['']}})).toThrow(
+      'milestone-section-fields: unexpected value `[""]` for option `required`, expected an array of non-empty strings'
+    )
+    expect(attach({template: new URL('https://example.com/template.md')})).toThrow(
+      'remark-lint-milestone: unexpected value `"https://example.com/template.md"` for option `template`, expected a path or a `file:` URL'
+    )
+    expect(attach({template: Symbol('template.md')})).toThrow(
+      'remark-lint-milestone: unexpected value `Symbol(template.md)` for option `template`, expected a path or a `file:` URL'
+    )
+    expect(attach({'milestone-risk-fields': 'loud'})).toThrow(
+      "remark-lint-milestone: unexpected value `\"loud\"` for option `milestone-risk-fields`, expected a severity (`false`, `'warn'`, `'error'`…), options, or `[severity, options]`"
+    )
+    // A number first is a severity, even one remark-lint does not know: the options follow it.
+    expect(attach({'milestone-risk-fields': [3, {levels: 'High'}]})).toThrow(
+      'milestone-risk-fields: unexpected value `"High"` for option `levels`, expected a non-empty array of non-empty strings'
+    )
+  })
+})
+
+describe('GitHub annotations', () => {
+  it("come in order of place, messages without a place first, and a message without a rule under the command's name", () => {
+    const file = new VFile({path: path.join(process.cwd(), 'docs/a.md'), value: '# A\n'})
+    file.message('at 2:5', {place: {line: 2, column: 5}, ruleId: 'x'})
+    file.message('at 2:1', {place: {line: 2, column: 1}, ruleId: 'x'})
+    file.message('nowhere', {ruleId: 'x'})
+    file.message('no rule', {place: {line: 1, column: 1}})
+    expect(githubAnnotations([file]).split('\n')).toEqual([
+      '::warning file=docs/a.md,title=x::nowhere',
+      '::warning file=docs/a.md,line=1,col=1,title=milestone-lint::no rule',
+      '::warning file=docs/a.md,line=2,col=1,title=x::at 2:1',
+      '::warning file=docs/a.md,line=2,col=5,title=x::at 2:5'
+    ])
+  })
+})

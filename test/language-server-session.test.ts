@@ -1,0 +1,112 @@
+/**
+ * The language server over an editing session: documents closed, settings
+ * and workspace folders changed, documents it does not lint, and a client
+ * that offers none of the optional capabilities.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWorkspaceFoldersNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification
+} from 'vscode-languageserver-protocol/node'
+import {LspClient} from './lsp-client.js'
+import {makeProject, removeProjects} from './project.js'
+
+afterAll(removeProjects)
+
+const defectivePath = 'docs/milestone-2-public-launch.md'
+
+/** A client, stopped after `session` whatever happens. */
+async function withClient(client: LspClient, session: (client: LspClient) => Promise<void>): Promise<void> {
+  try {
+    await session(client)
+  } finally {
+    await client.stop()
+  }
+}
+
+describe('milestone-lint-language-server over a session', () => {
+  it('clears the diagnostics of a document when it is closed', async () => {
+    const root = makeProject()
+    await withClient(new LspClient(root), async (client) => {
+      await client.initialize()
+      const uri = client.uri(defectivePath)
+      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      const cleared = client.diagnostics(uri, undefined as unknown as number)
+      await client.connection.sendNotification(DidCloseTextDocumentNotification.type, {textDocument: {uri}})
+      expect(await cleared).toEqual([])
+    })
+  }, 30_000)
+
+  it('asks for the settings again when they change, and lints the open documents with them', async () => {
+    const root = makeProject()
+    await withClient(new LspClient(root), async (client) => {
+      await client.initialize()
+      const uri = client.uri(defectivePath)
+      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      // `requireConfig` in a project without a config file: nothing is linted.
+      client.connection.onRequest(ConfigurationRequest.type, (params) =>
+        params.items.map(() => ({requireConfig: true}))
+      )
+      const relinted = client.diagnostics(uri, 1)
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, {settings: null})
+      expect(await relinted).toEqual([])
+    })
+  }, 30_000)
+
+  it('takes an `ignorePath` setting relative to the workspace, and settings that are no object as the defaults', async () => {
+    const root = makeProject({'.lintignore': 'docs/milestone-2-*\n'})
+    const text = readFileSync(path.join(root, defectivePath), 'utf8')
+    await withClient(new LspClient(root, {settings: {ignorePath: '.lintignore'}}), async (client) => {
+      await client.initialize()
+      expect(await client.open(client.uri(defectivePath), text)).toEqual([])
+    })
+    await withClient(new LspClient(root, {settings: null}), async (client) => {
+      await client.initialize()
+      expect(await client.open(client.uri(defectivePath), text)).toHaveLength(20)
+    })
+  }, 60_000)
+
+  it('lints the open documents again when workspace folders are added or removed', async () => {
+    const root = makeProject()
+    await withClient(new LspClient(root), async (client) => {
+      await client.initialize()
+      const uri = client.uri(defectivePath)
+      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      const relinted = client.diagnostics(uri, 1)
+      const docs = {uri: pathToFileURL(path.join(root, 'docs')).href, name: 'docs'}
+      await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+        event: {added: [docs], removed: [{uri: pathToFileURL(root).href, name: 'project'}]}
+      })
+      expect(await relinted).toHaveLength(20)
+    })
+  }, 30_000)
+
+  it('serves a client without workspace folders or settings (LSP before 3.6), and skips documents that are no files', async () => {
+    const root = makeProject()
+    await withClient(new LspClient(root), async (client) => {
+      const result = await client.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- what such a client sends
+        rootUri: pathToFileURL(root).href,
+        capabilities: {}
+      })
+      expect(result.capabilities.workspace).toBeUndefined()
+      await client.connection.sendNotification(InitializedNotification.type, {})
+      // Not saved yet: no path to find a config or a template from.
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: {uri: 'untitled:Untitled-1', languageId: 'markdown', version: 1, text: '# Milestone 1: x\n'}
+      })
+      const uri = client.uri(defectivePath)
+      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      expect(client.logs.filter((line) => line.startsWith('linting '))).toEqual([`linting ${uri} (version 1)`])
+    })
+  }, 30_000)
+})
