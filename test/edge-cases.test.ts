@@ -4,14 +4,15 @@
  * the preset's shared options, reports of messages without a place or a
  * rule, and option values of every kind.
  */
+import {copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:net'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {remark} from 'remark'
 import {VFile} from 'vfile'
-import remarkLintMilestone, {type Options, loadTemplate} from '../src/index.js'
+import remarkLintMilestone, {type Options, loadTemplate, riskFields} from '../src/index.js'
 import {githubAnnotations} from '../src/reporters/github.js'
-import {lint} from './helpers.js'
+import {lint, lintWith, messages} from './helpers.js'
 import {makeTemporary, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
@@ -69,6 +70,10 @@ describe("a rule severity beside the preset's shared options", () => {
     expect(await riskMessages([2])).toEqual(risks(true))
     expect(await riskMessages(true)).toEqual(risks(false))
   })
+
+  it("keeps the rule's own options beside the shared ones", async () => {
+    expect(await riskMessages(['error', {levels: ['High', 'Medium', 'Low', 'Severe']}])).toEqual(risks(true).slice(1))
+  })
 })
 
 describe('option values', () => {
@@ -100,6 +105,15 @@ describe('option values', () => {
   })
 })
 
+describe('a rule used alone', () => {
+  it('reports nothing when switched off', async () => {
+    const file = await lint(defective)
+    expect(file.messages.some((message) => message.ruleId === 'milestone-risk-fields')).toBe(true)
+    const alone = await lintWith(riskFields, defective, false)
+    expect(alone.messages).toEqual([])
+  })
+})
+
 describe('GitHub annotations', () => {
   it("come in order of place, messages without a place first, and a message without a rule under the command's name", () => {
     const file = new VFile({path: path.join(process.cwd(), 'docs/a.md'), value: '# A\n'})
@@ -113,5 +127,49 @@ describe('GitHub annotations', () => {
       '::warning file=docs/a.md,line=2,col=1,title=x::at 2:1',
       '::warning file=docs/a.md,line=2,col=5,title=x::at 2:5'
     ])
+  })
+
+  it('name a file without a path by the working directory, as an empty path', () => {
+    const file = new VFile({value: '# A\n'})
+    file.message('here', {place: {line: 1, column: 1}, ruleId: 'x'})
+    expect(githubAnnotations([file])).toBe('::warning file=,line=1,col=1,title=x::here')
+  })
+})
+
+describe('where a `template` option points', () => {
+  const text = readFileSync(defective, 'utf8')
+  const fileIn = (folder: string) =>
+    new VFile({cwd: folder, path: path.join(folder, 'docs/milestone-2-public-launch.md'), value: text})
+
+  it('says in one fatal message why a URL or a looping link cannot be read', async () => {
+    const project = makeTemporary('template-where-')
+    mkdirSync(path.join(project, '.git'))
+    symlinkSync('loop.md', path.join(project, 'loop.md'))
+    for (const [template, problem] of [
+      [new URL('file://example.com/template.md'), 'File URL host must be "localhost" or empty on linux'],
+      ['loop.md', 'ELOOP']
+    ] as const) {
+      const file = await lint(fileIn(project), {template})
+      expect(messages(file)).toEqual([
+        `? template: Cannot derive a schema from template \`${String(template)}\`: cannot read it (${problem})`
+      ])
+      expect(file.messages[0]?.fatal).toBe(true)
+    }
+  })
+
+  it('takes a relative path from the working directory for a file in no project', async () => {
+    const loose = makeTemporary('template-loose-')
+    copyFileSync(path.join(repoRoot, 'templates/milestone-template.md'), path.join(loose, 'template.md'))
+    const file = await lint(fileIn(loose), {template: 'template.md'})
+    expect(messages(file).filter((message) => message.includes(' template: '))).toEqual([])
+    expect(messages(file)).toEqual(messages(await lint(fileIn(loose))))
+    expect(file.messages).toHaveLength(22)
+  })
+
+  it('takes a package.json that does not parse as one without config', async () => {
+    const broken = makeTemporary('template-package-')
+    writeFileSync(path.join(broken, 'package.json'), '{')
+    const loose = makeTemporary('template-loose-')
+    expect(messages(await lint(fileIn(broken)))).toEqual(messages(await lint(fileIn(loose))))
   })
 })

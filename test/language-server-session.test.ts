@@ -16,7 +16,7 @@ import {
   InitializeRequest,
   InitializedNotification
 } from 'vscode-languageserver-protocol/node'
-import {LspClient} from './lsp-client.js'
+import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {makeProject, removeProjects} from './project.js'
 
 afterAll(removeProjects)
@@ -74,6 +74,19 @@ describe('milestone-lint-language-server over a session', () => {
     })
   }, 60_000)
 
+  it('lints with the default settings when the client fails to give them', async () => {
+    const root = makeProject()
+    const client = new LspClient(root)
+    client.connection.onRequest(ConfigurationRequest.type, () => {
+      throw new Error('no settings here')
+    })
+    await withClient(client, async () => {
+      await client.initialize()
+      const uri = client.uri(defectivePath)
+      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+    })
+  }, 30_000)
+
   it('lints the open documents again when workspace folders are added or removed', async () => {
     const root = makeProject()
     await withClient(new LspClient(root), async (client) => {
@@ -100,13 +113,34 @@ describe('milestone-lint-language-server over a session', () => {
       })
       expect(result.capabilities.workspace).toBeUndefined()
       await client.connection.sendNotification(InitializedNotification.type, {})
-      // Not saved yet: no path to find a config or a template from.
-      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-        textDocument: {uri: 'untitled:Untitled-1', languageId: 'markdown', version: 1, text: '# Milestone 1: x\n'}
-      })
+      // Not saved yet, or on another host: no path to find a config or a template from.
+      for (const other of ['untitled:Untitled-1', 'file://example.com/milestone-1-x.md']) {
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: {uri: other, languageId: 'markdown', version: 1, text: '# Milestone 1: x\n'}
+        })
+      }
       const uri = client.uri(defectivePath)
       expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
       expect(client.logs.filter((line) => line.startsWith('linting '))).toEqual([`linting ${uri} (version 1)`])
     })
   }, 30_000)
+
+  it('shows a config the engine cannot use as one error on the first line, with its cause', async () => {
+    for (const [config, problem] of [
+      [JSON.stringify({plugins: ['remark-nonexistent']}), 'Cannot find module `remark-nonexistent`'],
+      ['{', 'Cannot parse file `.remarkrc.json`']
+    ]) {
+      const root = makeProject({'.remarkrc.json': config})
+      await withClient(new LspClient(root), async (client) => {
+        await client.initialize()
+        const diagnostics = await client.open(
+          client.uri(defectivePath),
+          readFileSync(path.join(root, defectivePath), 'utf8')
+        )
+        expect(diagnostics.map((diagnostic) => [formatDiagnostic(diagnostic), diagnostic.severity])).toEqual([
+          [`1:1 undefined: Cannot process file: ${problem}`, 1]
+        ])
+      })
+    }
+  }, 60_000)
 })
