@@ -129,7 +129,9 @@ function compile(source: string): {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ES2022,
       verbatimModuleSyntax: true,
-      sourceMap: true
+      sourceMap: true,
+      // The source itself rides along: `v8 ignore start`/`stop` hints are read from it.
+      inlineSources: true
     }
   })
   const sourceMap = JSON.parse(output.sourceMapText ?? '{}') as {

@@ -12,7 +12,7 @@ import {remark} from 'remark'
 import {VFile} from 'vfile'
 import remarkLintMilestone, {type Options, loadTemplate, riskFields} from '../src/index.js'
 import {githubAnnotations} from '../src/reporters/github.js'
-import {lint, lintWith, messages} from './helpers.js'
+import {lint, lintWith, messages, textFile} from './helpers.js'
 import {makeTemporary, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
@@ -29,13 +29,16 @@ function templateProblem(location: string | URL): string {
 }
 
 describe('a template path that names no regular file', () => {
-  it('says what it names instead: a folder, a character device, a socket', async () => {
+  it('says what it names instead: a folder, a character or block device, a socket', async () => {
     const folder = makeTemporary('template-kinds-')
     expect(templateProblem(folder)).toBe(
       `Cannot derive a schema from template \`${folder}\`: expected a regular file, found a folder`
     )
     expect(templateProblem(new URL('file:///dev/null'))).toBe(
       'Cannot derive a schema from template `/dev/null`: expected a regular file, found a character device'
+    )
+    expect(templateProblem('/dev/loop0')).toBe(
+      'Cannot derive a schema from template `/dev/loop0`: expected a regular file, found a block device'
     )
     const socket = path.join(folder, 'template.md')
     const server = createServer().listen(socket)
@@ -109,8 +112,9 @@ describe('a rule used alone', () => {
   it('reports nothing when switched off', async () => {
     const file = await lint(defective)
     expect(file.messages.some((message) => message.ruleId === 'milestone-risk-fields')).toBe(true)
-    const alone = await lintWith(riskFields, defective, false)
-    expect(alone.messages).toEqual([])
+    // `false` keeps unified from attaching it at all; `[0]` and `['off']` reach the rule. (A bare
+    // `'off'` is options to a remark-lint rule used alone, as unified-lint-rule takes it.)
+    for (const off of [[0], ['off']]) expect((await lintWith(riskFields, defective, off)).messages).toEqual([])
   })
 })
 
@@ -171,5 +175,24 @@ describe('where a `template` option points', () => {
     writeFileSync(path.join(broken, 'package.json'), '{')
     const loose = makeTemporary('template-loose-')
     expect(messages(await lint(fileIn(broken)))).toEqual(messages(await lint(fileIn(loose))))
+  })
+})
+
+describe('the tree-depth limit', () => {
+  // Emphasis in emphasis: the pre-pass counts no block nesting here, the parsed tree is deep.
+  const deep = '# Milestone 1: Deep\n\n*a _b *c _d *e _f *g _h text_ i* j_ k* l_ m* n_ o*\n'
+  const over =
+    '3:1 limits: Unexpected tree 4 levels deep (emphasis, links, lists and block quotes in one another), ' +
+    'over the limit of 3 (3 × 1), so this file is not linted; raise the preset option `limits.nesting` to lint it'
+
+  it('stops a doc whose parsed tree is deeper than 3 × `nesting`, in one message', async () => {
+    expect(messages(await lint(textFile(deep), {limits: {nesting: 1}, include: ['**']}))).toEqual([over])
+  })
+
+  it('says so beside a template that cannot be used', async () => {
+    expect(messages(await lint(textFile(deep), {limits: {nesting: 1}, template: 'nope.md', include: ['**']}))).toEqual([
+      '? template: Cannot derive a schema from template `nope.md`: no such file in the project, looked for `nope.md`',
+      over
+    ])
   })
 })

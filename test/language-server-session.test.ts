@@ -39,6 +39,7 @@ describe('milestone-lint-language-server over a session', () => {
       await client.initialize()
       const uri = client.uri(defectivePath)
       expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      // Cleared without a version.
       const cleared = client.diagnostics(uri, undefined as unknown as number)
       await client.connection.sendNotification(DidCloseTextDocumentNotification.type, {textDocument: {uri}})
       expect(await cleared).toEqual([])
@@ -129,7 +130,7 @@ describe('milestone-lint-language-server over a session', () => {
     for (const [config, problem] of [
       [JSON.stringify({plugins: ['remark-nonexistent']}), 'Cannot find module `remark-nonexistent`'],
       ['{', 'Cannot parse file `.remarkrc.json`']
-    ]) {
+    ] as const) {
       const root = makeProject({'.remarkrc.json': config})
       await withClient(new LspClient(root), async (client) => {
         await client.initialize()

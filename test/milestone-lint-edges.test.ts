@@ -118,6 +118,38 @@ describe('milestone-lint at the edges', () => {
     ])
   })
 
+  it('walks a folder beside the working directory in the same repository, where ignore patterns do not reach', () => {
+    const project = makeProject()
+    mkdirSync(path.join(project, '.git'))
+    mkdirSync(path.join(project, 'other'))
+    mkdirSync(path.join(project, 'sub'))
+    copyFileSync(path.join(project, defective), path.join(project, 'other/milestone-3-scale.md'))
+    copyFileSync(path.join(project, 'docs/milestones.md'), path.join(project, 'other/notes.md'))
+    // `--ignore-pattern` is relative to the working directory: `notes.md` there, not `../other/notes.md`.
+    const {status, stderr} = milestoneLint(path.join(project, 'sub'), '--ignore-pattern', 'notes.md', '../other')
+    expect(status).toBe(1)
+    expect(stderr.split('\n').filter((line) => /^\S+\.md/.test(line))).toEqual([
+      '../other/milestone-3-scale.md',
+      '../other/notes.md: no issues found'
+    ])
+  })
+
+  it('says on each file that a given ignore file cannot be read, with exit 2', () => {
+    const project = makeProject()
+    const {status, stderr} = milestoneLint(project, '--ignore-path', 'nope.txt', 'docs/milestone-1-private-beta.md')
+    expect(status).toBe(2)
+    expect(stderr).toBe(
+      [
+        'docs/milestone-1-private-beta.md',
+        ` error Cannot find file: Cannot read given file \`nope.txt\`: ENOENT: no such file or directory, open '${project}/nope.txt'`,
+        '',
+        '✖ 1 error',
+        'milestone-lint: 1 file, 0 milestone docs linted, 1 not linted; 1 error',
+        ''
+      ].join('\n')
+    )
+  })
+
   it('says once that a special file named twice is not read', () => {
     const project = makeProject()
     execFileSync('mkfifo', [path.join(project, 'docs/pipe.md')])

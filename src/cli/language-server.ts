@@ -172,8 +172,10 @@ function lintNextWaiting(): void {
       connection.console.log(`linting ${uri} (version ${running.version})`)
     })
     .catch((error: unknown) => {
+      /* v8 ignore start -- settingsFor never rejects: only a worker that cannot start gets here */
       log(error)
       publishLint(id, [cannotLint(error)])
+      /* v8 ignore stop */
     })
 }
 

@@ -47,9 +47,11 @@ export function lintThread(done: (id: number, messages: Message[]) => void, log:
     started.on('exit', (code) => {
       if (worker === started) worker = undefined
       // Died mid-lint (out of memory, a crash): say so on the doc, go on with the next.
+      /* v8 ignore start -- a crash of the worker: no input within the limits makes one */
       if (pending?.worker === started && code !== 0) {
         finish(pending.id, [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)])
       }
+      /* v8 ignore stop */
     })
     lints = 0
     return started
