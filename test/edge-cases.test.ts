@@ -1,8 +1,9 @@
 /**
  * Behaviour at the edges that the per-feature tests do not reach: what a
- * template path names when it is no regular file, severities given with
- * the preset's shared options, reports of messages without a place or a
- * rule, and option values of every kind.
+ * template path names when it is no regular file or cannot be read,
+ * severities given with the preset's shared options, a rule switched off,
+ * reports of messages without a place or a rule, option values of every
+ * kind, and the tree-depth limit.
  */
 import {copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:net'
@@ -12,6 +13,7 @@ import {remark} from 'remark'
 import {VFile} from 'vfile'
 import remarkLintMilestone, {type Options, loadTemplate, riskFields} from '../src/index.js'
 import {githubAnnotations} from '../src/reporters/github.js'
+import {sarifLog} from '../src/reporters/sarif.js'
 import {lint, lintWith, messages, textFile} from './helpers.js'
 import {makeTemporary, removeProjects, repoRoot} from './project.js'
 
@@ -137,6 +139,22 @@ describe('GitHub annotations', () => {
     const file = new VFile({value: '# A\n'})
     file.message('here', {place: {line: 1, column: 1}, ruleId: 'x'})
     expect(githubAnnotations([file])).toBe('::warning file=,line=1,col=1,title=x::here')
+  })
+})
+
+describe('the SARIF log', () => {
+  it('describes a rule of another package by its source, with its help URI when the message has one', () => {
+    const file = new VFile({path: 'docs/a.md', value: '# A\n'})
+    const message = file.message('Unexpected thing', {
+      place: {line: 1, column: 1},
+      ruleId: 'no-thing',
+      source: 'remark-lint'
+    })
+    message.url = 'https://example.com/no-thing'
+    const log = JSON.parse(sarifLog([file])) as {runs: Array<{tool: {driver: {rules: Array<{id: string}>}}}>}
+    expect(log.runs[0]?.tool.driver.rules.filter((rule) => rule.id === 'no-thing')).toEqual([
+      {id: 'no-thing', shortDescription: {text: 'remark-lint: no-thing'}, helpUri: 'https://example.com/no-thing'}
+    ])
   })
 })
 
