@@ -165,17 +165,21 @@ describe('milestone-lint at the edges', () => {
     )
   })
 
-  // A known bug, reported rather than fixed here: in a folder with no
-  // project marker above it (no `.git`, config or package.json), a folder
-  // beside the working directory is refused as "a symbolic link out of the
-  // project", though it is no link. `it.fails` passes while the bug is
-  // there; once fixed, this fails: make it a plain `it`.
-  it.fails('does not call a folder out of the project a symbolic link', () => {
+  // In a folder with no project marker above it (no `.git`, config or
+  // package.json), a folder beside the working directory was refused as "a
+  // symbolic link out of the project", though it is no link.
+  it('lints a folder or file beside the working directory when no project holds them, and still refuses links out of them', () => {
     const project = makeProject()
     mkdirSync(path.join(project, 'other'))
     mkdirSync(path.join(project, 'sub'))
     copyFileSync(path.join(project, defective), path.join(project, 'other/milestone-3-scale.md'))
-    const {stderr} = milestoneLint(path.join(project, 'sub'), '../other')
-    expect(stderr).not.toContain('symbolic link')
+    symlinkSync(path.join(project, defective), path.join(project, 'other/milestone-4-link.md'))
+    const folder = milestoneLint(path.join(project, 'sub'), '../other')
+    expect(folder.stderr).toContain('../other/milestone-3-scale.md\n')
+    expect(folder.stderr).not.toMatch(/milestone-3-scale\.md\n.*symbolic link/)
+    expect(folder.stderr).toMatch(/milestone-4-link\.md\n.*Unexpected symbolic link out of the project/)
+    const file = milestoneLint(path.join(project, 'sub'), '../other/milestone-3-scale.md')
+    expect(file.stderr).not.toContain('symbolic link')
+    expect(file.stderr).toContain('milestone-required-headings')
   })
 })

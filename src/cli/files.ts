@@ -25,7 +25,7 @@ import type {Dirent} from 'node:fs'
 import {readdirSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import {glob, hasMagic} from 'glob'
-import {type Target, targetOf} from '../project/links.js'
+import {type Target, isInside, targetOf} from '../project/links.js'
 import {placeOf} from '../project/project.js'
 import {type IgnoreSettings, ignoreCheck, statOf} from './ignore-files.js'
 
@@ -70,19 +70,24 @@ export async function findFiles(
 class Finder {
   readonly found: Found = {paths: [], refused: [], unmatched: []}
   private readonly seen = new Set<string>()
+  /** Where links may lead from the path being taken, when no project holds it (see {@link scopeOf}). */
+  private scope: string
 
   constructor(
     private readonly cwd: string,
     private readonly extensions: readonly string[],
     private readonly ignored: (absolute: string) => boolean
-  ) {}
+  ) {
+    this.scope = cwd
+  }
 
   /** The files a path or glob names; a pattern that names none is unmatched. */
   async find(pattern: string): Promise<void> {
     const {cwd, extensions} = this
     const absolute = path.resolve(cwd, pattern)
+    this.scope = scopeOf(absolute, cwd)
     // A path that exists names its file, even with `[`, `?` or `*` in it.
-    const target = targetOf(absolute, rootOf(absolute, cwd))
+    const target = targetOf(absolute, this.rootOf(absolute))
     if (target.kind === 'missing' && hasMagic(pattern)) {
       const inModules = /(?:^|[\\/])node_modules(?:[\\/]|$)/.test(pattern)
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
@@ -98,11 +103,7 @@ class Finder {
   }
 
   /** A path named or matched: how many files it gave. */
-  private take(
-    absolute: string,
-    named: (file: string) => boolean,
-    target = targetOf(absolute, rootOf(absolute, this.cwd))
-  ): number {
+  private take(absolute: string, named: (file: string) => boolean, target = this.targetOfMatch(absolute)): number {
     if (target.kind === 'directory') return this.walk(absolute)
     if (!named(absolute)) return 0
     this.admit(absolute, target)
@@ -135,7 +136,7 @@ class Finder {
     const markdown = this.extensions.includes(path.extname(entry.name)) && !this.ignored(absolute)
     if (entry.isDirectory()) queue.push(absolute)
     else if (entry.isSymbolicLink()) {
-      const target = targetOf(absolute, rootOf(absolute, this.cwd))
+      const target = targetOf(absolute, this.rootOf(absolute))
       if (target.kind === 'directory') queue.push(absolute)
       else if (markdown) {
         this.admit(absolute, target)
@@ -155,6 +156,17 @@ class Finder {
     else if (target.kind === 'file' && isSpecial(absolute)) this.refuse(absolute, specialFileReason)
     // Regular, missing or unreadable: the engine reads it, or says why not.
     else this.add(absolute)
+  }
+
+  /** What a glob matched is: links in it may lead anywhere in its own scope. */
+  private targetOfMatch(absolute: string): Target {
+    this.scope = scopeOf(absolute, this.cwd)
+    return targetOf(absolute, this.rootOf(absolute))
+  }
+
+  /** The project a path is in, or the scope of the path being taken. */
+  private rootOf(absolute: string): string {
+    return placeOf(absolute).root ?? this.scope
   }
 
   private add(absolute: string): void {
@@ -187,8 +199,15 @@ function namesExtension(pattern: string): boolean {
 }
 
 /** The project a path is in: its repository or config folder, else the working directory. */
-function rootOf(absolute: string, cwd: string): string {
-  return placeOf(absolute).root ?? cwd
+/**
+ * Where links may lead from a path named or matched when no project (a
+ * repository, a package, a config) holds it: the working directory, or, for
+ * a path outside it, the folder named (or the named file's folder). A plain
+ * folder beside the working directory is not a link out of anything.
+ */
+function scopeOf(absolute: string, cwd: string): string {
+  if (isInside(cwd, absolute)) return cwd
+  return statOf(absolute)?.isDirectory() ? absolute : path.dirname(absolute)
 }
 
 /** Whether a path is there and no regular file or folder: a FIFO, socket or device. */
