@@ -9,7 +9,8 @@
  * `options` record of its declaration: name, kind, doc comment and its
  * `@default`.
  *
- * It also writes the pre-commit hook's `description` in
+ * It also writes the README's `$ npx milestone-lint --help` block and the
+ * pre-commit hook's `description` in
  * `.pre-commit-hooks.yaml`: the help's summary of the rules, from the built
  * dist/ (hence `npm run docs` builds first).
  *
@@ -188,12 +189,18 @@ function withRuleSections(readme) {
   return readme.slice(0, at) + '\n' + ruleSections() + '\n' + readme.slice(to.index)
 }
 
-/**
- * The pre-commit hook file with its `description` set to the help's summary
- * of the rules (built dist/cli/help.js), quoted as prettier writes YAML.
- */
-async function withHookDescription(hooks) {
-  const {summary} = await import(pathToFileURL(path.join(root, 'dist/cli/help.js')).href)
+/** The help's text and its summary of the rules, from the built dist/cli/help.js. */
+const {help, summary} = await import(pathToFileURL(path.join(root, 'dist/cli/help.js')).href)
+
+/** The README with its `$ npx milestone-lint --help` block showing the help, which lists the rules. */
+function withHelp(readme) {
+  const block = /^```text\n\$ npx milestone-lint --help\n[^]*?^```$/m
+  if (!block.test(readme)) throw new Error('README.md: no `$ npx milestone-lint --help` block')
+  return readme.replace(block, () => `\`\`\`text\n$ npx milestone-lint --help\n${help.trimEnd()}\n\`\`\``)
+}
+
+/** The pre-commit hook file with its `description` set to the help's summary of the rules, quoted as prettier writes YAML. */
+function withHookDescription(hooks) {
   return hooks.replace(/^ {2}description: .*$/m, `  description: '${summary.replaceAll("'", "''")}'`)
 }
 
@@ -201,7 +208,7 @@ if (process.argv[1] === import.meta.filename) {
   const check = process.argv[2] === '--check'
   const file = process.argv[check ? 3 : 2] ?? path.join(root, 'README.md')
   const readme = fs.readFileSync(file, 'utf8')
-  const wanted = withRuleSections(readme)
+  const wanted = withHelp(withRuleSections(readme))
   if (check && wanted !== readme) {
     console.error('README is stale: run npm run docs')
     process.exit(1)
@@ -212,7 +219,7 @@ if (process.argv[1] === import.meta.filename) {
   }
   const hooksFile = path.join(root, '.pre-commit-hooks.yaml')
   const hooks = fs.readFileSync(hooksFile, 'utf8')
-  const wantedHooks = await withHookDescription(hooks)
+  const wantedHooks = withHookDescription(hooks)
   if (!check && wantedHooks !== hooks) {
     fs.writeFileSync(hooksFile, wantedHooks)
     console.error(`docs: wrote the hook description in ${relative(hooksFile)}`)
