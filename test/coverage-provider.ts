@@ -152,34 +152,45 @@ function compile(source: string): {
  * One with no match is added as is.
  */
 function addHits(into: FileCoverageData, from: FileCoverageData): void {
-  const statements = matchByLine(into.statementMap, from.statementMap, (item) => item)
-  for (const [key, item] of Object.entries(from.statementMap)) {
-    const match = statements.get(key)
-    if (match === undefined) {
-      const added = String(Object.keys(into.statementMap).length)
-      into.statementMap[added] = item
-      into.s[added] = from.s[key] ?? 0
-    } else into.s[match] = (into.s[match] ?? 0) + (from.s[key] ?? 0)
+  mergeItems(into.statementMap, into.s, from.statementMap, from.s, (item) => item, sum, 0)
+  mergeItems(into.fnMap, into.f, from.fnMap, from.f, (item) => item.loc, sum, 0)
+  mergeItems(into.branchMap, into.b, from.branchMap, from.b, (item) => item.loc, sumEach, [])
+}
+
+/**
+ * Add the counts of `from`'s items to the same items of `into`; an item with
+ * no match, or counts that cannot add up (`add` gives undefined), is added as is.
+ */
+function mergeItems<T, C>(
+  intoItems: Record<string, T>,
+  intoCounts: Record<string, C>,
+  fromItems: Record<string, T>,
+  fromCounts: Record<string, C>,
+  loc: (item: T) => Range,
+  add: (into: C | undefined, from: C) => C | undefined,
+  none: C
+): void {
+  const matches = matchByLine(intoItems, fromItems, loc)
+  for (const [key, item] of Object.entries(fromItems)) {
+    const hits = fromCounts[key] ?? none
+    const match = matches.get(key)
+    const merged = match === undefined ? undefined : add(intoCounts[match], hits)
+    if (match !== undefined && merged !== undefined) intoCounts[match] = merged
+    else {
+      const added = String(Object.keys(intoItems).length)
+      intoItems[added] = item
+      intoCounts[added] = hits
+    }
   }
-  const functions = matchByLine(into.fnMap, from.fnMap, (item) => item.loc)
-  for (const [key, item] of Object.entries(from.fnMap)) {
-    const match = functions.get(key)
-    if (match === undefined) {
-      const added = String(Object.keys(into.fnMap).length)
-      into.fnMap[added] = item
-      into.f[added] = from.f[key] ?? 0
-    } else into.f[match] = (into.f[match] ?? 0) + (from.f[key] ?? 0)
-  }
-  const branches = matchByLine(into.branchMap, from.branchMap, (item) => item.loc)
-  for (const [key, item] of Object.entries(from.branchMap)) {
-    const match = branches.get(key)
-    const hits = from.b[key] ?? []
-    if (match === undefined || into.b[match]?.length !== hits.length) {
-      const added = String(Object.keys(into.branchMap).length)
-      into.branchMap[added] = item
-      into.b[added] = hits
-    } else into.b[match] = hits.map((count, index) => count + (into.b[match]?.[index] ?? 0))
-  }
+}
+
+function sum(into: number | undefined, from: number): number {
+  return (into ?? 0) + from
+}
+
+/** A branch's counts, path by path; undefined when the two have different paths. */
+function sumEach(into: number[] | undefined, from: number[]): number[] | undefined {
+  return into?.length === from.length ? from.map((count, index) => count + (into[index] ?? 0)) : undefined
 }
 
 /** For each key of `from`, the key of `into` that is the same item (see addHits). */

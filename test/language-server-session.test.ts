@@ -23,6 +23,14 @@ afterAll(removeProjects)
 
 const defectivePath = 'docs/milestone-2-public-launch.md'
 
+/** Initialize the client and open the defective doc, with its 20 messages; its URI. */
+async function openDefective(client: LspClient, root: string): Promise<string> {
+  await client.initialize()
+  const uri = client.uri(defectivePath)
+  expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+  return uri
+}
+
 /** A client, stopped after `session` whatever happens. */
 async function withClient(client: LspClient, session: (client: LspClient) => Promise<void>): Promise<void> {
   try {
@@ -36,9 +44,7 @@ describe('milestone-lint-language-server over a session', () => {
   it('clears the diagnostics of a document when it is closed', async () => {
     const root = makeProject()
     await withClient(new LspClient(root), async (client) => {
-      await client.initialize()
-      const uri = client.uri(defectivePath)
-      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      const uri = await openDefective(client, root)
       // Cleared without a version.
       const cleared = client.diagnostics(uri, undefined as unknown as number)
       await client.connection.sendNotification(DidCloseTextDocumentNotification.type, {textDocument: {uri}})
@@ -49,9 +55,7 @@ describe('milestone-lint-language-server over a session', () => {
   it('asks for the settings again when they change, and lints the open documents with them', async () => {
     const root = makeProject()
     await withClient(new LspClient(root), async (client) => {
-      await client.initialize()
-      const uri = client.uri(defectivePath)
-      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      const uri = await openDefective(client, root)
       // `requireConfig` in a project without a config file: nothing is linted.
       client.connection.onRequest(ConfigurationRequest.type, (params) =>
         params.items.map(() => ({requireConfig: true}))
@@ -82,18 +86,14 @@ describe('milestone-lint-language-server over a session', () => {
       throw new Error('no settings here')
     })
     await withClient(client, async () => {
-      await client.initialize()
-      const uri = client.uri(defectivePath)
-      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      await openDefective(client, root)
     })
   }, 30_000)
 
   it('lints the open documents again when workspace folders are added or removed', async () => {
     const root = makeProject()
     await withClient(new LspClient(root), async (client) => {
-      await client.initialize()
-      const uri = client.uri(defectivePath)
-      expect(await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))).toHaveLength(20)
+      const uri = await openDefective(client, root)
       const relinted = client.diagnostics(uri, 1)
       const docs = {uri: pathToFileURL(path.join(root, 'docs')).href, name: 'docs'}
       await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
