@@ -46,13 +46,11 @@ describe('applyEdits', () => {
       fc.tuple(
         fc.constant(text),
         fc.array(
-          fc
-            .tuple(fc.nat(text.length), fc.nat(text.length), fc.string({maxLength: 3}))
-            .map(([a, b, insert]) => ({
-              start: Math.min(a, b),
-              end: Math.max(a, b),
-              insert: insert.replace(/[\r\n]/g, '')
-            })),
+          fc.tuple(fc.nat(text.length), fc.nat(text.length), fc.string({maxLength: 3})).map(([a, b, insert]) => ({
+            start: Math.min(a, b),
+            end: Math.max(a, b),
+            insert: insert.replace(/[\r\n]/g, '')
+          })),
           {maxLength: 6}
         )
       )
