@@ -14,7 +14,8 @@ const defaults: LintOptions = {
   ignorePatterns: [],
   silentlyIgnore: false,
   errorOnUnmatchedPattern: true,
-  use: []
+  use: [],
+  fix: false
 }
 
 function options(...argv: string[]): LintOptions {

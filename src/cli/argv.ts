@@ -36,6 +36,8 @@ export interface LintOptions {
   errorOnUnmatchedPattern: boolean
   /** `--use <plugin>[=options]`, in order. */
   use: Array<[string, Record<string, unknown>]>
+  /** Apply the certain fixes in place (`--fix`). */
+  fix: boolean
 }
 
 type Command = {action: 'help'} | {action: 'version'} | {action: 'lint'; options: LintOptions}
@@ -80,6 +82,7 @@ export const flags: Flag[] = [
     help: 'pass when no path or glob is given, or one matches no file'
   },
   {long: 'use', short: 'u', value: '<plugin>[=options]', help: 'also use a remark plugin'},
+  {long: 'fix', help: 'apply the fixes whose text is certain, in place, then report what is left'},
   {long: 'help', short: 'h', help: 'print this help'},
   {long: 'version', short: 'v', help: 'print the version'}
 ]
@@ -127,6 +130,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       ),
       silentlyIgnore: last('silently-ignore') === true,
       errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
+      fix: last('fix') === true,
       use: all('use').map((value) => {
         const {name, options} = withOptions(value, '--use')
         return [name, options]

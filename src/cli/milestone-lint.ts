@@ -23,6 +23,7 @@ import {exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
 import {type NamedIn, ownPlugins, registerOwnPackage, whereNamed} from './own-package.js'
 import releaseTrees from './release-trees.js'
 import {type Refused, findFiles} from './files.js'
+import {fixInRounds, writeFixed} from './fix.js'
 
 type Reporter = (files: VFile[], options: Record<string, unknown>) => string | Promise<string>
 
@@ -62,7 +63,7 @@ async function lint(options: LintOptions): Promise<void> {
   const report = await reporterFor(options)
   // The engine gets the files found as files, not paths, which it would take
   // for globs when they have `[`, `?` or `*` in them; with none, it would read stdin.
-  const files =
+  let files =
     found.paths.length === 0
       ? []
       : await run(
@@ -71,6 +72,7 @@ async function lint(options: LintOptions): Promise<void> {
           cwd,
           namedIn
         )
+  if (options.fix) files = await fix(options, files, cwd, namedIn)
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
 
   const color = options.color ?? colorByDefault()
@@ -89,6 +91,23 @@ async function lint(options: LintOptions): Promise<void> {
   if (!options.silent && (!options.quiet || reported)) lines.push(summaryLine(outcome))
   process.stderr.write((text ? text.replace(/\n?$/, '\n') : '') + lines.map((line) => line + '\n').join(''))
   process.exitCode = exitCode(outcome, options.frail)
+}
+
+/** Apply the certain fixes, linting fixed texts again in memory; write each fixed file once, at the end. */
+async function fix(options: LintOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
+  const relint = (texts: Map<string, string>) =>
+    run(
+      options,
+      [...texts].map(([file, value]) => new VFile({path: file, cwd, value})),
+      cwd,
+      namedIn
+    )
+  const result = await fixInRounds(files, relint)
+  for (const file of result.files) {
+    const fixing = result.fixing.get(file.path)
+    if (fixing) writeFixed(file, fixing)
+  }
+  return result.files
 }
 
 /** A file that is not read, with its one message (fatal: it is not linted). */
