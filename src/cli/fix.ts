@@ -11,12 +11,12 @@ import {type TextEdit, applyEdits} from '../text/edits.js'
 /** Rounds of fix and re-lint at most: fixes that uncover others settle in two or three. */
 export const maxRounds = 10
 
-/** The edits of a file's certain fixes, in text order (a message with several `expected` texts is a suggestion). */
+/** The edits of a file's certain fixes, in text order (several `expected` texts, or a `suggestion`, need a person). */
 export function certainEdits(file: VFile, only?: ReadonlySet<string>): TextEdit[] {
   const edits: TextEdit[] = []
   for (const message of file.messages) {
     const [insert, ...others] = message.expected ?? []
-    if (insert === undefined || others.length > 0) continue
+    if (insert === undefined || others.length > 0 || message.suggestion) continue
     if (only && !only.has(message.ruleId ?? '')) continue
     const place = message.place
     if (!place) continue

@@ -16,6 +16,8 @@ export interface Message {
   url?: string | undefined
   note?: string | undefined
   expected?: string[] | undefined
+  /** The expected texts are only likely: offered, never preferred or applied by fix-all. */
+  suggestion?: boolean | undefined
 }
 
 /** The one message for a doc that could not be linted at all. */

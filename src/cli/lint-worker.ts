@@ -98,7 +98,8 @@ function toMessage(message: VFileMessage): Message {
     source: message.source ?? undefined,
     url: message.url ?? undefined,
     note: message.note ?? undefined,
-    expected: message.expected ?? undefined
+    expected: message.expected ?? undefined,
+    suggestion: message.suggestion
   }
 }
 

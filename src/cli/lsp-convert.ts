@@ -47,7 +47,7 @@ export function toDiagnostic(message: Message): Diagnostic {
     code: message.ruleId,
     source: message.source,
     codeDescription: message.url ? {href: message.url} : undefined,
-    data: message.expected ? {expected: message.expected} : undefined
+    data: message.expected ? {expected: message.expected, suggestion: message.suggestion} : undefined
   }
 }
 
@@ -80,7 +80,8 @@ export function publishedMatch(echoed: Diagnostic, diagnostics: Diagnostic[]): D
 
 /** One quick fix per expected text, each replacing exactly the reported range. */
 export function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
-  const expected = (diagnostic.data as {expected?: unknown} | undefined)?.expected
+  const data = diagnostic.data as {expected?: unknown; suggestion?: unknown} | undefined
+  const expected = data?.expected
   if (!Array.isArray(expected)) return []
   const {range} = diagnostic
   const actual = document.getText(range)
@@ -98,7 +99,7 @@ export function quickFixes(document: TextDocument, diagnostic: Diagnostic): Code
         {changes: {[document.uri]: [TextEdit.replace(range, replacement)]}},
         CodeActionKind.QuickFix
       )
-      if (expected.length === 1) action.isPreferred = true
+      if (expected.length === 1 && data?.suggestion !== true) action.isPreferred = true
       return action
     })
 }

@@ -226,6 +226,15 @@ interface ReportExtras {
   expected?: string[]
   /** A related message, such as the first of two duplicates. */
   cause?: VFileMessage
+  /** The expected texts are only likely (a closest match): quick fixes, never applied by `--fix`. */
+  suggestion?: boolean
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** Set when `expected` is only likely: editors offer it, `--fix` and fix-all leave it. */
+    suggestion?: boolean
+  }
 }
 
 /**
@@ -241,4 +250,5 @@ export function report(
   if (!place) return
   const message = file.message(reason, {place, cause: extras.cause})
   if (extras.expected) message.expected = extras.expected
+  if (extras.suggestion) message.suggestion = true
 }
