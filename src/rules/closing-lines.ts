@@ -11,7 +11,7 @@ import {matches, ownFields} from '../match/outline.js'
 import {escapeRegExp} from '../schema/pattern.js'
 import type {FieldSpec, Schema} from '../schema/types.js'
 import {display, kindName, kindPlaceholder} from './field-text.js'
-import {report} from './rule.js'
+import {report} from './report.js'
 
 /** The closing lines (`*Last Updated*: …`): anywhere in the doc, each with a value. */
 export function checkClosing(

@@ -11,7 +11,7 @@ import {truncate} from '../text/text.js'
 import type {Limits} from '../model/limits.js'
 import type {LinkNode, Model} from '../model/model.js'
 import {type Target, anchorsOfFile, isMarkdown, localUrl} from '../project/links.js'
-import {report} from './rule.js'
+import {report} from './report.js'
 
 /** Check one link, image or definition whose URL is local. */
 export function checkLink(

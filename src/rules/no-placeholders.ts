@@ -37,7 +37,8 @@ import {type Bracketed, findBrackets, looksLikePlaceholder, mathSpans} from '../
 import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
 import {normalizePlaceholder, textPattern, truncate} from '../text/text.js'
 import type {OptionsOf} from '../match/options.js'
-import {milestoneRule, report} from './rule.js'
+import {milestoneRule} from './rule.js'
+import {report} from './report.js'
 
 const optionTypes = {
   /**

@@ -2,9 +2,7 @@ import {existsSync} from 'node:fs'
 import type {Root} from 'mdast'
 import type {Plugin, Processor} from 'unified'
 import {lintRule} from 'unified-lint-rule'
-import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
 import {isMilestoneDoc, skipReason} from '../match/detect.js'
 import type {DetectOptions} from '../match/forced.js'
 import type {Model} from '../model/model.js'
@@ -218,37 +216,4 @@ function templateUsable(options: SharedOptions, file: VFile): boolean {
 /** The schema a file is checked against: its template's, or the bundled one (looked up once per file). */
 export function schemaOf(options: SharedOptions, file: VFile): Schema {
   return fileContext(file).schema(options)
-}
-
-/** What a message can carry besides its reason. */
-interface ReportExtras {
-  /** Replacement texts for the place, offered as quick fixes by editors. */
-  expected?: string[]
-  /** A related message, such as the first of two duplicates. */
-  cause?: VFileMessage
-  /** The expected texts are only likely (a closest match): quick fixes, never applied by `--fix`. */
-  suggestion?: boolean
-}
-
-declare module 'vfile-message' {
-  interface VFileMessage {
-    /** Set when `expected` is only likely: editors offer it, `--fix` and fix-all leave it. */
-    suggestion?: boolean
-  }
-}
-
-/**
- * Report at a place, if there is one: rules never report what they cannot
- * place (a tree without positions gives no messages).
- */
-export function report(
-  file: VFile,
-  reason: string,
-  place: Point | Position | undefined,
-  extras: ReportExtras = {}
-): void {
-  if (!place) return
-  const message = file.message(reason, {place, cause: extras.cause})
-  if (extras.expected) message.expected = extras.expected
-  if (extras.suggestion) message.suggestion = true
 }

@@ -8,7 +8,7 @@ import {headingLine, type Section} from '../model/model.js'
 import type {Outline} from '../match/outline.js'
 import {displayHeading} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
-import {report} from './rule.js'
+import {report} from './report.js'
 
 /**
  * Report sections out of template order; return the sections that are in
