@@ -2,9 +2,11 @@
  * `milestone-lint --fix` (src/cli/fix.ts): certain fixes written in place,
  * what is left reported, a second run a no-op, line endings kept.
  */
-import {readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
+import {certainEdits, writeFixed} from '../src/cli/fix.js'
 import {makeProject, milestoneLint, removeProjects} from './project.js'
 
 afterAll(removeProjects)
@@ -45,11 +47,80 @@ describe('milestone-lint --fix', () => {
     expect(after.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
   })
 
+  it('keeps a byte order mark', () => {
+    const project = makeProject()
+    const file = path.join(project, defective)
+    writeFileSync(file, '\uFEFF' + readFileSync(file, 'utf8'))
+    milestoneLint(project, '--fix', defective)
+    const after = readFileSync(file, 'utf8')
+    expect(after.startsWith('\uFEFF# ')).toBe(true)
+    expect(after).toContain('\n## Goal\n\n')
+  })
+
   it('writes nothing without --fix', () => {
     const project = makeProject()
     const file = path.join(project, defective)
     const before = readFileSync(file, 'utf8')
     milestoneLint(project, defective)
     expect(readFileSync(file, 'utf8')).toBe(before)
+  })
+})
+
+describe('certainEdits', () => {
+  it('takes messages with one expected text and a place, in text order; leaves suggestions and choices', () => {
+    const file = new VFile({path: 'doc.md', value: 'abc'})
+    const at = (offset: number) => ({line: 1, column: offset + 1, offset})
+    const message = (reason: string, place: Parameters<VFile['message']>[1], expected?: string[]) => {
+      const made = file.message(reason, place)
+      if (expected) made.expected = expected
+      return made
+    }
+    message('range', {start: at(2), end: at(3)}, ['C'])
+    message('point', at(0), ['>'])
+    message('choice', at(1), ['x', 'y'])
+    message('none', at(1))
+    message('no place', undefined, ['!'])
+    message('suggested', at(1), ['?']).suggestion = true
+    message('no offset', {line: 1, column: 1}, ['!'])
+    expect(certainEdits(file)).toEqual([
+      {start: 0, end: 0, insert: '>'},
+      {start: 2, end: 3, insert: 'C'}
+    ])
+    file.messages[0]!.ruleId = 'kept'
+    expect(certainEdits(file, new Set(['kept']))).toEqual([{start: 2, end: 3, insert: 'C'}])
+  })
+})
+
+describe('writeFixed', () => {
+  const fixed = {original: 'before\n', text: 'after\n', edits: 1}
+
+  it('writes the fixed text over the text it was fixed from', () => {
+    const folder = makeProject()
+    writeFileSync(path.join(folder, 'a.md'), 'before\n')
+    const file = new VFile({path: 'a.md', cwd: folder})
+    expect(writeFixed(file, fixed)).toBe(true)
+    expect(readFileSync(path.join(folder, 'a.md'), 'utf8')).toBe('after\n')
+    expect(file.messages).toEqual([])
+  })
+
+  it('does not overwrite a file that changed on disk, and says so', () => {
+    const folder = makeProject()
+    writeFileSync(path.join(folder, 'a.md'), 'edited meanwhile\n')
+    const file = new VFile({path: 'a.md', cwd: folder})
+    expect(writeFixed(file, fixed)).toBe(false)
+    expect(readFileSync(path.join(folder, 'a.md'), 'utf8')).toBe('edited meanwhile\n')
+    expect(file.messages.map(String)).toEqual([
+      'a.md:1:1: Cannot fix this file: it changed on disk while it was linted; run again'
+    ])
+  })
+
+  it('gives one message when the file cannot be read or written', () => {
+    const folder = makeProject()
+    mkdirSync(path.join(folder, 'gone.md'))
+    const file = new VFile({path: 'gone.md', cwd: folder})
+    expect(writeFixed(file, fixed)).toBe(false)
+    expect(file.messages.map((message) => message.reason)).toEqual([
+      'Cannot write the fixed file (EISDIR: illegal operation on a directory, read)'
+    ])
   })
 })

@@ -52,7 +52,7 @@ export async function fixInRounds(
     for (const file of pending) {
       const edits = certainEdits(file, only)
       if (edits.length === 0) continue
-      const before = fixing.get(file.path)?.text ?? readFileSync(path.resolve(file.cwd, file.path), 'utf8')
+      const before = fixing.get(file.path)?.text ?? textOf(file)
       const {text, applied} = applyEdits(before, edits)
       if (applied.length === 0 || text === before) continue
       const done = fixing.get(file.path)
@@ -64,6 +64,12 @@ export async function fixInRounds(
     for (const file of pending) latest.set(file.path, file)
   }
   return {files: files.map((file) => latest.get(file.path) ?? file), fixing}
+}
+
+/** The text a file was linted as, BOM included (the edits' offsets leave it out; `applyEdits` keeps it). */
+function textOf(file: VFile): string {
+  const {value} = file
+  return typeof value === 'string' ? value : new TextDecoder('utf-8', {ignoreBOM: true}).decode(value)
 }
 
 /** Write a fixed file, unless it changed on disk since it was read; a message on the file says why not. */
