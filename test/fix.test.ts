@@ -4,6 +4,7 @@
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
 import {certainEdits, writeFixed} from '../src/cli/fix.js'
@@ -70,7 +71,7 @@ describe('certainEdits', () => {
   it('takes messages with one expected text and a place, in text order; leaves suggestions and choices', () => {
     const file = new VFile({path: 'doc.md', value: 'abc'})
     const at = (offset: number) => ({line: 1, column: offset + 1, offset})
-    const message = (reason: string, place: Parameters<VFile['message']>[1], expected?: string[]) => {
+    const message = (reason: string, place: Point | Position | undefined, expected?: string[]) => {
       const made = file.message(reason, place)
       if (expected) made.expected = expected
       return made
