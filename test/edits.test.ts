@@ -1,10 +1,11 @@
 /**
  * Text edits as `--fix` applies them (src/text/edits.ts): exact cases, and
- * a property test that bytes outside the edits never change.
+ * a property test that bytes outside the edits never change; the edits
+ * between two texts, as the language server's fix-all gives them.
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {applyEdits} from '../src/text/edits.js'
+import {type TextEdit, applyEdits, diffEdits} from '../src/text/edits.js'
 
 describe('applyEdits', () => {
   it('replaces, inserts and removes, leaving every other byte', () => {
@@ -67,6 +68,45 @@ describe('applyEdits', () => {
           at = edit.start
         }
         expect(rest).toBe(text.slice(0, at))
+      })
+    )
+  })
+})
+
+/** Apply edits as given (in order, not overlapping), with no line-break conversion: as an editor does. */
+function applyVerbatim(text: string, edits: TextEdit[]): string {
+  let result = ''
+  let at = 0
+  for (const edit of edits) {
+    expect(edit.start).toBeGreaterThanOrEqual(at)
+    expect(edit.end).toBeGreaterThanOrEqual(edit.start)
+    result += text.slice(at, edit.start) + edit.insert
+    at = edit.end
+  }
+  return result + text.slice(at)
+}
+
+describe('diffEdits', () => {
+  it('gives one edit per change, down to the characters within a changed line', () => {
+    expect(diffEdits('- ✔ Done\n- Ready\n', '- ✅ Done\n- ✅ Ready\n')).toEqual([
+      {start: 2, end: 3, insert: '✅'},
+      {start: 11, end: 11, insert: '✅ '}
+    ])
+    expect(diffEdits('# A\r\n\r\n## Scope\r\n', '# A\r\n\r\n## Goal\r\n\r\n## Scope\r\n')).toEqual([
+      {start: 7, end: 7, insert: '## Goal\r\n\r\n'}
+    ])
+    expect(diffEdits('abc', '')).toEqual([{start: 0, end: 3, insert: ''}])
+    expect(diffEdits('', 'abc')).toEqual([{start: 0, end: 0, insert: 'abc'}])
+    expect(diffEdits('same\n', 'same\n')).toEqual([])
+  })
+
+  it('turns any text into any other, with edits in order that touch only what differs', () => {
+    const text = fc.string({unit: fc.constantFrom('a', 'b', '\n', '\r\n', '✅', ' '), maxLength: 40})
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const edits = diffEdits(before, after)
+        expect(applyVerbatim(before, edits)).toBe(after)
+        for (const edit of edits) expect(before.slice(edit.start, edit.end)).not.toBe(edit.insert)
       })
     )
   })

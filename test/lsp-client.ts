@@ -45,15 +45,20 @@ export class LspClient {
   /** The messages the server logged (`window/logMessage`), in order. */
   readonly logs: string[] = []
 
+  /** Whether the client takes versioned edits (`workspaceEdit.documentChanges`), as VS Code and Helix do. */
+  private readonly documentChanges: boolean
+
   /**
    * `registration: false` is a client that cannot register capabilities
    * (it answers "method not found"), as some minimal clients do; `settings`
-   * is its answer when asked for the `milestoneLint` settings (`{}` unless given).
+   * is its answer when asked for the `milestoneLint` settings (`{}` unless given);
+   * `documentChanges: true` a client that takes versioned edits.
    */
   constructor(
     readonly root: string,
-    options: {registration?: boolean; settings?: unknown} = {}
+    options: {registration?: boolean; settings?: unknown; documentChanges?: boolean} = {}
   ) {
+    this.documentChanges = options.documentChanges ?? false
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/language-server.js')], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit']
@@ -96,7 +101,12 @@ export class LspClient {
       rootUri,
       workspaceFolders: [{uri: rootUri, name: 'project'}],
       capabilities: {
-        workspace: {configuration: true, workspaceFolders: true, didChangeConfiguration: {dynamicRegistration: true}}
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: {dynamicRegistration: true},
+          workspaceEdit: {documentChanges: this.documentChanges}
+        }
       }
     })
     await this.connection.sendNotification(InitializedNotification.type, {})
@@ -157,6 +167,16 @@ export class LspClient {
       textDocument: {uri},
       range: diagnostic.range,
       context: {diagnostics: [diagnostic]}
+    })
+    return (result ?? []) as CodeAction[]
+  }
+
+  /** The code actions of the kinds `only` for a whole document, as a fix-on-save asks for them. */
+  async sourceActions(uri: string, only: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: {uri},
+      range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+      context: {diagnostics: [], only}
     })
     return (result ?? []) as CodeAction[]
   }

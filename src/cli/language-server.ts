@@ -5,13 +5,13 @@
  * engine, `.remarkrc*`, `package.json#remarkConfig` and `.remarkignore`, found
  * from the workspace folder, with the user's config under the preset). Messages
  * become diagnostics with the rule id as code and a link to the rule's docs;
- * messages with `expected` become quick fixes.
+ * messages with `expected` become quick fixes, and the certain ones are
+ * applied at once by the `source.fixAll.milestoneLint` action.
  */
 import path from 'node:path'
 import process from 'node:process'
 import {
   CodeActionKind,
-  type Diagnostic,
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   TextDocuments,
@@ -20,8 +20,20 @@ import {
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Message, cannotLint} from './lint-message.js'
 import {lintThread} from './lint-thread.js'
-import type {Job} from './lint-worker.js'
-import {type Settings, defaults, publishedMatch, quickFixes, toDiagnostic, toPath, toSettings} from './lsp-convert.js'
+import type {Job, Result} from './lint-worker.js'
+import {
+  type Published,
+  type Settings,
+  asksFor,
+  defaults,
+  fixAll,
+  fixAllKind,
+  quickFixesFor,
+  toDiagnostic,
+  toPath,
+  toSettings,
+  workspaceOf
+} from './lsp-convert.js'
 
 // The LSP library reads its transport from the command line: default to stdio,
 // which is what editors' generic clients speak.
@@ -34,12 +46,6 @@ process.on('unhandledRejection', (error) => {
   console.error('milestone-lint-language-server:', error)
 })
 
-/** The diagnostics last published for a document, and its version then. */
-interface Published {
-  version: number
-  diagnostics: Diagnostic[]
-}
-
 const connection = createConnection()
 const documents = new TextDocuments(TextDocument)
 /** Workspace folders, as paths. */
@@ -48,13 +54,16 @@ const published = new Map<string, Published>()
 const settingsByUri = new Map<string, Promise<Settings>>()
 let canAskSettings = false
 let foldersChange = false
+let versionedEdits = false // edits for a document's version (`documentChanges`), refused once it changed
 
 /** Documents waiting to be linted, in order; one lint runs at a time, on the linter thread. */
 const waiting = new Set<string>()
-/** The lint in progress. */
-let running: {uri: string; version: number; id: number} | undefined
+/** Fix-all requests waiting for the linter, in order: they go first, as someone waits for them (a save, maybe). */
+const fixes: Array<{uri: string; version: number; done: (result?: Result) => void}> = []
+/** The lint in progress, and the fix-all request it is for, if it is one. */
+let running: {uri: string; version: number; id: number; fix?: (result?: Result) => void} | undefined
 let jobs = 0
-const linter = lintThread(publishLint, log)
+const linter = lintThread(finishJob, log)
 
 connection.onInitialize((params) => {
   const {capabilities, workspaceFolders} = params
@@ -65,10 +74,11 @@ connection.onInitialize((params) => {
   if (workspaces.size === 0 && rootUri) addWorkspace(rootUri)
   canAskSettings = Boolean(capabilities.workspace?.configuration)
   foldersChange = Boolean(capabilities.workspace?.workspaceFolders)
+  versionedEdits = Boolean(capabilities.workspace?.workspaceEdit?.documentChanges)
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Full,
-      codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix]},
+      codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind]},
       workspace: foldersChange ? {workspaceFolders: {supported: true, changeNotifications: true}} : undefined
     }
   }
@@ -106,21 +116,32 @@ connection.onDidChangeConfiguration(() => {
 // A config or ignore file may have changed.
 connection.onDidChangeWatchedFiles(lintAll)
 
-connection.onCodeAction(({textDocument, context}) => {
+connection.onCodeAction(async ({textDocument, context}) => {
   const document = documents.get(textDocument.uri)
+  if (!document) return []
   const last = published.get(textDocument.uri)
-  // Fixes are only offered for text the diagnostics were computed on.
-  if (!document || last?.version !== document.version) return []
-  return context.diagnostics.flatMap((echoed) => {
-    const diagnostic = publishedMatch(echoed, last.diagnostics)
-    return diagnostic ? quickFixes(document, diagnostic) : []
-  })
+  // Quick fixes are only offered for text the diagnostics were computed on.
+  const current = asksFor(context.only, CodeActionKind.QuickFix) && last?.version === document.version
+  const actions = current ? quickFixesFor(document, context.diagnostics, last.diagnostics) : []
+  // Fix-all lints the text again (in rounds), so it is only made when asked
+  // for by kind; its edits are for the text as the client has it, or none.
+  if (asksFor(context.only, fixAllKind)) {
+    const version = document.version
+    const result = await new Promise<Result | undefined>((done) => {
+      fixes.push({uri: document.uri, version, done})
+      lintNextWaiting()
+    })
+    if (result?.edits && document.version === version) actions.push(...fixAll(document, result.edits, versionedEdits))
+  }
+  return actions
 })
 
 // Answered at once, even mid-lint: the lint runs on the worker, which goes.
 connection.onShutdown(async () => {
   waiting.clear()
+  running?.fix?.()
   running = undefined
+  for (const fix of fixes.splice(0)) fix.done()
   await linter.stop()
 })
 
@@ -144,19 +165,23 @@ function lint(document: TextDocument): void {
 
 function lintNextWaiting(): void {
   if (running) return
-  const [uri] = waiting
+  const fix = fixes.shift()
+  const [next] = waiting
+  const uri = fix ? fix.uri : next
   if (uri === undefined) return
-  waiting.delete(uri)
+  if (!fix) waiting.delete(uri)
   const document = documents.get(uri)
   const filePath = toPath(uri)
-  if (!document || !filePath) {
+  // A fix-all is for the version it was asked on.
+  if (!document || !filePath || (fix && fix.version !== document.version)) {
+    fix?.done()
     lintNextWaiting()
     return
   }
   const id = ++jobs
-  running = {uri, version: document.version, id}
+  running = {uri, version: document.version, id, fix: fix?.done}
   const text = document.getText()
-  const cwd = workspaceOf(filePath)
+  const cwd = workspaceOf(workspaces, filePath)
   settingsFor(uri)
     .then((settings) => {
       if (running?.id !== id) return
@@ -166,23 +191,30 @@ function lintNextWaiting(): void {
         path: filePath,
         text,
         requireConfig: settings.requireConfig,
-        ignorePath: settings.ignorePath ? path.resolve(cwd, settings.ignorePath) : undefined
+        ignorePath: settings.ignorePath ? path.resolve(cwd, settings.ignorePath) : undefined,
+        fix: Boolean(fix)
       }
       linter.run(job)
-      connection.console.log(`linting ${uri} (version ${running.version})`)
+      connection.console.log(`${fix ? 'fixing' : 'linting'} ${uri} (version ${running.version})`)
     })
     .catch((error: unknown) => {
       /* v8 ignore start -- settingsFor never rejects: only a worker that cannot start gets here */
       log(error)
-      publishLint(id, [cannotLint(error)])
+      finishJob({id, messages: [cannotLint(error)]})
       /* v8 ignore stop */
     })
 }
 
-function publishLint(id: number, messages: Message[]): void {
+function finishJob(result: Result): void {
   const done = running
-  if (done?.id !== id) return
+  if (done?.id !== result.id) return
   running = undefined
+  if (done.fix) done.fix(result)
+  else publish(done, result.messages)
+  lintNextWaiting()
+}
+
+function publish(done: {uri: string; version: number}, messages: Message[]): void {
   // The document changed meanwhile: its latest version is waiting, and publishes instead.
   const current = documents.get(done.uri)?.version === done.version
   // Said in the client's log (an editor's output panel): what was linted, and when.
@@ -194,7 +226,6 @@ function publishLint(id: number, messages: Message[]): void {
     published.set(done.uri, {version: done.version, diagnostics})
     connection.sendDiagnostics({uri: done.uri, version: done.version, diagnostics}).catch(log)
   }
-  lintNextWaiting()
 }
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -212,16 +243,6 @@ function settingsFor(uri: string): Promise<Settings> {
 function addWorkspace(uri: string): void {
   const folder = toPath(uri)
   if (folder) workspaces.add(folder)
-}
-
-/** The workspace folder nearest the file, else the file's own folder. */
-function workspaceOf(filePath: string): string {
-  let best: string | undefined
-  for (const folder of workspaces) {
-    const inside = filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)
-    if (inside && (!best || folder.length > best.length)) best = folder
-  }
-  return best ?? path.dirname(filePath)
 }
 
 function log(error: unknown): void {

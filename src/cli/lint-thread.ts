@@ -5,33 +5,33 @@
  * caches and heap start afresh and memory stays bounded over a long session.
  */
 import {Worker} from 'node:worker_threads'
-import {type Message, cannotLint} from './lint-message.js'
+import {cannotLint} from './lint-message.js'
 import type {Job, Result} from './lint-worker.js'
 
 const lintsPerWorker = 200
 
 /** The linter thread, as the server drives it. */
 interface LintThread {
-  /** Lint a job on the worker; its messages come to the `done` callback, as do a crash's. */
+  /** Lint a job on the worker; its result comes to the `done` callback, as does a crash's. */
   run(job: Job): void
   /** Stop the worker (and any lint on it) at once. */
   stop(): Promise<void>
 }
 
-/** A linter thread that hands each job's messages to `done`, and logs the worker's errors. */
-export function lintThread(done: (id: number, messages: Message[]) => void, log: (error: unknown) => void): LintThread {
+/** A linter thread that hands each job's result to `done`, and logs the worker's errors. */
+export function lintThread(done: (result: Result) => void, log: (error: unknown) => void): LintThread {
   let worker: Worker | undefined
   /** The job on the worker, until its result comes back. */
   let pending: {id: number; worker: Worker} | undefined
   let lints = 0
 
-  function finish(id: number, messages: Message[]): void {
+  function finish(result: Result): void {
     pending = undefined
     if (++lints >= lintsPerWorker && worker) {
       void worker.terminate()
       worker = undefined
     }
-    done(id, messages)
+    done(result)
   }
 
   function start(): Worker {
@@ -40,16 +40,15 @@ export function lintThread(done: (id: number, messages: Message[]) => void, log:
       // than this is a bug, reported on the doc, not a server that swaps.
       resourceLimits: {maxOldGenerationSizeMb: 512}
     })
-    started.on('message', (result: Result) => {
-      finish(result.id, result.messages)
-    })
+    started.on('message', finish)
     started.on('error', log)
     started.on('exit', (code) => {
       if (worker === started) worker = undefined
       // Died mid-lint (out of memory, a crash): say so on the doc, go on with the next.
       /* v8 ignore start -- a crash of the worker: no input within the limits makes one */
       if (pending?.worker === started && code !== 0) {
-        finish(pending.id, [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)])
+        const messages = [cannotLint(`the linter stopped with exit code ${code}, out of memory or on an error`)]
+        finish({id: pending.id, messages})
       }
       /* v8 ignore stop */
     })

@@ -14,6 +14,8 @@ import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import remarkLintMilestone from '../index.js'
+import {type TextEdit, diffEdits} from '../text/edits.js'
+import {fixInRounds} from './fix.js'
 import {type Message, cannotLint, firstLine} from './lint-message.js'
 
 /** What to lint. */
@@ -26,18 +28,22 @@ export interface Job {
   requireConfig: boolean
   /** An ignore file to use instead of `.remarkignore`, as an absolute path. */
   ignorePath: string | undefined
+  /** Fix all: also give the edits of the text's certain fixes, as `milestone-lint --fix` makes them. */
+  fix?: boolean
 }
 
 /** A job's messages, posted back to the server. */
 export interface Result {
   id: number
   messages: Message[]
+  /** For a fix job: the edits from the text as sent (offsets in it, BOM and all) to the fixed text. */
+  edits?: TextEdit[]
 }
 
 parentPort?.on('message', function (job: Job) {
-  lint(job).then(
-    (messages) => {
-      parentPort!.postMessage({id: job.id, messages} satisfies Result)
+  run(job).then(
+    (result) => {
+      parentPort!.postMessage(result)
     },
     (error: unknown) => {
       /* v8 ignore start -- lint() resolves even on the engine's errors: this is for a bug in it */
@@ -47,8 +53,21 @@ parentPort?.on('message', function (job: Job) {
   )
 })
 
-function lint(job: Job): Promise<Message[]> {
-  const file = new VFile({cwd: job.cwd, path: job.path, value: job.text})
+async function run(job: Job): Promise<Result> {
+  const file = await lint(job, job.text)
+  const messages = file.messages.map(toMessage)
+  if (!job.fix) return {id: job.id, messages}
+  // Fixes can uncover others: fixed in rounds, as the CLI does, the text
+  // linted again in memory. The edits are those from the text to its fixed
+  // form, whatever the rounds were (and with the text's own line breaks).
+  const {fixing} = await fixInRounds([file], (texts) => Promise.all([...texts.values()].map((text) => lint(job, text))))
+  const fixed = fixing.get(file.path)?.text
+  return {id: job.id, messages, edits: fixed === undefined ? [] : diffEdits(job.text, fixed)}
+}
+
+/** Lint a text as the job's file; the file, with its messages. */
+function lint(job: Job, text: string): Promise<VFile> {
+  const file = new VFile({cwd: job.cwd, path: job.path, value: text})
   return new Promise((resolve) => {
     engine(
       {
@@ -77,7 +96,7 @@ function lint(job: Job): Promise<Message[]> {
       (error) => {
         // Plugins' failures are messages already; this is the engine's own.
         if (error) file.message(error).fatal = true
-        resolve(file.messages.map(toMessage))
+        resolve(file)
       }
     )
   })

@@ -1,8 +1,10 @@
 /**
  * The language server's words in LSP's terms, as plain functions: messages
- * as diagnostics, expected texts as quick fixes, the diagnostic a client
- * echoes back, a client's settings, a document's path.
+ * as diagnostics, expected texts as quick fixes, the certain fixes as one
+ * fix-all action, the diagnostic a client echoes back, a client's settings,
+ * a document's path and its workspace folder.
  */
+import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {
   CodeAction,
@@ -10,10 +12,18 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   type Position,
+  TextDocumentEdit,
   TextEdit
 } from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
+import type {TextEdit as Edit} from '../text/edits.js'
 import type {Message} from './lint-message.js'
+
+/** The diagnostics last published for a document, and its version then. */
+export interface Published {
+  version: number
+  diagnostics: Diagnostic[]
+}
 
 /** The `milestoneLint` settings a client may give. */
 export interface Settings {
@@ -78,6 +88,14 @@ export function publishedMatch(echoed: Diagnostic, diagnostics: Diagnostic[]): D
   return exact ?? (candidates.length === 1 ? candidates[0] : undefined)
 }
 
+/** The quick fixes of the diagnostics a client echoes back, for those it echoes of `published`. */
+export function quickFixesFor(document: TextDocument, echoed: Diagnostic[], published: Diagnostic[]): CodeAction[] {
+  return echoed.flatMap((one) => {
+    const diagnostic = publishedMatch(one, published)
+    return diagnostic ? quickFixes(document, diagnostic) : []
+  })
+}
+
 /** One quick fix per expected text, each replacing exactly the reported range. */
 export function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
   const data = diagnostic.data as {expected?: unknown; suggestion?: unknown} | undefined
@@ -104,6 +122,36 @@ export function quickFixes(document: TextDocument, diagnostic: Diagnostic): Code
     })
 }
 
+/** The kind of the fix-all action: what VS Code's `editor.codeActionsOnSave` names. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.milestoneLint`
+
+/**
+ * Whether a client's `only` asks for actions of a kind: a kind asks for
+ * itself and those under it (`source` for `source.fixAll.milestoneLint`).
+ * No `only` asks for all but source actions, which editors ask for by kind.
+ */
+export function asksFor(only: string[] | undefined, kind: string): boolean {
+  if (!only) return !kind.startsWith(`${CodeActionKind.Source}.`)
+  return only.some((asked) => kind === asked || kind.startsWith(`${asked}.`))
+}
+
+/**
+ * The fix-all action: every certain fix of the document, as the edits that
+ * make its fixed text (offsets in the text as it is); none when nothing is
+ * to fix. `versioned` edits name the document's version, for clients that then
+ * refuse them on a newer one.
+ */
+export function fixAll(document: TextDocument, edits: Edit[], versioned: boolean): CodeAction[] {
+  if (edits.length === 0) return []
+  const changes = edits.map((edit) =>
+    TextEdit.replace({start: document.positionAt(edit.start), end: document.positionAt(edit.end)}, edit.insert)
+  )
+  const edit = versioned
+    ? {documentChanges: [TextDocumentEdit.create({uri: document.uri, version: document.version}, changes)]}
+    : {changes: {[document.uri]: changes}}
+  return [CodeAction.create('Fix all: apply every certain fix', edit, fixAllKind)]
+}
+
 /**
  * Text as an editor menu shows it: one line, its first non-blank one trimmed
  * (`## Open Questions`, not the heading and its blank lines), `…` when more
@@ -117,6 +165,16 @@ function menuText(text: string): string {
   const first = lines[0] ?? '⏎'
   const cut = first.length > 50 ? first.slice(0, 49) + '…' : first
   return lines.length > 1 && !cut.endsWith('…') ? cut + ' …' : cut
+}
+
+/** The workspace folder nearest a file, else the file's own folder. */
+export function workspaceOf(workspaces: Iterable<string>, filePath: string): string {
+  let best: string | undefined
+  for (const folder of workspaces) {
+    const inside = filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)
+    if (inside && (!best || folder.length > best.length)) best = folder
+  }
+  return best ?? path.dirname(filePath)
 }
 
 /** The path of a `file:` URI; other documents (unsaved, remote) are not linted. */

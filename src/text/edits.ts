@@ -2,6 +2,7 @@
  * Minimal text edits, as `--fix` and an editor's fix-all apply them: each
  * replaces one range of the text and leaves every other byte as it was.
  */
+import {type ChangeObject, diffChars, diffLines} from 'diff'
 
 /** Replace `text[start, end)` with `insert`; offsets count in the text without its byte order mark. */
 export interface TextEdit {
@@ -51,4 +52,34 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): Applied {
 /** Whether two edits touch the same text, or start at one place (then their order would be a guess). */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start === b.start || (a.start < b.end && b.start < a.end)
+}
+
+/**
+ * The fewest edits that turn `before` into `after` (offsets in `before` as
+ * it is): lines that differ, then the characters within each changed run
+ * of lines, so an editor keeps its cursors and folds everywhere else.
+ */
+export function diffEdits(before: string, after: string): TextEdit[] {
+  return editsOf(diffLines(before, after), 0).flatMap((edit) =>
+    edit.start < edit.end && edit.insert
+      ? editsOf(diffChars(before.slice(edit.start, edit.end), edit.insert), edit.start)
+      : [edit]
+  )
+}
+
+/** A diff's changes as edits from `offset` on, a removal and an insertion next to each other as one edit. */
+function editsOf(changes: Array<ChangeObject<string>>, offset: number): TextEdit[] {
+  const edits: TextEdit[] = []
+  let at = offset
+  for (const change of changes) {
+    if (!change.added && !change.removed) {
+      at += change.value.length
+      continue
+    }
+    let edit = edits.at(-1)
+    if (edit?.end !== at) edits.push((edit = {start: at, end: at, insert: ''}))
+    if (change.added) edit.insert += change.value
+    else at = edit.end += change.value.length
+  }
+  return edits
 }

@@ -1,0 +1,216 @@
+/**
+ * The language server's fix-all (`source.fixAll.milestoneLint`), through a
+ * real LSP client: asked for by kind, it gives the edits that make the text
+ * `milestone-lint --fix` writes, as few and as small as they can be, in the
+ * document's own line endings; what is left needs a person.
+ */
+import {readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import type {CodeAction, TextDocumentEdit, TextEdit} from 'vscode-languageserver-protocol'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import {asksFor, quickFixes} from '../src/cli/lsp-convert.js'
+import {LspClient, formatDiagnostic} from './lsp-client.js'
+import {makeProject, milestoneLint, removeProjects} from './project.js'
+
+afterAll(removeProjects)
+
+const defectivePath = 'docs/milestone-2-public-launch.md'
+const fixAllKind = 'source.fixAll.milestoneLint'
+
+/** A client on a new project (with `files`), stopped after `session` whatever happens. */
+async function withClient(
+  options: {files?: Record<string, string>; documentChanges?: boolean},
+  session: (client: LspClient, root: string) => Promise<void>
+): Promise<void> {
+  const root = makeProject(options.files)
+  const client = new LspClient(root, {documentChanges: options.documentChanges})
+  try {
+    await client.initialize()
+    await session(client, root)
+  } finally {
+    await client.stop()
+  }
+}
+
+/** The text `milestone-lint --fix` writes for `text` as the defective doc of a new project. */
+function fixedByCli(text: string): string {
+  const root = makeProject()
+  writeFileSync(path.join(root, defectivePath), text)
+  milestoneLint(root, '--fix', defectivePath)
+  return readFileSync(path.join(root, defectivePath), 'utf8')
+}
+
+function editsOf(action: CodeAction, uri: string): TextEdit[] {
+  return action.edit?.changes?.[uri] ?? []
+}
+
+/** Edits as tests compare them: 1-based range, and the new text. */
+function formatEdit({range: {start, end}, newText}: TextEdit): string {
+  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${JSON.stringify(newText)}`
+}
+
+/** Apply edits as a client does, after checking that they are in order and do not overlap. */
+function apply(text: string, edits: TextEdit[]): string {
+  const document = TextDocument.create('file:///x.md', 'markdown', 1, text)
+  for (const [index, edit] of edits.entries()) {
+    const previous = edits[index - 1]
+    if (previous) expect(document.offsetAt(previous.range.end)).toBeLessThan(document.offsetAt(edit.range.start))
+  }
+  return TextDocument.applyEdits(document, edits)
+}
+
+describe('fix-all in the language server', () => {
+  it('is declared beside quick fixes, and given when `only` asks for its kind or one above it', async () => {
+    const root = makeProject()
+    const client = new LspClient(root)
+    try {
+      const {capabilities} = await client.initialize()
+      expect(capabilities.codeActionProvider).toEqual({codeActionKinds: ['quickfix', 'source.fixAll', fixAllKind]})
+      const uri = client.uri(defectivePath)
+      await client.open(uri, readFileSync(path.join(root, defectivePath), 'utf8'))
+      for (const only of [['source'], ['source.fixAll'], [fixAllKind], ['quickfix', 'source.fixAll']]) {
+        const actions = await client.sourceActions(uri, only)
+        expect(actions.map((action) => [action.title, action.kind])).toEqual([
+          ['Fix all: apply every certain fix', fixAllKind]
+        ])
+      }
+      for (const only of [['quickfix'], ['source.fixAll.eslint'], ['source.organizeImports'], ['refactor']]) {
+        expect(await client.sourceActions(uri, only)).toEqual([])
+      }
+    } finally {
+      await client.stop()
+    }
+  }, 30_000)
+
+  it('makes the text `milestone-lint --fix` writes, one small edit per fix; what is left needs a person', async () => {
+    await withClient({}, async (client, root) => {
+      const uri = client.uri(defectivePath)
+      const text = readFileSync(path.join(root, defectivePath), 'utf8')
+      await client.open(uri, text)
+      const [action, ...others] = await client.sourceActions(uri, ['source.fixAll'])
+      expect(others).toEqual([])
+      const edits = editsOf(action!, uri)
+      // A heading, a level, three marks and a phase number: nothing else moves.
+      expect(edits.map(formatEdit)).toEqual([
+        '17:1-17:1 "## Goal\\n\\n"',
+        '27:3-27:3 "#"',
+        '61:3-61:4 "✅"',
+        '62:3-62:3 "✅ "',
+        '63:3-63:6 "✅"',
+        '65:11-65:12 "2"'
+      ])
+      const fixed = apply(text, edits)
+      expect(fixed).toBe(fixedByCli(text))
+
+      // A choice of risk level, fields to write, a section to move, links to
+      // mend, placeholders to fill: what a person decides.
+      const left = await client.change(uri, 2, fixed)
+      expect(left.map(formatDiagnostic).sort()).toEqual([
+        '111:13-111:19 milestone-risk-fields: Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`',
+        '117:1-117:23 milestone-risk-fields: Unexpected missing `**Mitigation**:` in `### Risk: Support Load`, expected `**Mitigation**: <text or list>`',
+        '133:1-133:14 milestone-section-fields: Unexpected missing `**After …**:` in `## Next Steps`, expected `**After …**: <list>`',
+        '133:1-133:14 milestone-section-fields: Unexpected missing `**Before Milestone Complete**:` in `## Next Steps`, expected `**Before Milestone Complete**: <list>`',
+        '136:25-136:37 milestone-no-placeholders: Unexpected placeholder `[Owner Name]`, expected real content (escape the brackets, `\\[…\\]`, if they are meant)',
+        '141:1-141:21 milestone-relative-links: Unexpected `## Related Documents` without a link to `./lumen-architecture.md` (the `**Architecture Reference**`), expected one',
+        '144:3-144:55 milestone-relative-links: Unexpected link to missing heading `#milestone-3-scale` in `./milestones.md`, expected the slug of one of its headings',
+        '149:17-149:29 milestone-no-placeholders: Unexpected unfilled template placeholder `[Month Year]`, expected the actual month year',
+        '17:1-17:8 milestone-section-fields: Unexpected missing `**What This Milestone Does NOT Include**:` in `## Goal`, expected `**What This Milestone Does NOT Include**: <list>`',
+        '17:1-17:8 milestone-section-fields: Unexpected missing `**What This Milestone Proves**:` in `## Goal`, expected `**What This Milestone Proves**: <list>`',
+        '29:1-29:21 milestone-section-fields: Unexpected missing `**Cost Structure**:` in `### Technology Stack`, expected `**Cost Structure**: <list>`',
+        '39:1-39:23 milestone-section-fields: Unexpected missing `**Integration Points**:` in `### 1. Billing Service`, expected `**Integration Points**: <list>`',
+        '39:1-39:23 milestone-section-fields: Unexpected missing `**Technical Design**:` in `### 1. Billing Service`, expected `**Technical Design**: <list>`',
+        '39:1-39:23 milestone-section-fields: Unexpected missing `**User Flow**:` in `### 1. Billing Service`, expected `**User Flow**: <code block>` or `**System Flow**: <code block>`',
+        '43:1-43:45 milestone-relative-links: Unexpected link to missing file `./images/checkout-flow.png`, expected an existing file relative to this doc',
+        '67:1-67:26 milestone-success-criteria: Unexpected missing `**Success Criteria**:` in `### Phase 2: Public Links`, expected a list of `✅` items',
+        '86:1-86:19 milestone-required-headings: Unexpected section `## Why Self-Serve?` out of template order, expected it between `## Key Outcomes` and `## Design Decisions & Rationale`'
+      ])
+      // Fixed already: nothing more to do.
+      expect(await client.sourceActions(uri, ['source.fixAll'])).toEqual([])
+    })
+  }, 60_000)
+
+  it('fixes in rounds: two missing sections that go at one place both come back, as `--fix` puts them', async () => {
+    await withClient({}, async (client, root) => {
+      const uri = client.uri(defectivePath)
+      // Without `## Architecture Overview` (line 17), which `## Goal` comes before.
+      const lines = readFileSync(path.join(root, defectivePath), 'utf8').split('\n')
+      expect(lines.splice(16, 1)).toEqual(['## Architecture Overview'])
+      const text = lines.join('\n')
+      await client.open(uri, text)
+      const [action] = await client.sourceActions(uri, ['source.fixAll'])
+      const edits = editsOf(action!, uri)
+      expect(edits.map(formatEdit)).toContain('34:1-34:1 "## Goal\\n\\n## Architecture Overview\\n\\n"')
+      expect(apply(text, edits)).toBe(fixedByCli(text))
+    })
+  }, 60_000)
+
+  it('gives no action for a doc with nothing certain to fix', async () => {
+    await withClient({}, async (client, root) => {
+      const file = 'docs/milestone-1-private-beta.md'
+      const uri = client.uri(file)
+      expect(await client.open(uri, readFileSync(path.join(root, file), 'utf8'))).toEqual([])
+      expect(await client.sourceActions(uri, ['source.fixAll'])).toEqual([])
+    })
+  }, 30_000)
+
+  it('keeps CRLF line endings in what it inserts', async () => {
+    await withClient({}, async (client, root) => {
+      const uri = client.uri(defectivePath)
+      const text = readFileSync(path.join(root, defectivePath), 'utf8').replace(/\n/g, '\r\n')
+      await client.open(uri, text)
+      const [action] = await client.sourceActions(uri, ['source.fixAll'])
+      const edits = editsOf(action!, uri)
+      expect(edits[0]?.newText).toBe('## Goal\r\n\r\n')
+      const fixed = apply(text, edits)
+      expect(fixed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+      expect(fixed).toBe(fixedByCli(text))
+    })
+  }, 60_000)
+
+  it('names the document version for a client that takes versioned edits; gives nothing for text changed meanwhile', async () => {
+    await withClient({documentChanges: true}, async (client, root) => {
+      const uri = client.uri(defectivePath)
+      const text = readFileSync(path.join(root, defectivePath), 'utf8')
+      await client.open(uri, text)
+      const [action] = await client.sourceActions(uri, ['source.fixAll'])
+      const [change, ...others] = (action?.edit?.documentChanges ?? []) as TextDocumentEdit[]
+      expect(others).toEqual([])
+      expect(change?.textDocument).toEqual({uri, version: 1})
+      expect(apply(text, change!.edits as TextEdit[])).toBe(fixedByCli(text))
+      // An edit that arrives while the fix is being made: its edits would be for an older text.
+      const asked = client.sourceActions(uri, ['source.fixAll'])
+      const relinted = client.change(uri, 2, '\n' + text)
+      expect(await asked).toEqual([])
+      await relinted
+    })
+  }, 60_000)
+})
+
+describe('code action kinds and preferred quick fixes (lsp-convert)', () => {
+  it('asks for a kind by itself or a kind above it; without `only`, for all but source actions', () => {
+    expect(asksFor(['source'], fixAllKind)).toBe(true)
+    expect(asksFor(['source.fixAll'], fixAllKind)).toBe(true)
+    expect(asksFor([fixAllKind], fixAllKind)).toBe(true)
+    expect(asksFor(['source.fix'], fixAllKind)).toBe(false)
+    expect(asksFor(['source.fixAll.milestoneLint.more'], fixAllKind)).toBe(false)
+    expect(asksFor(['quickfix'], fixAllKind)).toBe(false)
+    expect(asksFor(undefined, fixAllKind)).toBe(false)
+    expect(asksFor(undefined, 'quickfix')).toBe(true)
+    expect(asksFor(['source'], 'quickfix')).toBe(false)
+  })
+
+  it('prefers the fix of a message with one expected text, unless it is only a suggestion', () => {
+    const document = TextDocument.create('file:///x.md', 'markdown', 1, 'See [a](./harbor-architecure.md)\n')
+    const range = {start: {line: 0, character: 8}, end: {line: 0, character: 31}}
+    const preferred = (data: unknown) =>
+      quickFixes(document, {range, message: 'm', data}).map((action) => [action.title, action.isPreferred])
+    expect(preferred({expected: ['./harbor-architecture.md']})).toEqual([
+      ['Replace `./harbor-architecure.md` with `./harbor-architecture.md`', true]
+    ])
+    expect(preferred({expected: ['./harbor-architecture.md'], suggestion: true})).toEqual([
+      ['Replace `./harbor-architecure.md` with `./harbor-architecture.md`', undefined]
+    ])
+    expect(preferred({expected: ['a', 'b']}).map(([, isPreferred]) => isPreferred)).toEqual([undefined, undefined])
+  })
+})
