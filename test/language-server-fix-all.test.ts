@@ -12,6 +12,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {asksFor, quickFixes} from '../src/cli/lsp-convert.js'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {makeProject, milestoneLint, removeProjects} from './project.js'
+import {readmeBlockAfter} from './readme.js'
 
 afterAll(removeProjects)
 
@@ -185,6 +186,17 @@ describe('fix-all in the language server', () => {
       await relinted
     })
   }, 60_000)
+})
+
+describe('the README’s fix-on-save settings', () => {
+  // VS Code and Helix are not run here: their settings name the kind the server declares.
+  it('name the fix-all kind for VS Code and Helix', () => {
+    const vscode = JSON.parse(readmeBlockAfter('**VS Code**, in `.vscode/settings.json`, beside', 'json')) as unknown
+    expect(vscode).toEqual({'editor.codeActionsOnSave': {[fixAllKind]: 'explicit'}})
+    expect(readmeBlockAfter('**Helix**: no release has code actions on save', 'toml')).toContain(
+      `code-actions-on-save = ["${fixAllKind}"]`
+    )
+  })
 })
 
 describe('code action kinds and preferred quick fixes (lsp-convert)', () => {

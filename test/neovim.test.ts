@@ -14,7 +14,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {lint, messages} from './helpers.js'
 import {formatDiagnostic} from './lsp-client.js'
-import {makeProject, removeProjects, repoRoot} from './project.js'
+import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 import {readmeBlockAfter} from './readme.js'
 
 const inCi = Boolean(process.env.CI) && !/^(?:0|false)$/i.test(process.env.CI ?? '')
@@ -42,6 +42,8 @@ const snippets: Snippet[] = [
 ]
 
 const defective = 'docs/milestone-2-public-launch.md'
+/** The README line the fix-on-save snippet follows; it runs after the setup snippet for the Neovim on PATH. */
+const fixOnSaveMarker = '**Neovim**, fix on save'
 const markLine = '- ✔ Failed payments downgrade the workspace within one hour'
 const markMessage = '61:3-61:4 milestone-success-criteria: Unexpected success criterion mark `✔`, expected `✅`'
 const riskMessage =
@@ -88,6 +90,13 @@ local ok, err = pcall(function()
   end
   -- A server that quits clears the diagnostics too.
   assert(#results.roots > 0, 'the language server is not running')
+  if plan.save then
+    local before = published
+    vim.cmd('write')
+    assert(vim.wait(10000, function() return published > before end, 10), 'no diagnostics after the save within 10 s')
+    results.after = seen()
+    return
+  end
   if not plan.fix then return end
 
   results.offered = {}
@@ -102,7 +111,7 @@ local ok, err = pcall(function()
   end
   vim.api.nvim_win_set_cursor(0, {plan.fix.line, plan.fix.byte})
   local before, tick = published, vim.api.nvim_buf_get_changedtick(buf)
-  vim.lsp.buf.code_action()
+  vim.lsp.buf.code_action(plan.fix.only and {only = plan.fix.only} or nil)
   assert(vim.wait(10000, function() return vim.api.nvim_buf_get_changedtick(buf) ~= tick end, 10),
     'the quick fix changed nothing within 10 s (offered: ' .. table.concat(results.offered, '; ') .. ')')
   assert(vim.wait(10000, function() return published > before end, 10),
@@ -130,7 +139,9 @@ interface Results {
 /** What the driver is to do besides collecting the diagnostics. */
 interface Plan {
   /** Put the cursor on `line` (1-based) at `byte` (0-based) and pick the fix titled `title`. */
-  fix?: {line: number; byte: number; title: string}
+  fix?: {line: number; byte: number; title: string; only?: string[]}
+  /** Save the doc (`:write`), and collect the diagnostics published after. */
+  save?: boolean
 }
 
 const homes: string[] = []
@@ -205,6 +216,64 @@ describe('Neovim', () => {
     })
   }
 })
+
+describe('Neovim, fix on save', () => {
+  const snippet = snippets.find((one) => version && isFor(one, version))
+  const why = version ? `no snippet is for nvim ${version.join('.')}` : skipReason
+
+  it.skipIf(!snippet)(
+    snippet
+      ? 'the README’s BufWritePre snippet writes the text `milestone-lint --fix` writes, and only what needs a person is left'
+      : `fixes on save (skipped: ${why})`,
+    async () => {
+      const init = readmeBlockAfter(snippet!.marker) + '\n' + readmeBlockAfter(fixOnSaveMarker)
+      const {project, results} = await runNeovim(init, snippet!.startIn, {save: true})
+      expect(results.error).toBeUndefined()
+      const saved = readFileSync(path.join(project, defective), 'utf8')
+      expect(saved).toBe(fixedByCli(results.before.lines.join('\n') + '\n'))
+      expect(results.after!.lines.join('\n') + '\n').toBe(saved)
+      const after = results.after?.diagnostics.map(formatDiagnostic).sort()
+      expect(after).toHaveLength(17)
+      expect(after).toEqual(messages(await lintText(saved)).sort())
+    },
+    120_000
+  )
+})
+
+describe('Neovim 0.7, fix-all from the menu', () => {
+  const is07 = version?.[0] === 0 && version[1] === 7
+  it.skipIf(!is07)(
+    is07
+      ? "`vim.lsp.buf.code_action({only = {'source.fixAll'}})` offers the one fix-all action, which leaves what needs a person"
+      : `fixes all from the menu (skipped: nvim on PATH is not 0.7)`,
+    async () => {
+      const title = 'Fix all: apply every certain fix'
+      const plan: Plan = {fix: {line: 1, byte: 0, title, only: ['source.fixAll']}}
+      const {results} = await runNeovim(readmeBlockAfter(snippets[0]!.marker), 'elsewhere', plan)
+      expect(results.error).toBeUndefined()
+      expect(results.offered).toEqual([title])
+      const fixed = results.after!.lines.join('\n') + '\n'
+      expect(fixed).toBe(fixedByCli(results.before.lines.join('\n') + '\n'))
+      expect(results.after?.diagnostics).toHaveLength(17)
+    },
+    120_000
+  )
+})
+
+/** The text `milestone-lint --fix` writes for `text` as the defective doc of a new project. */
+function fixedByCli(text: string): string {
+  const root = makeProject()
+  writeFileSync(path.join(root, defective), text)
+  milestoneLint(root, '--fix', defective)
+  return readFileSync(path.join(root, defective), 'utf8')
+}
+
+/** The messages of a text linted as the defective doc of a new project. */
+async function lintText(text: string) {
+  const root = makeProject()
+  writeFileSync(path.join(root, defective), text)
+  return lint(path.join(root, defective))
+}
 
 function isFor(snippet: Snippet, [major = 0, minor = 0]: number[]): boolean {
   const olderThan = ([otherMajor, otherMinor]: [number, number]) =>
