@@ -4,8 +4,9 @@
  * with its rule alone, with the options in `<name>.options.json` if there
  * is one, and its messages are `<name>.expected`: one line per message as
  * `messages()` formats it, each followed by its fixes (`  expected: […]`,
- * JSON) and related place (`  cause: …`) if it has them. The README's rule
- * sections show them too (`scripts/docs.mjs`). Files the fixtures link to
+ * JSON; `  suggested: […]` for a suggestion) and related place
+ * (`  cause: …`) if it has them. The README's rule sections show them too
+ * (`scripts/docs.mjs`). Files the fixtures link to
  * (`relative-links/milestones.md`) are fixtures too: the rule is silent on
  * them, so their golden files are empty.
  */
@@ -64,7 +65,8 @@ export function golden(file: VFile): string {
 
 function extras(message: VFileMessage): string[] {
   const lines = []
-  if (message.expected) lines.push('  expected: ' + JSON.stringify(message.expected))
+  if (message.expected)
+    lines.push(`  ${message.suggestion ? 'suggested' : 'expected'}: ${JSON.stringify(message.expected)}`)
   const cause = message.cause as VFileMessage | undefined
   if (cause?.place) lines.push(`  cause: ${where(cause)} ${cause.reason}`)
   return lines

@@ -1,4 +1,4 @@
-import {lstatSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -40,6 +40,15 @@ function decode(value: string): string {
   } catch {
     return value
   }
+}
+
+/**
+ * A path or fragment as a URL writes it: what would end or change the URL
+ * in Markdown (spaces, `#`, `?`, `%`, parentheses, `<>`, `\`, `&`)
+ * percent-encoded, so {@link localUrl} reads it back as it was.
+ */
+export function encodeUrlPart(value: string): string {
+  return value.replace(/[\s\p{Cc}%#?()<>\\&]/gu, (character) => encodeURIComponent(character))
 }
 
 /** What a link target is, as far as a link check may look. */
@@ -123,6 +132,33 @@ function realRoot(root: string): string {
     realRoots.set(root, real)
   }
   return real
+}
+
+/**
+ * The files and folders in a folder of the project, by name (a symbolic
+ * link counts as what it points at, if that is inside the project); none
+ * if it cannot be read. For "did you mean": the caller checks that the
+ * folder is inside the project ({@link targetOf}).
+ */
+export function entriesOf(folder: string, root: string): Map<string, 'file' | 'directory'> {
+  const entries = new Map<string, 'file' | 'directory'>()
+  let found
+  try {
+    found = readdirSync(folder, {withFileTypes: true})
+  } catch {
+    return entries
+  }
+  for (const entry of found) {
+    const kind = entry.isSymbolicLink()
+      ? targetOf(path.join(folder, entry.name), root).kind
+      : entry.isFile()
+        ? 'file'
+        : entry.isDirectory()
+          ? 'directory'
+          : undefined
+    if (kind === 'file' || kind === 'directory') entries.set(entry.name, kind)
+  }
+  return entries
 }
 
 const markdownExtension = /\.(?:md|markdown|mdown|mkdn?|mdx)$/i

@@ -11,6 +11,7 @@ import {truncate} from '../text/text.js'
 import type {Limits} from '../model/limits.js'
 import type {LinkNode, Model} from '../model/model.js'
 import {type Target, anchorsOfFile, isMarkdown, localUrl} from '../project/links.js'
+import {type LookUps, meantFile, meantHeading, reportBroken} from './link-suggestions.js'
 import {report} from './report.js'
 
 /** Check one link, image or definition whose URL is local. */
@@ -19,7 +20,7 @@ export function checkLink(
   file: VFile,
   node: LinkNode,
   folder: string | undefined,
-  lookUpTarget: (target: string) => Target,
+  look: LookUps,
   /** How targets are read for their anchors; none: fragments are not checked. */
   anchorLimits: Limits | undefined
 ): void {
@@ -28,11 +29,14 @@ export function checkLink(
   if (!local || hasPlaceholder(url)) return
 
   if (local.path === '') {
-    if (anchorLimits && local.fragment && !model.anchors().has(local.fragment.toLowerCase())) {
-      report(
+    const anchors = model.anchors()
+    if (anchorLimits && local.fragment && !anchors.has(local.fragment.toLowerCase())) {
+      reportBroken(
         file,
+        model,
+        node,
         `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in this file, expected the slug of one of its headings`,
-        node.position
+        meantHeading(url, local.fragment, anchors)
       )
     }
     return
@@ -40,27 +44,36 @@ export function checkLink(
 
   if (!folder) return // A file without a path (stdin, an editor buffer): nothing to resolve against.
   const target = path.resolve(folder, local.path)
-  if (!isReadableFile(file, node, target, lookUpTarget(target))) return
+  const found = look.target(target)
+  if (found.kind === 'missing') {
+    reportBroken(
+      file,
+      model,
+      node,
+      `Unexpected link to missing file \`${truncate(url)}\`, expected an existing file relative to this doc`,
+      meantFile(url, local.path, folder, look)
+    )
+    return
+  }
+  if (!isReadableFile(file, node, target, found)) return
   if (anchorLimits && local.fragment && isMarkdown(target)) {
-    checkFragment(file, node, target, {path: local.path, fragment: local.fragment}, anchorLimits)
+    checkFragment(file, model, node, target, {path: local.path, fragment: local.fragment}, anchorLimits)
   }
 }
 
-/** Whether a link's target is a file to read; if not, say why (out of the project, missing, unreadable, a folder). */
-function isReadableFile(file: VFile, node: LinkNode, target: string, found: Target): boolean {
+/** Whether a link's target (not missing) is a file to read; if not, say why (out of the project, unreadable, a folder). */
+function isReadableFile(
+  file: VFile,
+  node: LinkNode,
+  target: string,
+  found: Exclude<Target, {kind: 'missing'}>
+): boolean {
   const shown = truncate(node.url)
   switch (found.kind) {
     case 'outside':
       report(
         file,
         `Unexpected link \`${shown}\` out of the project, expected a file inside it (links are not followed out)`,
-        node.position
-      )
-      return false
-    case 'missing':
-      report(
-        file,
-        `Unexpected link to missing file \`${shown}\`, expected an existing file relative to this doc`,
         node.position
       )
       return false
@@ -84,6 +97,7 @@ function isReadableFile(file: VFile, node: LinkNode, target: string, found: Targ
 /** A `#fragment` in a Markdown file that exists: one of its anchors, if it can be read within the limits. */
 function checkFragment(
   file: VFile,
+  model: Model,
   node: LinkNode,
   target: string,
   local: {path: string; fragment: string},
@@ -104,10 +118,12 @@ function checkFragment(
       node.position
     )
   } else if (!result.anchors.has(local.fragment.toLowerCase())) {
-    report(
+    reportBroken(
       file,
+      model,
+      node,
       `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in \`${truncate(local.path)}\`, expected the slug of one of its headings`,
-      node.position
+      meantHeading(node.url, local.fragment, result.anchors)
     )
   }
 }

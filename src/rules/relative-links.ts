@@ -53,10 +53,12 @@ import {eachNode} from '../model/nodes.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {findField} from '../match/outline.js'
 import {truncate} from '../text/text.js'
-import {type Target, isInside, localUrl, targetOf} from '../project/links.js'
+import {type Target, entriesOf, isInside, localUrl, targetOf} from '../project/links.js'
+import {memo} from '../model/memo.js'
 import {type OptionsOf, limitsOf} from '../match/options.js'
 import {placeOf} from '../project/project.js'
 import {checkLink} from './link-targets.js'
+import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
 import {report} from './report.js'
 import type {LinkRole, Schema} from '../schema/types.js'
@@ -89,20 +91,20 @@ const relativeLinks = milestoneRule({
       return local && folder && local.path ? path.resolve(folder, local.path) : undefined
     }
 
-    // One file-system lookup per target and file, however often it is linked.
+    // One file-system lookup per target (and folder listing) and file, however often it is linked.
     const targets = new Map<string, Target>()
-    const lookUpTarget = (target: string) => {
-      let found = targets.get(target)
-      if (!found) targets.set(target, (found = targetOf(target, root)))
-      return found
+    const folders = new Map<string, Map<string, 'file' | 'directory'>>()
+    const look: LookUps = {
+      target: (target) => memo(targets, target, (key) => targetOf(key, root)),
+      entries: (folder) => memo(folders, folder, (key) => entriesOf(key, root))
     }
 
-    const roles = checkMetadata(model, file, schema, resolveTarget, lookUpTarget)
+    const roles = checkMetadata(model, file, schema, resolveTarget, look.target)
 
     // Fragments are checked in targets read within the limits docs are parsed with.
     const anchorLimits = options.fragments === false ? undefined : limitsOf(options)
     for (const node of model.links) {
-      checkLink(model, file, node, folder, lookUpTarget, anchorLimits)
+      checkLink(model, file, node, folder, look, anchorLimits)
     }
 
     for (const spec of allSpecs(schema)) {

@@ -1,0 +1,73 @@
+/**
+ * Edits of a link's URL in the source, for quick fixes: the tree has the URL
+ * decoded (escapes, entities) but not where its text is, so the link's
+ * source is parsed again alone, and an edit is given only when that parse
+ * proves it: an edit is never wrong, at worst missing.
+ */
+import type {Root} from 'mdast'
+import {type Token, fromMarkdown} from 'mdast-util-from-markdown'
+import type {TextEdit} from '../text/edits.js'
+import type {LinkNode} from './model.js'
+import type {Source} from './source.js'
+import {syntax} from './syntax.js'
+
+/** A change to part of a URL as written: `raw.slice(from, to)` becomes `insert`, and the node's URL then reads `url`. */
+export interface UrlChange {
+  from: number
+  to: number
+  insert: string
+  url: string
+}
+
+/**
+ * The edit of the source that makes a link's, image's or definition's URL
+ * (as written, without `<…>`) what `change` says, if the node's source
+ * parsed alone gives the same node before and after it, with that URL and
+ * the same title. Not when the node's source reads otherwise alone (a link
+ * split over the lines of a block quote) or the new text would not read as
+ * meant.
+ */
+export function urlEdit(
+  source: Source,
+  node: LinkNode,
+  change: (raw: string) => UrlChange | undefined
+): TextEdit | undefined {
+  const text = source.slice(node)
+  const start = node.position?.start.offset
+  if (text === undefined || start === undefined) return undefined
+  const before = parseAlone(text, node)
+  const wanted = before && change(text.slice(before.start, before.end))
+  if (!wanted) return undefined
+  const from = before.start + wanted.from
+  const to = before.start + wanted.to
+  const after = parseAlone(text.slice(0, from) + wanted.insert + text.slice(to), node)
+  if (after?.node.url !== wanted.url || after.node.title !== before.node.title) return undefined
+  return {start: start + from, end: start + to, insert: wanted.insert}
+}
+
+/** A node's source parsed alone: the same kind of node spanning all of it, and where its URL is written. */
+function parseAlone(text: string, like: LinkNode): {node: LinkNode; start: number; end: number} | undefined {
+  const urls: Token[] = []
+  const record = (token: Token) => {
+    urls.push(token)
+  }
+  const tree: Root = fromMarkdown(text, {
+    extensions: syntax.extensions,
+    mdastExtensions: [...syntax.mdastExtensions, {enter: {resourceDestination: record, definitionDestination: record}}]
+  })
+  const [block, ...otherBlocks] = tree.children
+  const [inline, ...otherInlines] = block?.type === 'paragraph' ? block.children : []
+  const node: LinkNode | undefined =
+    block?.type === 'definition' ? block : inline?.type === 'link' || inline?.type === 'image' ? inline : undefined
+  if (!node || node.type !== like.type || otherBlocks.length > 0 || otherInlines.length > 0) return undefined
+  if (node.position?.start.offset !== 0 || node.position.end.offset !== text.length) return undefined
+  // The node's own URL is written last: a link's text (which may hold images and their URLs) comes first.
+  const url = urls.at(-1)
+  if (!url) return undefined
+  const literal = text.charAt(url.start.offset) === '<'
+  return {
+    node,
+    start: url.start.offset + (literal ? 1 : 0),
+    end: url.end.offset - (literal ? 1 : 0)
+  }
+}
