@@ -58,6 +58,19 @@ describe('milestone-lint --fix', () => {
     expect(after).toContain('\n## Goal\n\n')
   })
 
+  it('leaves a suggestion alone: a link to a misspelt file is reported with a "did you mean", not changed', () => {
+    const correct = 'docs/milestone-1-private-beta.md'
+    const file = path.join(makeProject(), correct)
+    const before = readFileSync(file, 'utf8').replace('](./lumen-architecture.md)', '](./lumen-architecure.md)')
+    writeFileSync(file, before)
+    const result = milestoneLint(path.dirname(path.dirname(file)), '--fix', correct)
+    expect(readFileSync(file, 'utf8')).toBe(before)
+    expect(result.stderr).toContain(
+      '5:48-5:70 warning Unexpected link to missing file `./lumen-architecure.md`, expected an existing file relative to this doc; did you mean `./lumen-architecture.md`?'
+    )
+    expect(result.stderr).toContain('milestone-lint: 1 file, 1 milestone doc linted; 1 warning\n')
+  })
+
   it('writes nothing without --fix', () => {
     const project = makeProject()
     const file = path.join(project, defective)

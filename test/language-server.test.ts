@@ -74,6 +74,28 @@ describe('milestone-lint-language-server', () => {
     ])
   })
 
+  it('offers a "did you mean" as a quick fix of the URL alone, not preferred', async () => {
+    const typoUri = client.uri('docs/milestone-1-private-beta.md')
+    const typo = readFileSync(path.join(root, 'docs/milestone-1-private-beta.md'), 'utf8').replace(
+      '](./lumen-architecture.md)',
+      '](./lumen-architecure.md)'
+    )
+    const [diagnostic, ...others] = await client.open(typoUri, typo)
+    expect(others).toEqual([])
+    expect(formatDiagnostic(diagnostic!)).toBe(
+      '5:48-5:70 milestone-relative-links: Unexpected link to missing file `./lumen-architecure.md`, expected an existing file relative to this doc; did you mean `./lumen-architecture.md`?'
+    )
+    const actions = await client.codeActions(typoUri, diagnostic!)
+    expect(actions.map((action) => [action.title, action.isPreferred])).toEqual([
+      ['Replace `./lumen-architecure.md` with `./lumen-architecture.md`', undefined]
+    ])
+    const fixed = TextDocument.applyEdits(
+      TextDocument.create(typoUri, 'markdown', 1, typo),
+      edits(actions[0]!, typoUri)
+    )
+    expect(await client.change(typoUri, 2, fixed)).toEqual([])
+  })
+
   it('fixes the text the server reported, whatever range the client echoes (Neovim 0.7 to 0.10 echo byte columns)', async () => {
     const mark = diagnostics.find((diagnostic) =>
       String(diagnostic.message).startsWith('Unexpected success criterion mark `✔`')
