@@ -34,6 +34,17 @@
  * parsed (nor read at all when it has more bytes than `limits.size`), and the
  * link gets a message instead of a check.
  *
+ * A link to a missing file or heading says what it most likely means, if
+ * one name stands out: the path with one segment misspelt (the closest name
+ * in that folder: a folder for a segment inside the path, a file or folder
+ * for the last one, and the rest of the path as written), or the closest
+ * heading slug or anchor of its target. Closest is by edit distance: at most
+ * two edits and one per five characters of the name (before its extension),
+ * the same numbers in it, and no other name as close. The message is then
+ * placed on the URL's path (or its `#fragment`) and carries the new one as a
+ * [suggestion](#suggestions): a quick fix in editors, never applied by
+ * `--fix`.
+ *
  * ```text
  * Unexpected link `../../../etc/passwd` out of the project, expected a file inside it (links are not followed out)
  * Unexpected link to `./loop.md`, which cannot be read (a loop of symbolic links), expected a readable file
@@ -44,6 +55,8 @@
  * @example invalid.md
  *
  * @example metadata.md
+ *
+ * @example suggestions.md
  */
 import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
