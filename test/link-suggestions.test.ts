@@ -34,6 +34,12 @@ describe('closestName', () => {
     expect(closestName('phase-1-setup', ['phase-1-setups', 'phase-11-setup'])).toBe('phase-1-setups')
     expect(closestName('notes', [])).toBe(undefined)
   })
+
+  it('is not misled by a far candidate after a close one, and does not guess at names over 255 characters', () => {
+    expect(closestName('open-question', ['open-questions', 'what-question'])).toBe('open-questions')
+    expect(closestName('a'.repeat(256), ['a'.repeat(255)])).toBe(undefined)
+    expect(closestName('a'.repeat(255), ['a'.repeat(254)])).toBe('a'.repeat(254))
+  })
 })
 
 describe('suggested edits', () => {
