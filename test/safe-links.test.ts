@@ -89,6 +89,14 @@ describe('link checks stay inside the project', () => {
       `6:1-6:31 ${id}: Unexpected link to missing heading \`#milestone-2\` in \`./overview.md\`, expected the slug of one of its headings`
     ])
   })
+  it('suggests no name that a symbolic link takes out of the project (a link inside is a candidate)', async () => {
+    // `escape.md` and `shared/` point out of the project; `alias.md` at `overview.md`.
+    expect(await lintDoc('[a](./escapes.md) [b](./sharde/secret.md) [c](./aliass.md)')).toEqual([
+      `6:1-6:18 ${id}: Unexpected link to missing file \`./escapes.md\`, expected an existing file relative to this doc`,
+      `6:19-6:42 ${id}: Unexpected link to missing file \`./sharde/secret.md\`, expected an existing file relative to this doc`,
+      `6:47-6:58 ${id}: Unexpected link to missing file \`./aliass.md\`, expected an existing file relative to this doc; did you mean \`./alias.md\`?`
+    ])
+  })
 })
 
 describe('link targets are read within the parse limits', () => {
