@@ -45,7 +45,7 @@ export function urlEdit(
   return {start: start + from, end: start + to, insert: wanted.insert}
 }
 
-/** A node's source parsed alone: the same kind of node spanning all of it, and where its URL is written. */
+/** A node's source parsed alone: the same kind of node, alone in it (so spanning all of it), and where its URL is written. */
 function parseAlone(text: string, like: LinkNode): {node: LinkNode; start: number; end: number} | undefined {
   const urls: Token[] = []
   const record = (token: Token) => {
@@ -59,11 +59,9 @@ function parseAlone(text: string, like: LinkNode): {node: LinkNode; start: numbe
   const [inline, ...otherInlines] = block?.type === 'paragraph' ? block.children : []
   const node: LinkNode | undefined =
     block?.type === 'definition' ? block : inline?.type === 'link' || inline?.type === 'image' ? inline : undefined
-  if (!node || node.type !== like.type || otherBlocks.length > 0 || otherInlines.length > 0) return undefined
-  if (node.position?.start.offset !== 0 || node.position.end.offset !== text.length) return undefined
   // The node's own URL is written last: a link's text (which may hold images and their URLs) comes first.
   const url = urls.at(-1)
-  if (!url) return undefined
+  if (node?.type !== like.type || otherBlocks.length > 0 || otherInlines.length > 0 || !url) return undefined
   const literal = text.charAt(url.start.offset) === '<'
   return {
     node,
