@@ -29,14 +29,13 @@ export function checkLink(
   if (!local || hasPlaceholder(url)) return
 
   if (local.path === '') {
-    const anchors = model.anchors()
-    if (anchorLimits && local.fragment && !anchors.has(local.fragment.toLowerCase())) {
+    if (anchorLimits && local.fragment && !model.anchors().has(local.fragment.toLowerCase())) {
       reportBroken(
         file,
         model,
         node,
         `Unexpected link to missing heading \`#${truncate(local.fragment)}\` in this file, expected the slug of one of its headings`,
-        meantHeading(url, local.fragment, anchors)
+        meantHeading(url, local.fragment, model.anchors())
       )
     }
     return
