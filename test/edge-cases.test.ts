@@ -59,7 +59,7 @@ describe('a template path that names no regular file', () => {
 describe("a rule severity beside the preset's shared options", () => {
   const risks = (fatal: boolean) => [
     `${fatal} 109:13 Unexpected impact level \`Severe\`, expected \`High\`, \`Medium\` or \`Low\``,
-    `${fatal} 115:1 Unexpected missing \`**Mitigation**:\` in \`### Risk: Support Load\`, expected \`**Mitigation**: <text or list>\``
+    `${fatal} 118:68 Unexpected missing \`**Mitigation**:\` in \`### Risk: Support Load\`, expected \`**Mitigation**: <text or list>\``
   ]
 
   async function riskMessages(config: Options['milestone-risk-fields']) {

@@ -14,6 +14,14 @@ import {readmeBlock} from './readme.js'
 afterAll(removeProjects)
 
 const defective = 'docs/milestone-2-public-launch.md'
+const golden = 'test/fixed/milestone-2-public-launch.md'
+const structuralLeft = [
+  '62:1-62:45 Unexpected link to missing file `./images/checkout-flow.png`, expected an existing file relative to this doc',
+  '129:1-129:19 Unexpected section `## Why Self-Serve?` out of template order, expected it between `## Key Outcomes` and `## Design Decisions & Rationale`',
+  '154:13-154:19 Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`',
+  '198:1-198:21 Unexpected `## Related Documents` without a link to `./lumen-architecture.md` (the `**Architecture Reference**`), expected one',
+  '201:3-201:55 Unexpected link to missing heading `#milestone-3-scale` in `./milestones.md`, expected the slug of one of its headings'
+]
 
 describe('milestone-lint --fix', () => {
   it('applies the certain fixes in place, reports what is left, and changes nothing the second time', () => {
@@ -22,18 +30,20 @@ describe('milestone-lint --fix', () => {
     const before = readFileSync(file, 'utf8')
     const first = milestoneLint(project, '--fix', '--no-frail', defective)
     const after = readFileSync(file, 'utf8')
-    expect(first.stderr).toContain('milestone-lint: 1 file, 1 milestone doc linted; 17 warnings\n')
-    // Only the fixed bytes differ: the Goal heading, a depth, three marks, a phase number.
-    const lines = before.split('\n')
-    lines.splice(16, 0, '## Goal', '')
-    const expected = lines
-      .join('\n')
-      .replace('\n## Technology Stack\n', '\n### Technology Stack\n')
-      .replace('- ✔ Failed payments', '- ✅ Failed payments')
-      .replace('- Webhooks are processed', '- ✅ Webhooks are processed')
-      .replace('- [x] Invoices match', '- ✅ Invoices match')
-      .replace('### Phase 3: Public Links', '### Phase 2: Public Links')
-    expect(after).toBe(expected)
+    expect(first.stderr).toContain('milestone-lint: 1 file, 1 milestone doc linted; 37 warnings\n')
+    // The golden fixed doc (UPDATE_GOLDEN=1 rewrites it): review its diff against the defective one.
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, after)
+    expect(after).toBe(readFileSync(golden, 'utf8'))
+    // Lines were added; only the five fixed in place are gone: a heading's depth, three marks, a phase number.
+    const lines = new Set(after.split('\n'))
+    expect(before.split('\n').filter((line) => !lines.has(line))).toHaveLength(5)
+    // What is left needs a person: placeholders the fixes brought, and these.
+    expect(
+      first.stderr
+        .split('\n')
+        .filter((line) => / warning /.test(line) && !/no-placeholders/.test(line))
+        .map((line) => line.replace(/ +warning +/, ' ').replace(/ {2,}.*$/, ''))
+    ).toEqual(structuralLeft)
     const second = milestoneLint(project, '--fix', '--no-frail', defective)
     expect(readFileSync(file, 'utf8')).toBe(after)
     expect(second.stderr).toBe(first.stderr)

@@ -367,7 +367,7 @@ describe('milestone-lint with user config', () => {
     const {status, stderr} = milestoneLint(project, correct)
     expect(status).toBe(1)
     expect(stderr).toMatch(
-      /336:1\s+warning\s+Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`\s+milestone-required-headings/
+      /334:1\s+warning\s+Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`\s+milestone-required-headings/
     )
     expect(stderr).toMatch(/⚠ 1 warning/)
   })

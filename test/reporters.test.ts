@@ -39,7 +39,7 @@ describe('--report github', () => {
         'title=milestone-risk-fields::Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`'
     )
     expect(lines[0]).toBe(
-      '::error file=docs/milestone-2-public-launch.md,line=17,col=1,title=milestone-required-headings::' +
+      '::error file=docs/milestone-2-public-launch.md,line=15,col=1,title=milestone-required-headings::' +
         'Unexpected missing section `## Goal`, expected it between `## Executive Summary` and `## Architecture Overview`'
     )
   })
@@ -109,7 +109,7 @@ describe('--report sarif', () => {
       expect(tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId)
     }
     const missing = results.find((result: any) => result.message.text.startsWith('Unexpected missing section'))
-    expect(missing.locations[0].physicalLocation.region).toEqual({startLine: 17, startColumn: 1})
+    expect(missing.locations[0].physicalLocation.region).toEqual({startLine: 15, startColumn: 1})
   })
 
   it('uses levels warning and note without frail, and lists rules of other plugins that reported', () => {
@@ -178,23 +178,23 @@ describe('--report json', () => {
     const {stdout} = milestoneLint(makeProject(), '--report', 'json', defective)
     const [file] = JSON.parse(stdout)
     expect(file.messages.map((message: any) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual([
-      '17:1 milestone-required-headings',
+      '15:1 milestone-required-headings',
       '27:1 milestone-required-headings',
-      '37:1 milestone-section-fields',
-      '37:1 milestone-section-fields',
-      '37:1 milestone-section-fields',
       '41:1 milestone-relative-links',
+      '45:41 milestone-section-fields',
+      '45:41 milestone-section-fields',
+      '45:41 milestone-section-fields',
       '61:3 milestone-success-criteria',
       '62:3 milestone-success-criteria',
       '63:3 milestone-success-criteria',
-      '65:1 milestone-success-criteria',
       '65:11 milestone-required-headings',
+      '71:18 milestone-success-criteria',
       '84:1 milestone-required-headings',
       '109:13 milestone-risk-fields',
-      '115:1 milestone-risk-fields',
-      '131:1 milestone-section-fields',
-      '131:1 milestone-section-fields',
+      '118:68 milestone-risk-fields',
       '134:25 milestone-no-placeholders',
+      '135:32 milestone-section-fields',
+      '135:32 milestone-section-fields',
       '139:1 milestone-relative-links',
       '142:3 milestone-relative-links',
       '147:17 milestone-no-placeholders'

@@ -6,7 +6,13 @@ import {VFile} from 'vfile'
 import {defaultSchema, loadTemplate} from '../src/project/template.js'
 import {TemplateError, deriveSchema} from '../src/schema/derive.js'
 import {allSpecs} from '../src/schema/walk.js'
+import type {FieldSpec} from '../src/schema/types.js'
 import {lint, messages} from './helpers.js'
+
+/** Field specs without their skeletons (the template's text of them, checked on its own below). */
+function bare(fields: FieldSpec[] | undefined) {
+  return fields?.map((field) => Object.fromEntries(Object.entries(field).filter(([key]) => key !== 'skeleton')))
+}
 
 const newer = 'fixtures/templates/milestone-design-2026-01-21.md'
 const docs = 'fixtures/templates/docs/'
@@ -74,6 +80,26 @@ describe('deriving the schema of the bundled template (2026-01-05)', () => {
     ])
   })
 
+  it("keeps the template's text of each section and field, and where its bullets and emphasis are", () => {
+    const risk = allSpecs(schema).find((spec) => spec.heading === 'Risk: [Risk Name]')!
+    const mitigation = risk.fields!.find((field) => field.label === 'Mitigation')!
+    expect(mitigation.skeleton).toEqual({
+      text: '**Mitigation**:\n- [Mitigation strategy 1]\n- [Mitigation strategy 2]\n- [Fallback plan if mitigation fails]',
+      bullets: [16, 42, 68],
+      strong: [0, 12],
+      emphasis: []
+    })
+    // A section's skeleton holds its sub-sections, and not the `---` that closes it.
+    const goal = schema.sections.find((spec) => spec.heading === 'Goal')!
+    expect(goal.skeleton?.text).toMatch(/^## Goal\n\n\[Copy the Goal[^]*- \[Common misconceptions to avoid\]$/)
+    const architecture = schema.sections.find((spec) => spec.heading === 'Architecture Overview')!
+    expect(architecture.skeleton?.text).toMatch(
+      /^## Architecture Overview\n\n### High-Level System Diagram\n[^]*\n### Technology Stack\n[^]*- \[Net cost\]$/
+    )
+    // The last section stops before the closing lines.
+    expect(schema.sections.at(-1)?.skeleton?.text).not.toMatch(/Last Updated|---/)
+  })
+
   it('reads repeats: numbered, typed (`Risk: …`), and optional ones', () => {
     const repeats = allSpecs(schema)
       .filter((spec) => spec.repeat)
@@ -88,14 +114,14 @@ describe('deriving the schema of the bundled template (2026-01-05)', () => {
 
   it('reads fields with their kind, optional marks, alternatives, levels and marker', () => {
     const spec = (heading: string) => allSpecs(schema).find((candidate) => candidate.heading === heading)!
-    expect(spec('1. [Component Name]').fields).toEqual([
+    expect(bare(spec('1. [Component Name]').fields)).toEqual([
       {label: 'Purpose', kind: 'text'},
       {label: 'Features', kind: 'list'},
       {label: 'User Flow', kind: 'code', alternatives: ['System Flow']},
       {label: 'Technical Design', kind: 'list'},
       {label: 'Integration Points', kind: 'list'}
     ])
-    expect(spec('Phase 1: [Phase Name]').fields).toEqual([
+    expect(bare(spec('Phase 1: [Phase Name]').fields)).toEqual([
       {label: 'Objective', kind: 'text'},
       {label: 'Deliverables', kind: 'list'},
       {label: 'Configuration', kind: 'list', optional: true},
@@ -118,7 +144,7 @@ describe('deriving the schema of the bundled template (2026-01-05)', () => {
       'Before Milestone Complete'
     ])
     // Parallel labels over named entries (`- [Technology 1]: [Purpose]`) are example categories.
-    expect(spec('Technology Stack').fields).toEqual([
+    expect(bare(spec('Technology Stack').fields)).toEqual([
       {label: 'Frontend', kind: 'list', example: true},
       {label: 'Backend', kind: 'list', example: true},
       {label: 'Infrastructure', kind: 'list', example: true},
@@ -126,7 +152,7 @@ describe('deriving the schema of the bundled template (2026-01-05)', () => {
     ])
     expect(spec('Success Metrics').entries).toBe(true)
     expect(spec('Related Documents').links).toEqual(['parent', 'architecture'])
-    expect(schema.closing).toEqual([
+    expect(bare(schema.closing)).toEqual([
       {label: 'Document Status', kind: 'text'},
       {label: 'Last Updated', kind: 'text'}
     ])
@@ -152,7 +178,7 @@ describe('the 2026-01-21 template', () => {
     )
     const coverage = allSpecs(schema).find((spec) => spec.heading === 'Test Coverage Approach')
     // Labels inside a list are example items: optional.
-    expect(coverage?.fields).toEqual([
+    expect(bare(coverage?.fields)).toEqual([
       {label: 'Unit Tests', kind: 'text', optional: true},
       {label: 'Integration Tests', kind: 'text', optional: true},
       {label: 'E2E Tests', kind: 'text', optional: true}
@@ -169,7 +195,7 @@ describe('the 2026-01-21 template', () => {
   it('passes a doc written from it (its apostrophes curly), and requires its Testing Strategy', async () => {
     expect(messages(await lint(docs + 'milestone-1-private-beta.md', {template: newer}))).toEqual([])
     expect(messages(await lint(docs + 'milestone-1-no-testing.md', {template: newer}))).toEqual([
-      '336:1 milestone-required-headings: Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`'
+      '334:1 milestone-required-headings: Unexpected missing section `## Testing Strategy`, expected it between `## Success Metrics` and `## Key Outcomes`'
     ])
   })
 
@@ -300,7 +326,7 @@ describe('small templates: the rules follow the template', () => {
       '**Key Principle** (example): [One sentence]\n\n**Audience** (required):\n- [Technology 1]: [Who]\n\n**Channel**:\n- [Channel 1]: [Why]'
     )
     const schema = deriveSchema(marked, 'marked.md')
-    expect(schema.sections[0]?.fields).toEqual([
+    expect(bare(schema.sections[0]?.fields)).toEqual([
       {label: 'Key Principle', kind: 'text', example: true},
       {label: 'Audience', kind: 'list'},
       {label: 'Channel', kind: 'list', example: true}
@@ -308,7 +334,7 @@ describe('small templates: the rules follow the template', () => {
     expect(
       await lintSmall(marked, doc.replace('**Key Principle**: Sync never loses an edit.', '**Scope**: Text only.'))
     ).toEqual([
-      '6:1-6:11 milestone-section-fields: Unexpected missing `**Audience**:` in `## Summary`, expected `**Audience**: <list>`'
+      '8:22 milestone-section-fields: Unexpected missing `**Audience**:` in `## Summary`, expected `**Audience**: <list>`'
     ])
   })
 

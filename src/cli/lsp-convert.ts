@@ -154,14 +154,15 @@ export function fixAll(document: TextDocument, edits: Edit[], versioned: boolean
 
 /**
  * Text as an editor menu shows it: one line, its first non-blank one trimmed
- * (`## Open Questions`, not the heading and its blank lines), `…` when more
+ * (`## Open Questions`, not the heading and its blank lines, nor a `---` before it), `…` when more
  * follows or it is long.
  */
 function menuText(text: string): string {
+  // A `---` set before an inserted section says nothing of it.
   const lines = text
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
-    .filter(Boolean)
+    .filter((line) => line && !/^(?:[-*_][ \t]*){3,}$/.test(line))
   const first = lines[0] ?? '⏎'
   const cut = first.length > 50 ? first.slice(0, 49) + '…' : first
   return lines.length > 1 && !cut.endsWith('…') ? cut + ' …' : cut

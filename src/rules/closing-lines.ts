@@ -67,7 +67,22 @@ function closingInsert(tree: Root, model: Model, spec: FieldSpec, end: number): 
   const breaks = tail.split('\n').length - 1
   const joins = last.type === 'paragraph' && breaks < 2 && !isTable(model.source.slice(last) ?? '')
   const prefix = joins ? '\n'.repeat(1 - breaks) : '\n'.repeat(Math.max(0, 2 - breaks))
-  return prefix + `*${spec.label}*: ` + (breaks > 0 ? '\n' : '')
+  return prefix + `*${spec.label}*: ${closingValue(spec)}` + (breaks > 0 ? '\n' : '')
+}
+
+/**
+ * The template's value of a closing line, as a placeholder for the author:
+ * `[Month Year]` as it is, an example (`Design Complete`) in brackets, so
+ * that milestone-no-placeholders asks for it rather than a doc claiming it.
+ */
+function closingValue(spec: FieldSpec): string {
+  const line = spec.skeleton?.text.split(/\r\n|\r|\n/)[0] ?? ''
+  const value = line
+    .slice(line.indexOf(':') + 1)
+    .replace(/^[*_]+/, '')
+    .trim()
+  if (!value) return ''
+  return value.includes('[') ? value : `[${value}]`
 }
 
 /**

@@ -73,7 +73,8 @@ import {placeOf} from '../project/project.js'
 import {checkLink} from './link-targets.js'
 import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
-import {report} from './report.js'
+import {report, reportMissing} from './report.js'
+import {metadataInsertion} from './metadata-fix.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -180,12 +181,9 @@ function checkMetadata(
     const field = findField(model.metadata, spec)
 
     if (!field) {
-      const place = model.title?.heading?.position ?? model.sections[0]?.heading?.position
-      report(
-        file,
-        `Unexpected missing \`${label}\` line, expected \`${label} ${spec.example ?? '[…](./….md)'}\` below the title`,
-        place
-      )
+      const reason = `Unexpected missing \`${label}\` line, expected \`${label} ${spec.example ?? '[…](./….md)'}\` below the title`
+      const insertion = metadataInsertion(model, schema, spec, resolveTarget, lookUpTarget)
+      reportMissing(model, file, reason, model.title ?? model.sections[0], insertion)
       continue
     }
 

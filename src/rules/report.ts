@@ -5,6 +5,8 @@
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import type {Model, Section} from '../model/model.js'
+import {type Insertion, pastLastNode} from './insertion.js'
 
 /** What a message can carry besides its reason. */
 interface ReportExtras {
@@ -37,4 +39,21 @@ export function report(
   const message = file.message(reason, {place, cause: extras.cause})
   if (extras.expected) message.expected = extras.expected
   if (extras.suggestion) message.suggestion = true
+}
+
+/**
+ * Report something missing where it goes, with the text that puts it back,
+ * when that place is certain; else at its section's heading.
+ */
+export function reportMissing(
+  model: Model,
+  file: VFile,
+  reason: string,
+  section: Section | undefined,
+  insertion: Insertion | undefined
+): void {
+  const placed = insertion && pastLastNode(model, insertion)
+  const point = placed && model.source.toPoint(placed.offset)
+  if (placed && point) report(file, reason, point, {expected: [placed.text]})
+  else report(file, reason, section?.heading?.position)
 }

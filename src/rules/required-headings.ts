@@ -18,7 +18,7 @@
  *
  * | problem | reported at | quick fix (`expected`) |
  * | --- | --- | --- |
- * | missing section | where it belongs (before the next template section) | the template heading to insert |
+ * | missing section | where it belongs (before the next template section; a `---` before it stays before it) | the template's text of the section, sub-sections and placeholders included, in the doc's own bullets, emphasis and `---` |
  * | wrong level (`### Goal`) | the `#` marks | the right marks (`##`) |
  * | under another parent | the heading | |
  * | out of template order | the heading | |
@@ -38,6 +38,7 @@ import {type Outline, headingMatches} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, type RuleContext} from './rule.js'
 import {report} from './report.js'
+import {missingSection} from './section-insertion.js'
 import {between, checkOrder} from './section-order.js'
 import {displayHeading, headingNumber, headingPattern, skeletonHeading, titleSpec} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
@@ -159,11 +160,7 @@ function reportMissing(
   parent: Section | undefined
 ): void {
   const spec = specs[index]!
-  // Insert before the first section, in order, that the template puts after it.
-  const next = inOrder.find((section) => specs.indexOf(outline.spec(section)!) > index)
-  const offset = next?.start ?? parent?.end ?? model.root.end
-  const skeleton = skeletonHeading(spec)
-  const insert = offset === model.root.end ? `\n${skeleton}\n` : `${skeleton}\n\n`
+  const insertion = missingSection(model, outline, specs, index, inOrder, parent)
   const reason = spec.repeat
     ? `Unexpected missing \`${displayHeading(spec)}\` section, expected at least one` +
       (parent ? ` under \`${headingLine(parent)}\`` : '')
@@ -172,7 +169,8 @@ function reportMissing(
         ? `under \`${headingLine(parent)}\`` + (specs.length > 1 ? `, ${between(specs, index)}` : '')
         : between(specs, index))
 
-  report(file, reason, offset === undefined ? undefined : model.source.toPoint(offset), {expected: [insert]})
+  if (!insertion) return
+  report(file, reason, model.source.toPoint(insertion.offset), {expected: [insertion.text]})
 }
 
 /**

@@ -8,8 +8,9 @@
  * bold), emoji-decorated labels (`**⚠️ Impact**:`), fields written as list items
  * (`- **Impact**: …`) or quoted (`> **Impact**: …`) are fine. A level that is
  * there but not first (`Users cannot pay (High)`) is reported as such, with the
- * form expected. A missing field is reported at the risk's
- * heading and names the field; a level that is not allowed is reported on the
+ * form expected. A missing field is reported where it belongs, in template order
+ * among the risk's fields, with the template's text of it as `expected` (the
+ * risk's heading when no place is certain); a level that is not allowed is reported on the
  * word, with the allowed levels as `expected` (one quick fix each). When exactly
  * one level is close to the word (`Med`, `Hgih`, or `Medium` against
  * `['HIGH', 'MED', 'LOW']`), the message asks whether that was meant and that
@@ -29,7 +30,9 @@ import {truncate} from '../text/text.js'
 import {fieldsIn, findField} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule} from './rule.js'
-import {report} from './report.js'
+import {report, reportMissing} from './report.js'
+import {fieldInsertion} from './field-insertion.js'
+import type {Insertion} from './insertion.js'
 import {displayHeading} from '../schema/pattern.js'
 import type {FieldSpec} from '../schema/types.js'
 import {allSpecs, parentSpec} from '../schema/walk.js'
@@ -67,7 +70,8 @@ const riskFields = milestoneRule({
       for (const risk of risks) {
         const fields = fieldsIn(outline, risk, spec)
         for (const field of spec.fields ?? []) {
-          checkField(model, file, risk, fields, field, field.levels && (options.levels ?? field.levels))
+          const missing = () => fieldInsertion(model, risk, spec, field, fields)
+          checkField(model, file, risk, fields, field, field.levels && (options.levels ?? field.levels), missing)
         }
       }
     }
@@ -82,17 +86,20 @@ function checkField(
   risk: Section,
   fields: readonly Field[],
   spec: FieldSpec,
-  levels: string[] | undefined
+  levels: string[] | undefined,
+  missing: () => Insertion | undefined
 ): void {
   const field = findField(fields, spec)
   const label = `**${spec.label}**:`
 
   if (!field) {
     const example = levels ? ` ${levels.join('|')} - <explanation>` : ' <text or list>'
-    report(
+    reportMissing(
+      model,
       file,
       `Unexpected missing \`${label}\` in \`${headingLine(risk)}\`, expected \`${label}${example}\``,
-      risk.heading?.position
+      risk,
+      missing()
     )
     return
   }

@@ -28,7 +28,10 @@
  * `### Technology Stack`). Success criteria and risks are left to their own
  * rules.
  *
- * A missing field is reported at the section's heading, an empty one at its
+ * A missing field is reported where it belongs (in template order among the
+ * section's fields, else after the section's own text), with the template's
+ * text of it as `expected`, in the doc's own bullets and emphasis; the
+ * section's heading when no place is certain. An empty field is reported at its
  * label. A missing closing line is reported at the end of the file, with the
  * line to insert as `expected` (not after an HTML or code block, which could
  * swallow it).
@@ -51,13 +54,14 @@ import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {type Outline, fieldsIn, matches, ownFields, unmatchedDescendants} from '../match/outline.js'
-import {normalizeHeading, normalizeLabel} from '../text/text.js'
 import type {OptionsOf} from '../match/options.js'
 import {checkClosing} from './closing-lines.js'
 import {bold, kindName, kindPlaceholder, shown} from './field-text.js'
 import {milestoneRule} from './rule.js'
-import {report} from './report.js'
-import {headingPattern} from '../schema/pattern.js'
+import {report, reportMissing} from './report.js'
+import {fieldInsertion} from './field-insertion.js'
+import {fieldName, presenceOf} from './field-presence.js'
+import type {Insertion} from './insertion.js'
 import type {FieldSpec, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -104,7 +108,10 @@ const sectionFields = milestoneRule({
       for (const section of outline.sections(spec)) {
         const fields = fieldsIn(outline, section, spec)
         for (const field of named) {
-          if (!field.marker) checkField(file, section, fields, field, presence(spec, field) === 'required', empty)
+          if (!field.marker) {
+            const missing = () => fieldInsertion(model, section, spec, field, fields)
+            checkField(model, file, section, fields, field, presence(spec, field) === 'required', empty, missing)
+          }
         }
         if (examples.length > 0) checkCategories(file, section, fields, [...named, ...schema.closing], examples, empty)
         if (spec.entries) checkEntries(outline, section, spec, empty)
@@ -132,12 +139,14 @@ export default sectionFields
 type Empty = (field: Field, expected: string) => void
 
 function checkField(
+  model: Model,
   file: VFile,
   section: Section,
   fields: readonly Field[],
   spec: FieldSpec,
   required: boolean,
-  empty: Empty
+  empty: Empty,
+  missing: () => Insertion | undefined
 ): void {
   const found = fields.filter((field) => matches(spec, field))
   if (found.length === 0) {
@@ -145,10 +154,12 @@ function checkField(
     const forms = [spec.label, ...(spec.alternatives ?? [])].map(
       (label) => `\`${bold(label)} ${kindPlaceholder(spec)}\``
     )
-    report(
+    reportMissing(
+      model,
       file,
       `Unexpected missing \`${bold(spec.label)}\` in \`${headingLine(section)}\`, expected ${forms.join(' or ')}`,
-      section.heading?.position
+      section,
+      missing()
     )
     return
   }
@@ -181,34 +192,6 @@ function checkCategories(
     return
   }
   for (const field of categories) empty(field, kindName(examples.find((spec) => matches(spec, field)) ?? kind))
-}
-
-type Presence = 'required' | 'optional' | 'example'
-
-/**
- * How present a template field must be: as the template says (required,
- * optional, or an example category), unless the rule's `required` or
- * `optional` option names it (`'Cost Structure'`, or with its section,
- * `'Technology Stack > Frontend'`).
- */
-function presenceOf(options: SectionFieldsOptions): (section: SectionSpec, field: FieldSpec) => Presence {
-  const required = (options.required ?? []).map(fieldName)
-  const optional = (options.optional ?? []).map(fieldName)
-  return function (section, field) {
-    if (required.some((name) => name(section, field))) return 'required'
-    if (optional.some((name) => name(section, field))) return 'optional'
-    return field.example ? 'example' : field.optional ? 'optional' : 'required'
-  }
-}
-
-/** An option's field name (`Label` or `Section > Label`) as a test of template fields. */
-function fieldName(name: string): (section: SectionSpec, field: FieldSpec) => boolean {
-  const split = name.lastIndexOf('>')
-  const label = normalizeLabel(name.slice(split + 1))
-  const heading = split === -1 ? undefined : normalizeHeading(name.slice(0, split))
-  // A section named as the template writes it (`Phase 1: [Phase Name]`) or as a doc would (`Phase 2: Billing`).
-  return (section, field) =>
-    normalizeLabel(field.label) === label && (heading === undefined || headingPattern(section).test(heading))
 }
 
 /** Sections whose template shows placeholder labels: every bold-label entry needs a value. */

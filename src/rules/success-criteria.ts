@@ -8,7 +8,9 @@
  * set to `✅` (replacing the mark) or `✅ ` (inserted), so an editor fixes it in
  * one click. A mark before a `✅` that is there already (`- [x] ✅ Done`) is
  * reported with the empty text as `expected`: the fix removes it, and the space
- * after it, rather than doubling the `✅`.
+ * after it, rather than doubling the `✅`. A missing `**Success Criteria**:` is
+ * reported where the template puts it among the section's fields, with the
+ * template's list of `✅` placeholders as `expected`.
  *
  * @example invalid.md
  *
@@ -20,7 +22,9 @@ import {headingLine, type Model, type Section} from '../model/model.js'
 import {fieldsIn, findField} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule} from './rule.js'
-import {report} from './report.js'
+import {report, reportMissing} from './report.js'
+import {fieldInsertion} from './field-insertion.js'
+import type {Insertion} from './insertion.js'
 import type {VFile} from 'vfile'
 import type {FieldSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
@@ -49,7 +53,9 @@ const successCriteria = milestoneRule({
         if (!field.marker) continue
         const marker = options.marker ?? field.marker
         for (const section of outline.sections(spec)) {
-          checkSection(model, file, section, findField(fieldsIn(outline, section, spec), field), field, marker)
+          const fields = fieldsIn(outline, section, spec)
+          const missing = () => fieldInsertion(model, section, spec, field, fields)
+          checkSection(model, file, section, findField(fields, field), field, marker, missing)
         }
       }
     }
@@ -64,15 +70,18 @@ function checkSection(
   section: Section,
   field: Field | undefined,
   spec: FieldSpec,
-  marker: string
+  marker: string,
+  missing: () => Insertion | undefined
 ): void {
   const label = `**${spec.label}**:`
 
   if (!field) {
-    report(
+    reportMissing(
+      model,
       file,
       `Unexpected missing \`${label}\` in \`${headingLine(section)}\`, expected a list of \`${marker}\` items`,
-      section.heading?.position
+      section,
+      missing()
     )
     return
   }

@@ -37,8 +37,9 @@ import {firstLine, normalizePlaceholder} from '../text/text.js'
 import {parseWithin} from '../model/parse.js'
 import {type Excess, type Limits, defaultLimits, excessText} from '../model/limits.js'
 import milestoneSyntax from '../model/syntax.js'
-import {fieldSpec, labelOffset} from './field-specs.js'
+import {type Deriving, fieldEnd, fieldSpec, labelOffset} from './field-specs.js'
 import {deriveSections, headingText} from './section-specs.js'
+import {skeletonsOf} from './skeleton.js'
 import type {LinkRole, MetadataSpec, Schema} from './types.js'
 
 /** A template that cannot be read or understood: names the file and line. */
@@ -66,7 +67,12 @@ export function deriveSchema(text: string, name = 'template', limits: Limits = d
   if ('excess' in parsed) throw overTemplateLimit(name, parsed.excess, limits)
   try {
     if ('error' in parsed) throw parsed.error
-    return schemaOfTemplate(text, name, buildModel(parsed.tree, file))
+    return schemaOfTemplate(
+      text,
+      name,
+      buildModel(parsed.tree, file),
+      skeletonsOf(text.replace(/^\uFEFF/, ''), parsed.tree)
+    )
   } catch (error) {
     if (error instanceof TemplateError) throw error
     // Within the limits, nothing should fail: a bug, said in one line.
@@ -83,7 +89,7 @@ export function overTemplateLimit(name: string, excess: Excess, limits: Limits):
   )
 }
 
-function schemaOfTemplate(text: string, name: string, model: Model): Schema {
+function schemaOfTemplate(text: string, name: string, model: Model, cut: Deriving['cut']): Schema {
   const title = model.title
 
   if (!title?.heading) {
@@ -108,8 +114,10 @@ function schemaOfTemplate(text: string, name: string, model: Model): Schema {
     template: name,
     title: headingText(title).text,
     metadata,
-    sections: deriveSections(sections, linked, closingAfter),
-    closing: last.fields.filter((field) => labelOffset(field) > closingAfter).map((field) => fieldSpec(field, false)),
+    sections: deriveSections(sections, {linked, closingAfter, cut}),
+    closing: last.fields
+      .filter((field) => labelOffset(field) > closingAfter)
+      .map((field) => ({...fieldSpec(field, false), skeleton: cut(labelOffset(field), fieldEnd(field))})),
     placeholders: templatePlaceholders(text)
   }
 }

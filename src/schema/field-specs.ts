@@ -8,7 +8,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Field} from '../model/fields.js'
 import type {Section} from '../model/model.js'
 import {escapeRegExp} from './pattern.js'
-import type {FieldSpec} from './types.js'
+import type {FieldSpec, LinkRole, Skeleton} from './types.js'
 
 /**
  * `(Optional)`, `(if applicable)`, `(if final phase)`, with the text before
@@ -19,6 +19,16 @@ import type {FieldSpec} from './types.js'
  */
 export const optionalMark = /^((?:[^(]|\((?!\s*if\b))*?)\(\s*(?:optional|if\b[^)]*)\)/i
 
+/** What deriving a tier of sections needs from the whole template. */
+export interface Deriving {
+  /** Metadata link URLs by role. */
+  linked: Map<string, LinkRole>
+  /** Where the closing lines start. */
+  closingAfter: number
+  /** The template's text between two offsets, as a skeleton. */
+  cut: (start: number, end: number) => Skeleton
+}
+
 /** `[High/Medium/Low]`, `[HIGH/MED/LOW]`. */
 const enumeration = /^\[([^\]/]+(?:\/[^\]/]+)+)\]/
 
@@ -26,7 +36,8 @@ const enumeration = /^\[([^\]/]+(?:\/[^\]/]+)+)\]/
  * Fields of a (repeated) section: the first instance's, required unless
  * marked; later extras optional; parallel categories examples.
  */
-export function fieldSpecs(instances: Section[], closingAfter: number, allOptional: boolean): FieldSpec[] {
+export function fieldSpecs(instances: Section[], deriving: Deriving, allOptional: boolean): FieldSpec[] {
+  const {closingAfter, cut} = deriving
   const specs: FieldSpec[] = []
   const seen = new Set<string>()
   instances.forEach((instance, index) => {
@@ -37,7 +48,9 @@ export function fieldSpecs(instances: Section[], closingAfter: number, allOption
       seen.add(field.key)
       // Labels inside a list (`- **Unit Tests**: …`) are examples of its items.
       const optional = allOptional || index > 0 || inList(instance, field)
-      specs.push(fieldSpec(field, optional, categories.length > 1 && categories.includes(field)))
+      const spec = fieldSpec(field, optional, categories.length > 1 && categories.includes(field))
+      spec.skeleton = cut(labelOffset(field), fieldEnd(field))
+      specs.push(spec)
     }
   })
   return specs
@@ -149,6 +162,14 @@ function titleCase(text: string): string {
 /** Text to match literally, any run of spaces matching any run. */
 function escape(value: string): string {
   return escapeRegExp(value).replace(/\s+/g, '\\s+')
+}
+
+/** Where a field ends in the template: its value, or the list, code or block that holds it. */
+export function fieldEnd(field: Field): number {
+  const ends = [field.valueEnd, field.list, field.code, field.block].map((end) =>
+    typeof end === 'object' ? end.position?.end.offset : end
+  )
+  return Math.max(labelOffset(field), ...ends.filter((end) => end !== undefined))
 }
 
 /** Where a field's label starts in the template. */

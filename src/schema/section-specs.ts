@@ -7,24 +7,20 @@ import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Section} from '../model/model.js'
 import {normalizeLabel} from '../text/text.js'
-import {fieldSpecs, isEntry, isFreeForm, labelFields, optionalMark} from './field-specs.js'
+import {type Deriving, fieldSpecs, isEntry, isFreeForm, labelFields, optionalMark} from './field-specs.js'
 import {placeholder} from './pattern.js'
-import type {LinkRole, SectionSpec} from './types.js'
+import type {SectionSpec} from './types.js'
 
 /** `[Repeat structure for each …]`, `[Continue for all phases]`. */
 const instruction = /^\[\s*(?:repeat|continue)\b/i
 
 /** The sections of one tier of the outline: free-form headings dropped, same-shaped siblings merged into a repeat. */
-export function deriveSections(
-  sections: readonly Section[],
-  linked: Map<string, LinkRole>,
-  closingAfter: number
-): SectionSpec[] {
+export function deriveSections(sections: readonly Section[], deriving: Deriving): SectionSpec[] {
   const specs: SectionSpec[] = []
   let group: {shape: string; instances: Section[]} | undefined
 
   const flush = () => {
-    if (group) specs.push(sectionSpec(group.instances, linked, closingAfter))
+    if (group) specs.push(sectionSpec(group.instances, deriving))
     group = undefined
   }
 
@@ -46,7 +42,8 @@ export function deriveSections(
   return specs
 }
 
-function sectionSpec(instances: Section[], linked: Map<string, LinkRole>, closingAfter: number): SectionSpec {
+function sectionSpec(instances: Section[], deriving: Deriving): SectionSpec {
+  const {linked, closingAfter, cut} = deriving
   const first = instances[0]!
   const {text, optional} = headingText(first)
   const spec: SectionSpec = {heading: text, depth: first.depth}
@@ -61,7 +58,7 @@ function sectionSpec(instances: Section[], linked: Map<string, LinkRole>, closin
   }
 
   const own = instances.flatMap((instance) => labelFields(instance, closingAfter))
-  const fields = fieldSpecs(instances, closingAfter, spec.repeat?.min === 0)
+  const fields = fieldSpecs(instances, deriving, spec.repeat?.min === 0)
   if (fields.length > 0) spec.fields = fields
   if (fields.some((field) => field.levels)) spec.role = 'risk'
   if (
@@ -74,8 +71,13 @@ function sectionSpec(instances: Section[], linked: Map<string, LinkRole>, closin
   const links = [...new Set(linksIn(first).flatMap((url) => linked.get(url) ?? []))]
   if (links.length > 0) spec.links = links
 
-  const children = deriveSections(first.children, linked, closingAfter)
+  const children = deriveSections(first.children, deriving)
   if (children.length > 0) spec.children = children
+  if (first.start !== undefined && first.end !== undefined) {
+    spec.skeleton = cut(first.start, Math.min(first.end, closingAfter))
+    const sub = first.children[0]?.start
+    if (sub !== undefined) spec.skeleton.own = sub - first.start
+  }
   return spec
 }
 

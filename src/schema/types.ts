@@ -60,6 +60,21 @@ export interface SectionSpec {
   fields?: FieldSpec[]
   /** Metadata links the section must link to again (Related Documents). */
   links?: LinkRole[]
+  /** The template's text of the section, sub-sections included: what a fix inserts. */
+  skeleton?: Skeleton
+}
+
+/** Template text to insert, with the offsets of the marks that take the doc's own style. */
+export interface Skeleton {
+  text: string
+  /** For a section: where its first sub-section starts in `text` (its own part ends there). */
+  own?: number
+  /** Bullets of unordered list items (`-`, `*`, `+`). */
+  bullets: number[]
+  /** Both ends of each strong span (`**`, `__`). */
+  strong: number[]
+  /** Both ends of each emphasis span (`*`, `_`). */
+  emphasis: number[]
 }
 
 /** A field of a template section (`**Purpose**: …`). */
@@ -82,4 +97,6 @@ export interface FieldSpec {
   levels?: string[]
   /** Mark every list item must start with, e.g. `✅`. */
   marker?: string
+  /** The template's text of the field (label, value, its list or code): what a fix inserts. */
+  skeleton?: Skeleton
 }

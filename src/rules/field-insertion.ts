@@ -1,0 +1,109 @@
+/**
+ * Where a fix puts back a missing field: the template's text of it, in
+ * template order among the section's fields, in the doc's own marks. A
+ * one-line field joins the lines of a field paragraph (`**Impact**: …`
+ * over `**Probability**: …`); anything longer is a block of its own.
+ */
+import type {RootContent} from 'mdast'
+import type {Field} from '../model/fields.js'
+import type {Model, Section} from '../model/model.js'
+import {matches} from '../match/outline.js'
+import type {FieldSpec, SectionSpec} from '../schema/types.js'
+import {type Insertion, fitted} from './insertion.js'
+
+/** The insertion of a missing field of `section`, or none where no place is certain. */
+export function fieldInsertion(
+  model: Model,
+  section: Section,
+  sectionSpec: SectionSpec,
+  spec: FieldSpec,
+  fields: readonly Field[]
+): Insertion | undefined {
+  if (!spec.skeleton) return undefined
+  const text = fitted(spec.skeleton, model)
+  const order = sectionSpec.fields ?? []
+  const index = order.indexOf(spec)
+  const rank = (field: Field) => order.findIndex((candidate) => matches(candidate, field))
+  const placed = fields.filter((field) => rank(field) >= 0 && start(field) !== undefined)
+  placed.sort((a, b) => start(a)! - start(b)!)
+  const later = placed.find((field) => rank(field) > index)
+  if (later) return before(model, section, later, text)
+  const earlier = placed.filter((field) => rank(field) < index).at(-1)
+  if (earlier) return after(model, section, earlier, text)
+  return atEnd(model, section, text)
+}
+
+function start(field: Field): number | undefined {
+  return field.labelNode.position?.start.offset
+}
+
+/** Before a field: as a line of its paragraph, or a block before that paragraph. */
+function before(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
+  const at = start(field)!
+  if (!lineStart(model, at)) return undefined
+  const block = blockHolding(section, at)
+  const blockStart = block?.position?.start.offset
+  if (field.labelNode.type === 'heading') return {offset: at, text: `${text}\n\n`}
+  if (block?.type !== 'paragraph' || blockStart === undefined)
+    return blockStart === at ? {offset: at, text: `${text}\n\n`} : undefined
+  // One line joins a paragraph of field lines, ending as the line after it or the one before does.
+  if (!text.includes('\n') && lines(model, block) > 1) {
+    const lineBreak = blockStart === at ? hardBreak(model, endOfLine(model, at) + 1) : hardBreak(model, at)
+    return {offset: at, text: text + lineBreak + '\n'}
+  }
+  if (blockStart === at) return {offset: at, text: `${text}\n\n`}
+  return lineStart(model, blockStart) ? {offset: blockStart, text: `${text}\n\n`} : undefined
+}
+
+/** After a field: as the next line of its paragraph, or a block after what holds its value. */
+function after(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
+  const at = start(field)!
+  const holder = field.list ?? field.code ?? field.block ?? blockHolding(section, at)
+  const end = holder?.position?.end.offset
+  if (end === undefined) return undefined
+  if (!field.list && !field.code && !field.block && !text.includes('\n') && field.valueEnd !== undefined) {
+    const lineEnd = endOfLine(model, field.valueEnd)
+    if (lineEnd < end) return {offset: lineEnd, text: '\n' + text + hardBreak(model, lineEnd + 1)}
+    // The last line of a paragraph of field lines: a new last line, with the break the lines before end with.
+    if (lineEnd === end && holder && lines(model, holder) > 1)
+      return {offset: end, text: hardBreak(model, at) + '\n' + text}
+  }
+  return {offset: end, text: `\n\n${text}`}
+}
+
+/** With no field to go by: after the section's own text, before a closing `---`. */
+function atEnd(model: Model, section: Section, text: string): Insertion | undefined {
+  const own = section.content.filter((node, index, all) => !(node.type === 'thematicBreak' && index === all.length - 1))
+  const end = (own.at(-1) ?? section.heading)?.position?.end.offset
+  return end === undefined ? undefined : {offset: end, text: `\n\n${text}`}
+}
+
+function blockHolding(section: Section, offset: number): RootContent | undefined {
+  return section.content.find(
+    (node) => (node.position?.start.offset ?? Infinity) <= offset && offset < (node.position?.end.offset ?? -Infinity)
+  )
+}
+
+function lines(model: Model, node: RootContent): number {
+  const {start, end} = node.position ?? {}
+  return start && end ? end.line - start.line + 1 : 0
+}
+
+function lineStart(model: Model, offset: number): boolean {
+  const previous = model.source.text[offset - 1]
+  return previous === undefined || previous === '\n' || previous === '\r'
+}
+
+function endOfLine(model: Model, offset: number): number {
+  const match = /\r\n|\r|\n/.exec(model.source.text.slice(offset))
+  return match ? offset + match.index : model.source.text.length
+}
+
+/** The hard break (two spaces, a backslash) that ends the line before `lineStartOffset`, to end a line put there. */
+function hardBreak(model: Model, lineStartOffset: number): string {
+  const text = model.source.text
+  let end = lineStartOffset - 1
+  if (text[end] === '\n' && text[end - 1] === '\r') end--
+  const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end)
+  return line.endsWith('\\') ? '\\' : line.endsWith('  ') ? '  ' : ''
+}

@@ -1,0 +1,68 @@
+/**
+ * Putting back a missing metadata link line (`**Architecture Reference**:
+ * [Architecture Doc](./lumen-architecture.md)`): only when the file the
+ * template's link means is there, next to the doc, and is the only one.
+ */
+import {readdirSync} from 'node:fs'
+import path from 'node:path'
+import type {Model} from '../model/model.js'
+import type {Target} from '../project/links.js'
+import {placeholder} from '../schema/pattern.js'
+import {wildcardMatch} from '../text/text.js'
+import type {MetadataSpec, Schema} from '../schema/types.js'
+import {fieldInsertion} from './field-insertion.js'
+import type {Insertion} from './insertion.js'
+
+/** The line's insertion among the metadata lines present, in template order, when its target is certain. */
+export function metadataInsertion(
+  model: Model,
+  schema: Schema,
+  spec: MetadataSpec,
+  resolveTarget: (url: string) => string | undefined,
+  lookUpTarget: (target: string) => Target
+): Insertion | undefined {
+  const title = model.title
+  const example = /^\[([^\]]*)\]\(([^)\s]+)\)$/.exec(spec.example ?? '')
+  if (!title || !example) return undefined
+  const [, text, url] = example as unknown as [string, string, string]
+  const found = foundUrl(url, resolveTarget, lookUpTarget)
+  if (found === undefined) return undefined
+  const line = `**${spec.label}**: [${text}](${found})`
+  const skeleton = {text: line, bullets: [], strong: [0, spec.label.length + 2], emphasis: []}
+  const fields = schema.metadata.map((metadata) => ({label: metadata.label, kind: 'text' as const}))
+  const index = schema.metadata.indexOf(spec)
+  const lines = {heading: title.text, depth: 1, fields}
+  fields[index] = {...fields[index]!, skeleton} as (typeof fields)[number]
+  return fieldInsertion(model, title, lines, fields[index], model.metadata)
+}
+
+/**
+ * The URL of the one file the template's URL means: itself, or for a
+ * placeholder name (`./[name]-architecture.md`), the one file of that folder
+ * that fits it.
+ */
+function foundUrl(
+  url: string,
+  resolveTarget: (url: string) => string | undefined,
+  lookUpTarget: (target: string) => Target
+): string | undefined {
+  const target = resolveTarget(url)
+  if (!target) return undefined
+  if (!hasPlaceholder(url)) return lookUpTarget(target).kind === 'file' ? url : undefined
+  const folder = path.dirname(target)
+  const name = path.basename(url)
+  if (hasPlaceholder(path.dirname(url)) || lookUpTarget(folder).kind !== 'directory') return undefined
+  const pieces = name.split(placeholder)
+  let names: string[]
+  try {
+    names = readdirSync(folder).filter((entry) => wildcardMatch(pieces, entry, 1))
+  } catch {
+    return undefined
+  }
+  const files = names.filter((entry) => lookUpTarget(path.join(folder, entry)).kind === 'file')
+  return files.length === 1 ? url.slice(0, url.length - name.length) + files[0]! : undefined
+}
+
+function hasPlaceholder(text: string): boolean {
+  return text.replace(placeholder, '') !== text
+}

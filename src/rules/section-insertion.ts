@@ -1,0 +1,137 @@
+/**
+ * Where a fix puts back a missing section: the template's text of it, at
+ * the template's position (before the first section the template puts
+ * after it), set off by `---` as the doc sets off its sections. Its
+ * sub-sections already in the doc (a `### Technology Stack` left without
+ * its `## Architecture Overview`) are not written twice: the heading goes
+ * right over the first of them.
+ */
+import type {Model, Section} from '../model/model.js'
+import {memo} from '../model/memo.js'
+import {type Outline, headingMatches} from '../match/outline.js'
+import {type HeadingPattern, headingPattern, skeletonHeading} from '../schema/pattern.js'
+import type {SectionSpec, Skeleton} from '../schema/types.js'
+import {type Insertion, blockBefore, fitted} from './insertion.js'
+
+/** The insertion of the missing `specs[index]`, given the sections present of its tier, in order. */
+export function missingSection(
+  model: Model,
+  outline: Outline,
+  specs: readonly SectionSpec[],
+  index: number,
+  inOrder: readonly Section[],
+  parent: Section | undefined
+): Insertion | undefined {
+  const rank = (section: Section) => specs.indexOf(outline.spec(section)!)
+  const next = inOrder.find((section) => rank(section) > index)
+  const floor = inOrder.filter((section) => rank(section) < index).at(-1)?.start ?? parent?.start ?? -1
+  const stray = (of: SectionSpec) => {
+    const found = firstDescendant(model, of)?.start
+    return found !== undefined && found > floor ? found : undefined
+  }
+  const bounds = [next?.start, ...specs.slice(index + 1).map(stray)].filter((at) => at !== undefined)
+  const before = bounds.length > 0 ? Math.min(...bounds) : undefined
+  return insertionBefore(model, specs[index]!, before, parent, stray(specs[index]!))
+}
+
+/**
+ * The insertion of a missing section: before `before` (where the first
+ * section the template puts after it is), or at the end of its parent, or
+ * of the doc's body. `adopted` is where the first of its sub-sections
+ * already in the doc is.
+ */
+function insertionBefore(
+  model: Model,
+  spec: SectionSpec,
+  before: number | undefined,
+  parent: Section | undefined,
+  adopted: number | undefined
+): Insertion | undefined {
+  const end = before ?? (parent && parent.end !== model.root.end ? parent.end : bodyEnd(model))
+  if (end === undefined) return undefined
+  const skeleton = spec.skeleton ?? {text: skeletonHeading(spec), bullets: [], strong: [], emphasis: []}
+  if (adopted === undefined) return sectionInsertion(model, skeleton, end, spec.depth)
+  // Its sub-sections are in the doc already: its own part only, right over the first of them.
+  const own = ownPart(skeleton)
+  if (adopted <= end) return {offset: adopted, text: `${fitted(own, model)}\n\n`}
+  return sectionInsertion(model, own, end, spec.depth)
+}
+
+/** A section's skeleton without its sub-sections. */
+function ownPart(skeleton: Skeleton): Skeleton {
+  const text = skeleton.text.slice(0, skeleton.own ?? skeleton.text.length).trimEnd()
+  const within = (offsets: number[]) => offsets.filter((offset) => offset < text.length)
+  return {text, bullets: within(skeleton.bullets), strong: within(skeleton.strong), emphasis: within(skeleton.emphasis)}
+}
+
+/**
+ * The insertion of a missing section before `offset`, the start of the next
+ * section in template order (or the end of its parent, or of the doc).
+ * A `---` right before that point stays between the new section and the
+ * next; docs whose sections at this depth are set off by `---` get one
+ * before the new section too.
+ */
+function sectionInsertion(model: Model, skeleton: Skeleton, offset: number, depth: number): Insertion {
+  const text = fitted(skeleton, model)
+  const before = blockBefore(model, offset)
+  const rule = before?.type === 'thematicBreak' ? model.source.slice(before) : undefined
+  const separator = sectionBreak(model, depth)
+  const lead = separator === undefined ? '' : `${separator}\n\n`
+  if (rule !== undefined && before?.position) return {offset: before.position.start.offset!, text: `${lead}${text}\n\n`}
+  if (offset < model.source.text.length) return {offset, text: `${lead}${text}\n\n`}
+  // At the end of the doc: after its last line break, or a new one.
+  const last = model.source.text.at(-1)
+  const gap = last === undefined ? '' : last === '\n' || last === '\r' ? '\n' : '\n\n'
+  return {offset, text: `${gap}${lead}${text}\n`}
+}
+
+/**
+ * Where the doc's body ends: before a last `---` followed only by
+ * paragraphs (the closing `*Last Updated*` lines), else at its end.
+ */
+function bodyEnd(model: Model): number | undefined {
+  const blocks = (model.sections.at(-1) ?? model.root).content
+  const index = blocks.map((node) => node.type).lastIndexOf('thematicBreak')
+  const closing = index >= 0 && blocks.slice(index + 1).every((node) => node.type === 'paragraph')
+  return closing ? blocks[index]!.position?.start.offset : model.root.end
+}
+
+/** The `---` the doc sets off sections of this depth with, if it does for most of them. */
+function sectionBreak(model: Model, depth: number): string | undefined {
+  const known = memo(breakCache, model, () => new Map<number, string | undefined>())
+  if (!known.has(depth)) known.set(depth, findSectionBreak(model, depth))
+  return known.get(depth)
+}
+
+const breakCache = new WeakMap<Model, Map<number, string | undefined>>()
+
+function findSectionBreak(model: Model, depth: number): string | undefined {
+  const breaks = model.sections
+    .filter((section) => section.depth === depth && section.start !== undefined)
+    .map((section) => blockBefore(model, section.start!))
+  const set = breaks.filter((node) => node?.type === 'thematicBreak')
+  return set.length > 0 && set.length * 2 >= breaks.length ? model.source.slice(set[0]!) : undefined
+}
+
+/** The first heading in the doc, below the spec's level, that stands for one of its sub-sections, wherever it is. */
+function firstDescendant(model: Model, spec: SectionSpec): Section | undefined {
+  const known = memo(descendantCache, model, () => new Map<SectionSpec, Section | undefined>())
+  if (!known.has(spec)) known.set(spec, findDescendant(model, spec))
+  return known.get(spec)
+}
+
+const descendantCache = new WeakMap<Model, Map<SectionSpec, Section | undefined>>()
+
+function findDescendant(model: Model, spec: SectionSpec): Section | undefined {
+  const patterns: HeadingPattern[] = []
+  const add = (specs: readonly SectionSpec[]) => {
+    for (const child of specs) {
+      patterns.push(headingPattern(child))
+      add(child.children ?? [])
+    }
+  }
+  add(spec.children ?? [])
+  return model.sections.find(
+    (section) => section.depth > spec.depth && patterns.some((pattern) => headingMatches(pattern, section))
+  )
+}

@@ -1,0 +1,40 @@
+/**
+ * The template's own text for a section or field, kept in the schema so
+ * that a fix can put back what is missing in the template's words. The
+ * offsets of its list bullets and emphasis marks are kept too: inserted
+ * text takes the doc's own (`*` items, `__strong__`) where Markdown has a choice.
+ */
+import type {Root} from 'mdast'
+import {eachNode} from '../model/nodes.js'
+import type {Skeleton} from './types.js'
+
+/** Where a template's choosable marks are, to cut skeletons from it. */
+export function skeletonsOf(text: string, tree: Root): (start: number, end: number) => Skeleton {
+  const bullets: number[] = []
+  const strong: number[] = []
+  const emphasis: number[] = []
+  const breaks = new Map<number, number>()
+  eachNode(tree, function (node) {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return undefined
+    if (node.type === 'list' && !node.ordered) {
+      for (const item of node.children)
+        if (item.position?.start.offset !== undefined) bullets.push(item.position.start.offset)
+    }
+    if (node.type === 'strong') strong.push(start, end - 2)
+    if (node.type === 'emphasis') emphasis.push(start, end - 1)
+    if (node.type === 'thematicBreak') breaks.set(end, start)
+    return undefined
+  })
+
+  return function (start, end) {
+    let stop = start + text.slice(start, end).trimEnd().length
+    // A section's closing `---` separates it from the next: the doc decides whether it has them.
+    const rule = breaks.get(stop)
+    if (rule !== undefined && rule > start) stop = start + text.slice(start, rule).trimEnd().length
+    const within = (offsets: number[]) =>
+      offsets.filter((offset) => offset >= start && offset < stop).map((offset) => offset - start)
+    return {text: text.slice(start, stop), bullets: within(bullets), strong: within(strong), emphasis: within(emphasis)}
+  }
+}
