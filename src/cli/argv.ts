@@ -40,7 +40,17 @@ export interface LintOptions {
   fix: boolean
 }
 
-type Command = {action: 'help'} | {action: 'version'} | {action: 'lint'; options: LintOptions}
+/** What `milestone-lint new` is asked to write. */
+export interface NewOptions {
+  /** The file to write, as given. */
+  file: string
+  /** `--title`: the title instead of the one read from the file name. */
+  title: string | undefined
+  rcPath: string | undefined
+}
+
+type Command =
+  {action: 'help'} | {action: 'version'} | {action: 'lint'; options: LintOptions} | {action: 'new'; options: NewOptions}
 
 /** A command line that cannot be run, said in one line. */
 export class UsageError extends Error {
@@ -87,25 +97,32 @@ export const flags: Flag[] = [
   {long: 'version', short: 'v', help: 'print the version'}
 ]
 
+/** The flags of `milestone-lint new`, in the order of the help. */
+export const newFlags: Flag[] = [
+  {long: 'title', value: '<title>', help: 'the title, instead of the one read from the file name'},
+  {
+    long: 'rc-path',
+    short: 'r',
+    value: '<path>',
+    help: 'use this config file (and its template), not the .remarkrc* found'
+  }
+]
+
 const refusedOutput =
   '-o/--output is refused: milestone-lint never writes files (remark-stringify would reformat ' +
   'every doc and escape its placeholders); a real --fix is planned'
 
 /** What a command line asks for; throws a {@link UsageError} for one that cannot be run. */
 export function parseCommandLine(argv: readonly string[]): Command {
-  // Not strict: unknown flags, missing values and refusals are ours to word.
-  const {tokens} = parseArgs({
-    args: [...argv],
-    options: parseArgsOptions(),
-    strict: false,
-    allowPositionals: true,
-    tokens: true
-  })
+  // `new` is a command only as the first argument: `milestone-lint ./new` lints a folder named so.
+  if (argv[0] === 'new') return parseNew(argv.slice(1))
+  // `-o`/`--output` is known only to be refused with its own message.
+  const tokens = tokensOf(argv, {output: {type: 'string', short: 'o'}, ...parseArgsOptions(flags)})
 
   const asked = tokens.find((token) => token.kind === 'option' && (token.name === 'help' || token.name === 'version'))
   if (asked?.kind === 'option') return {action: asked.name as 'help' | 'version'}
 
-  const {values, patterns} = flagValues(tokens)
+  const {values, patterns} = flagValues(tokens, flags)
   const last = (name: string) => values.get(name)?.at(-1)
   const all = (name: string) => (values.get(name) ?? []) as string[]
   const report = last('report') as string | undefined
@@ -139,11 +156,42 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
 }
 
+/** `milestone-lint new <file> [--title <title>]`. */
+function parseNew(argv: readonly string[]): Command {
+  const known = [...newFlags, ...flags.filter((flag) => flag.long === 'help')]
+  const tokens = tokensOf(argv, parseArgsOptions(known))
+  if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) return {action: 'help'}
+  const {values, patterns} = flagValues(tokens, known, 'milestone-lint new')
+  const [file, ...more] = patterns
+  if (file === undefined) {
+    throw new UsageError(
+      '`milestone-lint new` needs the file to write: `milestone-lint new <file.md>` (to lint a folder named `new`: `milestone-lint ./new`)'
+    )
+  }
+  if (more.length > 0) {
+    throw new UsageError(
+      `\`milestone-lint new\` writes one file, found ${patterns.map((name) => `\`${name}\``).join(', ')}`
+    )
+  }
+  const title = values.get('title')?.at(-1) as string | undefined
+  if (title !== undefined && (title.trim() === '' || /[\r\n]/.test(title))) {
+    throw new UsageError('`--title` needs one line of text: `--title "Milestone 4: Scale"`')
+  }
+  return {
+    action: 'new',
+    options: {file, title: title?.trim(), rcPath: values.get('rc-path')?.at(-1) as string | undefined}
+  }
+}
+
+/** The tokens of a command line. Not strict: unknown flags, missing values and refusals are ours to word. */
+function tokensOf(argv: readonly string[], options: Options): Token[] {
+  return parseArgs({args: [...argv], options, strict: false, allowPositionals: true, tokens: true}).tokens
+}
+
 /** The flags as `parseArgs` takes them. */
-function parseArgsOptions(): Options {
-  // `-o`/`--output` is known only to be refused with its own message.
-  const options: Options = {output: {type: 'string', short: 'o'}}
-  for (const flag of flags) {
+function parseArgsOptions(list: readonly Flag[]): Options {
+  const options: Options = {}
+  for (const flag of list) {
     options[flag.long] = {type: flag.value ? 'string' : 'boolean', ...(flag.short ? {short: flag.short} : {})}
     if (flag.negatable) options['no-' + flag.long] = {type: 'boolean'}
   }
@@ -151,7 +199,12 @@ function parseArgsOptions(): Options {
 }
 
 /** Each flag's values in order (a switch's as `true`, or `false` for `--no-`), and the paths; refuses a flag that cannot be run. */
-function flagValues(tokens: Token[]): {values: Map<string, Array<string | boolean>>; patterns: string[]} {
+function flagValues(
+  tokens: Token[],
+  known: readonly Flag[],
+  /** A subcommand, named in a refusal. */
+  command?: string
+): {values: Map<string, Array<string | boolean>>; patterns: string[]} {
   const values = new Map<string, Array<string | boolean>>()
   const patterns: string[] = []
   for (const token of tokens) {
@@ -160,8 +213,11 @@ function flagValues(tokens: Token[]): {values: Map<string, Array<string | boolea
     if (token.name === 'output') throw new UsageError(refusedOutput)
     const negated = token.name.startsWith('no-')
     const name = negated ? token.name.slice(3) : token.name
-    const flag = flags.find((known) => known.long === name && (!negated || known.negatable))
-    if (!flag) throw new UsageError(`unknown option \`${token.rawName}\` (see \`milestone-lint --help\`)`)
+    const flag = known.find((each) => each.long === name && (!negated || each.negatable))
+    if (!flag) {
+      const where = command ? ` for \`${command}\`` : ''
+      throw new UsageError(`unknown option \`${token.rawName}\`${where} (see \`milestone-lint --help\`)`)
+    }
     if (flag.value) {
       if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
         throw new UsageError(`\`${token.rawName}\` needs a value: \`${token.rawName} ${flag.value}\``)

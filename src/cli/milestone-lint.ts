@@ -9,26 +9,19 @@ import {readFileSync} from 'node:fs'
 import process from 'node:process'
 import {pathToFileURL} from 'node:url'
 import {loadPlugin} from 'load-plugin'
-import markdownExtensions from 'markdown-extensions'
-import {remark} from 'remark'
-import type {Plugin} from 'unified'
-import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
-import remarkLintMilestone from '../index.js'
-import {type LintOptions, UsageError, parseCommandLine, shippedReporter} from './argv.js'
+import {type LintOptions, type NewOptions, UsageError, parseCommandLine, shippedReporter} from './argv.js'
 import {help} from './help.js'
 import {firstLine} from './lint-message.js'
 import {exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
-import {type NamedIn, ownPlugins, registerOwnPackage, whereNamed} from './own-package.js'
-import releaseTrees from './release-trees.js'
+import {type NamedIn, registerOwnPackage, whereNamed} from './own-package.js'
 import {type Refused, findFiles} from './files.js'
 import {fixInRounds, writeFixed} from './fix.js'
+import {extensions, ignoreName, run} from './engine-run.js'
+import {newDoc} from './new-doc.js'
 
 type Reporter = (files: VFile[], options: Record<string, unknown>) => string | Promise<string>
-
-const extensions = markdownExtensions.map((extension) => '.' + extension)
-const ignoreName = '.remarkignore'
 
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
 process.on('uncaughtException', (error) => {
@@ -39,6 +32,7 @@ try {
   const command = parseCommandLine(process.argv.slice(2))
   if (command.action === 'help') process.stdout.write(help)
   else if (command.action === 'version') process.stdout.write(version() + '\n')
+  else if (command.action === 'new') await writeNewDoc(command.options)
   else await lint(command.options)
 } catch (error) {
   fail(error instanceof UsageError ? error.message : firstLine(error))
@@ -93,6 +87,13 @@ async function lint(options: LintOptions): Promise<void> {
   process.exitCode = exitCode(outcome, options.frail)
 }
 
+/** `milestone-lint new`: write the doc, and say what it holds. */
+async function writeNewDoc(options: NewOptions): Promise<void> {
+  registerOwnPackage()
+  const lines = await newDoc(options, process.cwd(), new Map())
+  process.stderr.write(lines.map((line) => line + '\n').join(''))
+}
+
 /** Apply the certain fixes, linting fixed texts again in memory; write each fixed file once, at the end. */
 async function fix(options: LintOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   const relint = (texts: Map<string, string>) =>
@@ -116,46 +117,6 @@ function refusedFile({path, reason}: Refused, cwd: string): VFile {
   const message = file.message(reason, {ruleId: 'read', source: 'milestone-lint'})
   message.fatal = true
   return file
-}
-
-/** Run the engine; the files it would report (those given, not ignored), with their messages. */
-function run(options: LintOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
-  return new Promise(function (resolve, reject) {
-    let given: VFile[] = []
-    engine(
-      {
-        processor: remark,
-        cwd,
-        files,
-        extensions,
-        // The same config and ignore files as remark-cli, so both agree.
-        rcName: '.remarkrc',
-        rcPath: options.rcPath,
-        packageField: 'remarkConfig',
-        ignoreName,
-        ignorePath: options.ignorePath,
-        ignorePatterns: options.ignorePatterns,
-        silentlyIgnore: options.silentlyIgnore,
-        pluginPrefix: 'remark',
-        // The preset as an engine plugin: config files still apply on top of
-        // it (`{}` keeps the options they give it), and it gets the file set.
-        // Nothing is written, so each tree is dropped once linted.
-        // A config's `remark-lint-milestone` is this copy, installed or not.
-        configTransform: ownPlugins(remarkLintMilestone, namedIn, cwd),
-        plugins: [[remarkLintMilestone as Plugin, {}], [releaseTrees, {}], ...options.use],
-        out: false,
-        // Reported below, once problems are sorted out.
-        reporter(files: VFile[]) {
-          given = files
-          return ''
-        }
-      },
-      function (error) {
-        if (error) reject(error)
-        else resolve(given)
-      }
-    )
-  })
 }
 
 /** The reporter `--report` names: one this package ships, or a `vfile-reporter-<name>`. */

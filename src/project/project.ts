@@ -67,7 +67,7 @@ const maxListings = 4096
  * modification time moves when an entry is added or removed), so a
  * long-lived language server sees a config file added later.
  */
-function entriesOf(folder: string): Set<string> {
+export function entriesOf(folder: string): Set<string> {
   let stamp: number
   try {
     stamp = statSync(folder).mtimeMs

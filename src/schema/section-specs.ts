@@ -93,8 +93,8 @@ function shapeOf(text: string): string {
   return normalizeLabel(text.replace(placeholder, '[]').replace(/\d+/g, '#'))
 }
 
-/** A section whose body is an instruction to repeat it. */
-function hasInstruction(section: Section): boolean {
+/** A section whose body is an instruction to repeat it (`[Repeat structure for each phase]`). */
+export function hasInstruction(section: Section): boolean {
   const [first] = section.content
   return first?.type === 'paragraph' && instruction.test(toString(first).trim())
 }
