@@ -122,3 +122,39 @@ describe('parseCommandLine', () => {
     expect(refusal('--frail=yes', 'docs')).toBe('`--frail` takes no value')
   })
 })
+
+describe('milestone-lint new', () => {
+  const command = (...argv: string[]) => parseCommandLine(argv)
+
+  it('is a command only as the first argument: elsewhere, and as `./new`, `new` is a path', () => {
+    expect(command('new', 'docs/milestone-4-scale.md')).toEqual({
+      action: 'new',
+      options: {file: 'docs/milestone-4-scale.md', title: undefined, rcPath: undefined}
+    })
+    expect(command('new', '--title', ' Milestone 4: Scale ', '-r', 'x.json', 'a.md')).toEqual({
+      action: 'new',
+      options: {file: 'a.md', title: 'Milestone 4: Scale', rcPath: 'x.json'}
+    })
+    expect(options('./new').patterns).toEqual(['./new'])
+    expect(options('docs', 'new').patterns).toEqual(['docs', 'new'])
+    expect(options('--', 'new').patterns).toEqual(['new'])
+    expect(command('new', '--help')).toEqual({action: 'help'})
+  })
+
+  it('refuses a command line it cannot run, in one line', () => {
+    expect(refusal('new')).toBe(
+      '`milestone-lint new` needs the file to write: `milestone-lint new <file.md>` (to lint a folder named `new`: `milestone-lint ./new`)'
+    )
+    expect(refusal('new', 'a.md', 'b.md')).toBe('`milestone-lint new` writes one file, found `a.md`, `b.md`')
+    expect(refusal('new', 'a.md', '--fix')).toBe(
+      'unknown option `--fix` for `milestone-lint new` (see `milestone-lint --help`)'
+    )
+    expect(refusal('new', 'a.md', '--title')).toBe('`--title` needs a value: `--title <title>`')
+    expect(refusal('new', 'a.md', '--title', ' ')).toBe(
+      '`--title` needs one line of text: `--title "Milestone 4: Scale"`'
+    )
+    expect(refusal('new', 'a.md', '--title=A\nB')).toBe(
+      '`--title` needs one line of text: `--title "Milestone 4: Scale"`'
+    )
+  })
+})

@@ -61,7 +61,7 @@ export class UsageError extends Error {
 }
 
 /** A flag of the command line, as parsed and as the help shows it. */
-interface Flag {
+export interface Flag {
   long: string
   short?: string
   /** What the flag takes, for the help; a flag without one is a switch. */

@@ -3,13 +3,14 @@
  * registry, rules/index.ts) as a table each, so that neither can drift.
  */
 import {rules} from '../rules/index.js'
-import {flags} from './argv.js'
+import {type Flag, flags, newFlags} from './argv.js'
 
 /** Every rule by name (its id without `milestone-`): the help's and the pre-commit hook's summary. */
 export const summary = `Lint milestone design docs: ${listed(Object.keys(rules).map((id) => id.replace(/^milestone-/, '')))}.`
 
 /** The text `--help` prints. */
 export const help = `Usage: milestone-lint [options] <path | glob ...>
+       milestone-lint new <file.md> [--title <title>]
 
 ${wrapped(
   summary +
@@ -21,7 +22,15 @@ ${wrapped(
 
 Options:
 
-${flagTable()}
+${flagTable(flags)}
+
+New docs: \`milestone-lint new <file.md>\` writes a new milestone doc from the
+template in use (the config's \`template\`, or the bundled one), titled from
+its name, linked to the overview and architecture docs found from its folder.
+It never overwrites a file. \`new\` is a command only as the first argument:
+\`milestone-lint ./new\` lints a folder named new.
+
+${flagTable(newFlags)}
 
 Rules (by id, as configured and as reported):
 
@@ -48,11 +57,14 @@ Examples:
   # A SARIF log for code scanning
   $ milestone-lint docs --report sarif > results.sarif
 
+  # A new milestone doc, from the template
+  $ milestone-lint new docs/milestone-4-scale.md
+
 milestone-lint never writes files: -o/--output is refused (a --fix is planned).
 `
 
-function flagTable(): string {
-  const rows = flags.map((flag) => {
+function flagTable(list: readonly Flag[]): string {
+  const rows = list.map((flag) => {
     const name = flag.negativeOnly ? '--no-' + flag.long : flag.negatable ? '--[no-]' + flag.long : '--' + flag.long
     return [flag.short ? '-' + flag.short : '', name + (flag.value ? ' ' + flag.value : ''), flag.help]
   })

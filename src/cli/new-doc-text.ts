@@ -9,6 +9,7 @@ import {matchOutline, matches} from '../match/outline.js'
 import type {Field} from '../model/fields.js'
 import {buildModel, type LinkNode, type Model} from '../model/model.js'
 import milestoneSyntax from '../model/syntax.js'
+import {enumeration} from '../schema/field-specs.js'
 import {hasInstruction} from '../schema/section-specs.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
@@ -27,8 +28,8 @@ const parser = remark().use(milestoneSyntax)
 /**
  * The template's text, with: the title; each metadata link whose target is
  * known pointing at it, and every other link to the same URL (Related
- * Documents); a metadata value that is a choice (`[Planning/In Progress]`)
- * set to its first option; and no heading of a repeat's later instance
+ * Documents); a metadata value that is a choice (`[Planning/In Progress]`,
+ * written as a field's levels are) set to its first option; and no heading of a repeat's later instance
  * that only asks for the section to be repeated (`### Phase 3: [Phase
  * Name]` over `[Repeat structure for each phase]`): its instruction stays,
  * in the instance before it, so the doc has no section without the fields
@@ -78,17 +79,16 @@ function urlEdit(model: Model, node: LinkNode, url: string): TextEdit[] {
   return [{start, end: start + node.url.length, insert: url}]
 }
 
-/** `[Planning/In Progress/Complete]` (or with `|`) as a whole value: its first option. */
-const choice = /^(\s*)\[\s*([^[\]/|]*?\p{L}[^[\]/|]*?)\s*[/|][^[\]]*\]\s*$/u
-
+/** A value that is a choice, as a field's levels are written (`[Planning/In Progress/Complete]`): its first option. */
 function firstChoice(model: Model, field: Field): TextEdit[] {
   const {valueStart, valueEnd} = field
   if (valueStart === undefined || valueEnd === undefined) return []
   const value = model.source.text.slice(valueStart, valueEnd)
-  const match = choice.exec(value)
-  if (!match) return []
-  const start = valueStart + match[1]!.length
-  return [{start, end: valueStart + value.lastIndexOf(']') + 1, insert: match[2]!}]
+  const trimmed = value.trim()
+  const match = enumeration.exec(trimmed)
+  if (match?.[0] !== trimmed) return []
+  const start = valueStart + value.indexOf('[')
+  return [{start, end: start + trimmed.length, insert: match[1]!.split('/')[0]!.trim()}]
 }
 
 /** Remove the heading of each later instance of a repeat whose body is an instruction to repeat it. */

@@ -53,7 +53,7 @@ export async function newDoc(options: NewOptions, cwd: string, namedIn: NamedIn)
   })
   const text = newDocText(template.text, template.schema, {title, links})
   const [linted] = await run(runOptions(options, []), [new VFile({path: file, cwd, value: text})], cwd, namedIn)
-  write(file, text, shown)
+  writeNewFile(file, text, shown)
   return [
     `milestone-lint: wrote ${shown} from ${template.name}`,
     `  # ${title}`,
@@ -142,14 +142,12 @@ function left(linted: VFile | undefined, shown: string): string {
   const placeholders = linted.messages.filter((message) => message.ruleId === 'milestone-no-placeholders').length
   const others = linted.messages.length - placeholders
   const said =
-    others > 0
-      ? `${placeholders} placeholders to fill, and ${others} other messages`
-      : `${placeholders} placeholders to fill`
+    counted(placeholders, 'placeholder') + ' to fill' + (others > 0 ? ', and ' + counted(others, 'other message') : '')
   return `${said}: \`milestone-lint ${shown}\` lists them`
 }
 
 /** Write the file, making its missing folders; on failure, remove the folders made. */
-function write(file: string, text: string, shown: string): void {
+export function writeNewFile(file: string, text: string, shown: string): void {
   let made: string | undefined
   try {
     made = mkdirSync(path.dirname(file), {recursive: true})
@@ -158,6 +156,10 @@ function write(file: string, text: string, shown: string): void {
     if (made !== undefined) rmSync(made, {recursive: true, force: true})
     throw new UsageError(`cannot write \`${shown}\` (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
+}
+
+function counted(count: number, thing: string): string {
+  return `${count} ${thing}${count === 1 ? '' : 's'}`
 }
 
 function stemOf(name: string): string {

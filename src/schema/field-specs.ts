@@ -29,8 +29,8 @@ export interface Deriving {
   cut: (start: number, end: number) => Skeleton
 }
 
-/** `[High/Medium/Low]`, `[HIGH/MED/LOW]`. */
-const enumeration = /^\[([^\]/]+(?:\/[^\]/]+)+)\]/
+/** `[High/Medium/Low]`, `[HIGH/MED/LOW]`: the values to choose from. */
+export const enumeration = /^\[([^\]/]+(?:\/[^\]/]+)+)\]/
 
 /**
  * Fields of a (repeated) section: the first instance's, required unless
