@@ -155,6 +155,21 @@ describe('milestone-lint new', () => {
     expect(existsSync(path.join(project, 'docs/new'))).toBe(false)
   })
 
+  it('says when the new doc is not linted, and refuses a path it cannot write', () => {
+    const project = makeProject({
+      '.remarkrc.json': '{"plugins": [["remark-lint-milestone", {"exclude": "drafts/**"}]]}'
+    })
+    const {status, stderr} = milestoneLint(project, 'new', 'drafts/milestone-1-x.md')
+    expect(status).toBe(0)
+    expect(stderr.split('\n').at(-2)).toBe(
+      '  not linted: excluded by the `exclude` option; take it out of `exclude` to lint it'
+    )
+    symlinkSync('loop.md', path.join(project, 'docs/loop.md'))
+    expect(milestoneLint(project, 'new', 'docs/loop.md').stderr).toBe(
+      'milestone-lint: cannot write `docs/loop.md` (ELOOP)\n'
+    )
+  })
+
   it('lints a folder named `new` as `./new`', () => {
     const project = makeProject()
     cpSync(path.join(project, 'docs'), path.join(project, 'new'), {recursive: true})
