@@ -116,8 +116,8 @@ function runOptions(options: NewOptions, plugins: Plugin[]) {
 
 /** The file name a metadata link's example points at (`[name]-architecture.md`). */
 function exampleName(example: string): string | undefined {
-  const url = /\]\((.*)\)$/s.exec(example)?.[1]
-  const local = url === undefined ? undefined : localUrl(url)
+  // `[text](url)`, as the schema writes it.
+  const local = localUrl(example.slice(example.lastIndexOf('](') + 2, -1))
   return local?.path ? path.posix.basename(local.path) : undefined
 }
 
