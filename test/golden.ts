@@ -8,7 +8,9 @@
  * (`  cause: …`) if it has them. The README's rule sections show them too
  * (`scripts/docs.mjs`). Files the fixtures link to
  * (`relative-links/milestones.md`) are fixtures too: the rule is silent on
- * them, so their golden files are empty.
+ * them, so their golden files are empty. A fixture with certain fixes (see
+ * `certainEdits`) has its before/after pair, `<name>.fixed.md`: its text
+ * after `--fix` with its rule alone.
  */
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
@@ -16,6 +18,7 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {certainEdits, fixInRounds} from '../src/cli/fix.js'
 import {format, lintWith, sorted, where} from './helpers.js'
 
 /** The folder of a rule's fixtures. */
@@ -27,13 +30,18 @@ export function fixtureFolder(ruleId: string): string {
 export function fixtureNames(folder: string): string[] {
   if (!existsSync(folder)) return []
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.md') && statSync(path.join(folder, name)).isFile())
+    .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && statSync(path.join(folder, name)).isFile())
     .sort()
 }
 
 /** A fixture's golden file. */
 export function goldenOf(fixture: string): string {
   return fixture.replace(/\.md$/, '.expected')
+}
+
+/** A fixture's before/after pair: its text after its rule's certain fixes. */
+export function fixedOf(fixture: string): string {
+  return fixture.replace(/\.md$/, '.fixed.md')
 }
 
 /** A fixture's options file. */
@@ -48,6 +56,29 @@ export async function lintFixture(
   value: string = readFileSync(fixture, 'utf8')
 ): Promise<VFile> {
   return lintWith(rule, new VFile({path: fixture, value}), fixtureOptions(fixture))
+}
+
+/** A text fixed as `--fix` fixes it, with one rule: the text and its last lint. */
+export interface Fixed {
+  text: string
+  file: VFile
+}
+
+/**
+ * Fix a fixture (or other text at its path) with its rule alone, in rounds
+ * as `--fix` does (`fixInRounds`); undefined when it has no certain fix.
+ */
+export async function fixFixture(
+  rule: Plugin<[any?], Root>,
+  fixture: string,
+  value: string = readFileSync(fixture, 'utf8')
+): Promise<Fixed | undefined> {
+  const first = await lintFixture(rule, fixture, value)
+  if (certainEdits(first).length === 0) return undefined
+  const {files, fixing} = await fixInRounds([first], (texts) =>
+    Promise.all([...texts.values()].map((text) => lintFixture(rule, fixture, text)))
+  )
+  return {text: fixing.get(fixture)?.text ?? value, file: files[0]!}
 }
 
 /** A fixture's options, if it has any (`any`: each rule takes its own). */

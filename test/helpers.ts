@@ -62,20 +62,3 @@ export function messages(file: VFile): string[] {
 export function textFile(value: string, path = 'milestone-1-test.md'): VFile {
   return new VFile({value, path})
 }
-
-/** Apply each message's first `expected` text over its place, as an editor's quick fix would. */
-export function applyFixes(text: string, messages: readonly VFileMessage[]): string {
-  const edits = messages.flatMap((message) => {
-    const place = message.place
-    const replacement = message.expected?.[0]
-    if (!place || replacement === undefined) return []
-    const start = 'start' in place ? place.start.offset : place.offset
-    const end = 'start' in place ? place.end.offset : place.offset
-    return start === undefined || end === undefined ? [] : [{start, end, replacement}]
-  })
-  let result = text
-  for (const {start, end, replacement} of edits.sort((a, b) => b.start - a.start)) {
-    result = result.slice(0, start) + replacement + result.slice(end)
-  }
-  return result
-}

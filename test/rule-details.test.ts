@@ -3,7 +3,7 @@
  * their own, a file without a path, options that take time to fail, and
  * fixes applied to their fixtures.
  */
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -14,8 +14,8 @@ import relativeLinks from '../src/rules/relative-links.js'
 import {meantLevel} from '../src/rules/risk-fields.js'
 import sectionFields from '../src/rules/section-fields.js'
 import successCriteria from '../src/rules/success-criteria.js'
-import {lintFixture} from './golden.js'
-import {applyFixes, lint, lintWith, messages, textFile} from './helpers.js'
+import {fixFixture} from './golden.js'
+import {lint, lintWith, messages, textFile} from './helpers.js'
 
 describe('milestone-no-placeholders', () => {
   it('matches `allow` patterns by a scan, so no pattern is slow', async () => {
@@ -29,8 +29,7 @@ describe('milestone-no-placeholders', () => {
 
 describe('milestone-success-criteria', () => {
   it('removes a mark before the marker rather than doubling it', async () => {
-    const fixture = 'fixtures/success-criteria/mark-before-marker.md'
-    const fixed = applyFixes(readFileSync(fixture, 'utf8'), (await lintFixture(successCriteria, fixture)).messages)
+    const fixed = (await fixFixture(successCriteria, 'fixtures/success-criteria/mark-before-marker.md'))!.text
     expect(fixed.endsWith('- ✅ Done\n- ✅ Shipped\n- ✅ Out\n')).toBe(true)
     expect(messages(await lintWith(successCriteria, textFile(fixed)))).toEqual([])
   })
@@ -61,8 +60,7 @@ describe('milestone-section-fields', () => {
     'closing-insert-after-blank-lines',
     'closing-insert-after-table'
   ])("inserts a missing closing line where it belongs, the template's placeholder its value: %s", async (name) => {
-    const fixture = `fixtures/section-fields/${name}.md`
-    const fixed = applyFixes(readFileSync(fixture, 'utf8'), (await lintFixture(sectionFields, fixture)).messages)
+    const fixed = (await fixFixture(sectionFields, `fixtures/section-fields/${name}.md`))!.text
     expect(fixed).toMatch(/\n\*Last Updated\*: \[Month Year\]\n?$/)
     expect(messages(await lintWith(sectionFields, textFile(fixed)))).toEqual([])
   })
