@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {anchorsOfFile} from '../src/project/links.js'
 import noPlaceholders from '../src/rules/no-placeholders.js'
 import relativeLinks from '../src/rules/relative-links.js'
+import requiredHeadings from '../src/rules/required-headings.js'
 import {meantLevel} from '../src/rules/risk-fields.js'
 import sectionFields from '../src/rules/section-fields.js'
 import successCriteria from '../src/rules/success-criteria.js'
@@ -24,6 +25,17 @@ describe('milestone-no-placeholders', () => {
     const hostile = () => textFile(`# Milestone 1: A\n\n## Goal\n\n[${'a'.repeat(5000)}b]\n`)
     expect(messages(await lintWith(noPlaceholders, hostile(), {allow: ['*a*a*a*a*a*a*a*a*a*a*c']}))).toHaveLength(1)
     expect(messages(await lintWith(noPlaceholders, hostile(), {allow: ['*a*a*a*a*a*a*a*a*a*a*b']}))).toEqual([])
+  })
+})
+
+describe('milestone-required-headings', () => {
+  it('inserts a missing section above its own sub-sections, so they are its again', async () => {
+    const fixture = 'fixtures/required-headings/missing-parent.md'
+    const fixed = (await fixFixture(requiredHeadings, fixture))!
+    expect(fixed.text).toContain(
+      '## Goal\n\nShare an album in one click.\n\n## Architecture Overview\n\n### High-Level'
+    )
+    expect(messages(fixed.file)).toEqual([])
   })
 })
 

@@ -18,7 +18,7 @@
  *
  * | problem | reported at | quick fix (`expected`) |
  * | --- | --- | --- |
- * | missing section | where it belongs (before the next template section; a `---` before it stays before it) | the template's text of the section, sub-sections and placeholders included, in the doc's own bullets, emphasis and `---` |
+ * | missing section | where it belongs (before the next template section, or above its own sub-sections if they are there; a `---` before it stays before it) | the template's text of the section, sub-sections and placeholders included (only its own part over sub-sections already there), in the doc's own bullets, emphasis and `---` |
  * | wrong level (`### Goal`) | the `#` marks | the right marks (`##`) |
  * | under another parent | the heading | |
  * | out of template order | the heading | |
@@ -38,6 +38,7 @@ import {type Outline, headingMatches} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, type RuleContext} from './rule.js'
 import {report} from './report.js'
+import {hashRange, numberRange} from './heading-ranges.js'
 import {missingSection} from './section-insertion.js'
 import {between, checkOrder} from './section-order.js'
 import {displayHeading, headingNumber, headingPattern, skeletonHeading, titleSpec} from '../schema/pattern.js'
@@ -209,27 +210,6 @@ function reportDepth(model: Model, file: VFile, section: Section, spec: SectionS
     marks ?? heading.position,
     marks ? {expected: ['#'.repeat(spec.depth)]} : {}
   )
-}
-
-/** The range of an ATX heading's opening `#` marks. */
-function hashRange(model: Model, heading: Heading) {
-  const source = model.source.slice(heading)
-  const start = heading.position?.start.offset
-  const marks = source === undefined ? undefined : /^#+/.exec(source)
-  if (!marks || start === undefined) return undefined
-  return model.source.range(start, start + marks[0].length)
-}
-
-/** The range of the first number in a heading's text. */
-function numberRange(model: Model, heading: Heading) {
-  const source = model.source.slice(heading)
-  const start = heading.position?.start.offset
-  if (source === undefined || start === undefined) return heading.position
-  // The text before the first digit (`## `, `### Phase `), then the number.
-  const match = /^(\D*)(\d+)/.exec(source)
-  if (!match) return heading.position
-  const from = start + match[1]!.length
-  return model.source.range(from, from + match[2]!.length)
 }
 
 /** The sections matched to one of the given specs. */
