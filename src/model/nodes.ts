@@ -1,4 +1,4 @@
-import type {Nodes} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 
 /**
  * Call `enter` on a tree and every node in it, in document order; when it
@@ -15,4 +15,14 @@ export function eachNode(tree: Nodes, enter: (node: Nodes) => boolean | undefine
     const children: readonly Nodes[] = node.children
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
   }
+}
+
+/**
+ * Whether text added at the end of a doc could be read as part of its last
+ * block: an HTML block or code block (an unclosed fence, an HTML block
+ * running to a blank line) might swallow it. Fixes insert nothing there.
+ */
+export function endSwallows(tree: Root): boolean {
+  const last = tree.children.at(-1)
+  return last?.type === 'html' || last?.type === 'code'
 }

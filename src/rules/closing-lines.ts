@@ -7,6 +7,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import type {Model} from '../model/model.js'
+import {endSwallows} from '../model/nodes.js'
 import {matches, ownFields} from '../match/outline.js'
 import {escapeRegExp} from '../schema/pattern.js'
 import type {FieldSpec, Schema} from '../schema/types.js'
@@ -60,9 +61,7 @@ export function emphasizedLinePattern(spec: FieldSpec): RegExp {
 function closingInsert(tree: Root, model: Model, spec: FieldSpec, end: number): string | undefined {
   const last = tree.children.at(-1)
   const lastEnd = last?.position?.end.offset
-  if (/[[\]]/.test(spec.label) || !last || lastEnd === undefined || last.type === 'html' || last.type === 'code') {
-    return undefined
-  }
+  if (/[[\]]/.test(spec.label) || !last || lastEnd === undefined || endSwallows(tree)) return undefined
   const tail = model.source.text.slice(lastEnd, end)
   const breaks = tail.split('\n').length - 1
   const joins = last.type === 'paragraph' && breaks < 2 && !isTable(model.source.slice(last) ?? '')

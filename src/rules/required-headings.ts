@@ -18,7 +18,7 @@
  *
  * | problem | reported at | quick fix (`expected`) |
  * | --- | --- | --- |
- * | missing section | where it belongs (before the next template section, or above its own sub-sections if they are there; a `---` before it stays before it) | the template's text of the section, sub-sections and placeholders included (only its own part over sub-sections already there), in the doc's own bullets, emphasis and `---` |
+ * | missing section | where it belongs (before the next template section, or above its own sub-sections if they are there; a `---` before it stays before it) | the template's text of the section, sub-sections and placeholders included (only its own part over sub-sections already there), in the doc's own bullets, emphasis and `---` (none at the end of a doc that ends in a code or HTML block, which would swallow it) |
  * | wrong level (`### Goal`) | the `#` marks | the right marks (`##`) |
  * | under another parent | the heading | |
  * | out of template order | the heading | |
@@ -30,8 +30,8 @@
  *
  * @example disorder.md
  */
-import type {Heading} from 'mdast'
 import type {VFile} from 'vfile'
+import {endSwallows} from '../model/nodes.js'
 import {VFileMessage} from 'vfile-message'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {type Outline, headingMatches} from '../match/outline.js'
@@ -106,7 +106,7 @@ function checkTier(
       if (spec.optional || spec.repeat?.min === 0) continue // The template lets it be absent.
       const stray = strayHeading(model, outline, spec)
       if (stray) reportStray(model, file, stray, spec, parent)
-      else reportMissing(model, file, outline, specs, index, inOrder, parent)
+      else reportMissing(context, specs, index, inOrder, parent)
       continue
     }
 
@@ -152,9 +152,7 @@ function checkNumbers(model: Model, file: VFile, spec: SectionSpec, sections: re
 }
 
 function reportMissing(
-  model: Model,
-  file: VFile,
-  outline: Outline,
+  {model, file, outline, tree}: RuleContext<RequiredHeadingsOptions>,
   specs: readonly SectionSpec[],
   index: number,
   inOrder: readonly Section[],
@@ -171,7 +169,9 @@ function reportMissing(
         : between(specs, index))
 
   if (!insertion) return
-  report(file, reason, model.source.toPoint(insertion.offset), {expected: [insertion.text]})
+  // A code or HTML block left open at the end would swallow it.
+  const swallowed = insertion.offset >= model.source.text.length && endSwallows(tree)
+  report(file, reason, model.source.toPoint(insertion.offset), swallowed ? {} : {expected: [insertion.text]})
 }
 
 /**
