@@ -114,6 +114,25 @@ describe('certainEdits', () => {
     file.messages[0]!.ruleId = 'kept'
     expect(certainEdits(file, new Set(['kept']))).toEqual([{start: 2, end: 3, insert: 'C'}])
   })
+
+  it("joins one rule's insertions at one point, in the order it reported them; not other rules' or replacements", () => {
+    const file = new VFile({path: 'doc.md', value: 'abc'})
+    const at = {line: 1, column: 2, offset: 1}
+    const insertion = (ruleId: string, insert: string, place: Point | Position = at) => {
+      const made = file.message(insert, place)
+      made.ruleId = ruleId
+      made.expected = [insert]
+    }
+    insertion('a', '## One\n')
+    insertion('b', '*Other*: ')
+    insertion('a', '## Two\n')
+    insertion('a', 'x', {start: at, end: {line: 1, column: 3, offset: 2}})
+    expect(certainEdits(file)).toEqual([
+      {start: 1, end: 1, insert: '## One\n## Two\n'},
+      {start: 1, end: 1, insert: '*Other*: '},
+      {start: 1, end: 2, insert: 'x'}
+    ])
+  })
 })
 
 describe('writeFixed', () => {

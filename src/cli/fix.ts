@@ -11,9 +11,16 @@ import {type TextEdit, applyEdits} from '../text/edits.js'
 /** Rounds of fix and re-lint at most: fixes that uncover others settle in two or three. */
 export const maxRounds = 10
 
-/** The edits of a file's certain fixes, in text order (several `expected` texts, or a `suggestion`, need a person). */
+/**
+ * The edits of a file's certain fixes, in text order (several `expected`
+ * texts, or a `suggestion`, need a person). Insertions of one rule at one
+ * point become one edit, in the order the rule reported them (missing
+ * sections in template order): `applyEdits` would take one a round, as the
+ * order of different rules' insertions at one point is a guess.
+ */
 export function certainEdits(file: VFile, only?: ReadonlySet<string>): TextEdit[] {
   const edits: TextEdit[] = []
+  const insertions = new Map<string, TextEdit>()
   for (const message of file.messages) {
     const [insert, ...others] = message.expected ?? []
     if (insert === undefined || others.length > 0 || message.suggestion) continue
@@ -22,7 +29,15 @@ export function certainEdits(file: VFile, only?: ReadonlySet<string>): TextEdit[
     if (!place) continue
     const start = 'start' in place ? place.start.offset : place.offset
     const end = 'start' in place ? place.end.offset : place.offset
-    if (start !== undefined && end !== undefined) edits.push({start, end, insert})
+    if (start === undefined || end === undefined) continue
+    const key = start === end ? `${start} ${message.ruleId ?? ''}` : undefined
+    const joined = key === undefined ? undefined : insertions.get(key)
+    if (joined) joined.insert += insert
+    else {
+      const edit = {start, end, insert}
+      if (key !== undefined) insertions.set(key, edit)
+      edits.push(edit)
+    }
   }
   return edits.sort((a, b) => a.start - b.start || a.end - b.end)
 }
