@@ -96,6 +96,10 @@ describe('deriving the schema of the bundled template (2026-01-05)', () => {
     expect(architecture.skeleton?.text).toMatch(
       /^## Architecture Overview\n\n### High-Level System Diagram\n[^]*\n### Technology Stack\n[^]*- \[Net cost\]$/
     )
+    // A later instance that only asks to be repeated keeps its instruction, not its heading (as `milestone-lint new`).
+    const components = schema.sections.find((spec) => spec.heading === 'Core Components Design')!
+    expect(components.skeleton?.text).not.toContain('### 2.')
+    expect(components.skeleton?.text).toMatch(/\]\n\n\[Repeat structure for each core component\]$/)
     // The last section stops before the closing lines.
     expect(schema.sections.at(-1)?.skeleton?.text).not.toMatch(/Last Updated|---/)
   })

@@ -89,7 +89,12 @@ export function overTemplateLimit(name: string, excess: Excess, limits: Limits):
   )
 }
 
-function schemaOfTemplate(text: string, name: string, model: Model, cut: Deriving['cut']): Schema {
+function schemaOfTemplate(
+  text: string,
+  name: string,
+  model: Model,
+  {cut, omit}: Pick<Deriving, 'cut' | 'omit'>
+): Schema {
   const title = model.title
 
   if (!title?.heading) {
@@ -114,7 +119,7 @@ function schemaOfTemplate(text: string, name: string, model: Model, cut: Derivin
     template: name,
     title: headingText(title).text,
     metadata,
-    sections: deriveSections(sections, {linked, closingAfter, cut}),
+    sections: deriveSections(sections, {linked, closingAfter, cut, omit}),
     closing: last.fields
       .filter((field) => labelOffset(field) > closingAfter)
       .map((field) => ({...fieldSpec(field, false), skeleton: cut(labelOffset(field), fieldEnd(field))})),

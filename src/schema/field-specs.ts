@@ -27,6 +27,8 @@ export interface Deriving {
   closingAfter: number
   /** The template's text between two offsets, as a skeleton. */
   cut: (start: number, end: number) => Skeleton
+  /** Leave a stretch of the template out of the skeletons cut after this. */
+  omit: (start: number, end: number) => void
 }
 
 /** `[High/Medium/Low]`, `[HIGH/MED/LOW]`: the values to choose from. */

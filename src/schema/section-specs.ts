@@ -20,7 +20,14 @@ export function deriveSections(sections: readonly Section[], deriving: Deriving)
   let group: {shape: string; instances: Section[]} | undefined
 
   const flush = () => {
-    if (group) specs.push(sectionSpec(group.instances, deriving))
+    if (group) {
+      // A later instance that only asks to be repeated is no section to put back.
+      for (const instance of group.instances.slice(1).filter(hasInstruction)) {
+        const [from, to] = [instance.heading?.position?.start.offset, instance.content[0]?.position?.start.offset]
+        if (from !== undefined && to !== undefined) deriving.omit(from, to)
+      }
+      specs.push(sectionSpec(group.instances, deriving))
+    }
     group = undefined
   }
 

@@ -6,10 +6,14 @@
  */
 import type {Root} from 'mdast'
 import {eachNode} from '../model/nodes.js'
-import type {Skeleton} from './types.js'
+import type {Deriving} from './field-specs.js'
 
-/** Where a template's choosable marks are, to cut skeletons from it. */
-export function skeletonsOf(text: string, tree: Root): (start: number, end: number) => Skeleton {
+/**
+ * Where a template's choosable marks are, to cut skeletons from it, less
+ * the parts omitted (the heading of a repeat's later instance that only
+ * asks to be repeated, as `milestone-lint new` leaves it out).
+ */
+export function skeletonsOf(text: string, tree: Root): Pick<Deriving, 'cut' | 'omit'> {
   const bullets: number[] = []
   const strong: number[] = []
   const emphasis: number[] = []
@@ -28,13 +32,33 @@ export function skeletonsOf(text: string, tree: Root): (start: number, end: numb
     return undefined
   })
 
-  return function (start, end) {
-    let stop = start + text.slice(start, end).trimEnd().length
-    // A section's closing `---` separates it from the next: the doc decides whether it has them.
-    const rule = breaks.get(stop)
-    if (rule !== undefined && rule > start) stop = start + text.slice(start, rule).trimEnd().length
-    const within = (offsets: number[]) =>
-      offsets.filter((offset) => offset >= start && offset < stop).map((offset) => offset - start)
-    return {text: text.slice(start, stop), bullets: within(bullets), strong: within(strong), emphasis: within(emphasis)}
+  const omitted: Array<[number, number]> = []
+  return {
+    omit(start, end) {
+      omitted.push([start, end])
+    },
+    cut(start, end) {
+      let stop = start + text.slice(start, end).trimEnd().length
+      // A section's closing `---` separates it from the next: the doc decides whether it has them.
+      const rule = breaks.get(stop)
+      if (rule !== undefined && rule > start) stop = start + text.slice(start, rule).trimEnd().length
+      // The text between, less what is omitted; each offset moved back by what is omitted before it.
+      const gaps = omitted.filter(([from, to]) => from >= start && to <= stop).sort((a, b) => a[0] - b[0])
+      const shift = (offset: number) =>
+        gaps.reduce((moved, [from, to]) => (to <= offset ? moved + to - from : moved), 0)
+      const kept = (offset: number) => gaps.every(([from, to]) => offset < from || offset >= to)
+      const within = (offsets: number[]) =>
+        offsets
+          .filter((offset) => offset >= start && offset < stop && kept(offset))
+          .map((offset) => offset - start - shift(offset))
+      let body = ''
+      let at = start
+      for (const [from, to] of gaps) {
+        body += text.slice(at, from)
+        at = to
+      }
+      body += text.slice(at, stop)
+      return {text: body, bullets: within(bullets), strong: within(strong), emphasis: within(emphasis)}
+    }
   }
 }
