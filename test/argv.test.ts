@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {type LintOptions, UsageError, parseCommandLine} from '../src/cli/argv.js'
+import {rules} from '../src/rules/index.js'
 
 const defaults: LintOptions = {
   patterns: ['docs'],
@@ -15,7 +16,9 @@ const defaults: LintOptions = {
   silentlyIgnore: false,
   errorOnUnmatchedPattern: true,
   use: [],
-  fix: false
+  fix: false,
+  fixDryRun: false,
+  fixRules: undefined
 }
 
 function options(...argv: string[]): LintOptions {
@@ -97,10 +100,10 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['-v'])).toEqual({action: 'version'})
   })
 
-  it('refuses -o/--output in every spelling, saying why and that a --fix is planned', () => {
+  it('refuses -o/--output in every spelling, saying why and what writes instead', () => {
     const refused =
-      '-o/--output is refused: milestone-lint never writes files (remark-stringify would reformat every doc and ' +
-      'escape its placeholders); a real --fix is planned'
+      '-o/--output is refused: remark-stringify would reformat every doc and escape its placeholders; ' +
+      'milestone-lint writes only what --fix changes (see it first with --fix-dry-run)'
     for (const argv of [
       ['-o'],
       ['docs', '-o'],
@@ -111,6 +114,41 @@ describe('parseCommandLine', () => {
     ]) {
       expect(refusal(...argv), argv.join(' ')).toBe(refused)
     }
+  })
+
+  it('takes --fix, --fix-dry-run or --diff, and --fix-rule ids, comma-separated, repeated or with remark-lint:', () => {
+    expect(options('--fix', 'docs')).toEqual({...defaults, fix: true})
+    expect(options('--fix-dry-run', 'docs')).toEqual({...defaults, fixDryRun: true})
+    expect(options('--diff', 'docs')).toEqual({...defaults, fixDryRun: true})
+    expect(
+      options(
+        '--fix',
+        '--fix-rule',
+        'milestone-success-criteria, remark-lint:milestone-risk-fields',
+        '--fix-rule=milestone-required-headings',
+        'docs'
+      ).fixRules
+    ).toEqual(['milestone-success-criteria', 'milestone-risk-fields', 'milestone-required-headings'])
+    expect(options('--diff', '--report', 'vfile-reporter-pretty', 'docs').fixDryRun).toBe(true)
+  })
+
+  it('refuses --fix-rule alone, an unknown rule id, and --fix-dry-run with --fix or a report on stdout', () => {
+    expect(refusal('--fix-rule', 'milestone-risk-fields', 'docs')).toBe(
+      '--fix-rule limits --fix or --fix-dry-run: add one of them'
+    )
+    expect(refusal('--fix', '--fix-rule=', 'docs')).toBe('--fix-rule needs a rule id')
+    expect(refusal('--fix', '--fix-rule', 'milestone-risk-fields,risk-fields', 'docs')).toBe(
+      `--fix-rule: unknown rule \`risk-fields\`, expected one of: ${Object.keys(rules)
+        .map((id) => `\`${id}\``)
+        .join(', ')}`
+    )
+    expect(refusal('--fix', '--diff', 'docs')).toBe('--fix writes what --fix-dry-run shows: use one of them')
+    expect(refusal('--diff', '--report=json', 'docs')).toBe(
+      '--fix-dry-run prints its diff on stdout, where --report json writes: use one of them'
+    )
+    expect(refusal('--report', 'vfile-reporter-sarif', '--fix-dry-run', 'docs')).toBe(
+      '--fix-dry-run prints its diff on stdout, where --report sarif writes: use one of them'
+    )
   })
 
   it('refuses unknown flags, and flags without their value or with one they do not take, in one line', () => {

@@ -161,7 +161,7 @@ describe('milestone-lint', () => {
       '  milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings'
     )
     expect(lines).toContain('  $ milestone-lint --verbose docs/milestone-4-draft.md')
-    expect(lines.at(-2)).toBe('milestone-lint never writes files: -o/--output is refused (a --fix is planned).')
+    expect(lines.at(-2)).toBe('milestone-lint writes files only with --fix: -o/--output is refused.')
     expect(help.stdout).not.toMatch(/--output \[|Rewrite|--stdout|--watch/)
     expect(milestoneLint(project, '-h').stdout).toBe(help.stdout)
     // --help wins over anything else on the line, even a refused flag.
@@ -174,8 +174,8 @@ describe('milestone-lint', () => {
     const folder = path.join(project, 'docs')
     const before = snapshot(folder)
     const refused =
-      'milestone-lint: -o/--output is refused: milestone-lint never writes files (remark-stringify would reformat ' +
-      'every doc and escape its placeholders); a real --fix is planned\n'
+      'milestone-lint: -o/--output is refused: remark-stringify would reformat every doc and escape its ' +
+      'placeholders; milestone-lint writes only what --fix changes (see it first with --fix-dry-run)\n'
     for (const args of [
       ['docs', '-o'],
       ['-o', 'docs/out.md', correct],

@@ -89,4 +89,25 @@ describe('outcomeOf', () => {
     expect(exitCode(outcome, false)).toBe(0)
     expect(summaryLine(outcomeOf([]))).toBe('milestone-lint: 0 files, 0 milestone docs linted; no messages')
   })
+
+  it('says in the summary what --fix fixed, would fix, or could not write', () => {
+    const outcome = outcomeOf([new VFile({path: 'milestone-1.md', data: {milestoneLint: {linted: true}}})])
+    const line = 'milestone-lint: 1 file, 1 milestone doc linted; no messages; '
+    const fixed = {files: 1, fixes: 6, notWritten: 0, dryRun: false}
+    expect(summaryLine(outcome, fixed)).toBe(line + '1 file fixed (6 fixes)')
+    expect(summaryLine(outcome, {...fixed, files: 2, fixes: 1, dryRun: true})).toBe(
+      line + '2 files would be fixed (1 fix)'
+    )
+    expect(summaryLine(outcome, {...fixed, notWritten: 2})).toBe(line + '1 file fixed (6 fixes), 2 files not written')
+    expect(summaryLine(outcome, {...fixed, files: 0, fixes: 0, notWritten: 1})).toBe(line + '1 file not written')
+    expect(summaryLine(outcome, {...fixed, files: 0, fixes: 0})).toBe(line + 'nothing to fix')
+  })
+
+  it('counts a fix not written as an error on a file that was linted', () => {
+    const file = new VFile({path: 'milestone-1.md', data: {milestoneLint: {linted: true}}})
+    file.message('Cannot write the fixed file (EISDIR)', {ruleId: 'fix', source: 'milestone-lint'}).fatal = true
+    const outcome = outcomeOf([file])
+    expect(outcome).toMatchObject({linted: 1, notLinted: 0, errors: 1})
+    expect(exitCode(outcome, false)).toBe(1)
+  })
 })

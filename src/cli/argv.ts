@@ -5,6 +5,7 @@
  */
 import {type ParseArgsConfig, parseArgs} from 'node:util'
 import json5 from 'json5'
+import {rules} from '../rules/index.js'
 
 /** Reporters this package ships, by the name given to `--report`. */
 const reporterNames = ['json', 'github', 'sarif'] as const
@@ -38,6 +39,10 @@ export interface LintOptions {
   use: Array<[string, Record<string, unknown>]>
   /** Apply the certain fixes in place (`--fix`). */
   fix: boolean
+  /** Print a diff of what `--fix` would change, and write nothing (`--fix-dry-run`, `--diff`). */
+  fixDryRun: boolean
+  /** `--fix-rule <ids>`: fix only these rules' messages (all when `undefined`). */
+  fixRules: string[] | undefined
 }
 
 /** What `milestone-lint new` is asked to write. */
@@ -66,6 +71,8 @@ export interface Flag {
   short?: string
   /** What the flag takes, for the help; a flag without one is a switch. */
   value?: string
+  /** Another long name for it. */
+  alias?: string
   /** Also `--no-<long>`. */
   negatable?: boolean
   /** Shown in the help as `--no-<long>` only (it is on by default). */
@@ -93,6 +100,8 @@ export const flags: Flag[] = [
   },
   {long: 'use', short: 'u', value: '<plugin>[=options]', help: 'also use a remark plugin'},
   {long: 'fix', help: 'apply the fixes whose text is certain, in place, then report what is left'},
+  {long: 'fix-dry-run', alias: 'diff', help: 'print a diff of what --fix would change (on stdout); write nothing'},
+  {long: 'fix-rule', value: '<ids>', help: 'fix only these rules (comma-separated ids), with --fix or --fix-dry-run'},
   {long: 'help', short: 'h', help: 'print this help'},
   {long: 'version', short: 'v', help: 'print the version'}
 ]
@@ -109,8 +118,8 @@ export const newFlags: Flag[] = [
 ]
 
 const refusedOutput =
-  '-o/--output is refused: milestone-lint never writes files (remark-stringify would reformat ' +
-  'every doc and escape its placeholders); a real --fix is planned'
+  '-o/--output is refused: remark-stringify would reformat every doc and escape its placeholders; ' +
+  'milestone-lint writes only what --fix changes (see it first with --fix-dry-run)'
 
 /** What a command line asks for; throws a {@link UsageError} for one that cannot be run. */
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -125,7 +134,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const {values, patterns} = flagValues(tokens, flags)
   const last = (name: string) => values.get(name)?.at(-1)
   const all = (name: string) => (values.get(name) ?? []) as string[]
-  const report = last('report') as string | undefined
+  const reportFlag = last('report') as string | undefined
+  const report = reportFlag === undefined ? undefined : withOptions(reportFlag, '--report')
 
   return {
     action: 'lint',
@@ -136,7 +146,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       silent: last('silent') === true,
       verbose: last('verbose') === true,
       color: last('color') as boolean | undefined,
-      report: report === undefined ? undefined : withOptions(report, '--report'),
+      report,
       rcPath: last('rc-path') as string | undefined,
       ignorePath: last('ignore-path') as string | undefined,
       ignorePatterns: all('ignore-pattern').flatMap((globs) =>
@@ -147,13 +157,50 @@ export function parseCommandLine(argv: readonly string[]): Command {
       ),
       silentlyIgnore: last('silently-ignore') === true,
       errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
-      fix: last('fix') === true,
+      ...fixing(values, report),
       use: all('use').map((value) => {
         const {name, options} = withOptions(value, '--use')
         return [name, options]
       })
     }
   }
+}
+
+/** `--fix`, `--fix-dry-run` and `--fix-rule`; refuses them together when they cannot be. */
+function fixing(
+  values: Map<string, Array<string | boolean>>,
+  report: LintOptions['report']
+): Pick<LintOptions, 'fix' | 'fixDryRun' | 'fixRules'> {
+  const fix = values.get('fix')?.at(-1) === true
+  const fixDryRun = values.get('fix-dry-run')?.at(-1) === true
+  if (fix && fixDryRun) throw new UsageError('--fix writes what --fix-dry-run shows: use one of them')
+  const reporter = report && shippedReporter(report.name)
+  if (fixDryRun && reporter) {
+    throw new UsageError(`--fix-dry-run prints its diff on stdout, where --report ${reporter} writes: use one of them`)
+  }
+  const given = values.get('fix-rule') as string[] | undefined
+  if (given && !fix && !fixDryRun) throw new UsageError('--fix-rule limits --fix or --fix-dry-run: add one of them')
+  return {fix, fixDryRun, fixRules: given && ruleIds(given)}
+}
+
+/** The rule ids `--fix-rule` names: comma-separated, as configured, or as `remark-lint:<id>`. */
+function ruleIds(lists: string[]): string[] {
+  const known = Object.keys(rules)
+  const ids = lists.flatMap((list) =>
+    list
+      .split(',')
+      .map((id) => id.trim().replace(/^remark-lint:/, ''))
+      .filter(Boolean)
+  )
+  if (ids.length === 0) throw new UsageError('--fix-rule needs a rule id')
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      throw new UsageError(
+        `--fix-rule: unknown rule \`${id}\`, expected one of: ${known.map((name) => `\`${name}\``).join(', ')}`
+      )
+    }
+  }
+  return ids
 }
 
 /** `milestone-lint new <file> [--title <title>]`. */
@@ -193,6 +240,7 @@ function parseArgsOptions(list: readonly Flag[]): Options {
   const options: Options = {}
   for (const flag of list) {
     options[flag.long] = {type: flag.value ? 'string' : 'boolean', ...(flag.short ? {short: flag.short} : {})}
+    if (flag.alias) options[flag.alias] = {type: options[flag.long]!.type}
     if (flag.negatable) options['no-' + flag.long] = {type: 'boolean'}
   }
   return options
@@ -213,7 +261,7 @@ function flagValues(
     if (token.name === 'output') throw new UsageError(refusedOutput)
     const negated = token.name.startsWith('no-')
     const name = negated ? token.name.slice(3) : token.name
-    const flag = known.find((each) => each.long === name && (!negated || each.negatable))
+    const flag = known.find((each) => (each.long === name || each.alias === name) && (!negated || each.negatable))
     if (!flag) {
       const where = command ? ` for \`${command}\`` : ''
       throw new UsageError(`unknown option \`${token.rawName}\`${where} (see \`milestone-lint --help\`)`)
@@ -225,9 +273,9 @@ function flagValues(
     } else if (token.value !== undefined) {
       throw new UsageError(`\`${token.rawName}\` takes no value`)
     }
-    const list = values.get(name) ?? []
+    const list = values.get(flag.long) ?? []
     list.push(flag.value ? token.value! : !negated)
-    values.set(name, list)
+    values.set(flag.long, list)
   }
   return {values, patterns}
 }

@@ -87,21 +87,20 @@ function textOf(file: VFile): string {
   return typeof value === 'string' ? value : new TextDecoder('utf-8', {ignoreBOM: true}).decode(value)
 }
 
-/** Write a fixed file, unless it changed on disk since it was read; a message on the file says why not. */
+/** Write a fixed file, unless it changed on disk since it was read; an error on the file says why not. */
 export function writeFixed(file: VFile, fixed: Fixing): boolean {
   const location = path.resolve(file.cwd, file.path)
+  let refusal: string
   try {
-    if (readFileSync(location, 'utf8') !== fixed.original) {
-      file.message('Cannot fix this file: it changed on disk while it was linted; run again', {
-        ruleId: 'fix',
-        source: 'milestone-lint'
-      })
-      return false
+    if (readFileSync(location, 'utf8') === fixed.original) {
+      writeFileSync(location, fixed.text)
+      return true
     }
-    writeFileSync(location, fixed.text)
-    return true
+    refusal = 'Cannot fix this file: it changed on disk while it was linted; run again'
   } catch (error) {
-    file.message(`Cannot write the fixed file (${(error as Error).message})`, {ruleId: 'fix', source: 'milestone-lint'})
-    return false
+    refusal = `Cannot write the fixed file (${(error as Error).message})`
   }
+  // An error: the fix asked for is not made (exit 1, even with --no-frail).
+  file.message(refusal, {ruleId: 'fix', source: 'milestone-lint'}).fatal = true
+  return false
 }

@@ -60,12 +60,17 @@ Examples:
   # A new milestone doc, from the template
   $ milestone-lint new docs/milestone-4-scale.md
 
-milestone-lint never writes files: -o/--output is refused (a --fix is planned).
+  # What --fix would change, as a diff; then fix it
+  $ milestone-lint --fix-dry-run docs
+  $ milestone-lint --fix docs
+
+milestone-lint writes files only with --fix and new: -o/--output is refused.
 `
 
 function flagTable(list: readonly Flag[]): string {
   const rows = list.map((flag) => {
-    const name = flag.negativeOnly ? '--no-' + flag.long : flag.negatable ? '--[no-]' + flag.long : '--' + flag.long
+    const long = flag.negativeOnly ? '--no-' + flag.long : flag.negatable ? '--[no-]' + flag.long : '--' + flag.long
+    const name = flag.alias ? `${long}, --${flag.alias}` : long
     return [flag.short ? '-' + flag.short : '', name + (flag.value ? ' ' + flag.value : ''), flag.help]
   })
   const width = Math.max(...rows.map(([, name]) => name!.length))

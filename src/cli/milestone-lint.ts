@@ -14,10 +14,11 @@ import {reporter as terminalReporter} from 'vfile-reporter'
 import {type LintOptions, type NewOptions, UsageError, parseCommandLine, shippedReporter} from './argv.js'
 import {help} from './help.js'
 import {firstLine} from './lint-message.js'
-import {exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
+import {type Fixed, exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
 import {type NamedIn, registerOwnPackage, whereNamed} from './own-package.js'
 import {type Refused, findFiles} from './files.js'
 import {fixInRounds, writeFixed} from './fix.js'
+import {fixDiff} from './fix-diff.js'
 import {extensions, ignoreName, run} from './engine-run.js'
 import {newDoc} from './new-doc.js'
 
@@ -66,7 +67,8 @@ async function lint(options: LintOptions): Promise<void> {
           cwd,
           namedIn
         )
-  if (options.fix) files = await fix(options, files, cwd, namedIn)
+  let fixed: Fixed | undefined
+  if (options.fix || options.fixDryRun) ({files, fixed} = await fix(options, files, cwd, namedIn))
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
 
   const color = options.color ?? colorByDefault()
@@ -82,7 +84,7 @@ async function lint(options: LintOptions): Promise<void> {
     ...outcome.problems.map((problem) => 'milestone-lint: ' + whereNamed(problem, namedIn))
   ]
   const reported = outcome.problems.length + outcome.errors + outcome.warnings + outcome.infos > 0
-  if (!options.silent && (!options.quiet || reported)) lines.push(summaryLine(outcome))
+  if (!options.silent && (!options.quiet || reported)) lines.push(summaryLine(outcome, fixed))
   process.stderr.write((text ? text.replace(/\n?$/, '\n') : '') + lines.map((line) => line + '\n').join(''))
   process.exitCode = exitCode(outcome, options.frail)
 }
@@ -94,8 +96,17 @@ async function writeNewDoc(options: NewOptions): Promise<void> {
   process.stderr.write(lines.map((line) => line + '\n').join(''))
 }
 
-/** Apply the certain fixes, linting fixed texts again in memory; write each fixed file once, at the end. */
-async function fix(options: LintOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
+/**
+ * Apply the certain fixes, linting fixed texts again in memory; then write
+ * each fixed file once, or print the diff (a dry run). The files to report:
+ * as fixed, or as on disk when one could not be written.
+ */
+async function fix(
+  options: LintOptions,
+  files: VFile[],
+  cwd: string,
+  namedIn: NamedIn
+): Promise<{files: VFile[]; fixed: Fixed}> {
   const relint = (texts: Map<string, string>) =>
     run(
       options,
@@ -103,12 +114,22 @@ async function fix(options: LintOptions, files: VFile[], cwd: string, namedIn: N
       cwd,
       namedIn
     )
-  const result = await fixInRounds(files, relint)
-  for (const file of result.files) {
+  const result = await fixInRounds(files, relint, options.fixRules && new Set(options.fixRules))
+  const fixed: Fixed = {files: 0, fixes: 0, notWritten: 0, dryRun: options.fixDryRun}
+  if (options.fixDryRun) process.stdout.write(fixDiff(result.fixing, cwd))
+  const reported = result.files.map((file, index) => {
     const fixing = result.fixing.get(file.path)
-    if (fixing) writeFixed(file, fixing)
-  }
-  return result.files
+    if (!fixing) return file
+    const original = files[index]!
+    if (!options.fixDryRun && !writeFixed(original, fixing)) {
+      fixed.notWritten++
+      return original
+    }
+    fixed.files++
+    fixed.fixes += fixing.edits
+    return file
+  })
+  return {files: reported, fixed}
 }
 
 /** A file that is not read, with its one message (fatal: it is not linted). */

@@ -88,8 +88,19 @@ export function exitCode(outcome: Outcome, frail: boolean): 0 | 1 | 2 {
   return outcome.errors > 0 || (frail && outcome.warnings > 0) ? 1 : 0
 }
 
-/** `milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings`. */
-export function summaryLine(outcome: Outcome): string {
+/** What `--fix` wrote (or `--fix-dry-run` would), and the fixed files it could not write. */
+export interface Fixed {
+  files: number
+  fixes: number
+  notWritten: number
+  dryRun: boolean
+}
+
+/**
+ * `milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings`,
+ * and with `--fix` what it did: `; 1 file fixed (6 fixes)`.
+ */
+export function summaryLine(outcome: Outcome, fixed?: Fixed): string {
   const {skipped, notLinted} = outcome
   const files = [
     count(outcome.files, 'file'),
@@ -105,7 +116,17 @@ export function summaryLine(outcome: Outcome): string {
     count(outcome.warnings, 'warning'),
     count(outcome.infos, 'info')
   ].filter((part) => !part.startsWith('0 '))
-  return `milestone-lint: ${files.filter(Boolean).join(', ')}; ${messages.join(', ') || 'no messages'}`
+  const line = `milestone-lint: ${files.filter(Boolean).join(', ')}; ${messages.join(', ') || 'no messages'}`
+  return fixed ? `${line}; ${fixedPart(fixed)}` : line
+}
+
+/** `1 file fixed (6 fixes)`, `2 files would be fixed (9 fixes)`, `nothing to fix`. */
+function fixedPart({files, fixes, notWritten, dryRun}: Fixed): string {
+  const parts = [
+    files > 0 ? `${count(files, 'file')} ${dryRun ? 'would be fixed' : 'fixed'} (${count(fixes, 'fix', 'fixes')})` : '',
+    notWritten > 0 ? `${count(notWritten, 'file')} not written` : ''
+  ]
+  return parts.filter(Boolean).join(', ') || 'nothing to fix'
 }
 
 /** `--verbose`: one line per skipped file. */
@@ -113,8 +134,8 @@ export function skippedLines(outcome: Outcome): string[] {
   return outcome.skipped.map(({path: file, reason}) => `milestone-lint: skipped ${file}: ${reason}`)
 }
 
-function count(value: number, noun: string): string {
-  return `${value} ${noun}${value === 1 ? '' : 's'}`
+function count(value: number, noun: string, plural = noun + 's'): string {
+  return `${value} ${value === 1 ? noun : plural}`
 }
 
 /**
@@ -130,9 +151,9 @@ function isProblem(message: VFileMessage, file: VFile): boolean {
   return message.reason === 'Cannot process file' && !message.ruleId && cause !== undefined && !isAbout(cause, file)
 }
 
-/** An error that a file is not linted for: fatal, and not a rule's finding (unreadable, over a limit). */
+/** An error that a file is not linted for: fatal, and not a rule's finding (unreadable, over a limit) nor a fix not written. */
 function keptFromLinting(message: VFileMessage): boolean {
-  return message.fatal === true && message.source !== 'remark-lint'
+  return message.fatal === true && message.source !== 'remark-lint' && message.ruleId !== 'fix'
 }
 
 /** The exception behind a message, if any (a message's cause may also be another message). */
