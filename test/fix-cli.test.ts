@@ -79,6 +79,22 @@ describe('milestone-lint --fix-dry-run', () => {
     })
   }
 
+  it('quotes a path with a space or a non-ASCII letter as git does, and git apply takes it', () => {
+    const name = 'docs/milestone 3 é.md'
+    const original = withEndings('\n')
+    const fixing = makeProject({[name]: original})
+    milestoneLint(fixing, '--fix', name)
+    const project = makeProject({[name]: original})
+    const diff = milestoneLint(project, '--diff', name).stdout
+    expect(diff.split('\n', 2)).toEqual([
+      '--- "a/docs/milestone 3 \\303\\251.md"',
+      '+++ "b/docs/milestone 3 \\303\\251.md"'
+    ])
+    writeFileSync(path.join(project, 'fixes.patch'), diff)
+    expect(shell(project, 'git apply fixes.patch')).toEqual({status: 0, stdout: '', stderr: ''})
+    expect(readFileSync(path.join(project, name), 'utf8')).toBe(readFileSync(path.join(fixing, name), 'utf8'))
+  })
+
   it('prints nothing on stdout when nothing is to fix', () => {
     const project = makeProject()
     const run = milestoneLint(project, '--diff', 'docs/milestone-1-private-beta.md')
