@@ -221,4 +221,13 @@ describe('code action kinds and preferred quick fixes (lsp-convert)', () => {
     ])
     expect(preferred({expected: ['a', 'b']}).map(([, isPreferred]) => isPreferred)).toEqual([undefined, undefined])
   })
+
+  it('inserts a quick fix in the line breaks of the doc (CRLF, CR), as --fix does', () => {
+    const range = {start: {line: 2, character: 0}, end: {line: 2, character: 0}}
+    for (const eol of ['\r\n', '\r']) {
+      const document = TextDocument.create('file:///x.md', 'markdown', 1, `# A${eol}${eol}## C${eol}`)
+      const [action] = quickFixes(document, {range, message: 'm', data: {expected: ['## B\n\nText.\n\n']}})
+      expect(action?.edit?.changes?.['file:///x.md']?.[0]?.newText).toBe(`## B${eol}${eol}Text.${eol}${eol}`)
+    }
+  })
 })

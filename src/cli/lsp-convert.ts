@@ -18,6 +18,7 @@ import {
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {TextEdit as Edit} from '../text/edits.js'
 import type {Message} from './lint-message.js'
+import {inLineBreaksOf} from '../text/edits.js'
 
 /** The diagnostics last published for a document, and its version then. */
 export interface Published {
@@ -114,7 +115,8 @@ export function quickFixes(document: TextDocument, diagnostic: Diagnostic): Code
           : `Replace \`${menuText(actual)}\` with \`${menuText(replacement)}\``
       const action = CodeAction.create(
         title,
-        {changes: {[document.uri]: [TextEdit.replace(range, replacement)]}},
+        // In the doc's own line breaks, as `--fix` and fix-all insert them.
+        {changes: {[document.uri]: [TextEdit.replace(range, inLineBreaksOf(document.getText(), replacement))]}},
         CodeActionKind.QuickFix
       )
       if (expected.length === 1 && data?.suggestion !== true) action.isPreferred = true

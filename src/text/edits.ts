@@ -31,7 +31,6 @@ export interface Applied {
 export function applyEdits(text: string, edits: readonly TextEdit[]): Applied {
   const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : ''
   const body = bom ? text.slice(1) : text
-  const eol = /\r\n|\r|\n/.exec(body)?.[0] ?? '\n'
   const applied: TextEdit[] = []
   const deferred: TextEdit[] = []
   for (const edit of edits) {
@@ -43,13 +42,19 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): Applied {
   let result = ''
   let at = 0
   for (const edit of applied) {
-    result += body.slice(at, edit.start) + edit.insert.replace(/\r\n|\r|\n/g, eol)
+    result += body.slice(at, edit.start) + inLineBreaksOf(body, edit.insert)
     at = edit.end
   }
   return {text: bom + result + body.slice(at), applied, deferred}
 }
 
 /** Whether two edits touch the same text, or start at one place (then their order would be a guess). */
+/** Inserted text with the line breaks of the text it goes in (its first one; `\n` if it has none). */
+export function inLineBreaksOf(text: string, insert: string): string {
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n'
+  return eol === '\n' ? insert.replace(/\r\n?/g, '\n') : insert.replace(/\r\n|\r|\n/g, eol)
+}
+
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start === b.start || (a.start < b.end && b.start < a.end)
 }
