@@ -64,7 +64,7 @@ describe('milestone-lint --fix-dry-run', () => {
       const dryRun = shell(project, diff!)
       // Nothing written; the report is of the doc as --fix leaves it.
       expect(readFileSync(file, 'utf8')).toBe(original)
-      expect(dryRun.stderr).toBe(fixed.stderr.replace('1 file fixed (6 fixes)', '1 file would be fixed (6 fixes)'))
+      expect(dryRun.stderr).toBe(fixed.stderr.replace('1 file fixed (11 fixes)', '1 file would be fixed (11 fixes)'))
       expect(dryRun.status).toBe(fixed.status)
       expect(shell(project, apply!)).toEqual({status: 0, stdout: '', stderr: ''})
       expect(readFileSync(file, 'utf8')).toBe(expected)
@@ -123,12 +123,16 @@ describe('milestone-lint --fix-rule', () => {
     const file = path.join(project, defective)
     const before = readFileSync(file, 'utf8')
     const run = milestoneLint(project, '--fix', '--fix-rule', 'remark-lint:milestone-success-criteria', defective)
-    expect(run.stderr).toMatch(/; 17 warnings; 1 file fixed \(3 fixes\)\n$/)
+    expect(run.stderr).toMatch(/; 19 warnings; 1 file fixed \(4 fixes\)\n$/)
     expect(readFileSync(file, 'utf8')).toBe(
       before
         .replace('- ✔ Failed payments', '- ✅ Failed payments')
         .replace('- Webhooks are processed', '- ✅ Webhooks are processed')
         .replace('- [x] Invoices match', '- ✅ Invoices match')
+        .replace(
+          '- Link revocation\n\n',
+          '- Link revocation\n\n**Success Criteria**:\n- ✅ [Criterion 1 - measurable]\n- ✅ [Criterion 2 - measurable]\n- ✅ [Criterion 3 - measurable]\n\n'
+        )
     )
   })
 
@@ -150,7 +154,7 @@ describe('milestone-lint --fix: the summary', () => {
     const project = makeProject()
     const example = readmeExample(project, fixAll)
     expect(example.actual).toBe(example.expected)
-    expect(shell(project, fixAll).stdout).toBe(example.expected.replace('1 file fixed (6 fixes)', 'nothing to fix'))
+    expect(shell(project, fixAll).stdout).toBe(example.expected.replace('1 file fixed (11 fixes)', 'nothing to fix'))
   })
 })
 
@@ -183,7 +187,7 @@ export default function guard() {
 describe('milestone-lint --fix: files it must not write', () => {
   const original = withEndings('\n')
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8').replace(/\s+/g, ' ')
-  const summary = '1 file fixed (6 fixes), 1 file not written'
+  const summary = '1 file fixed (11 fixes), 1 file not written'
   let expected: string
   beforeAll(() => {
     const project = makeProject()
@@ -213,7 +217,7 @@ describe('milestone-lint --fix: files it must not write', () => {
       expect(run.status).toBe(1)
       expect(run.stderr.split('Unexpected success criterion mark `✔`')).toHaveLength(2)
       expect(
-        run.stderr.endsWith(`milestone-lint: 2 files, 2 milestone docs linted; 1 error, 37 warnings; ${summary}\n`)
+        run.stderr.endsWith(`milestone-lint: 2 files, 2 milestone docs linted; 1 error, 57 warnings; ${summary}\n`)
       ).toBe(true)
       expect(readme).toContain('`' + reason.replace(/\(EISDIR.*\)$/, '(…)') + '`')
       expect(readme).toContain('`' + summary + '`')

@@ -8,7 +8,7 @@ import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
 import {certainEdits, writeFixed} from '../src/cli/fix.js'
-import {makeProject, milestoneLint, removeProjects} from './project.js'
+import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 import {readmeBlock} from './readme.js'
 
 afterAll(removeProjects)
@@ -30,7 +30,9 @@ describe('milestone-lint --fix', () => {
     const before = readFileSync(file, 'utf8')
     const first = milestoneLint(project, '--fix', '--no-frail', defective)
     const after = readFileSync(file, 'utf8')
-    expect(first.stderr).toContain('milestone-lint: 1 file, 1 milestone doc linted; 37 warnings; 1 file fixed (FIXES fixes)\n')
+    expect(first.stderr).toContain(
+      'milestone-lint: 1 file, 1 milestone doc linted; 37 warnings; 1 file fixed (11 fixes)\n'
+    )
     // The golden fixed doc (UPDATE_GOLDEN=1 rewrites it): review its diff against the defective one.
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, after)
     expect(after).toBe(readFileSync(golden, 'utf8'))
@@ -46,7 +48,13 @@ describe('milestone-lint --fix', () => {
     ).toEqual(structuralLeft)
     const second = milestoneLint(project, '--fix', '--no-frail', defective)
     expect(readFileSync(file, 'utf8')).toBe(after)
-    expect(second.stderr).toBe(first.stderr.replace('1 file fixed (FIXES fixes)', 'nothing to fix'))
+    expect(second.stderr).toBe(first.stderr.replace('1 file fixed (11 fixes)', 'nothing to fix'))
+  })
+
+  it('the README lists what it leaves on the defective doc, message for message', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+    const listed = [...readme.matchAll(/^- `` (Unexpected .*?) ``/gm)].map((match) => match[1])
+    expect(listed.sort()).toEqual(structuralLeft.map((line) => line.replace(/^\S+ /, '')).sort())
   })
 
   it('keeps CRLF line endings', () => {
