@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {type LintOptions, UsageError, parseCommandLine} from '../src/cli/argv.js'
+import {type LintOptions, parseCommandLine} from '../src/cli/argv.js'
+import {UsageError} from '../src/cli/flags.js'
 import {rules} from '../src/rules/index.js'
 
 const defaults: LintOptions = {

@@ -3,7 +3,7 @@
  * registry, rules/index.ts) as a table each, so that neither can drift.
  */
 import {rules} from '../rules/index.js'
-import {type Flag, flags, newFlags} from './argv.js'
+import {type Flag, flags, newFlags} from './flags.js'
 
 /** Every rule by name (its id without `milestone-`): the help's and the pre-commit hook's summary. */
 export const summary = `Lint milestone design docs: ${listed(Object.keys(rules).map((id) => id.replace(/^milestone-/, '')))}.`
