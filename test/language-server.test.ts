@@ -65,19 +65,19 @@ describe('milestone-lint-language-server', () => {
       '109:13-109:19 Replace `Severe` with `High`',
       '109:13-109:19 Replace `Severe` with `Low`',
       '109:13-109:19 Replace `Severe` with `Medium`',
-      '118:68 Insert `**Mitigation**: …` (preferred)',
-      '135:32 Insert `**After [Previous Section]**: …` (preferred)',
-      '135:32 Insert `**Before Milestone Complete**: …` (preferred)',
-      '15:1 Insert `## Goal …` (preferred)',
+      '118:68 Insert `**Mitigation**:` from the template (preferred)',
+      '135:32 Insert `**After [Previous Section]**:` from the template (preferred)',
+      '135:32 Insert `**Before Milestone Complete**:` from the template (preferred)',
+      '15:1 Insert section `## Goal` from the template (preferred)',
       '27:1-27:3 Replace `##` with `###` (preferred)',
-      '45:41 Insert `**Integration Points**: …` (preferred)',
-      '45:41 Insert `**Technical Design**: …` (preferred)',
-      '45:41 Insert `**User Flow**: …` (preferred)',
+      '45:41 Insert `**Integration Points**:` from the template (preferred)',
+      '45:41 Insert `**Technical Design**:` from the template (preferred)',
+      '45:41 Insert `**User Flow**:` from the template (preferred)',
       '61:3-61:4 Replace `✔` with `✅` (preferred)',
       '62:3 Insert `✅` (preferred)',
       '63:3-63:6 Replace `[x]` with `✅` (preferred)',
       '65:11-65:12 Replace `3` with `2` (preferred)',
-      '71:18 Insert `**Success Criteria**: …` (preferred)'
+      '71:18 Insert `**Success Criteria**:` from the template (preferred)'
     ])
   })
 

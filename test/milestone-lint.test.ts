@@ -161,7 +161,7 @@ describe('milestone-lint', () => {
       '  milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings'
     )
     expect(lines).toContain('  $ milestone-lint --verbose docs/milestone-4-draft.md')
-    expect(lines.at(-2)).toBe('milestone-lint writes files only with --fix: -o/--output is refused.')
+    expect(lines.at(-2)).toBe('milestone-lint writes files only with --fix and new: -o/--output is refused.')
     expect(help.stdout).not.toMatch(/--output \[|Rewrite|--stdout|--watch/)
     expect(milestoneLint(project, '-h').stdout).toBe(help.stdout)
     // --help wins over anything else on the line, even a refused flag.

@@ -111,7 +111,7 @@ export function quickFixes(document: TextDocument, diagnostic: Diagnostic): Code
       const title = !replacement
         ? `Remove \`${menuText(actual)}\``
         : empty
-          ? `Insert \`${menuText(replacement)}\``
+          ? insertTitle(replacement)
           : `Replace \`${menuText(actual)}\` with \`${menuText(replacement)}\``
       const action = CodeAction.create(
         title,
@@ -152,6 +152,18 @@ export function fixAll(document: TextDocument, edits: Edit[], versioned: boolean
     ? {documentChanges: [TextDocumentEdit.create({uri: document.uri, version: document.version}, changes)]}
     : {changes: {[document.uri]: changes}}
   return [CodeAction.create('Fix all: apply every certain fix', edit, fixAllKind)]
+}
+
+/**
+ * What an insertion puts in: a section or a labelled field the template
+ * has (`Insert section \`## Goal\` from the template`), else its text.
+ */
+function insertTitle(text: string): string {
+  const shown = menuText(text)
+  const first = shown.replace(/ …$/, '')
+  if (/^#{1,6} /.test(first)) return `Insert section \`${first}\` from the template`
+  const label = /^([*_]{1,2})[^*_]+?:?\1:?/.exec(first)?.[0]
+  return label ? `Insert \`${label}\` from the template` : `Insert \`${shown}\``
 }
 
 /**
