@@ -11,3 +11,11 @@ export function memo<K, V>(
   }
   return value
 }
+
+/** The value cached for `key` under `owner`, created on first use (`undefined` too); dropped with its owner. */
+export function memoBy<O extends object, K, V>(cache: WeakMap<O, Map<K, V>>, owner: O, key: K, create: () => V): V {
+  let values = cache.get(owner)
+  if (!values) cache.set(owner, (values = new Map<K, V>()))
+  if (!values.has(key)) values.set(key, create())
+  return values.get(key) as V
+}

@@ -7,7 +7,7 @@
  * right over the first of them.
  */
 import type {Model, Section} from '../model/model.js'
-import {memo} from '../model/memo.js'
+import {memoBy} from '../model/memo.js'
 import {type Outline, headingMatches} from '../match/outline.js'
 import {type HeadingPattern, headingPattern, skeletonHeading} from '../schema/pattern.js'
 import type {SectionSpec, Skeleton} from '../schema/types.js'
@@ -98,9 +98,7 @@ function bodyEnd(model: Model): number | undefined {
 
 /** The `---` the doc sets off sections of this depth with, if it does for most of them. */
 function sectionBreak(model: Model, depth: number): string | undefined {
-  const known = memo(breakCache, model, () => new Map<number, string | undefined>())
-  if (!known.has(depth)) known.set(depth, findSectionBreak(model, depth))
-  return known.get(depth)
+  return memoBy(breakCache, model, depth, () => findSectionBreak(model, depth))
 }
 
 const breakCache = new WeakMap<Model, Map<number, string | undefined>>()
@@ -115,9 +113,7 @@ function findSectionBreak(model: Model, depth: number): string | undefined {
 
 /** The first heading in the doc, below the spec's level, that stands for one of its sub-sections, wherever it is. */
 function firstDescendant(model: Model, spec: SectionSpec): Section | undefined {
-  const known = memo(descendantCache, model, () => new Map<SectionSpec, Section | undefined>())
-  if (!known.has(spec)) known.set(spec, findDescendant(model, spec))
-  return known.get(spec)
+  return memoBy(descendantCache, model, spec, () => findDescendant(model, spec))
 }
 
 const descendantCache = new WeakMap<Model, Map<SectionSpec, Section | undefined>>()
