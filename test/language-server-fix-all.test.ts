@@ -222,6 +222,20 @@ describe('code action kinds and preferred quick fixes (lsp-convert)', () => {
     expect(preferred({expected: ['a', 'b']}).map(([, isPreferred]) => isPreferred)).toEqual([undefined, undefined])
   })
 
+  it('titles a fix by what it does, in one line of the menu', () => {
+    const document = TextDocument.create('file:///x.md', 'markdown', 1, '- [x] Done\n')
+    const title = (start: number, end: number, expected: string) =>
+      quickFixes(document, {
+        range: {start: {line: 0, character: start}, end: {line: 0, character: end}},
+        message: 'm',
+        data: {expected: [expected]}
+      })[0]?.title
+    expect(title(2, 6, '')).toBe('Remove `[x]`')
+    expect(title(2, 5, 'y'.repeat(60))).toBe(`Replace \`[x]\` with \`${'y'.repeat(49)}…\``)
+    expect(title(0, 0, '\n')).toBe('Insert `⏎`')
+    expect(title(0, 0, '- ✅ [Criterion]\n- ✅ [Another]\n')).toBe('Insert `- ✅ [Criterion] …`')
+  })
+
   it('inserts a quick fix in the line breaks of the doc (CRLF, CR), as --fix does', () => {
     const range = {start: {line: 2, character: 0}, end: {line: 2, character: 0}}
     for (const eol of ['\r\n', '\r']) {

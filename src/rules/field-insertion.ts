@@ -52,7 +52,8 @@ function before(model: Model, section: Section, field: Field, text: string): Ins
     return {offset: at, text: text + lineBreak + '\n'}
   }
   if (blockStart === at) return {offset: at, text: `${text}\n\n`}
-  return lineStart(model, blockStart) ? {offset: blockStart, text: `${text}\n\n`} : undefined
+  // A block in the middle of a paragraph of fields would split it: no certain place.
+  return undefined
 }
 
 /** After a field: as the next line of its paragraph, or a block after what holds its value. */
