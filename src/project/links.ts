@@ -140,7 +140,7 @@ function realRoot(root: string): string {
  * if it cannot be read. For "did you mean": the caller checks that the
  * folder is inside the project ({@link targetOf}).
  */
-export function entriesOf(folder: string, root: string): Map<string, 'file' | 'directory'> {
+export function linkableEntries(folder: string, root: string): Map<string, 'file' | 'directory'> {
   const entries = new Map<string, 'file' | 'directory'>()
   let found
   try {

@@ -3,12 +3,11 @@
  * [Architecture Doc](./lumen-architecture.md)`): only when the file the
  * template's link means is there, next to the doc, and is the only one.
  */
-import {readdirSync} from 'node:fs'
 import path from 'node:path'
 import type {Model} from '../model/model.js'
 import type {Target} from '../project/links.js'
+import {findNearby} from '../project/nearby.js'
 import {placeholder} from '../schema/pattern.js'
-import {wildcardMatch} from '../text/text.js'
 import type {MetadataSpec, Schema} from '../schema/types.js'
 import {fieldInsertion} from './field-insertion.js'
 import type {Insertion} from './insertion.js'
@@ -52,15 +51,9 @@ function foundUrl(
   const folder = path.dirname(target)
   const name = path.basename(url)
   if (hasPlaceholder(path.dirname(url)) || lookUpTarget(folder).kind !== 'directory') return undefined
-  const pieces = name.split(placeholder)
-  let names: string[]
-  try {
-    names = readdirSync(folder).filter((entry) => wildcardMatch(pieces, entry, 1))
-  } catch {
-    return undefined
-  }
-  const files = names.filter((entry) => lookUpTarget(path.join(folder, entry)).kind === 'file')
-  return files.length === 1 ? url.slice(0, url.length - name.length) + files[0]! : undefined
+  // The doc's folder only (its own root for the search): a file farther up is no certain target.
+  const found = findNearby(folder, folder, name)
+  return 'file' in found ? url.slice(0, url.length - name.length) + path.basename(found.file) : undefined
 }
 
 function hasPlaceholder(text: string): boolean {

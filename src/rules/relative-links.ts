@@ -66,7 +66,7 @@ import {eachNode} from '../model/nodes.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {findField} from '../match/outline.js'
 import {truncate} from '../text/text.js'
-import {type Target, entriesOf, isInside, localUrl, targetOf} from '../project/links.js'
+import {type Target, isInside, linkableEntries, localUrl, targetOf} from '../project/links.js'
 import {memo} from '../model/memo.js'
 import {type OptionsOf, limitsOf} from '../match/options.js'
 import {placeOf} from '../project/project.js'
@@ -110,7 +110,7 @@ const relativeLinks = milestoneRule({
     const folders = new Map<string, Map<string, 'file' | 'directory'>>()
     const look: LookUps = {
       target: (target) => memo(targets, target, (key) => targetOf(key, root)),
-      entries: (folder) => memo(folders, folder, (key) => entriesOf(key, root))
+      entries: (folder) => memo(folders, folder, (key) => linkableEntries(key, root))
     }
 
     const roles = checkMetadata(model, file, schema, resolveTarget, look.target)
