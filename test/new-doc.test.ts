@@ -46,7 +46,7 @@ function templateProject(): string {
 const template2026 = readFileSync(path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'), 'utf8')
 
 describe('milestone-lint new', () => {
-  it('writes the README example: titled and linked from its name and folder, with no message but placeholders', () => {
+  it('writes the README example: titled and linked from its name and folder, with no message but placeholders and its missing entry in the overview', () => {
     const project = makeProject()
     const run = readmeRun(project, readmeBlockAfter('`milestone-lint new <file.md>` starts a milestone doc', 'text'))
     expect(run.actual).toBe(run.expected)
@@ -54,8 +54,16 @@ describe('milestone-lint new', () => {
     const written = readFileSync(path.join(project, 'docs/milestone-3-scale.md'), 'utf8')
     expect(written.startsWith(readmeBlockAfter('The doc starts:', 'markdown'))).toBe(true)
     const ids = ruleIds(project, 'docs/milestone-3-scale.md')
-    expect(new Set(ids)).toEqual(new Set(['milestone-no-placeholders']))
-    expect(`${ids.length} placeholders to fill`).toBe(/\d+ placeholders to fill/.exec(run.expected)![0])
+    const placeholders = ids.filter((id) => id === 'milestone-no-placeholders')
+    expect(ids.filter((id) => id !== 'milestone-no-placeholders')).toEqual(['milestone-overview-sync'])
+    expect(`${placeholders.length} placeholders to fill`).toBe(/\d+ placeholders to fill/.exec(run.expected)![0])
+    const {stdout} = milestoneLint(project, '--report', 'json', 'docs/milestone-3-scale.md')
+    const [sync] = (
+      JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; reason: string}>}>
+    )[0]!.messages.filter((message) => message.ruleId === 'milestone-overview-sync')
+    expect('``' + sync!.reason + ' ``').toBe(
+      /^``Unexpected doc without an entry.*``$/m.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![0]
+    )
   })
 
   it("writes a configured template's text, changed only in its title, links and repeat-only headings", () => {
@@ -68,7 +76,7 @@ describe('milestone-lint new', () => {
         '  # Milestone 2: Scale Out',
         '  **Parent Document**: ./lumen-milestones-overview.md',
         '  **Architecture Reference**: ./lumen-architecture.md',
-        '  139 placeholders to fill: `milestone-lint docs/milestone-scale-out.md` lists them',
+        '  139 placeholders to fill, and 3 other messages: `milestone-lint docs/milestone-scale-out.md` lists them',
         ''
       ].join('\n')
     )
@@ -84,7 +92,10 @@ describe('milestone-lint new', () => {
       .replace('### Why [Strategy Decision]?\n\n', '')
       .replace('### Risk: [Risk Name]\n\n[Repeat', '[Repeat')
     expect(readFileSync(path.join(project, 'docs/milestone-scale-out.md'), 'utf8')).toBe(expected)
-    expect(new Set(ruleIds(project, 'docs/milestone-scale-out.md'))).toEqual(new Set(['milestone-no-placeholders']))
+    // And the overview's entry for Milestone 2 links to a doc that is not there, and names its two phases.
+    expect(new Set(ruleIds(project, 'docs/milestone-scale-out.md'))).toEqual(
+      new Set(['milestone-no-placeholders', 'milestone-overview-sync'])
+    )
   })
 
   it('links from a new folder to the docs above it, with a --title', () => {
@@ -97,7 +108,9 @@ describe('milestone-lint new', () => {
     const written = readFileSync(path.join(project, 'docs/2027/milestone-9.md'), 'utf8')
     expect(written).toContain('# Milestone 9: Deep\n')
     expect(written).toContain('- [Milestones Overview](../milestones.md) - Full milestone roadmap\n')
-    expect(new Set(ruleIds(project, 'docs/2027/milestone-9.md'))).toEqual(new Set(['milestone-no-placeholders']))
+    expect(new Set(ruleIds(project, 'docs/2027/milestone-9.md'))).toEqual(
+      new Set(['milestone-no-placeholders', 'milestone-overview-sync'])
+    )
   })
 
   it('keeps the template link it cannot fill, and says why', () => {

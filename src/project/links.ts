@@ -1,4 +1,4 @@
-import {lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Heading, Html} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -6,6 +6,8 @@ import {eachNode} from '../model/nodes.js'
 import {firstLine} from '../text/text.js'
 import {parseWithin} from '../model/parse.js'
 import {type Limits, defaultLimits, excessText} from '../model/limits.js'
+import {type Cached, type Readout, readCached} from './read.js'
+import {readParent} from './parent.js'
 import {syntax} from '../model/syntax.js'
 import {anchorsOf} from '../model/anchors.js'
 
@@ -168,47 +170,21 @@ export function isMarkdown(file: string): boolean {
   return markdownExtension.test(file)
 }
 
-const maxCached = 256
-
 /** A target's anchors, or why they could not be read. */
-type Anchors = {anchors: Set<string>} | {problem: string} | {excess: string; limit: keyof Limits}
+type Anchors = Readout<{anchors: Set<string>}>
 
-const anchorCache = new Map<string, {stamp: string; result: Anchors}>()
+const anchorCache = new Map<string, Cached<Anchors>>()
 
 /**
  * Anchors of a Markdown file, read and parsed once while it is unchanged
- * (keyed by modification time and size, so an editor sees saved changes).
- * Only regular files are read (a FIFO or device would block or never end),
- * and only within the limits docs are parsed with: a file over one is not
- * parsed, nor read when it has more bytes than `limits.size`. Callers
- * check that the file is inside the project first
- * ({@link targetOf}).
+ * (see {@link readCached}). Callers check that the file is inside the
+ * project first ({@link targetOf}).
  */
 export function anchorsOfFile(file: string, limits: Limits = defaultLimits): Anchors {
-  let stats: Stats
-  try {
-    stats = statSync(file)
-  } catch (error) {
-    return {problem: (error as NodeJS.ErrnoException).code ?? String(error)}
-  }
-  const stamp = `${stats.mtimeMs}:${stats.size}:${JSON.stringify(limits)}`
-  const cached = anchorCache.get(file)
-  if (cached?.stamp === stamp) return cached.result
-
-  let result: Anchors
-  if (!stats.isFile()) result = {problem: 'not a regular file'}
-  else if (stats.size > limits.size)
-    result = {excess: excessText({limit: 'size', found: stats.size, bytes: true}, limits), limit: 'size'}
-  else {
-    try {
-      result = anchorsOfText(readFileSync(file, 'utf8'), limits)
-    } catch (error) {
-      result = {problem: (error as NodeJS.ErrnoException).code ?? String(error)}
-    }
-  }
-  if (anchorCache.size >= maxCached) anchorCache.clear()
-  anchorCache.set(file, {stamp, result})
-  return result
+  // A parent doc read for its entries is not read again for its anchors.
+  const parent = readParent(file, limits)
+  if (parent && 'model' in parent) return {anchors: parent.model.anchors()}
+  return readCached(anchorCache, file, limits, anchorsOfText)
 }
 
 function anchorsOfText(text: string, limits: Limits): Anchors {

@@ -5,6 +5,7 @@
  */
 import type {MilestoneRule} from './rule.js'
 import noPlaceholders from './no-placeholders.js'
+import overviewSync from './overview-sync.js'
 import relativeLinks from './relative-links.js'
 import requiredHeadings from './required-headings.js'
 import riskFields from './risk-fields.js'
@@ -18,6 +19,8 @@ export const rules = {
   'milestone-success-criteria': successCriteria,
   'milestone-risk-fields': riskFields,
   'milestone-section-fields': sectionFields,
+  // Before relative-links: the parent it reads serves the links into it.
+  'milestone-overview-sync': overviewSync,
   'milestone-relative-links': relativeLinks
 } as const
 
@@ -27,4 +30,4 @@ export type RuleId = keyof typeof rules
 /** The options of a rule, by its id (inferred from its declaration). */
 export type RuleOptions<Id extends RuleId> = (typeof rules)[Id] extends MilestoneRule<infer Options> ? Options : never
 
-export {noPlaceholders, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}
+export {noPlaceholders, overviewSync, relativeLinks, requiredHeadings, riskFields, sectionFields, successCriteria}

@@ -58,19 +58,16 @@
  *
  * @example suggestions.md
  */
-import path from 'node:path'
-import type {Link, LinkReference} from 'mdast'
+
 import type {VFile} from 'vfile'
-import type {Field} from '../model/fields.js'
-import {eachNode} from '../model/nodes.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
 import {findField} from '../match/outline.js'
 import {truncate} from '../text/text.js'
-import {type Target, isInside, linkableEntries, localUrl, targetOf} from '../project/links.js'
+import {type Target, linkableEntries, localUrl, targetOf} from '../project/links.js'
 import {memo} from '../model/memo.js'
 import {type OptionsOf, limitsOf} from '../match/options.js'
-import {placeOf} from '../project/project.js'
 import {checkLink} from './link-targets.js'
+import {firstLink, linkingOf, urlOf} from './linking.js'
 import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
@@ -95,15 +92,7 @@ const relativeLinks = milestoneRule({
     'Links to the milestones overview, the architecture doc and other local files point at files and headings that exist.',
   options: optionTypes,
   check({model, outline, schema, file, options}) {
-    const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined
-    // Links may not leave the project, found from the doc (else the working
-    // directory, or the doc's folder if it is elsewhere).
-    const project = file.path ? placeOf(path.resolve(file.cwd, file.path)).root : undefined
-    const root = project ?? (folder === undefined || isInside(file.cwd, folder) ? file.cwd : folder)
-    const resolveTarget = (url: string) => {
-      const local = localUrl(url)
-      return local && folder && local.path ? path.resolve(folder, local.path) : undefined
-    }
+    const {folder, root, resolve: resolveTarget} = linkingOf(file)
 
     // One file-system lookup per target (and folder listing) and file, however often it is linked.
     const targets = new Map<string, Target>()
@@ -217,23 +206,4 @@ function checkMetadata(
 
 function exists(target: Target): boolean {
   return target.kind === 'file' || target.kind === 'directory'
-}
-
-/** The first link in a field's value (a reference counts through its definition). */
-function firstLink(field: Field): Link | LinkReference | undefined {
-  let found: Link | LinkReference | undefined
-  for (const node of field.value) {
-    eachNode(node, function (child) {
-      if (found) return false
-      if (child.type === 'link' || child.type === 'linkReference') found = child
-      return undefined
-    })
-  }
-  return found
-}
-
-/** A metadata link's URL; a reference takes its definition's. */
-function urlOf(model: Model, node: Link | LinkReference): string {
-  if (node.type === 'link') return node.url
-  return model.definitions.get(node.identifier)?.url ?? ''
 }

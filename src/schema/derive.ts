@@ -40,6 +40,7 @@ import milestoneSyntax from '../model/syntax.js'
 import {type Deriving, fieldEnd, fieldSpec, labelOffset} from './field-specs.js'
 import {deriveSections, headingText} from './section-specs.js'
 import {skeletonsOf} from './skeleton.js'
+import {settleTies} from './ties.js'
 import type {LinkRole, MetadataSpec, Schema} from './types.js'
 
 /** A template that cannot be read or understood: names the file and line. */
@@ -115,11 +116,13 @@ function schemaOfTemplate(
   const last = sections.at(-1)!
   const closingAfter = closingBreakOffset(last)
 
+  const specs = deriveSections(sections, {linked, closingAfter, cut, omit})
+  settleTies(specs)
   return {
     template: name,
     title: headingText(title).text,
     metadata,
-    sections: deriveSections(sections, {linked, closingAfter, cut, omit}),
+    sections: specs,
     closing: last.fields
       .filter((field) => labelOffset(field) > closingAfter)
       .map((field) => ({...fieldSpec(field, false), skeleton: cut(labelOffset(field), fieldEnd(field))})),

@@ -9,6 +9,7 @@ import type {Section} from '../model/model.js'
 import {normalizeLabel} from '../text/text.js'
 import {type Deriving, fieldSpecs, isEntry, isFreeForm, labelFields, optionalMark} from './field-specs.js'
 import {placeholder} from './pattern.js'
+import {tieOf} from './ties.js'
 import type {SectionSpec} from './types.js'
 
 /** `[Repeat structure for each …]`, `[Continue for all phases]`. */
@@ -77,6 +78,9 @@ function sectionSpec(instances: Section[], deriving: Deriving): SectionSpec {
 
   const links = [...new Set(linksIn(first).flatMap((url) => linked.get(url) ?? []))]
   if (links.length > 0) spec.links = links
+
+  const tie = tieOf(instances, repeated)
+  if (tie) spec.tie = tie
 
   const children = deriveSections(first.children, deriving)
   if (children.length > 0) spec.children = children

@@ -62,6 +62,23 @@ export interface SectionSpec {
   links?: LinkRole[]
   /** The template's text of the section, sub-sections included: what a fix inserts. */
   skeleton?: Skeleton
+  /** A part of the parent doc's entry the section copies (see `ties.ts`). */
+  tie?: Tie
+}
+
+/**
+ * A section's tie to the parent doc (`[Copy the Goal from milestones-overview.md]`):
+ * the part of the doc's entry there it copies, and how it is compared.
+ */
+export interface Tie {
+  /** The part as the template names it: `Goal`, `architecture diagram`, `Why [X]?`. */
+  part: string
+  /**
+   * `content`: the part's text, list items or code appear in the section;
+   * `names`: the repeat's instances are the part's items, by name and order
+   * (`Phase 1: …`); `heading`: the section's heading is the parent's.
+   */
+  copies: 'content' | 'names' | 'heading'
 }
 
 /** Template text to insert, with the offsets of the marks that take the doc's own style. */

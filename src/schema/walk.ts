@@ -1,7 +1,7 @@
 import type {Schema, SectionSpec} from './types.js'
 
 /** Every section spec of a schema, depth first, in template order. */
-export function allSpecs(schema: Schema): SectionSpec[] {
+export function allSpecs(schema: Pick<Schema, 'sections'>): SectionSpec[] {
   const specs: SectionSpec[] = []
   const add = (list: readonly SectionSpec[]) => {
     for (const spec of list) {

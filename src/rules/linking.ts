@@ -1,0 +1,59 @@
+/**
+ * How a doc's local links resolve: relative to its folder, never out of its
+ * project (found from the doc, not from the working directory).
+ */
+import path from 'node:path'
+import type {Link, LinkReference} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Field} from '../model/fields.js'
+import type {Model} from '../model/model.js'
+import {eachNode} from '../model/nodes.js'
+import {isInside, localUrl} from '../project/links.js'
+import {placeOf} from '../project/project.js'
+
+/** Where a file's links start from. */
+export interface Linking {
+  /** The doc's folder (none for a file without a path: stdin). */
+  folder: string | undefined
+  /** The project the links may not leave. */
+  root: string
+  /** The file a local URL points at, if it is local and the doc has a folder. */
+  resolve: (url: string) => string | undefined
+}
+
+/**
+ * The linking of a file: links may not leave the project, found from the
+ * doc (else the working directory, or the doc's folder if it is elsewhere).
+ */
+export function linkingOf(file: VFile): Linking {
+  const folder = file.path ? path.resolve(file.cwd, file.dirname ?? '.') : undefined
+  const project = file.path ? placeOf(path.resolve(file.cwd, file.path)).root : undefined
+  const root = project ?? (folder === undefined || isInside(file.cwd, folder) ? file.cwd : folder)
+  return {
+    folder,
+    root,
+    resolve(url) {
+      const local = localUrl(url)
+      return local && folder && local.path ? path.resolve(folder, local.path) : undefined
+    }
+  }
+}
+
+/** The first link in a field's value (a reference counts through its definition). */
+export function firstLink(field: Field): Link | LinkReference | undefined {
+  let found: Link | LinkReference | undefined
+  for (const node of field.value) {
+    eachNode(node, function (child) {
+      if (found) return false
+      if (child.type === 'link' || child.type === 'linkReference') found = child
+      return undefined
+    })
+  }
+  return found
+}
+
+/** A link's URL; a reference takes its definition's. */
+export function urlOf(model: Model, node: Link | LinkReference): string {
+  if (node.type === 'link') return node.url
+  return model.definitions.get(node.identifier)?.url ?? ''
+}

@@ -1,0 +1,243 @@
+/**
+ * How `milestone-overview-sync` compares a tied section with its part of
+ * the doc's entry in the parent doc: text, list items and code blocks are
+ * in the section; a repeat's instances are the entry's items; a heading is
+ * the entry's.
+ */
+import type {Code, Heading, Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {headingLine, type Model, type Section} from '../model/model.js'
+import {eachNode} from '../model/nodes.js'
+import {headingMatches} from '../match/outline.js'
+import {headingPattern} from '../schema/pattern.js'
+import type {Schema, SectionSpec} from '../schema/types.js'
+import {findBrackets} from '../text/brackets.js'
+import {normalizeHeading, normalizePlaceholder, truncate} from '../text/text.js'
+import {closest, fold, foldCode, lostWords, sentencesOf, stemsOf} from '../text/words.js'
+import {type Overview, type Part, blocksOf, itemReader, namedItems} from './overview-entry.js'
+import {report} from './report.js'
+
+/** What each check needs: the doc, its parent, and how to name a place in the parent. */
+export interface Sync {
+  model: Model
+  file: VFile
+  overview: Overview
+  /** The template's placeholders: a tied section that still holds one is not compared yet. */
+  placeholders: Schema['placeholders']
+  /** A node of the parent as `./milestones.md:12`. */
+  at: (node: Nodes | undefined) => string
+}
+
+/** The parent's place of a node, as a message's `cause`. */
+export function causeIn(overview: Overview, node: Nodes | undefined): VFileMessage {
+  const cause = new VFileMessage(`In \`${overview.url}\``, {place: node?.position})
+  cause.file = overview.path
+  return cause
+}
+
+/** The entry's text, items and code are in the doc's section. */
+export function checkContent(sync: Sync, section: Section, part: Part): void {
+  const {file, at, overview} = sync
+  const blocks = blocksOf(section)
+  // Sub-headings count as text: an item may have become one (`### Library Independence`).
+  const headings = section.children.flatMap(function all(child): Section[] {
+    return [child, ...child.children.flatMap(all)]
+  })
+  const plain = proseOf([...blocks, ...headings.map((child) => child.heading!)])
+  // Not written yet: `milestone-no-placeholders` says so.
+  if (findBrackets(plain).some((group) => normalizePlaceholder(group.inner) in sync.placeholders)) return
+  const text = fold(plain)
+  const stems = stemsOf(plain)
+  const lines = linesOf(blocks)
+  const node = part.field.labelNode
+  const label = node.type === 'heading' ? '#'.repeat(node.depth) + ' ' + part.field.label : `**${part.field.label}**`
+
+  const missing = (piece: string, node: Nodes, what: string) => {
+    if (text.includes(fold(piece))) return
+    const lost = lostWords(piece, stems)
+    if (lost.length === 0) return
+    const near = closest(piece, lines)
+    const cause = causeIn(overview, node)
+    const words = lost.map((word) => `\`${word}\``).join(', ')
+    if (near) {
+      report(
+        file,
+        `Unexpected \`${truncate(near.text)}\` in \`${headingLine(section)}\`, expected \`${truncate(piece, 80)}\` as in ${at(node)} (without ${words} here)`,
+        near.node.position,
+        {cause}
+      )
+    } else {
+      report(
+        file,
+        `Unexpected \`${headingLine(section)}\` without \`${truncate(piece, 80)}\`, ${what} of \`${label}\` in ${at(node)}, expected it copied in`,
+        section.heading?.position,
+        {cause}
+      )
+    }
+  }
+
+  for (const piece of piecesOf(part)) missing(piece.text, piece.node, piece.what)
+  checkCode(sync, section, blocks, part, label)
+}
+
+/** The text of a part to find in the doc: each sentence or line of its paragraphs, each item of its lists. */
+function piecesOf(part: Part): Array<{text: string; node: Nodes; what: string}> {
+  const pieces = []
+  for (const {text: paragraph, node} of part.texts) {
+    // A label over a list (`**Functionality**:`) says what the items are; it is no text of its own.
+    if (/^[^\n.]{1,80}:$/.test(paragraph.trim())) continue
+    const lines = paragraph.split('\n')
+    const what = lines.length > 1 ? 'a line' : 'a sentence'
+    for (const line of lines) for (const text of sentencesOf(line)) pieces.push({text, node, what})
+  }
+  for (const list of part.lists) {
+    for (const item of list.children) {
+      const [first] = item.children
+      if (first?.type === 'paragraph') pieces.push({text: toString(first).trim(), node: item, what: 'an item'})
+    }
+  }
+  return pieces
+}
+
+/** Each code block of the part (a diagram) is in one of the section's. */
+function checkCode(sync: Sync, section: Section, blocks: readonly Nodes[], part: Part, label: string): void {
+  const code = blocks.filter((block): block is Code => block.type === 'code')
+  const values = code.map((block) => foldCode(block.value))
+  for (const block of part.code) {
+    if (values.some((value) => value.includes(foldCode(block.value)))) continue
+    report(
+      sync.file,
+      `Unexpected \`${headingLine(section)}\` without the code block of \`${label}\` in ${sync.at(block)}, expected it copied in`,
+      code[0]?.position ?? section.heading?.position,
+      {cause: causeIn(sync.overview, block)}
+    )
+  }
+}
+
+/**
+ * The doc's repeat (`### Phase N: Name`) is the entry's items (`Phase N:
+ * Name`): each instance is an item by name, else the item of its number
+ * renamed; an item no instance is is missing. How instances are numbered
+ * is `milestone-required-headings`' to check.
+ */
+export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], entry: Section): void {
+  const {file, model, overview, at} = sync
+  const items = namedItems(entry, spec)
+  const read = itemReader(spec)
+  if (items.length === 0 || !read) return
+  const noun = spec.tie!.part || 'item'
+  const instances = sections.flatMap((section) => {
+    const found = read(section.text)
+    return found ? [{...found, section}] : []
+  })
+  const left = new Set(items)
+  const unnamed = instances.filter((instance) => {
+    const item = [...left].find((candidate) => normalizeHeading(candidate.name) === normalizeHeading(instance.name))
+    if (item) left.delete(item)
+    return !item
+  })
+  for (const {number, name, section} of unnamed) {
+    const item = [...left].find((candidate) => candidate.number === number)
+    if (item) {
+      left.delete(item)
+      const range = nameRange(model, section, name)
+      report(
+        file,
+        `Unexpected ${noun} name \`${truncate(name)}\`, expected \`${truncate(item.name, 80)}\` as in ${at(item.node)}`,
+        range ?? section.heading?.position,
+        {expected: range ? [item.name] : undefined, cause: causeIn(overview, item.node)}
+      )
+    } else {
+      report(
+        file,
+        `Unexpected \`${headingLine(section)}\`, expected ${items.length} ${noun}s as in the entry \`${headingLine(entry)}\` of ${at(entry.heading)}`,
+        section.heading?.position,
+        {cause: causeIn(overview, entry.heading)}
+      )
+    }
+  }
+  const last = instances.at(-1)?.section
+  for (const item of left) {
+    const before = instances.filter((instance) => instance.number < item.number).at(-1)?.section
+    const after = before ?? last
+    report(
+      file,
+      `Unexpected missing ${noun} ${item.number} \`${truncate(item.name, 80)}\` of ${at(item.node)}, expected a section for it${before ? ` after \`${headingLine(before)}\`` : ''}`,
+      (after ?? sections[0])?.heading?.position,
+      {cause: causeIn(overview, item.node)}
+    )
+  }
+}
+
+/** Where a heading's name is in the source, when it is written there as plain text. */
+function nameRange(model: Model, section: Section, name: string): Position | undefined {
+  const heading = section.heading
+  const start = heading?.position?.start.offset
+  const end = heading?.position?.end.offset
+  if (!heading || start === undefined || end === undefined) return undefined
+  const at = model.source.text.slice(start, end).lastIndexOf(name)
+  return at === -1 ? undefined : model.source.range(start + at, start + at + name.length)
+}
+
+/** The doc's heading of a tied heading (`## Why Cloud-First?`) is the parent's. */
+export function checkHeading(sync: Sync, spec: SectionSpec, sections: Section[], entry: Section): void {
+  const {file, model, overview, at} = sync
+  const pattern = headingPattern(spec)
+  const theirs = overview.model.sections.find((section) => within(section, entry) && headingMatches(pattern, section))
+  if (!theirs?.heading || sections.some((section) => section.normalized === theirs.normalized)) return
+  const [mine] = sections
+  if (sections.length !== 1 || !mine?.heading) return
+  const range = textRange(model, mine.heading)
+  const expected = textRange(overview.model, theirs.heading)
+  report(
+    file,
+    `Unexpected \`${headingLine(mine)}\`, expected \`${headingLine({...theirs, depth: mine.depth})}\` as in ${at(theirs.heading)}`,
+    range?.position ?? mine.heading.position,
+    {expected: range && expected ? [expected.text] : undefined, cause: causeIn(overview, theirs.heading)}
+  )
+}
+
+function within(section: Section, entry: Section): boolean {
+  return section.start! > entry.start! && section.start! < entry.end!
+}
+
+/** A heading's text in the source (without its `#`s). */
+function textRange(model: Model, heading: Heading): {text: string; position: Position} | undefined {
+  const first = heading.children[0]?.position?.start.offset
+  const last = heading.children.at(-1)?.position?.end.offset
+  if (first === undefined || last === undefined) return undefined
+  const position = model.source.range(first, last)
+  return position && {text: model.source.text.slice(first, last), position}
+}
+
+/**
+ * The prose of blocks, one paragraph, heading or cell at a time (the text
+ * of a whole list runs its items together: `…conversationAll`).
+ */
+function proseOf(blocks: readonly Nodes[]): string {
+  const texts: string[] = []
+  for (const block of blocks) {
+    eachNode(block, function (node) {
+      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined
+      texts.push(toString(node))
+      return false
+    })
+  }
+  return texts.join(' ')
+}
+
+/** Lines of a section a part's text may have been changed into: paragraphs and items. */
+function linesOf(blocks: readonly Nodes[]): Array<{text: string; node: Nodes}> {
+  const lines: Array<{text: string; node: Nodes}> = []
+  for (const block of blocks) {
+    eachNode(block, function (node) {
+      if (node.type !== 'paragraph') return undefined
+      for (const sentence of sentencesOf(toString(node))) lines.push({text: sentence, node})
+      return false
+    })
+  }
+  return lines
+}

@@ -1,0 +1,182 @@
+/**
+ * The parts the template says to copy from the parent doc agree with the
+ * doc's entry there. The parent is the doc the `**Parent Document**` link
+ * points to (the milestones overview, a roadmap); a template placeholder
+ * such as `[Copy the Goal from milestones-overview.md and expand if
+ * needed]` ties its section to the part of the same name in the doc's
+ * entry (see [The doc set](#the-doc-set)). A template that ties nothing
+ * gets no message from this rule.
+ *
+ * The entry is the parent's section that holds the tied parts (as
+ * `**Goal**:` fields or `### Goal` sub-headings) and links to this doc;
+ * else the one titled with the doc's number (`Milestone 2`); else the one
+ * named as the doc (`Public Launch`). Then, for each tie:
+ *
+ * - text (a Goal): each sentence of the entry's is in the doc's section
+ *   (expanded is fine), compared as [text is](#how-text-is-compared) and
+ *   ignoring case and markup;
+ * - list items (Key Outcomes, Success Metrics): each is in the doc's section,
+ *   one message per dropped or changed item;
+ * - a code block (the architecture diagram): it is in the doc's section;
+ * - a numbered repeat (`### Phase 1: [Phase Name]`): the doc's instances are
+ *   the entry's `Phase N: Name` items, by count, order and name;
+ * - a heading (`## Why [This Approach]?`): the doc's is the parent's.
+ *
+ * With any tie, the entry also links to this doc, and a metadata line the
+ * entry has too (`**Status**`) agrees with it. Each message is placed in the
+ * doc and names the parent's file and line. A renamed phase, a changed
+ * status or Why heading carries the parent's text as `expected`; text that
+ * needs a person is reported, not rewritten.
+ *
+ * The parent is read from disk, once while it is unchanged however many
+ * docs point at it, within the [limits](#limits-on-what-is-parsed). A
+ * parent that cannot be read, or has no entry for any doc (not an overview
+ * this rule can read), gets no message here; a broken `**Parent Document**`
+ * link is `milestone-relative-links`'s to report.
+ *
+ * @example milestone-2-ranking.md
+ */
+import path from 'node:path'
+import type {Nodes} from 'mdast'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {Field} from '../model/fields.js'
+import {headingLine, type Model, type Section} from '../model/model.js'
+import {findField} from '../match/outline.js'
+import type {Outline} from '../match/outline.js'
+import {limitsOf} from '../match/options.js'
+import {encodeUrlPart, isMarkdown, targetOf} from '../project/links.js'
+import {parentDoc} from '../project/parent.js'
+import type {Schema, SectionSpec} from '../schema/types.js'
+import {allSpecs} from '../schema/walk.js'
+import {normalizeLabel, truncate} from '../text/text.js'
+import {firstLink, linkingOf, urlOf} from './linking.js'
+import {entriesOf, entryLinks, findEntry, partOf} from './overview-entry.js'
+import {type Sync, causeIn, checkContent, checkHeading, checkNames} from './overview-checks.js'
+import {report} from './report.js'
+import {milestoneRule} from './rule.js'
+
+const overviewSync = milestoneRule({
+  id: 'milestone-overview-sync',
+  description: 'The parts the template says to copy from the parent doc (the overview) agree with its entry there.',
+  options: {},
+  check({model, outline, schema, file, options}) {
+    const ties = allSpecs(schema).filter((spec) => spec.tie)
+    if (ties.length === 0 || !file.path) return
+    const overview = readOverview(model, schema, file, limitsOf(options))
+    if (!overview) return
+    const entries = entriesOf(overview.model, ties)
+    if (entries.length === 0) return
+    const doc = path.resolve(file.cwd, file.path)
+    const {entry, linked, wanted} = findEntry(overview, entries, doc, model.title?.text ?? '')
+    const at = (node: Nodes | undefined) => `\`${overview.url}:${node?.position?.start.line ?? 1}\``
+    const sync: Sync = {model, file, overview, placeholders: schema.placeholders, at}
+
+    if (!entry) {
+      report(
+        file,
+        `Unexpected doc without an entry in \`${overview.url}\`, expected a section there with ${orList(wanted)}`,
+        model.title?.heading?.position,
+        {cause: causeIn(overview, undefined)}
+      )
+      return
+    }
+    if (!linked && entryIsOthers(sync, entry, doc)) return
+    checkMetadata(sync, schema, entry)
+    for (const spec of ties) checkTie(sync, outline, spec, entry)
+  }
+})
+
+export default overviewSync
+
+/** The parent doc, when the doc links to one that is a readable Markdown file of the project. */
+function readOverview(model: Model, schema: Schema, file: VFile, limits: ReturnType<typeof limitsOf>) {
+  const spec = schema.metadata.find((candidate) => candidate.link === 'parent')
+  const field = spec && findField(model.metadata, spec)
+  const link = field && firstLink(field)
+  if (!link) return undefined
+  const url = urlOf(model, link)
+  const linking = linkingOf(file)
+  const target = linking.resolve(url)
+  if (!target || !isMarkdown(target) || targetOf(target, linking.root).kind !== 'file') return undefined
+  const read = parentDoc(target, limits)
+  if ('excess' in read) {
+    report(
+      file,
+      `Cannot check this doc against \`${url}\`: that file is over a parse limit (${read.excess}), so it is not read; raise the preset option \`limits.${read.limit}\` to check it`,
+      link.position
+    )
+  }
+  return 'model' in read ? {model: read.model, path: target, url: url.split('#')[0]!, root: linking.root} : undefined
+}
+
+/**
+ * The entry, found by number or name, links to this doc: report its link
+ * to a missing file (a renamed doc leaves one behind), or that it has none.
+ * An entry that links to another doc is that doc's (this one is a copy, a
+ * draft or an archived version): nothing is checked against it.
+ */
+function entryIsOthers(sync: Sync, entry: Section, doc: string): boolean {
+  const {overview, model, file, at} = sync
+  const links = entryLinks(overview, entry)
+  if (links.some((link) => link.kind === 'file')) return true
+  const dangling = links.find((link) => link.kind === 'missing')?.node
+  const want = './' + encodeUrlPart(path.relative(path.dirname(overview.path), doc).split(path.sep).join('/'))
+  const reason = dangling
+    ? `Unexpected link \`${truncate(dangling.url)}\` to a missing file in the entry \`${headingLine(entry)}\` of ${at(dangling)}, expected a link to this doc (\`${want}\`)`
+    : `Unexpected entry \`${headingLine(entry)}\` of ${at(entry.heading)} without a link to this doc, expected one to \`${want}\``
+  report(file, reason, model.title?.heading?.position, {cause: causeIn(overview, dangling ?? entry.heading)})
+  return false
+}
+
+/** A metadata line the entry has too (`**Status**`) says what the entry says. */
+function checkMetadata(sync: Sync, schema: Schema, entry: Section): void {
+  const {model, file, overview, at} = sync
+  for (const spec of schema.metadata) {
+    if (spec.link) continue
+    const mine = findField(model.metadata, spec)
+    const theirs = findField(entry.fields, spec)
+    if (!mine || !theirs?.text || leading(mine.text) === leading(theirs.text)) continue
+    const place = trimmedValue(model, mine)
+    const value = trimmedValue(overview.model, theirs)
+    const expected = value && !value.text.includes('\n') ? [value.text] : undefined
+    report(
+      file,
+      `Unexpected \`**${mine.label}**\` \`${truncate(mine.text)}\`, expected \`${truncate(theirs.text)}\` as in the entry \`${headingLine(entry)}\` of ${at(theirs.labelNode)}`,
+      place?.position ?? mine.labelNode.position,
+      {expected: place ? expected : undefined, cause: causeIn(overview, theirs.labelNode)}
+    )
+  }
+}
+
+/** A short value's gist: what comes before a dash, bracket or comma, without decoration or case. */
+function leading(text: string): string {
+  return normalizeLabel(text.split(/\s[-–—(]|[(,;|]/)[0]!)
+}
+
+/** A field's value without the spaces around it: its text as written and where it is. */
+function trimmedValue(model: Model, field: Field): {text: string; position: Position} | undefined {
+  const {valueStart: start, valueEnd: end} = field
+  if (start === undefined || end === undefined) return undefined
+  const raw = model.source.text.slice(start, end)
+  const from = start + raw.length - raw.trimStart().length
+  const to = end - (raw.length - raw.trimEnd().length)
+  const position = model.source.range(from, to)
+  return position && to > from ? {text: model.source.text.slice(from, to), position} : undefined
+}
+
+function checkTie(sync: Sync, outline: Outline, spec: SectionSpec, entry: Section): void {
+  const tie = spec.tie!
+  const sections = outline.sections(spec)
+  if (tie.copies === 'names') checkNames(sync, spec, sections, entry)
+  else if (tie.copies === 'heading') checkHeading(sync, spec, sections, entry)
+  else if (sections[0]) {
+    const part = partOf(entry, tie.part)
+    if (part) checkContent(sync, sections[0], part)
+  }
+}
+
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`
+}

@@ -1,0 +1,213 @@
+/**
+ * `milestone-overview-sync` beyond its fixtures (fixtures/overview-sync/):
+ * ties read from templates, parents it cannot or may not read, a doc
+ * without a path, and the parent read once while it is unchanged.
+ */
+import {mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import {overviewSync} from '../src/rules/index.js'
+import {deriveSchema} from '../src/schema/derive.js'
+import {allSpecs} from '../src/schema/walk.js'
+import {parentDoc} from '../src/project/parent.js'
+import {defaultLimits} from '../src/model/limits.js'
+import {lintWith, messages} from './helpers.js'
+import {makeTemporary, removeProjects} from './project.js'
+
+afterAll(removeProjects)
+
+const folder = 'fixtures/overview-sync'
+
+/** A schema's ties: section heading → tie. */
+function tiesOf(template: string) {
+  return Object.fromEntries(
+    allSpecs(deriveSchema(template)).flatMap((spec) => (spec.tie ? [[spec.heading, spec.tie]] : []))
+  )
+}
+
+describe('ties read from a template', () => {
+  it('the bundled template ties Goal, the diagram, the phases, the metrics, the outcomes and Why, not the Executive Summary', () => {
+    expect(tiesOf(readFileSync('templates/milestone-template.md', 'utf8'))).toEqual({
+      Goal: {part: 'Goal', copies: 'content'},
+      'High-Level System Diagram': {part: 'architecture diagram', copies: 'content'},
+      'Phase 1: [Phase Name]': {part: 'phase', copies: 'names'},
+      'Success Metrics': {part: 'success metrics', copies: 'content'},
+      'Key Outcomes': {part: 'Key Outcomes', copies: 'content'},
+      'Why [This Approach]?': {part: 'Why [X]?', copies: 'heading'}
+    })
+  })
+
+  it('names the parent in any way (a file, the roadmap, the overview), never the architecture doc', () => {
+    const template = [
+      '# Milestone [Number]: [Name]',
+      '',
+      '## Goal',
+      '',
+      '[Copy the goal from the roadmap]',
+      '',
+      '## Outcomes',
+      '',
+      '[Expand from [slug]-roadmap.md with detail]',
+      '',
+      '## Risks',
+      '',
+      '[Copy the risks from the overview]',
+      '',
+      '## Decisions',
+      '',
+      '[Repeat for each major design decision from architecture doc]',
+      '',
+      '## Stack',
+      '',
+      '[Copy the stack from ./[name]-architecture.md]',
+      '',
+      '## Metrics',
+      '',
+      '[Target metric from overview]'
+    ].join('\n')
+    expect(tiesOf(template)).toEqual({
+      Goal: {part: 'goal', copies: 'content'},
+      Outcomes: {part: 'Outcomes', copies: 'content'},
+      Risks: {part: 'risks', copies: 'content'}
+    })
+  })
+
+  it('a template that copies nothing ties nothing', () => {
+    expect(tiesOf(readFileSync(path.join(folder, 'templates/no-ties-template.md'), 'utf8'))).toEqual({})
+  })
+})
+
+describe('milestone-overview-sync', () => {
+  it('is silent with a template that ties nothing, on a doc it lints that drifted (as the bundled template shows)', async () => {
+    const fixture = path.join(folder, 'no-ties.md')
+    const options = {template: path.join(folder, 'templates/no-ties-template.md')}
+    const untied = await lintWith(overviewSync, fixture, options)
+    expect(untied.data.milestoneLint).toEqual({linted: true})
+    expect(messages(untied)).toEqual([])
+    expect(messages(await lintWith(overviewSync, fixture))).toHaveLength(4)
+  })
+
+  /** A project with an overview and a doc linking to it, as written. */
+  function project(overview: string, parentUrl = './milestones.md') {
+    const root = makeTemporary('overview-sync-')
+    mkdirSync(path.join(root, '.git'))
+    writeFileSync(path.join(root, 'milestones.md'), overview)
+    const doc = path.join(root, 'milestone-2-ranking.md')
+    const text = readFileSync(path.join(folder, 'milestone-2-ranking.md'), 'utf8')
+    writeFileSync(doc, text.replace('(./milestones.md)', `(${parentUrl})`))
+    return {root, doc}
+  }
+
+  const overview = readFileSync(path.join(folder, 'milestones.md'), 'utf8')
+
+  it('says once that a parent over a parse limit is not read, on the parent link', async () => {
+    const {doc} = project(overview)
+    const file = await lintWith(overviewSync, doc, {limits: {lineLength: 150}})
+    expect(messages(file)).toEqual([
+      '4:22-4:57 milestone-overview-sync: Cannot check this doc against `./milestones.md`: that file is over a parse limit (line of 178 characters, over the limit of 150, on line 3), so it is not read; raise the preset option `limits.lineLength` to check it'
+    ])
+  })
+
+  it('is silent when the parent is missing, a folder, not Markdown, out of the project, or not a local link', async () => {
+    for (const url of ['./gone.md', './folder.md', './notes.txt', './outside.md', 'https://example.com/m.md']) {
+      const {root, doc} = project(overview, url)
+      mkdirSync(path.join(root, 'folder.md'))
+      writeFileSync(path.join(root, 'notes.txt'), overview)
+      symlinkSync(path.join(root, '..'), path.join(root, 'out'))
+      writeFileSync(path.join(root, '..', path.basename(root) + '-outside.md'), overview)
+      symlinkSync(path.join(root, '..', path.basename(root) + '-outside.md'), path.join(root, 'outside.md'))
+      expect(messages(await lintWith(overviewSync, doc)), url).toEqual([])
+    }
+  })
+
+  it('is silent on a parent with no entry it can read, and on a doc without a path (stdin)', async () => {
+    const {doc} = project('# Notes\n\n## Milestone 2: Ranking\n\nSome text.\n')
+    expect(messages(await lintWith(overviewSync, doc))).toEqual([])
+    const text = readFileSync(path.join(folder, 'milestone-2-ranking.md'), 'utf8')
+    expect(messages(await lintWith(overviewSync, new VFile({value: text})))).toEqual([])
+  })
+
+  it('looks up by name when two entries have the doc number, and says what it looked for when none is its', async () => {
+    const twice = overview
+      .replace('## Milestone 1: Index', '## Milestone 2: Index')
+      .replace('./milestone-2-ranking.md', './elsewhere.md')
+      .replace('## Milestone 2: Ranking', '## Milestone 2: Ranking v2')
+    const {doc} = project(twice)
+    expect(messages(await lintWith(overviewSync, doc))[0]).toBe(
+      '1:1-1:23 milestone-overview-sync: Unexpected doc without an entry in `./milestones.md`, expected a section there with a link to `milestone-2-ranking.md`, the title `Milestone 2` or the name `Ranking`'
+    )
+  })
+
+  it('reads the parent once while it is unchanged, and again when it changes', () => {
+    const {root} = project(overview)
+    const file = path.join(root, 'milestones.md')
+    const first = parentDoc(file, defaultLimits)
+    expect(parentDoc(file, defaultLimits)).toBe(first)
+    writeFileSync(file, overview + '\n')
+    utimesSync(file, new Date(), new Date(Date.now() + 5000))
+    expect(parentDoc(file, defaultLimits)).not.toBe(first)
+  })
+})
+
+describe('milestone-overview-sync on real docs’ shapes', () => {
+  /** A doc set of one overview entry and one doc, written as given. */
+  function docSet(entry: string, doc: string) {
+    const root = makeTemporary('overview-shapes-')
+    mkdirSync(path.join(root, '.git'))
+    writeFileSync(
+      path.join(root, 'milestones.md'),
+      `# Overview\n\n## Milestone 1: Core\n\n**[Plan](./milestone-1-core.md)**\n\n${entry}\n`
+    )
+    const file = path.join(root, 'milestone-1-core.md')
+    writeFileSync(
+      file,
+      `# Milestone 1: Core\n\n**Status**: Planning\n**Parent Document**: [Overview](./milestones.md)\n**Architecture Reference**: [A](./milestones.md)\n\n${doc}\n`
+    )
+    return file
+  }
+
+  it('reads a list item by item, not run together (`…searchableArchived`)', async () => {
+    const file = docSet(
+      '### Key Outcomes\n\n- Documents are searchable, archived and private',
+      '## Key Outcomes\n\n✅ **Documents are**\n   - searchable\n   - archived\n   - private'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([])
+  })
+
+  it('finds an item turned into a sub-heading, and skips a label over a list', async () => {
+    const file = docSet(
+      '### Success Metrics\n\n**Library Independence**:\n- Installable in a clean environment',
+      '## Success Metrics\n\n### Library Independence\n\n**Installable in a clean environment**:\n- Target: `uv add` succeeds'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([])
+  })
+
+  it('reads each line of a paragraph of ✅ lines, and names a shortened one as changed', async () => {
+    const file = docSet(
+      '### Key Outcomes\n\n✅ Portfolio fully managed as code, with no dashboard clicking\n✅ Pipeline proven on production data',
+      '## Key Outcomes\n\n✅ **Portfolio fully managed as code**\n\n✅ **Pipeline proven on production data**'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '9:1-9:38 milestone-overview-sync: Unexpected `✅ Portfolio fully managed as code` in `## Key Outcomes`, expected `✅ Portfolio fully managed as code, with no dashboard clicking` as in `./milestones.md:9` (without `no`, `dashboard`, `clicking` here)'
+    ])
+  })
+
+  it('matches phases by name before number: a skipped phase is missing, not a rename of the next', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n**Phase 1: Storage**\n\n**Phase 2: Index**\n\n**Phase 3: Query**',
+      '## Implementation Phases\n\n### Phase 1: Storage\n\n### Phase 3: Query'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '9:1-9:21 milestone-overview-sync: Unexpected missing phase 2 `Index` of `./milestones.md:11`, expected a section for it after `### Phase 1: Storage`'
+    ])
+  })
+
+  it('says nothing for a doc whose entry, found by its number, is another doc’s (a copy, a draft, an archived version)', async () => {
+    const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.')
+    const copy = path.join(path.dirname(file), 'milestone-1-core-old.md')
+    writeFileSync(copy, readFileSync(file, 'utf8'))
+    expect(messages(await lintWith(overviewSync, copy))).toEqual([])
+    expect(messages(await lintWith(overviewSync, file))).toHaveLength(1)
+  })
+})
