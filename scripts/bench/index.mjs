@@ -26,6 +26,7 @@ import {gitState, machine, versions} from './machine.mjs'
 import {hasGnuTime, measureCorpus, measureSingle} from './measure.mjs'
 import {printCorpus, printScaling, printSingle, printTargets} from './report.mjs'
 import {sanityCheck} from './sanity.mjs'
+import {generateSharedOverview, measureSharedOverview, printSharedOverview} from './shared-overview.mjs'
 import {readSettings} from './settings.mjs'
 import {scaling, targets} from './targets.mjs'
 import {checkInstalled, commandLine, makeTools, selectTools} from './tools.mjs'
@@ -52,7 +53,8 @@ const results = {
   markdownlintHeadings: configs.headings,
   corpora: [],
   scaling: [],
-  singleFile: undefined
+  singleFile: undefined,
+  sharedOverview: undefined
 }
 
 function printHeader() {
@@ -86,6 +88,10 @@ function measureAll() {
   if (settings.singleRuns > 0) {
     results.singleFile = measureSingle(bench, generateSingle(work, settings.seed))
     printSingle(results.singleFile)
+  }
+  if (settings.shared > 0 && tools.some((tool) => tool.id === 'milestone-lint')) {
+    results.sharedOverview = measureSharedOverview(bench, generateSharedOverview(work, settings.seed, settings.shared))
+    printSharedOverview(results.sharedOverview)
   }
   results.targets = targets(results)
   printTargets(results.targets)

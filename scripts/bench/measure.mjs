@@ -39,7 +39,7 @@ function runOnce(bench, tool, cwd, target) {
 }
 
 /** Run each tool `runs` times on `target`, interleaved (one run of each, then again), rotating the order. */
-function measureTools(bench, cwd, target, runs) {
+export function measureTools(bench, cwd, target, runs) {
   const {tools} = bench
   const byTool = new Map(tools.map((tool) => [tool.id, []]))
   for (let run = 0; run < runs; run++) {

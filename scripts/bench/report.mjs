@@ -78,7 +78,7 @@ function runsCell(row) {
 }
 
 /** Columns aligned: the first and last to the left, the numbers between to the right. */
-function printTable(header, rows) {
+export function printTable(header, rows) {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)))
   const line = (cells) =>
     cells

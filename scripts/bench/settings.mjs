@@ -9,6 +9,9 @@
  *                      run lasts minutes per tool
  *   BENCH_SINGLE_RUNS  runs per tool on one ~27 KB doc (a pre-commit hook's
  *                      cost); default 10, 0 to skip
+ *   BENCH_SHARED       docs tied to one 500 KB overview, linted with and
+ *                      without milestone-overview-sync (and how often the
+ *                      overview is read); default 100, 0 to skip
  *   BENCH_TOOLS        subset of tools (ids in tools.mjs), comma-separated
  *   BENCH_OUT          also write the results as JSON to this file
  *   BENCH_KEEP         keep the generated corpus (its folder is printed)
@@ -39,6 +42,7 @@ export function readSettings(args, env) {
     sizes: corpora,
     runs,
     singleRuns: integer('SINGLE_RUNS', 10),
+    shared: integer('SHARED', 100),
     tools: get('TOOLS')
       ? get('TOOLS')
           .split(',')

@@ -41,39 +41,59 @@ export function pickDefect(random) {
   return undefined
 }
 
-/** One project folder: its overview, architecture doc and milestone docs (`{number, defect, goal}`). */
+/**
+ * One project folder: its architecture doc, milestone docs (`{number,
+ * defect, goal}`) and overview. The overview's entries are taken from the
+ * docs (their goal and phases, with a link to each), as the template has
+ * docs copy them, so the clean docs are in sync with it.
+ */
 export function writeProject(dir, project, docs, random) {
   fs.mkdirSync(dir, {recursive: true})
   const offset = Math.floor(random() * milestoneNames.length)
   const titles = docs.map((doc) => milestoneNames[(offset + doc.number - 1) % milestoneNames.length])
   // One more milestone in the overview than has a doc: the next one, planned.
   const overviewTitles = [...titles, milestoneNames[(offset + docs.length) % milestoneNames.length]]
-  fs.writeFileSync(path.join(dir, 'milestones.md'), overview(project, overviewTitles, random))
   fs.writeFileSync(path.join(dir, `${project.slug}-architecture.md`), rename(exampleArchitecture, project))
+  const entries = []
   for (const [index, doc] of docs.entries()) {
     const title = titles[index]
     const next = `milestone-${doc.number + 1}-${slugify(overviewTitles[index + 1])}`
     const text = milestoneDoc({project, number: doc.number, title, next, defect: doc.defect}, doc.goal, random)
     const name = `milestone-${doc.number}-${slugify(title)}${doc.defect ? '-x-' + doc.defect : ''}.md`
     fs.writeFileSync(path.join(dir, name), text)
+    entries.push(entryOf(doc.number, title, name, text))
   }
+  const planned = overviewTitles.length
+  entries.push(
+    [`## Milestone ${planned}: ${overviewTitles.at(-1)}`, '', `**Goal**: ${sentence(random, 18)}`, ''].join('\n')
+  )
+  fs.writeFileSync(path.join(dir, 'milestones.md'), overview(project, entries))
 }
 
-function overview(project, titles, random) {
-  const lines = [
+/** A doc's entry in its overview: its title, a link to it, its goal's first paragraph and its phases. */
+function entryOf(number, title, name, text) {
+  const goal = /^## Goal\n\n(.+)$/m.exec(text)?.[1]
+  const phases = [...text.matchAll(/^### (Phase \d+: .+)$/gm)].map(([, phase]) => `- ${phase}`)
+  return [
+    `## Milestone ${number}: ${title}`,
+    '',
+    `Detailed design: [Milestone ${number}: ${title}](./${name}).`,
+    '',
+    ...(goal ? [`**Goal**: ${goal}`, ''] : []),
+    ...(phases.length > 0 ? ['**Phases**:', ...phases, ''] : [])
+  ].join('\n')
+}
+
+function overview(project, entries) {
+  return [
     `# ${project.name} Milestones`,
     '',
     `${project.name} is a photo-sharing web app for small teams. This document lays out the milestones that take ${project.name} from an invite-only beta to a self-serve product.`,
     '',
     `The technical architecture is described in [${project.name} Architecture](./${project.slug}-architecture.md).`,
-    ''
-  ]
-  for (const [index, title] of titles.entries()) {
-    lines.push(`## Milestone ${index + 1}: ${title}`, '', `**Goal**: ${sentence(random, 18)}`, '', '**Phases**:')
-    for (let phase = 1; phase <= 4; phase++) lines.push(`- Phase ${phase}: ${sentence(random, 8)}`)
-    lines.push('', '**Success Metrics**:', `- ${sentence(random, 10)}`, `- ${sentence(random, 9)}`, '')
-  }
-  return lines.join('\n')
+    '',
+    ...entries
+  ].join('\n')
 }
 
 const maxima = {components: 12, phases: 12, categories: 8, decisions: 10, risks: 10, questions: 3}
