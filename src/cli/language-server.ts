@@ -21,17 +21,15 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Message, cannotLint} from './lint-message.js'
 import {lintThread} from './lint-thread.js'
 import type {Job, Result} from './lint-worker.js'
+import {SettingsCache} from './lsp-settings.js'
 import {
   type Published,
-  type Settings,
   asksFor,
-  defaults,
   fixAll,
   fixAllKind,
   quickFixesFor,
   toDiagnostic,
   toPath,
-  toSettings,
   workspaceOf
 } from './lsp-convert.js'
 
@@ -51,8 +49,7 @@ const documents = new TextDocuments(TextDocument)
 /** Workspace folders, as paths. */
 const workspaces = new Set<string>()
 const published = new Map<string, Published>()
-const settingsByUri = new Map<string, Promise<Settings>>()
-let canAskSettings = false
+const settings = new SettingsCache(connection)
 let foldersChange = false
 let versionedEdits = false // edits for a document's version (`documentChanges`), refused once it changed
 
@@ -72,7 +69,7 @@ connection.onInitialize((params) => {
   const rootUri = params.rootUri
   for (const folder of workspaceFolders ?? []) addWorkspace(folder.uri)
   if (workspaces.size === 0 && rootUri) addWorkspace(rootUri)
-  canAskSettings = Boolean(capabilities.workspace?.configuration)
+  settings.canAsk = Boolean(capabilities.workspace?.configuration)
   foldersChange = Boolean(capabilities.workspace?.workspaceFolders)
   versionedEdits = Boolean(capabilities.workspace?.workspaceEdit?.documentChanges)
   return {
@@ -87,7 +84,7 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // Some clients only say that settings changed once this is registered; one
   // that refuses it is still asked for them.
-  if (canAskSettings) connection.client.register(DidChangeConfigurationNotification.type).catch(log)
+  if (settings.canAsk) connection.client.register(DidChangeConfigurationNotification.type).catch(log)
   if (foldersChange) {
     connection.workspace.onDidChangeWorkspaceFolders(({added, removed}) => {
       for (const folder of removed) workspaces.delete(toPath(folder.uri) ?? '')
@@ -104,12 +101,12 @@ documents.onDidChangeContent(({document}) => {
 documents.onDidClose(({document}) => {
   waiting.delete(document.uri)
   published.delete(document.uri)
-  settingsByUri.delete(document.uri)
+  settings.forget(document.uri)
   connection.sendDiagnostics({uri: document.uri, diagnostics: []}).catch(log)
 })
 
 connection.onDidChangeConfiguration(() => {
-  settingsByUri.clear()
+  settings.forget()
   lintAll()
 })
 
@@ -182,23 +179,24 @@ function lintNextWaiting(): void {
   running = {uri, version: document.version, id, fix: fix?.done}
   const text = document.getText()
   const cwd = workspaceOf(workspaces, filePath)
-  settingsFor(uri)
-    .then((settings) => {
+  settings
+    .get(uri)
+    .then(({requireConfig, ignorePath}) => {
       if (running?.id !== id) return
       const job: Job = {
         id,
         cwd,
         path: filePath,
         text,
-        requireConfig: settings.requireConfig,
-        ignorePath: settings.ignorePath ? path.resolve(cwd, settings.ignorePath) : undefined,
+        requireConfig,
+        ignorePath: ignorePath ? path.resolve(cwd, ignorePath) : undefined,
         fix: Boolean(fix)
       }
       linter.run(job)
       connection.console.log(`${fix ? 'fixing' : 'linting'} ${uri} (version ${running.version})`)
     })
     .catch((error: unknown) => {
-      /* v8 ignore start -- settingsFor never rejects: only a worker that cannot start gets here */
+      /* v8 ignore start -- settings.get never rejects: only a worker that cannot start gets here */
       log(error)
       finishJob({id, messages: [cannotLint(error)]})
       /* v8 ignore stop */
@@ -226,18 +224,6 @@ function publish(done: {uri: string; version: number}, messages: Message[]): voi
     published.set(done.uri, {version: done.version, diagnostics})
     connection.sendDiagnostics({uri: done.uri, version: done.version, diagnostics}).catch(log)
   }
-}
-
-function settingsFor(uri: string): Promise<Settings> {
-  if (!canAskSettings) return Promise.resolve(defaults)
-  let settings = settingsByUri.get(uri)
-  if (!settings) {
-    settings = connection.workspace
-      .getConfiguration({scopeUri: uri, section: 'milestoneLint'})
-      .then(toSettings, () => defaults)
-    settingsByUri.set(uri, settings)
-  }
-  return settings
 }
 
 function addWorkspace(uri: string): void {

@@ -163,12 +163,6 @@ export function linkableEntries(folder: string, root: string): Map<string, 'file
   return entries
 }
 
-const markdownExtension = /\.(?:md|markdown|mdown|mkdn?|mdx)$/i
-
-/** Whether a path names a Markdown file, by its extension. */
-export function isMarkdown(file: string): boolean {
-  return markdownExtension.test(file)
-}
 
 /** A target's anchors, or why they could not be read. */
 type Anchors = Readout<{anchors: Set<string>}>

@@ -14,18 +14,8 @@
 import {readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {rcNames} from './file-names.js'
 import {isInside, targetOf} from './links.js'
-
-/** Config file names, as unified-engine looks for them (`rcName` and its extensions). */
-const rcNames = new Set([
-  '.remarkrc',
-  '.remarkrc.json',
-  '.remarkrc.cjs',
-  '.remarkrc.mjs',
-  '.remarkrc.js',
-  '.remarkrc.yaml',
-  '.remarkrc.yml'
-])
 
 /** Where a file stands: its config folder and its project. */
 export interface Place {

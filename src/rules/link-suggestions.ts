@@ -10,7 +10,8 @@ import {closestName} from '../text/closest.js'
 import {truncate} from '../text/text.js'
 import {type UrlChange, urlEdit} from '../model/link-url.js'
 import type {LinkNode, Model} from '../model/model.js'
-import {type Target, encodeUrlPart, isMarkdown} from '../project/links.js'
+import {isMarkdown} from '../project/file-names.js'
+import {type Target, encodeUrlPart} from '../project/links.js'
 import {report} from './report.js'
 
 /** What link checks look up on the file system, once per file. */
