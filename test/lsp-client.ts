@@ -7,13 +7,18 @@ import {
   ConfigurationRequest,
   type Diagnostic,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  type FileEvent,
   ExitNotification,
   InitializeRequest,
   type InitializeResult,
   InitializedNotification,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
+  type Registration,
+  RegistrationRequest,
   ShutdownRequest,
   createProtocolConnection
 } from 'vscode-languageserver-protocol/node'
@@ -44,21 +49,28 @@ export class LspClient {
   private readonly waiting = new Map<string, Array<(published: Published | Error) => boolean>>()
   /** The messages the server logged (`window/logMessage`), in order. */
   readonly logs: string[] = []
+  /** The capabilities the server registered (`client/registerCapability`), in order. */
+  readonly registrations: Registration[] = []
 
   /** Whether the client takes versioned edits (`workspaceEdit.documentChanges`), as VS Code and Helix do. */
   private readonly documentChanges: boolean
+  /** Whether the client watches files for the server when asked (`didChangeWatchedFiles.dynamicRegistration`). */
+  private readonly watchFiles: boolean
 
   /**
    * `registration: false` is a client that cannot register capabilities
    * (it answers "method not found"), as some minimal clients do; `settings`
    * is its answer when asked for the `milestoneLint` settings (`{}` unless given);
-   * `documentChanges: true` a client that takes versioned edits.
+   * `documentChanges: true` a client that takes versioned edits; `watchFiles:
+   * false` a client that does not watch files for the server (as Neovim 0.7),
+   * where VS Code does.
    */
   constructor(
     readonly root: string,
-    options: {registration?: boolean; settings?: unknown; documentChanges?: boolean} = {}
+    options: {registration?: boolean; settings?: unknown; documentChanges?: boolean; watchFiles?: boolean} = {}
   ) {
     this.documentChanges = options.documentChanges ?? false
+    this.watchFiles = options.watchFiles ?? true
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/language-server.js')], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit']
@@ -66,7 +78,11 @@ export class LspClient {
     this.connection = createProtocolConnection(this.process.stdout!, this.process.stdin!)
     const settings = 'settings' in options ? options.settings : {}
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings))
-    if (options.registration !== false) this.connection.onRequest('client/registerCapability', () => null)
+    if (options.registration !== false) {
+      this.connection.onRequest(RegistrationRequest.type, ({registrations}) => {
+        this.registrations.push(...registrations)
+      })
+    }
     // A server that dies fails the test at once instead of letting it time out.
     this.process.once('exit', (code, signal) => {
       const error = new Error(`Language server exited (${code ?? signal})`)
@@ -105,6 +121,7 @@ export class LspClient {
           configuration: true,
           workspaceFolders: true,
           didChangeConfiguration: {dynamicRegistration: true},
+          didChangeWatchedFiles: {dynamicRegistration: this.watchFiles},
           workspaceEdit: {documentChanges: this.documentChanges}
         }
       }
@@ -160,6 +177,16 @@ export class LspClient {
       contentChanges: [{text}]
     })
     return published
+  }
+
+  /** Say that a document was saved, as an editor does after writing it. */
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, {textDocument: {uri}})
+  }
+
+  /** Say that files changed on disk, as a client that watches them for the server does. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {changes})
   }
 
   async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {

@@ -6,13 +6,15 @@
  * from the workspace folder, with the user's config under the preset). Messages
  * become diagnostics with the rule id as code and a link to the rule's docs;
  * messages with `expected` become quick fixes, and the certain ones are
- * applied at once by the `source.fixAll.milestoneLint` action.
+ * applied at once by the `source.fixAll.milestoneLint` action. A file saved
+ * or changed on disk lints the other open docs again (lsp-files.ts).
  */
 import path from 'node:path'
 import process from 'node:process'
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection
@@ -21,6 +23,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Message, cannotLint} from './lint-message.js'
 import {lintThread} from './lint-thread.js'
 import type {Job, Result} from './lint-worker.js'
+import {relintOnChanges, watchers} from './lsp-files.js'
 import {SettingsCache} from './lsp-settings.js'
 import {
   type Published,
@@ -52,6 +55,7 @@ const published = new Map<string, Published>()
 const settings = new SettingsCache(connection)
 let foldersChange = false
 let versionedEdits = false // edits for a document's version (`documentChanges`), refused once it changed
+let watchFiles = false
 
 /** Documents waiting to be linted, in order; one lint runs at a time, on the linter thread. */
 const waiting = new Set<string>()
@@ -72,9 +76,10 @@ connection.onInitialize((params) => {
   settings.canAsk = Boolean(capabilities.workspace?.configuration)
   foldersChange = Boolean(capabilities.workspace?.workspaceFolders)
   versionedEdits = Boolean(capabilities.workspace?.workspaceEdit?.documentChanges)
+  watchFiles = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration)
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Full,
+      textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Full, save: {includeText: false}},
       codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind]},
       workspace: foldersChange ? {workspaceFolders: {supported: true, changeNotifications: true}} : undefined
     }
@@ -85,6 +90,8 @@ connection.onInitialized(() => {
   // Some clients only say that settings changed once this is registered; one
   // that refuses it is still asked for them.
   if (settings.canAsk) connection.client.register(DidChangeConfigurationNotification.type).catch(log)
+  // Files changed by other programs; a client that cannot watch them still says when it saves.
+  if (watchFiles) connection.client.register(DidChangeWatchedFilesNotification.type, {watchers}).catch(log)
   if (foldersChange) {
     connection.workspace.onDidChangeWorkspaceFolders(({added, removed}) => {
       for (const folder of removed) workspaces.delete(toPath(folder.uri) ?? '')
@@ -110,8 +117,7 @@ connection.onDidChangeConfiguration(() => {
   lintAll()
 })
 
-// A config or ignore file may have changed.
-connection.onDidChangeWatchedFiles(lintAll)
+relintOnChanges(connection, documents, lint)
 
 connection.onCodeAction(async ({textDocument, context}) => {
   const document = documents.get(textDocument.uri)
