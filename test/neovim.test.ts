@@ -3,7 +3,8 @@
  * (Debian 12's is 0.7.2), headless, with the snippet exactly as written as its
  * init.lua, in a project that has this package installed (`npx` finds the
  * server there). It opens a defective doc, gets the diagnostics, applies a
- * quick fix through `vim.lsp.buf.code_action()` and sees that diagnostic go.
+ * quick fix through `vim.lsp.buf.code_action()` and sees that diagnostic go;
+ * it saves the overview in another buffer and sees the doc linted again.
  * Each snippet runs on the Neovim versions it is for. Skipped without `nvim`
  * on PATH, except in CI.
  */
@@ -46,6 +47,9 @@ const defective = 'docs/milestone-2-public-launch.md'
 const fixOnSaveMarker = '**Neovim**, fix on save'
 const markLine = '- ✔ Failed payments downgrade the workspace within one hour'
 const markMessage = '61:3-61:4 milestone-success-criteria: Unexpected success criterion mark `✔`, expected `✅`'
+/** The defective doc's link to `./milestones.md#milestone-3-scale`, a heading the overview does not have. */
+const brokenFragment =
+  '142:3-142:55 milestone-relative-links: Unexpected link to missing heading `#milestone-3-scale` in `./milestones.md`, expected the slug of one of its headings'
 const riskMessage =
   '109:13-109:19 milestone-risk-fields: Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`'
 
@@ -90,6 +94,17 @@ local ok, err = pcall(function()
   end
   -- A server that quits clears the diagnostics too.
   assert(#results.roots > 0, 'the language server is not running')
+  if plan.other then
+    -- Another doc, opened beside this one, edited and written: this one's diagnostics change.
+    local count = #results.before.diagnostics
+    vim.cmd('split ' .. vim.fn.fnameescape(vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ':h') .. '/' .. plan.other.file))
+    vim.api.nvim_buf_set_lines(0, -1, -1, true, plan.other.append)
+    vim.cmd('write')
+    assert(vim.wait(30000, function() return #vim.diagnostic.get(buf) ~= count end, 10),
+      'no new diagnostics after the other doc was saved within 30 s')
+    results.after = seen()
+    return
+  end
   if plan.save then
     local before = published
     vim.cmd('write')
@@ -142,6 +157,8 @@ interface Plan {
   fix?: {line: number; byte: number; title: string; only?: string[]}
   /** Save the doc (`:write`), and collect the diagnostics published after. */
   save?: boolean
+  /** Open `file` (beside the doc) in a split, append `append` to it and save it; collect the doc's diagnostics after. */
+  other?: {file: string; append: string[]}
 }
 
 const homes: string[] = []
@@ -236,6 +253,29 @@ describe('Neovim, fix on save', () => {
       // Five that need a person, and the 32 placeholders to fill (two were in the doc, the rest came with the fixes).
       expect(after).toHaveLength(37)
       expect(after).toEqual(messages(await lintText(saved)).sort())
+    },
+    120_000
+  )
+})
+
+describe('Neovim, saving another doc', () => {
+  const snippet = snippets.find((one) => version && isFor(one, version))
+  const why = version ? `no snippet is for nvim ${version.join('.')}` : skipReason
+
+  it.skipIf(!snippet)(
+    snippet
+      ? 'lints the doc again when the overview it links to is saved in another buffer, without an edit to the doc'
+      : `lints again on another doc's save (skipped: ${why})`,
+    async () => {
+      const plan: Plan = {other: {file: 'milestones.md', append: ['', '## Milestone 3: Scale', '', 'Next.']}}
+      const {results} = await runNeovim(readmeBlockAfter(snippet!.marker), snippet!.startIn, plan)
+      expect(results.error).toBeUndefined()
+      const before = results.before.diagnostics.map(formatDiagnostic).sort()
+      expect(before).toContain(brokenFragment)
+      expect(results.after?.lines).toEqual(results.before.lines)
+      expect(results.after?.diagnostics.map(formatDiagnostic).sort()).toEqual(
+        before.filter((message) => message !== brokenFragment)
+      )
     },
     120_000
   )
