@@ -9,7 +9,7 @@
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {DidOpenTextDocumentNotification, FileChangeType} from 'vscode-languageserver-protocol/node'
+import {DidOpenTextDocumentNotification, FileChangeType, type FileEvent} from 'vscode-languageserver-protocol/node'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {makeProject, removeProjects} from './project.js'
 
@@ -166,8 +166,8 @@ describe('milestone-lint-language-server and files on disk', () => {
       await client.initialize()
       const doc = client.uri(docPath)
       await client.open(doc, readFileSync(path.join(root, docPath), 'utf8'))
-      const overview = {uri: client.uri(overviewPath), type: FileChangeType.Changed}
-      const others = Array.from({length: 4095}, (_, index) => ({
+      const overview: FileEvent = {uri: client.uri(overviewPath), type: FileChangeType.Changed}
+      const others = Array.from({length: 4095}, (_, index): FileEvent => ({
         uri: client.uri(`docs/gone-${index}.md`),
         type: FileChangeType.Deleted
       }))
