@@ -3,15 +3,14 @@
  * targets, templates) and unified-engine's config files. A leaf module, so
  * the language server's own thread can watch these without loading a parser.
  */
+import path from 'node:path'
 
 /** The extensions of Markdown files. */
 export const markdownExtensions = ['md', 'markdown', 'mdown', 'mkd', 'mkdn', 'mdx']
 
-const markdownExtension = new RegExp(`\\.(?:${markdownExtensions.join('|')})$`, 'i')
-
-/** Whether a path names a Markdown file, by its extension. */
+/** Whether a path names a Markdown file, by its extension (in any case). */
 export function isMarkdown(file: string): boolean {
-  return markdownExtension.test(file)
+  return markdownExtensions.includes(path.extname(file).slice(1).toLowerCase())
 }
 
 /** Config file names, as unified-engine looks for them (`rcName` and its extensions). */
