@@ -163,7 +163,6 @@ export function linkableEntries(folder: string, root: string): Map<string, 'file
   return entries
 }
 
-
 /** A target's anchors, or why they could not be read. */
 type Anchors = Readout<{anchors: Set<string>}>
 
