@@ -16,7 +16,7 @@ const correct = 'docs/milestone-1-private-beta.md'
 const summary = 'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings\n'
 // The preset's options: the shared ones, then every rule of the registry.
 const badOption = `milestone-lint: remark-lint-milestone: unknown option \`exlude\`, expected one of: ${[
-  ...['include', 'exclude', 'detect', 'template', 'limits'],
+  ...['include', 'exclude', 'detect', 'template', 'limits', 'kinds'],
   ...Object.keys(rules)
 ]
   .map((name) => `\`${name}\``)

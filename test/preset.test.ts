@@ -183,7 +183,7 @@ describe('options', () => {
 
   it('rejects an unknown option, naming it', () => {
     expect(attach({exlude: 'x'})).toThrow(
-      'remark-lint-milestone: unknown option `exlude`, expected one of: `include`, `exclude`, `detect`, `template`, `limits`, `milestone-required-headings`'
+      'remark-lint-milestone: unknown option `exlude`, expected one of: `include`, `exclude`, `detect`, `template`, `limits`, `kinds`, `milestone-required-headings`'
     )
   })
 

@@ -19,6 +19,8 @@ interface Outcome {
   files: number
   /** Milestone docs linted. */
   linted: number
+  /** Docs of other kinds linted (the `kinds` option), by kind. */
+  kinds: Map<string, number>
   /** Files the rules skipped as not milestone docs, and why. */
   skipped: Array<{path: string; reason: string}>
   /** Files neither linted nor skipped: a problem or an error (unreadable, over a limit) says why. */
@@ -40,6 +42,7 @@ export function outcomeOf(files: readonly VFile[]): Outcome {
     crashed: false,
     files: files.length,
     linted: 0,
+    kinds: new Map(),
     skipped: [],
     notLinted: 0,
     errors: 0,
@@ -75,6 +78,7 @@ export function outcomeOf(files: readonly VFile[]): Outcome {
 
     const decided = file.data.milestoneLint
     if (file.messages.some(keptFromLinting) || !decided) outcome.notLinted++
+    else if (decided.kind) outcome.kinds.set(decided.kind, (outcome.kinds.get(decided.kind) ?? 0) + 1)
     else if (decided.linted) outcome.linted++
     else outcome.skipped.push({path: file.path, reason: decided.reason ?? 'not a milestone doc'})
   }
@@ -98,16 +102,24 @@ export interface Fixed {
 
 /**
  * `milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings`,
- * and with `--fix` what it did: `; 1 file fixed (6 fixes)`.
+ * and with `--fix` what it did: `; 1 file fixed (6 fixes)`. With docs of
+ * other kinds: `4 docs linted (2 milestone, 1 overview, 1 architecture), 3 skipped (of no kind)`.
  */
 export function summaryLine(outcome: Outcome, fixed?: Fixed): string {
-  const {skipped, notLinted} = outcome
+  const {skipped, notLinted, kinds} = outcome
+  const ofKinds = [...kinds.values()].reduce((sum, value) => sum + value, 0)
   const files = [
     count(outcome.files, 'file'),
-    count(outcome.linted, 'milestone doc') + ' linted',
-    skipped.length > 0
-      ? `${skipped.length} skipped (${skipped.length === 1 ? 'not a milestone doc' : 'not milestone docs'})`
-      : '',
+    ofKinds === 0
+      ? count(outcome.linted, 'milestone doc') + ' linted'
+      : `${count(outcome.linted + ofKinds, 'doc')} linted (${[
+          ['milestone', outcome.linted] as const,
+          ...[...kinds].sort(([a], [b]) => a.localeCompare(b))
+        ]
+          .filter(([, docs]) => docs > 0)
+          .map(([kind, docs]) => `${docs} ${kind}`)
+          .join(', ')})`,
+    skipped.length > 0 ? `${skipped.length} skipped (${skippedWhy(skipped.length, ofKinds > 0)})` : '',
     notLinted > 0 ? `${notLinted} not linted` : ''
   ]
   const messages = [
@@ -127,6 +139,11 @@ function fixedPart({files, fixes, notWritten, dryRun}: Fixed): string {
     notWritten > 0 ? `${count(notWritten, 'file')} not written` : ''
   ]
   return parts.filter(Boolean).join(', ') || 'nothing to fix'
+}
+
+function skippedWhy(skipped: number, kinds: boolean): string {
+  if (kinds) return 'of no kind'
+  return skipped === 1 ? 'not a milestone doc' : 'not milestone docs'
 }
 
 /** `--verbose`: one line per skipped file. */

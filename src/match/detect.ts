@@ -1,11 +1,12 @@
 /**
- * Which files are milestone docs: what the options force (forced.ts), else
- * recognition by name, title and the template's fingerprint, from the
- * model, from the text before parsing, or from the start of a file too big
- * to parse.
+ * Which files are milestone docs, or of another kind: what the options force
+ * (forced.ts), else recognition by each kind's template (name, title,
+ * fingerprint), from the model, the text before parsing, or the start of a
+ * file too big to parse. Only a milestone doc is also known by its name.
  */
 import type {VFile} from 'vfile'
-import {type DetectOptions, forcedByOptions, isTemplate} from './forced.js'
+import {type DetectOptions, forcedKind, templateKind} from './forced.js'
+import {milestoneKind} from './options.js'
 import {memo} from '../model/memo.js'
 import {headingPattern, placeholder, titleSpec} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
@@ -16,29 +17,49 @@ import {normalizeHeading, normalizeLabel} from '../text/text.js'
 /** `milestone-2-launch.md`, `Milestone_03.md`. */
 const milestoneFileName = /^milestone[-_ ]?\d+(?:[-_. ][^/\\]*)?\.(?:md|markdown|mdown|mkdn?)$/i
 
-/**
- * Whether a file is a milestone doc: forced by `include`/`exclude` globs,
- * else (unless `detect: false`) recognised by name, title or the template's
- * fingerprint.
- */
-export function isMilestoneDoc(file: VFile, options: DetectOptions, recognised: () => boolean): boolean {
-  return forcedByOptions(file, options) ?? recognised()
+/** A kind of doc, the template option that names its template, and the schema derived from it. */
+export interface KindSchema {
+  name: string
+  template: string | URL | undefined
+  schema: Schema
 }
 
 /**
- * Whether a file that is not parsed (over a limit) is likely a milestone doc,
- * from its name and the start of its text: forced by `include`/`exclude`,
- * else named `milestone-<n>…`, or with the template's title or two of its
- * metadata lines (`**Status**: …`) in its first 20,000 characters.
+ * A file's kind among `kinds` (milestone docs first, then the option's in
+ * order): as the options force it, else the first that recognises it.
  */
-export function looksLikeMilestoneFile(text: string, file: VFile, schema: Schema, options: DetectOptions): boolean {
-  const forced = forcedByOptions(file, options)
-  if (forced !== undefined) return forced
+export function kindOf(
+  file: VFile,
+  options: DetectOptions,
+  kinds: KindSchema[],
+  recognises: (kind: KindSchema) => boolean
+): KindSchema | undefined {
+  const forced = forcedKind(file, options)
+  if (forced === false) return undefined
+  return forced === undefined ? kinds.find(recognises) : kinds.find((kind) => kind.name === forced)
+}
+
+/**
+ * Whether a file not parsed (over a limit) is likely a doc, by its name and
+ * text: forced by the options, else named `milestone-<n>…`, or with a
+ * template's title or two of its metadata lines in its first 20,000 characters.
+ */
+export function looksLikeMilestoneFile(
+  text: string,
+  file: VFile,
+  schema: Schema,
+  options: DetectOptions,
+  kinds: KindSchema[] = []
+): boolean {
+  const forced = forcedKind(file, options)
+  if (forced !== undefined) return forced !== false
   if (isNamedMilestone(file.basename)) return true
   if (isNamedTemplate(file.basename)) return false
   const head = text.slice(0, 20_000)
   const title = /^#[ \t]([^\r\n]*)/m.exec(head)?.[1]
-  return (title !== undefined && isTitle(normalizeHeading(title), schema)) || metadataLinesIn(head, schema) >= 2
+  return [schema, ...kinds.map((kind) => kind.schema)].some(
+    (each) => (title !== undefined && isTitle(normalizeHeading(title), each)) || metadataLinesIn(head, each) >= 2
+  )
 }
 
 /** How many of the template's metadata labels start a line of `text` in bold, with a colon. */
@@ -58,15 +79,20 @@ function metadataLinesIn(text: string, schema: Schema): number {
 }
 
 /**
- * A name or title says “milestone” and the doc has at least one template
- * section or metadata line; or, whatever its name, it has most template
- * sections or two metadata lines. A milestone summary or progress report
- * with none of these is not a milestone doc.
+ * A name (milestone docs only) or title says “milestone” and the doc has a
+ * template section or metadata line; or, whatever its name, it has most
+ * template sections or two metadata lines. A milestone summary or progress
+ * report with none of these is not a milestone doc.
  */
-export function looksLikeMilestoneDoc(model: Model, schema: Schema, basename: string | undefined): boolean {
+export function looksLikeMilestoneDoc(
+  model: Model,
+  schema: Schema,
+  basename: string | undefined,
+  kind = milestoneKind
+): boolean {
   return enoughEvidence(
     {
-      named: isNamedMilestone(basename),
+      named: kind === milestoneKind && isNamedMilestone(basename),
       template: isNamedTemplate(basename),
       titled: model.title !== undefined && isTitle(model.title.normalized, schema),
       sections: templateSectionCount(model, schema),
@@ -100,30 +126,37 @@ function enoughEvidence(evidence: Evidence, schema: Schema): boolean {
 }
 
 /**
- * Whether a file may be a milestone doc, from its name and text alone, so
- * that a file that cannot be one need not be parsed. It counts evidence as
+ * Whether a file may be a milestone doc (or of a kind), from its name and text
+ * alone, so that others need not be parsed. It counts evidence as
  * {@link looksLikeMilestoneDoc} does, but generously: a template heading or
- * label counts when its longest word occurs anywhere in the text (ignoring
- * case), as it must to be found once parsed. So this never says no to a doc
- * the rules would lint, unless a word of its headings is broken up by markup
- * or written as character references (`Exec*utive*`, `&#69;xecutive`).
+ * label counts when its longest word occurs anywhere in the text (any case).
+ * So it never says no to a doc the rules would lint, unless a word of its
+ * headings is broken up by markup or character references (`Exec*utive*`).
  */
-export function mayBeMilestoneDoc(text: string, file: VFile, schema: Schema, options: DetectOptions): boolean {
-  const forced = forcedByOptions(file, options)
-  if (forced !== undefined) return forced
-  const words = signalWords(schema)
+export function mayBeMilestoneDoc(
+  text: string,
+  file: VFile,
+  schema: Schema,
+  options: DetectOptions,
+  kinds: KindSchema[] = []
+): boolean {
+  const forced = forcedKind(file, options)
+  if (forced !== undefined) return forced !== false
   const lower = lowerCase(text)
   const found = (word: string) => lower.includes(word)
-  return enoughEvidence(
-    {
-      named: isNamedMilestone(file.basename),
-      template: isNamedTemplate(file.basename),
-      titled: words.title !== undefined && found(words.title),
-      sections: words.sections.filter(found).length,
-      metadata: words.metadata.filter(found).length
-    },
-    schema
-  )
+  return [{name: milestoneKind, schema}, ...kinds].some(function ({name, schema: each}) {
+    const words = signalWords(each)
+    return enoughEvidence(
+      {
+        named: name === milestoneKind && isNamedMilestone(file.basename),
+        template: isNamedTemplate(file.basename),
+        titled: words.title !== undefined && found(words.title),
+        sections: words.sections.filter(found).length,
+        metadata: words.metadata.filter(found).length
+      },
+      each
+    )
+  })
 }
 
 let lastText: string | undefined
@@ -200,15 +233,18 @@ function isTitle(normalized: string, schema: Schema): boolean {
   return hasFixedText(schema.title) && headingPattern(titleSpec(schema)).test(normalized)
 }
 
-/** Why a file is not a milestone doc, and how to lint it anyway (`milestone-lint --verbose`). */
+/** Why a file is not a milestone doc (nor of a kind), and how to lint it anyway (`milestone-lint --verbose`). */
 export function skipReason(file: VFile, options: DetectOptions): string {
-  if (isTemplate(file, options)) return 'it is the template the `template` option names'
-  const include = 'add it to the `include` option to lint it anyway'
-  if (forcedByOptions(file, options) === false) {
+  const template = templateKind(file, options)
+  if (template === milestoneKind) return 'it is the template the `template` option names'
+  if (template !== undefined) return `it is the template of kind \`${template}\` in the \`kinds\` option`
+  const kinds = Boolean(options.kinds?.length)
+  const include = `add it to the \`include\` option${kinds ? " (or a kind's)" : ''} to lint it anyway`
+  if (forcedKind(file, options) === false) {
     return options.detect === false
       ? `not in the \`include\` option, and \`detect\` is \`false\`; ${include}`
       : 'excluded by the `exclude` option; take it out of `exclude` to lint it'
   }
   if (isNamedTemplate(file.basename) && !isNamedMilestone(file.basename)) return `named as a template; ${include}`
-  return `not recognised as a milestone doc; ${include}`
+  return `not recognised as a milestone doc${kinds ? ' or a doc of a kind' : ''}; ${include}`
 }

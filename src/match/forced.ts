@@ -1,7 +1,8 @@
 /**
- * What the options say of a file before anything is read of it: the
- * `template` file is never a doc, `exclude` globs never are, `include` globs
- * always are, and with `detect: false` nothing else is. Otherwise
+ * What the options say of a file before anything is read of it: a template
+ * (the `template` option's, or a kind's) is never a doc, `exclude` globs never
+ * are, a kind's `include` globs make its docs, then the `include` globs
+ * milestone docs, and with `detect: false` nothing else is a doc. Otherwise
  * recognition (detect.ts) decides.
  */
 import {createRequire} from 'node:module'
@@ -9,24 +10,32 @@ import path from 'node:path'
 import type Picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import {placeOf} from '../project/project.js'
-import type {SharedOptions} from './options.js'
+import {type SharedOptions, milestoneKind} from './options.js'
 
-/** What detection reads of the options: the shared ones, and the file the `template` option names, if it is found. */
+/**
+ * What detection reads of the options: the shared ones, and the files the
+ * `template` option and each kind's `template` name, where they are found.
+ */
 export interface DetectOptions extends SharedOptions {
   templateFile: string | undefined
+  /** Each kind's name and the file of its template, in the order of `kinds`. */
+  kindTemplates?: Array<{name: string; file: string | undefined}>
 }
 
 /**
- * What the options say of a file: the `template` itself (never), `exclude`
- * (never), `include` (always), `detect: false` (never), or nothing, leaving
- * it to recognition.
+ * What the options say of a file: a template (no doc: `false`), `exclude`
+ * (`false`), a kind's `include` (its name), `include` (`milestone`),
+ * `detect: false` (`false`), or nothing, leaving it to recognition.
  */
-export function forcedByOptions(file: VFile, options: DetectOptions): boolean | undefined {
-  if (isTemplate(file, options)) return false
-  const relative = file.path && (options.exclude || options.include) ? fromConfigFolder(file) : undefined
+export function forcedKind(file: VFile, options: DetectOptions): string | false | undefined {
+  if (templateKind(file, options) !== undefined) return false
+  const included = options.include || options.kinds?.some((kind) => kind.include)
+  const relative = file.path && (options.exclude || included) ? fromConfigFolder(file) : undefined
   if (relative !== undefined) {
     if (options.exclude && globs(options.exclude)(relative)) return false
-    if (options.include && globs(options.include)(relative)) return true
+    const kind = options.kinds?.find((entry) => entry.include && globs(entry.include)(relative))
+    if (kind) return kind.name
+    if (options.include && globs(options.include)(relative)) return milestoneKind
   }
   return options.detect === false ? false : undefined
 }
@@ -47,10 +56,16 @@ function globs(patterns: string | string[]): (file: string) => boolean {
   return matcher
 }
 
-/** Whether the file is the one the `template` option names: a template is no doc, whatever it looks like. */
-export function isTemplate(file: VFile, options: DetectOptions): boolean {
-  if (!options.templateFile || !file.path) return false
-  return path.resolve(file.cwd, file.path) === path.resolve(options.templateFile)
+/**
+ * The kind whose template the file is (`milestone` for the `template`
+ * option's), if any: a template is no doc, whatever it looks like.
+ */
+export function templateKind(file: VFile, options: DetectOptions): string | undefined {
+  if (!file.path) return undefined
+  const absolute = path.resolve(file.cwd, file.path)
+  const is = (template: string | undefined) => template !== undefined && absolute === path.resolve(template)
+  if (is(options.templateFile)) return milestoneKind
+  return options.kindTemplates?.find((kind) => is(kind.file))?.name
 }
 
 /**

@@ -1,10 +1,21 @@
 /**
- * Options, and their validation: a bad option fails once, with an error that
- * names it, when the plugin is attached. And how configs combine: the
- * preset's shared options under each rule's own, a rule switched off.
+ * Options (their validation is in option-values.ts), and how configs
+ * combine: the preset's shared options under each rule's own, a rule
+ * switched off.
  */
 import type {Processor} from 'unified'
 import {type Limits, defaultLimits} from '../model/limits.js'
+import {type Kind, type OptionKinds, type OptionTypes, type Severity, isSeverity} from './option-values.js'
+
+export {
+  type Kind,
+  type OptionKind,
+  type OptionKinds,
+  type OptionTypes,
+  type Severity,
+  milestoneKind,
+  validateOptions
+} from './option-values.js'
 
 /** Options every rule (and the preset) takes: which files are milestone docs. */
 export interface SharedOptions {
@@ -26,6 +37,13 @@ export interface SharedOptions {
    * does not parse a doc over one, and a template over one is not used.
    */
   limits?: Partial<Limits>
+  /**
+   * Other templated docs (the overview, the architecture doc, ADRs), each
+   * linted by the same rules against its own template: a file is of the
+   * first kind whose `include` matches it, else (unless `detect: false`)
+   * recognised by its template as milestone docs are by theirs.
+   */
+  kinds?: Kind[]
 }
 
 /** The limits options set, over the defaults: docs, templates and link targets are read within them. */
@@ -33,33 +51,8 @@ export function limitsOf(options: SharedOptions | undefined): Limits {
   return {...defaultLimits, ...options?.limits}
 }
 
-/** Severity as in remark-lint: off, warn, error. */
-export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
-
 /** How a rule is configured: a severity, options, or both. */
 export type RuleConfig<O> = Severity | O | [Severity, O?]
-
-/**
- * The kinds of option, each with the TypeScript type of its values (`rule`
- * is a rule's config inside the preset's options, checked by the rule).
- */
-export interface OptionKinds {
-  boolean: boolean
-  string: string
-  strings: string[]
-  levels: string[]
-  patterns: string[]
-  globs: string | string[]
-  file: string | URL
-  limits: Partial<Limits>
-  rule: unknown
-}
-
-/** The name of a kind of option. */
-export type OptionKind = keyof OptionKinds
-
-/** Option name → kind: validates a rule's options, and gives their type (`OptionsOf`). */
-export type OptionTypes = Readonly<Record<string, OptionKind>>
 
 /** The options a record of option kinds describes, with the shared ones. */
 export type OptionsOf<Types extends OptionTypes> = SharedOptions & {
@@ -72,23 +65,8 @@ export const sharedOptionTypes: OptionTypes = {
   exclude: 'globs',
   detect: 'boolean',
   template: 'file',
-  limits: 'limits'
-}
-
-const limitNames = ['size', 'lineLength', 'nesting', 'lists', 'blocks', 'markers', 'paragraphMarkers']
-
-/**
- * Nesting can be raised only so far: deeper trees overflow the stack of
- * the tools that walk them after the parser (remark-lint's comment control
- * fails at 10,000 nested block quotes; 5,000 still pass).
- */
-const maxNesting = 1_000
-
-const severities = new Set<unknown>([true, false, 0, 1, 2, 'off', 'on', 'warn', 'error'])
-
-/** Whether a value is a remark-lint severity. */
-function isSeverity(value: unknown): value is Severity {
-  return severities.has(value)
+  limits: 'limits',
+  kinds: 'kinds'
 }
 
 /** The options part of a rule configuration (`[severity, options]`, `options`, …). */
@@ -131,98 +109,4 @@ export function withShared(config: unknown, shared: SharedOptions): RuleConfig<S
 export function attachersOf(processor: Pick<Processor, 'attachers'>): Processor['attachers'] {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only view of the plugins used
   return processor.attachers
-}
-
-/**
- * Check options against their types; throw one error naming the first bad
- * option and what it should be.
- */
-export function validateOptions(owner: string, value: unknown, types: OptionTypes): void {
-  if (value === undefined || value === null) return
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${owner}: unexpected options \`${show(value)}\`, expected an object`)
-  }
-
-  for (const [name, option] of Object.entries(value)) {
-    const kind = types[name]
-    if (!kind) {
-      throw new TypeError(
-        `${owner}: unknown option \`${name}\`, expected one of: ${Object.keys(types)
-          .map((key) => `\`${key}\``)
-          .join(', ')}`
-      )
-    }
-    if (option !== undefined && !fits(kind, option)) {
-      throw new TypeError(
-        `${owner}: unexpected value \`${show(option)}\` for option \`${name}\`, expected ${describe(kind)}`
-      )
-    }
-  }
-}
-
-function fits(kind: OptionKind, value: unknown): boolean {
-  switch (kind) {
-    case 'boolean':
-      return typeof value === 'boolean'
-    case 'string':
-      return typeof value === 'string' && value !== ''
-    case 'strings':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
-    case 'levels':
-      return fits('strings', value) && (value as string[]).length > 0
-    case 'patterns':
-      // A pattern of only `*` would allow every placeholder: that is turning the rule off.
-      return fits('strings', value) && (value as string[]).every((item) => /[^*\s]/.test(item))
-    case 'globs':
-      return fits('string', value) || fits('strings', value)
-    case 'file':
-      return fits('string', value) || (value instanceof URL && value.protocol === 'file:')
-    case 'limits':
-      return (
-        typeof value === 'object' &&
-        value !== null &&
-        !Array.isArray(value) &&
-        Object.entries(value).every(
-          ([key, limit]) =>
-            limitNames.includes(key) &&
-            Number.isInteger(limit) &&
-            (limit as number) > 0 &&
-            (key !== 'nesting' || (limit as number) <= maxNesting)
-        )
-      )
-    case 'rule':
-      return isSeverity(value) || typeof value === 'object'
-  }
-}
-
-function describe(kind: OptionKind): string {
-  switch (kind) {
-    case 'boolean':
-      return '`true` or `false`'
-    case 'string':
-      return 'a non-empty string'
-    case 'strings':
-      return 'an array of non-empty strings'
-    case 'levels':
-      return 'a non-empty array of non-empty strings'
-    case 'patterns':
-      return 'an array of texts, where `*` stands for any text (not `*` alone: turn the rule off instead)'
-    case 'globs':
-      return 'a glob or an array of globs'
-    case 'file':
-      return 'a path or a `file:` URL'
-    case 'limits':
-      return `an object of positive integers (\`nesting\` at most ${maxNesting}), with keys among ${limitNames.map((name) => `\`${name}\``).join(', ')}`
-    case 'rule':
-      return "a severity (`false`, `'warn'`, `'error'`…), options, or `[severity, options]`"
-  }
-}
-
-function show(value: unknown): string {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `undefined` for `undefined` and functions
-    return JSON.stringify(value) ?? String(value)
-  } catch {
-    return String(value)
-  }
 }

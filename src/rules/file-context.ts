@@ -9,11 +9,12 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {looksLikeMilestoneDoc} from '../match/detect.js'
+import {type KindSchema, looksLikeMilestoneDoc} from '../match/detect.js'
 import type {DetectOptions} from '../match/forced.js'
-import {type SharedOptions, limitsOf} from '../match/options.js'
+import {type SharedOptions, limitsOf, milestoneKind} from '../match/options.js'
 import {type Outline, matchOutline} from '../match/outline.js'
 import {type Model, buildModel} from '../model/model.js'
+import {memo} from '../model/memo.js'
 import {type TemplateLocation, resolveTemplate} from '../project/project.js'
 import {defaultSchema, loadTemplate} from '../project/template.js'
 import {TemplateError} from '../schema/derive.js'
@@ -26,16 +27,18 @@ interface Failure {
 }
 
 interface FileContext {
-  /** The options as detection reads them: with the file the `template` option names, if found. */
+  /** The options as detection reads them: with the files the `template` options name, if found. */
   detectOptions(options: SharedOptions): DetectOptions
   /** The schema a template option names (the bundled one without): throws a `TemplateError` if unusable. */
   schema(options: SharedOptions): Schema
+  /** The schema of each entry of `kinds`, in order: throws a `TemplateError` if one is unusable. */
+  kindSchemas(options: SharedOptions): KindSchema[]
   /** The model of the file's tree. */
   model(tree: Root): Model
   /** The model's sections matched to a schema. */
   outline(model: Model, schema: Schema): Outline
-  /** Whether the model reads as a milestone doc by a schema (before the options force it either way). */
-  recognised(model: Model, schema: Schema): boolean
+  /** Whether the model reads as a doc of a kind by its schema (before the options force it either way). */
+  recognised(model: Model, schema: Schema, kind?: string): boolean
   /** Failures not yet reported. */
   failures: Failure[]
 }
@@ -68,7 +71,8 @@ function createContext(file: VFile): FileContext {
   const schemas = new Map<string, Schema | TemplateError>()
   let built: {tree: Root; model: Model} | undefined
   const outlines = new Map<Schema, Outline>()
-  const recognitions = new Map<Schema, boolean>()
+  /** By kind, then schema: only a milestone doc is known by its name. */
+  const recognitions = new Map<string, Map<Schema, boolean>>()
 
   /** Where a template option points, looked up once per file. */
   function locate(template: string | URL): TemplateLocation {
@@ -80,8 +84,9 @@ function createContext(file: VFile): FileContext {
 
   return {
     detectOptions(options) {
-      const location = options.template && file.path ? locate(options.template) : undefined
-      return {...options, templateFile: location && 'file' in location ? location.file : undefined}
+      const found = (template: string | URL | undefined) => foundFile(template, file, locate)
+      const kindTemplates = (options.kinds ?? []).map(({name, template}) => ({name, file: found(template)}))
+      return {...options, templateFile: found(options.template), kindTemplates}
     },
     schema(options) {
       if (!options.template) return defaultSchema()
@@ -91,6 +96,13 @@ function createContext(file: VFile): FileContext {
       if (!found) schemas.set(key, (found = attempt(() => templateSchema(locate(template), options))))
       if (found instanceof TemplateError) throw found
       return found
+    },
+    kindSchemas(options) {
+      return (options.kinds ?? []).map((kind) => ({
+        name: kind.name,
+        template: kind.template,
+        schema: this.schema({...options, template: kind.template})
+      }))
     },
     model(tree) {
       if (built?.tree !== tree) {
@@ -105,14 +117,22 @@ function createContext(file: VFile): FileContext {
       if (!outline) outlines.set(schema, (outline = matchOutline(model, schema)))
       return outline
     },
-    recognised(model, schema) {
-      let recognised = recognitions.get(schema)
-      if (recognised === undefined)
-        recognitions.set(schema, (recognised = looksLikeMilestoneDoc(model, schema, file.basename)))
-      return recognised
+    recognised(model, schema, kind = milestoneKind) {
+      const byKind = memo(recognitions, kind, () => new Map<Schema, boolean>())
+      return memo(byKind, schema, () => looksLikeMilestoneDoc(model, schema, file.basename, kind))
     },
     failures: []
   }
+}
+
+/** The file a template option names, if it is found. */
+function foundFile(
+  template: string | URL | undefined,
+  file: VFile,
+  locate: (template: string | URL) => TemplateLocation
+) {
+  const location = template && file.path ? locate(template) : undefined
+  return location && 'file' in location ? location.file : undefined
 }
 
 /** The schema of a template found (or not) by its option, derived within the limits: throws a `TemplateError` if unusable. */

@@ -3,7 +3,8 @@ import type {Root} from 'mdast'
 import type {Plugin, Processor} from 'unified'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
-import {isMilestoneDoc, skipReason} from '../match/detect.js'
+import type {VFileMessage} from 'vfile-message'
+import {type KindSchema, kindOf, skipReason} from '../match/detect.js'
 import type {DetectOptions} from '../match/forced.js'
 import type {Model} from '../model/model.js'
 import type {Outline} from '../match/outline.js'
@@ -14,6 +15,7 @@ import {
   type OptionsOf,
   type RuleConfig,
   type SharedOptions,
+  milestoneKind,
   optionsOf,
   sharedOptionTypes,
   validateOptions
@@ -34,8 +36,10 @@ const docsBase = homepage + '#'
  * (`milestone-lint` sums it up, and lists skipped files with `--verbose`).
  */
 export interface MilestoneLintData {
-  /** Whether a rule linted the file as a milestone doc. */
+  /** Whether a rule linted the file as a milestone doc (or a doc of a kind). */
   linted: boolean
+  /** The kind it was linted as, if not a milestone doc (one of the `kinds` option). */
+  kind?: string
   /** If none did: why not, and how to lint it anyway. */
   reason?: string
 }
@@ -96,24 +100,29 @@ export function milestoneRule<const Types extends OptionTypes>(
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `undefined` when the rule has no options
     const settings = options ?? {}
     let context: RuleContext<Options>
+    let kind: KindSchema | undefined
     try {
       const shared = fileContext(file)
-      const schema = shared.schema(settings)
       const model = shared.model(tree)
       const detect = shared.detectOptions(settings)
-      const linted = isMilestoneDoc(file, detect, () => shared.recognised(model, schema))
-      record(file, linted, detect)
-      if (!linted) return
+      const milestone = {name: milestoneKind, template: settings.template, schema: shared.schema(settings)}
+      const kinds = [milestone, ...shared.kindSchemas(settings)]
+      kind = kindOf(file, detect, kinds, ({name, schema}) => shared.recognised(model, schema, name))
+      record(file, kind, detect)
+      if (!kind) return
+      const {schema} = kind
       context = {tree, file, model, outline: shared.outline(model, schema), schema, options: settings}
     } catch (error) {
       failed(file, undefined, error)
       return
     }
+    const before = file.messages.length
     try {
       check(context)
     } catch (error) {
       failed(file, ruleId, error)
     }
+    if (kind.name !== milestoneKind) sayKind(file.messages.slice(before), kind)
   })
 
   function attacher(this: Processor, config?: RuleConfig<Options>) {
@@ -124,7 +133,7 @@ export function milestoneRule<const Types extends OptionTypes>(
     const transform = base.call(this, config as never) as unknown as Transform | undefined
     if (!transform) return undefined
     return function (tree: Root, file: VFile, next: (error?: unknown) => void) {
-      if (options?.template && !templateUsable(options, file)) {
+      if ((options?.template || options?.kinds?.length) && !templateUsable(options, file)) {
         next()
         return
       }
@@ -146,10 +155,15 @@ export function milestoneRule<const Types extends OptionTypes>(
  * left to each file.
  */
 function attachedSchema(options: SharedOptions | undefined): Schema | undefined {
-  if (!options?.template) return defaultSchema()
-  const location = resolveTemplate(options.template, process.cwd())
+  for (const kind of options?.kinds ?? []) foundSchema(kind.template, options)
+  return options?.template ? foundSchema(options.template, options) : defaultSchema()
+}
+
+/** The schema of a template found from the working directory, if it is found there. */
+function foundSchema(template: string | URL, options: SharedOptions | undefined): Schema | undefined {
+  const location = resolveTemplate(template, process.cwd())
   if ('problem' in location || !existsSync(location.file)) return undefined
-  return templateSchema(location, options)
+  return templateSchema(location, {...options, template})
 }
 
 function failed(file: VFile, ruleId: string | undefined, error: unknown): void {
@@ -180,15 +194,26 @@ function reportFailures(file: VFile): void {
 }
 
 /** Record a rule's decision: a file is linted when any rule lints it (rules may have their own `include`). */
-function record(file: VFile, linted: boolean, options: DetectOptions): void {
+function record(file: VFile, kind: KindSchema | undefined, options: DetectOptions): void {
   const known = file.data.milestoneLint
-  if (known?.linted || (known && !linted)) return
-  file.data.milestoneLint = linted
-    ? {linted}
-    : {
-        linted,
-        reason: skipReason(file, options)
-      }
+  if (known?.linted || (known && !kind)) return
+  file.data.milestoneLint = !kind
+    ? {linted: false, reason: skipReason(file, options)}
+    : kind.name === milestoneKind
+      ? {linted: true}
+      : {linted: true, kind: kind.name}
+}
+
+/**
+ * End each message on a doc of a kind with the kind and template it was
+ * checked against: the same words mean other things in other templates.
+ */
+function sayKind(messages: VFileMessage[], kind: KindSchema): void {
+  const suffix = ` (kind \`${kind.name}\`, template \`${String(kind.template)}\`)`
+  for (const message of messages) {
+    message.reason += suffix
+    message.message = message.reason
+  }
 }
 
 type Transform = (tree: Root, file: VFile, next: (error?: unknown) => void) => void
@@ -202,6 +227,7 @@ type Transform = (tree: Root, file: VFile, next: (error?: unknown) => void) => v
 function templateUsable(options: SharedOptions, file: VFile): boolean {
   try {
     schemaOf(options, file)
+    fileContext(file).kindSchemas(options)
     return true
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error

@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {looksLikeMilestoneFile, mayBeMilestoneDoc} from '../match/detect.js'
+import {type KindSchema, looksLikeMilestoneFile, mayBeMilestoneDoc} from '../match/detect.js'
 import {type SharedOptions, attachersOf, isOff, optionsOf} from '../match/options.js'
 import milestoneSyntax from '../model/syntax.js'
 import type {Triage} from '../model/parse.js'
@@ -48,9 +48,12 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
       isRule(plugin) && !isOff(config) ? [(optionsOf(config) ?? {}) as SharedOptions] : []
     )
     return configs.some(function (options) {
-      const schema = usableSchema(options, file)
+      const schemas = usableSchemas(options, file)
       // An unusable template is parsed, so that the rule says so on the file.
-      return schema === undefined || mayBeMilestoneDoc(document, file, schema, fileContext(file).detectOptions(options))
+      return (
+        schemas === undefined ||
+        mayBeMilestoneDoc(document, file, schemas.schema, fileContext(file).detectOptions(options), schemas.kinds)
+      )
     })
   }
 }
@@ -62,15 +65,15 @@ function worthParsing(processor: Processor): (document: string, file: VFile) => 
 function worthReporting(options: SharedOptions): (document: string, file: VFile) => boolean {
   return function (document, file) {
     // An unusable template: judge by the bundled one.
-    const schema = usableSchema(options, file) ?? defaultSchema()
-    return looksLikeMilestoneFile(document, file, schema, fileContext(file).detectOptions(options))
+    const {schema, kinds} = usableSchemas(options, file) ?? {schema: defaultSchema(), kinds: []}
+    return looksLikeMilestoneFile(document, file, schema, fileContext(file).detectOptions(options), kinds)
   }
 }
 
-/** The schema of a file by these options, if its template can be used (the rules report it if not). */
-function usableSchema(options: SharedOptions, file: VFile): Schema | undefined {
+/** The schemas of a file by these options (the milestone doc's and the kinds'), if their templates can be used (the rules report it if not). */
+function usableSchemas(options: SharedOptions, file: VFile): {schema: Schema; kinds: KindSchema[]} | undefined {
   try {
-    return schemaOf(options, file)
+    return {schema: schemaOf(options, file), kinds: fileContext(file).kindSchemas(options)}
   } catch {
     return undefined
   }
