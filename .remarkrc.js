@@ -10,12 +10,12 @@ export default {
         kinds: [
           {
             name: 'overview',
-            template: 'fixtures/example/templates/overview-template.md',
+            template: 'fixtures/kinds/templates/overview-template.md',
             include: 'fixtures/example/milestones.md'
           },
           {
             name: 'architecture',
-            template: 'fixtures/example/templates/architecture-template.md',
+            template: 'fixtures/kinds/templates/architecture-template.md',
             include: 'fixtures/example/*-architecture.md'
           }
         ]
