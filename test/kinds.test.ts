@@ -278,6 +278,40 @@ describe('milestone-lint with `kinds`', () => {
   })
 })
 
+describe('what is parsed', () => {
+  /** Whether the preset parsed a file (else its tree is its text, as one raw node). */
+  function parses(value: string, at: string, options?: Options): boolean {
+    const tree = remark()
+      .use(remarkLintMilestone, options)
+      .parse(new VFile({value, path: at}))
+    return !(tree.children.length === 1 && tree.children[0]!.type === 'html')
+  }
+
+  it('parses a doc of a kind only when `kinds` has it: by its template or its `include`', () => {
+    const at = path.join(folder, 'lumen-architecture.md')
+    const doc = readFileSync(at, 'utf8')
+    expect(parses(doc, at)).toBe(false)
+    expect(parses(doc, at, {kinds})).toBe(true)
+    expect(parses('# Notes\n', 'notes.md', {kinds: [{...adr, include: '*.md'}]})).toBe(true)
+    expect(parses('# Notes\n', 'notes.md', {kinds: [{...adr, include: '*.md'}], exclude: '*.md'})).toBe(false)
+    expect(parses('# Notes\n', 'notes.md', {kinds})).toBe(false)
+  })
+
+  it('reports a doc of a kind over a limit, known by its template’s title or `include`', async () => {
+    const huge = 'x\n'.repeat(600_000)
+    const over = async (value: string, options?: Options) => messages(await lintText(value + huge, 'notes.md', options))
+    const message = [
+      expect.stringMatching(
+        /^\? limits: Unexpected file of \d+ characters, over the limit of 1000000, so this file is not linted;/
+      )
+    ]
+    expect(await over('# Atlas Milestones\n\n')).toEqual([])
+    expect(await over('# Atlas Milestones\n\n', {kinds})).toEqual(message)
+    expect(await over('# Notes\n\n', {kinds})).toEqual([])
+    expect(await over('# Notes\n\n', {kinds: [{...adr, include: 'notes.md'}]})).toEqual(message)
+  })
+})
+
 describe('the summary', () => {
   it('names only the kinds linted', () => {
     const doc = (kind?: string) => {
