@@ -11,6 +11,7 @@ import {releaseContexts} from './rules/file-context.js'
 import {triage} from './rules/triage.js'
 import {guardParser} from './model/parse.js'
 import {
+  type Kind,
   type OptionKind,
   type RuleConfig,
   type SharedOptions,
@@ -36,7 +37,7 @@ import {
 } from './rules/index.js'
 import milestoneSyntax from './model/syntax.js'
 
-export type {RuleConfig, SharedOptions}
+export type {Kind, RuleConfig, SharedOptions}
 export type {NoPlaceholdersOptions} from './rules/no-placeholders.js'
 export type {RelativeLinksOptions} from './rules/relative-links.js'
 export type {RequiredHeadingsOptions} from './rules/required-headings.js'

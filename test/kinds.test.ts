@@ -204,7 +204,7 @@ describe('the `kinds` option', () => {
   it('takes a rule’s own `kinds`, checked as the preset’s', () => {
     expect(() =>
       remark()
-        .use(remarkLintMilestone, {'milestone-no-placeholders': {kinds: [{name: 'x'}]}})
+        .use(remarkLintMilestone, {'milestone-no-placeholders': {kinds: [{name: 'x'}]}} as never)
         .freeze()
     ).toThrow('milestone-no-placeholders: missing `template` of kind `x` in option `kinds`')
   })
