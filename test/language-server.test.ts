@@ -178,6 +178,33 @@ describe('milestone-lint-language-server', () => {
     expect(await client.change(uri, 4, unsynced)).toEqual([])
   })
 
+  it('shows the overview’s part a drifted doc differs from as related information, and a duplicate’s first heading in the doc', async () => {
+    const sync = path.join(repoRoot, 'fixtures/overview-sync')
+    const project = makeProject({
+      'docs/milestones.md': readFileSync(path.join(sync, 'milestones.md'), 'utf8'),
+      'docs/milestone-2-ranking.md':
+        readFileSync(path.join(sync, 'milestone-2-ranking.md'), 'utf8') + '\n## Goal\n\nTwice.\n'
+    })
+    const other = new LspClient(project)
+    await other.initialize()
+    const doc = other.uri('docs/milestone-2-ranking.md')
+    const found = await other.open(doc, readFileSync(path.join(project, 'docs/milestone-2-ranking.md'), 'utf8'))
+    const status = found.find((diagnostic) => String(diagnostic.message).startsWith('Unexpected `**Status**`'))
+    expect(status?.relatedInformation).toEqual([
+      {
+        location: {
+          uri: pathToFileURL(path.join(project, 'docs/milestones.md')).href,
+          range: {start: {line: 46, character: 0}, end: {line: 46, character: 10}}
+        },
+        message: 'In `./milestones.md`'
+      }
+    ])
+    const duplicate = found.find((diagnostic) => String(diagnostic.message).includes('duplicate'))
+    expect(duplicate?.relatedInformation?.[0]?.location.uri).toBe(doc)
+    expect(duplicate?.relatedInformation?.[0]?.message).toBe('First section with this heading')
+    await other.stop()
+  })
+
   it('applies the user’s config on top of the preset, as the CLI does', async () => {
     const configured = makeProject({
       '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {'milestone-relative-links': false}]]})

@@ -226,7 +226,7 @@ function publish(done: {uri: string; version: number}, messages: Message[]): voi
     `linted ${done.uri} (version ${done.version}): ${current ? `${messages.length} messages` : 'superseded by an edit'}`
   )
   if (current) {
-    const diagnostics = messages.map(toDiagnostic)
+    const diagnostics = messages.map((message) => toDiagnostic(message, done.uri))
     published.set(done.uri, {version: done.version, diagnostics})
     connection.sendDiagnostics({uri: done.uri, version: done.version, diagnostics}).catch(log)
   }

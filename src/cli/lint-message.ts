@@ -8,8 +8,8 @@ import {firstLine} from '../text/text.js'
 /** What the server needs of a message for a diagnostic and its quick fixes. */
 export interface Message {
   reason: string
-  start?: {line?: number | undefined; column?: number | undefined} | undefined
-  end?: {line?: number | undefined; column?: number | undefined} | undefined
+  start?: Point
+  end?: Point
   fatal: boolean | null | undefined
   ruleId?: string | undefined
   source?: string | undefined
@@ -18,7 +18,12 @@ export interface Message {
   expected?: string[] | undefined
   /** The expected texts are only likely: offered, never preferred or applied by fix-all. */
   suggestion?: boolean | undefined
+  /** A related place (the message's `cause`): in another file (the overview), or in this one. */
+  related?: {file?: string | undefined; start: Point; end: Point; reason: string} | undefined
 }
+
+/** A place in a file, 1-based, as vfile has it. */
+type Point = {line?: number | undefined; column?: number | undefined} | undefined
 
 /** The one message for a doc that could not be linted at all. */
 export function cannotLint(error: unknown): Message {

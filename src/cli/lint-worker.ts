@@ -12,7 +12,7 @@ import {remark} from 'remark'
 import type {Plugin} from 'unified'
 import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import remarkLintMilestone from '../index.js'
 import {type TextEdit, diffEdits} from '../text/edits.js'
 import {fixInRounds} from './fix.js'
@@ -103,23 +103,32 @@ function lint(job: Job, text: string): Promise<VFile> {
 }
 
 function toMessage(message: VFileMessage): Message {
-  const place = message.place
-  const start = place ? ('start' in place ? place.start : place) : undefined
-  const end = place && 'end' in place ? place.end : start
-  // The cause's first line, not its stack: an editor shows a diagnostic whole.
-  const cause = message.cause instanceof Error ? firstLine(message.cause) : undefined
+  const {start, end} = rangeOf(message.place)
+  // A related place (the overview's part) is shown as one; an error that
+  // caused this one as its first line, not its stack: an editor shows a
+  // diagnostic whole.
+  const related = message.cause instanceof VFileMessage && message.cause.place ? message.cause : undefined
+  const cause = message.cause instanceof Error && !related ? firstLine(message.cause) : undefined
   return {
     reason: cause && !message.reason.includes(cause) ? `${message.reason}: ${cause}` : message.reason,
-    start: start && {line: start.line, column: start.column},
-    end: end && {line: end.line, column: end.column},
+    start,
+    end,
     fatal: message.fatal,
     ruleId: message.ruleId ?? undefined,
     source: message.source ?? undefined,
     url: message.url ?? undefined,
     note: message.note ?? undefined,
     expected: message.expected ?? undefined,
-    suggestion: message.suggestion
+    suggestion: message.suggestion,
+    related: related && {file: related.file || undefined, ...rangeOf(related.place), reason: related.reason}
   }
+}
+
+/** Both ends of a place (a point is both). */
+function rangeOf(place: VFileMessage['place']) {
+  const start = place ? ('start' in place ? place.start : place) : undefined
+  const end = place && 'end' in place ? place.end : start
+  return {start: start && {line: start.line, column: start.column}, end: end && {line: end.line, column: end.column}}
 }
 
 /** A stream that takes anything and keeps nothing. */

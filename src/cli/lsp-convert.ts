@@ -5,7 +5,7 @@
  * a document's path and its workspace folder.
  */
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {
   CodeAction,
   CodeActionKind,
@@ -45,7 +45,8 @@ export function toSettings(raw: unknown): Settings {
 }
 
 /** A lint message as an LSP diagnostic; its expected texts ride along for the quick fixes. */
-export function toDiagnostic(message: Message): Diagnostic {
+export function toDiagnostic(message: Message, uri: string): Diagnostic {
+  const {related} = message
   return {
     range: {start: toPosition(message.start), end: toPosition(message.end ?? message.start)},
     message: message.note ? `${message.reason}\n${message.note}` : message.reason,
@@ -58,7 +59,16 @@ export function toDiagnostic(message: Message): Diagnostic {
     code: message.ruleId,
     source: message.source,
     codeDescription: message.url ? {href: message.url} : undefined,
-    data: message.expected ? {expected: message.expected, suggestion: message.suggestion} : undefined
+    data: message.expected ? {expected: message.expected, suggestion: message.suggestion} : undefined,
+    relatedInformation: related && [
+      {
+        location: {
+          uri: related.file ? pathToFileURL(related.file).href : uri,
+          range: {start: toPosition(related.start), end: toPosition(related.end ?? related.start)}
+        },
+        message: related.reason
+      }
+    ]
   }
 }
 
