@@ -211,3 +211,24 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     expect(messages(await lintWith(overviewSync, file))).toHaveLength(1)
   })
 })
+
+describe('milestone-overview-sync on an overview written unlike the fixtures', () => {
+  it('gives the same messages when the overview has CRLF, front matter, emoji headings, an alert and a table in its entry', async () => {
+    const root = makeTemporary('overview-styles-')
+    mkdirSync(path.join(root, '.git'))
+    const overview = readFileSync(path.join(folder, 'milestones.md'), 'utf8')
+      .replace('### Goal\n\nRank', '### 🎯 Goal\n\n> [!NOTE]\n> Sharpened in March.\n\nRank')
+      .replace(
+        '### Key Outcomes\n\n- Results',
+        '### ✅ Key Outcomes\n\n| owner | team |\n| --- | --- |\n| Search | Core |\n\n- Results'
+      )
+    writeFileSync(path.join(root, 'milestones.md'), ('---\ntitle: Atlas\n---\n\n' + overview).replace(/\n/g, '\r\n'))
+    const doc = readFileSync(path.join(folder, 'milestone-2-ranking.md'), 'utf8')
+    writeFileSync(path.join(root, 'milestone-2-ranking.md'), doc)
+    const plain = (file: Awaited<ReturnType<typeof lintWith>>) =>
+      messages(file).map((message) => message.replace(/milestones\.md:\d+/, 'milestones.md:N'))
+    expect(plain(await lintWith(overviewSync, path.join(root, 'milestone-2-ranking.md')))).toEqual(
+      plain(await lintWith(overviewSync, path.join(folder, 'milestone-2-ranking.md')))
+    )
+  })
+})

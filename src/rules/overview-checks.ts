@@ -91,7 +91,11 @@ function piecesOf(part: Part): Array<{text: string; node: Nodes; what: string}> 
     if (/^[^\n.]{1,80}:$/.test(paragraph.trim())) continue
     const lines = paragraph.split('\n')
     const what = lines.length > 1 ? 'a line' : 'a sentence'
-    for (const line of lines) for (const text of sentencesOf(line)) pieces.push({text, node, what})
+    for (const line of lines) {
+      // A table row (the syntax docs are read in has no tables: GitHub's are paragraphs here) is not prose.
+      if (line.trimStart().startsWith('|')) continue
+      for (const text of sentencesOf(line)) pieces.push({text, node, what})
+    }
   }
   for (const list of part.lists) {
     for (const item of list.children) {
