@@ -193,6 +193,17 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('takes a word by its stem (`synced` is `sync`), and never names a label over a list as the changed line', async () => {
+    const file = docSet(
+      '### Success Metrics\n\n- Config Sync: All 18 surfaces synced from one YAML template in < 2 minutes\n- Audit Accuracy: Detects every config mismatch between template and live',
+      '## Success Metrics\n\n**Config Sync Accuracy**:\n- Target: all 18 surfaces sync from one YAML template\n\n**Sync Speed**:\n- Target: in < 3 minutes'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '7:1-7:19 milestone-overview-sync: Unexpected `## Success Metrics` without `Audit Accuracy: Detects every config mismatch between template and live`, an item of `### Success Metrics` in `./milestones.md:10`, expected it copied in',
+      '10:3-10:54 milestone-overview-sync: Unexpected `Target: all 18 surfaces sync from one YAML template` in `## Success Metrics`, expected `Config Sync: All 18 surfaces synced from one YAML template in < 2 minutes` as in `./milestones.md:9` (without `2` here)'
+    ])
+  })
+
   it('matches phases by name before number: a skipped phase is missing, not a rename of the next', async () => {
     const file = docSet(
       '### What Gets Built\n\n**Phase 1: Storage**\n\n**Phase 2: Index**\n\n**Phase 3: Query**',

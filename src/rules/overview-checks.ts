@@ -16,7 +16,7 @@ import {headingPattern} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import {findBrackets} from '../text/brackets.js'
 import {normalizeHeading, normalizePlaceholder, truncate} from '../text/text.js'
-import {closest, fold, foldCode, lostWords, sentencesOf, stemsOf} from '../text/words.js'
+import {closest, fold, foldCode, isLabelLine, lostWords, sentencesOf, stemsOf} from '../text/words.js'
 import {type Overview, type Part, blocksOf, itemReader, namedItems} from './overview-entry.js'
 import {report} from './report.js'
 
@@ -87,8 +87,7 @@ export function checkContent(sync: Sync, section: Section, part: Part): void {
 function piecesOf(part: Part): Array<{text: string; node: Nodes; what: string}> {
   const pieces = []
   for (const {text: paragraph, node} of part.texts) {
-    // A label over a list (`**Functionality**:`) says what the items are; it is no text of its own.
-    if (/^[^\n.]{1,80}:$/.test(paragraph.trim())) continue
+    if (isLabelLine(paragraph)) continue
     const lines = paragraph.split('\n')
     const what = lines.length > 1 ? 'a line' : 'a sentence'
     for (const line of lines) {
@@ -239,6 +238,8 @@ function linesOf(blocks: readonly Nodes[]): Array<{text: string; node: Nodes}> {
   for (const block of blocks) {
     eachNode(block, function (node) {
       if (node.type !== 'paragraph') return undefined
+      // A label over a list is no line a text was changed into.
+      if (isLabelLine(toString(node))) return false
       for (const sentence of sentencesOf(toString(node))) lines.push({text: sentence, node})
       return false
     })

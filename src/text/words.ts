@@ -1,8 +1,10 @@
 /**
  * Words that carry a sentence's meaning, for telling a sentence reworded
- * from one changed: function words left out, plurals folded, numbers kept
- * whole (`99.5`, `2,000`).
+ * from one changed: function words left out, each word by its stem (Porter's:
+ * `synced` is `sync`, `metrics` is `metric`), numbers kept whole (`99.5`,
+ * `2,000`).
  */
+import {stemmer} from 'stemmer'
 import {normalizeLabel} from './text.js'
 
 /** Words too common to tell two sentences apart. */
@@ -20,16 +22,9 @@ export interface Word {
 export function contentWords(text: string): Word[] {
   const words: Word[] = []
   for (const [word] of normalizeLabel(text).matchAll(/[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu)) {
-    if (!stopWords.has(word)) words.push({text: word, stem: stem(word)})
+    if (!stopWords.has(word)) words.push({text: word, stem: /\d/.test(word) ? word : stemmer(word)})
   }
   return words
-}
-
-/** Plurals and third persons as their word: `metrics` is `metric`, `passes` is `pass`. */
-function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word
-  if (/(?:ss|us|is)$/.test(word)) return word
-  return word.replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, '')
 }
 
 /** Words whose loss turns a sentence around. */
@@ -92,4 +87,9 @@ export function closest<Line extends {text: string}>(text: string, lines: readon
     if (shared >= 2 && score >= bestScore) [best, bestScore] = [line, score + Number.EPSILON]
   }
   return best
+}
+
+/** A label over a list (`**Functionality**:`): it says what the items are, and is no text of its own. */
+export function isLabelLine(text: string): boolean {
+  return /^[^\n.]{1,80}:$/.test(text.trim())
 }
