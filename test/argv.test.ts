@@ -10,7 +10,7 @@ const defaults: LintOptions = {
   silent: false,
   verbose: false,
   color: undefined,
-  report: undefined,
+  reports: [],
   rcPath: undefined,
   ignorePath: undefined,
   ignorePatterns: [],
@@ -80,14 +80,51 @@ describe('parseCommandLine', () => {
   })
 
   it('reads reporter and plugin options as remark-cli does (JSON5 without braces)', () => {
-    expect(options('--report', 'json=pretty:2', 'docs').report).toEqual({name: 'json', options: {pretty: 2}})
-    expect(options('--report=sarif', 'docs').report).toEqual({name: 'sarif', options: {}})
+    expect(options('--report', 'json=pretty:2', 'docs').reports).toEqual([{name: 'json', options: {pretty: 2}}])
+    expect(options('--report=sarif', 'docs').reports).toEqual([{name: 'sarif', options: {}}])
     expect(options('-u', 'remark-gfm', '--use', "remark-toc=heading:'contents'", 'docs').use).toEqual([
       ['remark-gfm', {}],
       ['remark-toc', {heading: 'contents'}]
     ])
     expect(refusal('--report', 'json=pretty:', 'docs')).toMatch(
       /^cannot read the options of `--report json=pretty:` \(JSON5: .*\)$/
+    )
+  })
+
+  it('tells a report’s file from its options: a file has an extension or a `/`, and no `:`', () => {
+    expect(
+      options(
+        '--report',
+        'sarif=results.sarif',
+        '--report=junit=reports/junit',
+        '--report',
+        'json=pretty:2=out/report.json',
+        '--report',
+        'json=pretty:2',
+        'docs'
+      ).reports
+    ).toEqual([
+      {name: 'sarif', options: {}, file: 'results.sarif'},
+      {name: 'junit', options: {}, file: 'reports/junit'},
+      {name: 'json', options: {pretty: 2}, file: 'out/report.json'},
+      {name: 'json', options: {pretty: 2}}
+    ])
+    // A `:` makes options, even with a dot: they are read, and refused when they cannot be.
+    expect(options('--report', "x=name:'a.txt'", 'docs').reports).toEqual([{name: 'x', options: {name: 'a.txt'}}])
+    expect(refusal('--report', 'sarif=a:b.sarif', 'docs')).toMatch(
+      /^cannot read the options of `--report sarif=a:b.sarif`/
+    )
+  })
+
+  it('refuses a report value that is neither options nor a file, two reports without a file, and two to one file', () => {
+    expect(refusal('--report', 'sarif=results', 'docs')).toBe(
+      '`--report sarif=results`: `results` is neither options (`key:value,…`) nor a file (a path with an extension or a `/`)'
+    )
+    expect(refusal('--report', 'github', '--report', 'sarif', 'docs')).toBe(
+      '`--report github` and `--report sarif` both replace the terminal report: give all but one a file (`--report sarif=<file>`)'
+    )
+    expect(refusal('--report', 'sarif=out/a.xml', '--report', 'junit=./out/a.xml', 'docs')).toBe(
+      '`--report sarif` and `--report junit` both write `./out/a.xml`: give each its own file'
     )
   })
 
@@ -131,6 +168,7 @@ describe('parseCommandLine', () => {
       ).fixRules
     ).toEqual(['milestone-success-criteria', 'milestone-risk-fields', 'milestone-required-headings'])
     expect(options('--diff', '--report', 'vfile-reporter-pretty', 'docs').fixDryRun).toBe(true)
+    expect(options('--diff', '--report', 'sarif=results.sarif', 'docs').fixDryRun).toBe(true)
   })
 
   it('refuses --fix-rule alone, an unknown rule id, and --fix-dry-run with --fix or a report on stdout', () => {
@@ -156,7 +194,7 @@ describe('parseCommandLine', () => {
     expect(refusal('--stdout', 'docs')).toBe('unknown option `--stdout` (see `milestone-lint --help`)')
     expect(refusal('-x', 'docs')).toBe('unknown option `-x` (see `milestone-lint --help`)')
     expect(refusal('--no-quiet', 'docs')).toBe('unknown option `--no-quiet` (see `milestone-lint --help`)')
-    expect(refusal('docs', '--report')).toBe('`--report` needs a value: `--report <name>[=options]`')
+    expect(refusal('docs', '--report')).toBe('`--report` needs a value: `--report <name>[=opts][=file]`')
     expect(refusal('-r', '--quiet', 'docs')).toBe('`-r` needs a value: `-r <path>`')
     expect(refusal('--frail=yes', 'docs')).toBe('`--frail` takes no value')
   })

@@ -1,5 +1,6 @@
 import {spawnSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
+import {parseJunit} from './junit-schema.js'
 import {parseSarif} from './sarif-schema.js'
 
 // The remark CLI with this repository's `.remarkrc.js` (which loads the built preset).
@@ -42,5 +43,14 @@ describe('remark CLI with .remarkrc.js', () => {
     const results = parseSarif(stdout).runs[0].results
     expect(results).toHaveLength(20)
     expect(results[0].level).toBe('warning')
+  })
+
+  it('can use the JUnit and summary reporters by their export path too', async () => {
+    const file = 'fixtures/example/milestone-2-public-launch.md'
+    const junit = remark(file, '--report', 'remark-lint-milestone/reporters/junit')
+    expect((await parseJunit(junit.stdout)).testsuites.testsuite.testcase.failure).toBeUndefined()
+    expect(junit.stdout.match(/<system-out>[^<]*/)![0].split('\n')).toHaveLength(20)
+    const summary = remark(file, '--report', 'remark-lint-milestone/reporters/summary')
+    expect(summary.stdout).toMatch(/\n0 errors, 20 warnings, 0 infos in 1 of 1 file\n$/)
   })
 })

@@ -148,7 +148,7 @@ describe('milestone-lint', () => {
       '  -f  --[no-]frail                     exit 1 on warnings too, not only on errors (the default)'
     )
     expect(lines).toContain(
-      '      --report <name>[=options]        json, github or sarif (on stdout), or a vfile-reporter-<name>'
+      '      --report <name>[=opts][=file]    json, github, sarif, junit, summary or a vfile-reporter-<name>; =file writes it there (repeatable)'
     )
     expect(lines).toContain(
       '      --verbose                        list the files skipped as not milestone docs, and why'
@@ -199,7 +199,7 @@ describe('milestone-lint', () => {
     expect(milestoneLint(project, 'docs', '--report')).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'milestone-lint: `--report` needs a value: `--report <name>[=options]`\n'
+      stderr: 'milestone-lint: `--report` needs a value: `--report <name>[=opts][=file]`\n'
     })
     expect(milestoneLint(project, '--report', 'nope', 'docs')).toMatchObject({
       status: 2,

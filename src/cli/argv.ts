@@ -3,13 +3,16 @@
  * flags.ts). A pure function over the arguments, so that every flag and
  * every refusal is testable without running the linter.
  */
+import path from 'node:path'
 import {rules} from '../rules/index.js'
 import {
+  type Report,
   UsageError,
   flagValues,
   flags,
   newFlags,
   parseArgsOptions,
+  reportOf,
   shippedReporter,
   tokensOf,
   withOptions
@@ -26,8 +29,8 @@ export interface LintOptions {
   verbose: boolean
   /** Colour the report; `undefined` when no flag says. */
   color: boolean | undefined
-  /** `--report <name>[=options]`. */
-  report: {name: string; options: Record<string, unknown>} | undefined
+  /** `--report <name>[=options][=file]`, in order: at most one without a file (it replaces the terminal report). */
+  reports: Report[]
   rcPath: string | undefined
   ignorePath: string | undefined
   ignorePatterns: string[]
@@ -69,8 +72,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const {values, patterns} = flagValues(tokens, flags)
   const last = (name: string) => values.get(name)?.at(-1)
   const all = (name: string) => (values.get(name) ?? []) as string[]
-  const reportFlag = last('report') as string | undefined
-  const report = reportFlag === undefined ? undefined : withOptions(reportFlag, '--report')
+  const reports = reportsOf(all('report'))
 
   return {
     action: 'lint',
@@ -81,7 +83,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       silent: last('silent') === true,
       verbose: last('verbose') === true,
       color: last('color') as boolean | undefined,
-      report,
+      reports,
       rcPath: last('rc-path') as string | undefined,
       ignorePath: last('ignore-path') as string | undefined,
       ignorePatterns: all('ignore-pattern').flatMap((globs) =>
@@ -92,7 +94,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       ),
       silentlyIgnore: last('silently-ignore') === true,
       errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
-      ...fixing(values, report),
+      ...fixing(values, reports),
       use: all('use').map((value) => {
         const {name, options} = withOptions(value, '--use')
         return [name, options]
@@ -101,15 +103,41 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
 }
 
+/** The `--report`s; refuses two on stdout, or two to one file. */
+function reportsOf(values: string[]): Report[] {
+  const reports = values.map(reportOf)
+  const [first, second] = reports.filter((report) => report.file === undefined)
+  if (first && second) {
+    throw new UsageError(
+      `\`--report ${first.name}\` and \`--report ${second.name}\` both replace the terminal report: ` +
+        `give all but one a file (\`--report ${second.name}=<file>\`)`
+    )
+  }
+  const seen = new Map<string, Report>()
+  for (const report of reports) {
+    if (report.file === undefined) continue
+    const file = path.resolve(report.file)
+    const before = seen.get(file)
+    if (before) {
+      throw new UsageError(
+        `\`--report ${before.name}\` and \`--report ${report.name}\` both write \`${report.file}\`: give each its own file`
+      )
+    }
+    seen.set(file, report)
+  }
+  return reports
+}
+
 /** `--fix`, `--fix-dry-run` and `--fix-rule`; refuses them together when they cannot be. */
 function fixing(
   values: Map<string, Array<string | boolean>>,
-  report: LintOptions['report']
+  reports: Report[]
 ): Pick<LintOptions, 'fix' | 'fixDryRun' | 'fixRules'> {
   const fix = values.get('fix')?.at(-1) === true
   const fixDryRun = values.get('fix-dry-run')?.at(-1) === true
   if (fix && fixDryRun) throw new UsageError('--fix writes what --fix-dry-run shows: use one of them')
-  const reporter = report && shippedReporter(report.name)
+  const onStdout = reports.find((report) => report.file === undefined)
+  const reporter = onStdout && shippedReporter(onStdout.name)
   if (fixDryRun && reporter) {
     throw new UsageError(`--fix-dry-run prints its diff on stdout, where --report ${reporter} writes: use one of them`)
   }

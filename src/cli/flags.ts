@@ -6,7 +6,7 @@ import {type ParseArgsConfig, parseArgs} from 'node:util'
 import json5 from 'json5'
 
 /** Reporters this package ships, by the name given to `--report`. */
-const reporterNames = ['json', 'github', 'sarif'] as const
+const reporterNames = ['json', 'github', 'sarif', 'junit', 'summary'] as const
 
 /** `parseArgs`'s options. */
 export type Options = NonNullable<ParseArgsConfig['options']>
@@ -47,7 +47,11 @@ export const flags: Flag[] = [
   {long: 'quiet', short: 'q', help: 'report only files with messages, and no summary if there are none'},
   {long: 'silent', short: 'S', help: 'report only errors, and no summary'},
   {long: 'verbose', help: 'list the files skipped as not milestone docs, and why'},
-  {long: 'report', value: '<name>[=options]', help: 'json, github or sarif (on stdout), or a vfile-reporter-<name>'},
+  {
+    long: 'report',
+    value: '<name>[=opts][=file]',
+    help: 'json, github, sarif, junit, summary or a vfile-reporter-<name>; =file writes it there (repeatable)'
+  },
   {long: 'color', negatable: true, help: 'colour the report (default: when stderr is a terminal)'},
   {long: 'rc-path', short: 'r', value: '<path>', help: 'use this config file, not the .remarkrc* files found'},
   {long: 'ignore-path', short: 'i', value: '<path>', help: 'use this ignore file, not the .remarkignore found'},
@@ -132,11 +136,45 @@ export function flagValues(
 export function withOptions(value: string, flag: string): {name: string; options: Record<string, unknown>} {
   const split = value.indexOf('=')
   if (split === -1) return {name: value, options: {}}
-  const text = value.slice(split + 1)
+  return {name: value.slice(0, split), options: optionsOf(value.slice(split + 1), `${flag} ${value}`)}
+}
+
+/** A report asked for: its reporter, its options, and the file to write it to (stdout when none). */
+export interface Report {
+  name: string
+  options: Record<string, unknown>
+  file?: string
+}
+
+/**
+ * `--report <name>[=options][=file]`. What follows the last `=` is a file
+ * when it has an extension or a `/` and no `:` (options always have one):
+ * `sarif=results.sarif`, `json=pretty:2`, `json=pretty:2=report.json`.
+ */
+export function reportOf(value: string): Report {
+  const split = value.indexOf('=')
+  if (split === -1) return {name: value, options: {}}
+  const name = value.slice(0, split)
+  const rest = value.slice(split + 1)
+  const last = rest.lastIndexOf('=')
+  const file = rest.slice(last + 1)
+  const given = `--report ${value}`
+  if (!file.includes(':') && (/[\\/]/.test(file) || /\.[A-Za-z][\w-]*$/.test(file))) {
+    return {name, options: last === -1 ? {} : optionsOf(rest.slice(0, last), given), file}
+  }
+  if (!rest.includes(':')) {
+    throw new UsageError(
+      `\`${given}\`: \`${rest}\` is neither options (\`key:value,…\`) nor a file (a path with an extension or a \`/\`)`
+    )
+  }
+  return {name, options: optionsOf(rest, given)}
+}
+
+function optionsOf(text: string, given: string): Record<string, unknown> {
   try {
-    return {name: value.slice(0, split), options: json5.parse<Record<string, unknown>>(`{${text}}`)}
+    return json5.parse<Record<string, unknown>>(`{${text}}`)
   } catch (error) {
-    throw new UsageError(`cannot read the options of \`${flag} ${value}\` (${(error as Error).message})`)
+    throw new UsageError(`cannot read the options of \`${given}\` (${(error as Error).message})`)
   }
 }
 

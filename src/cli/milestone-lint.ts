@@ -7,12 +7,9 @@
  */
 import {readFileSync} from 'node:fs'
 import process from 'node:process'
-import {pathToFileURL} from 'node:url'
-import {loadPlugin} from 'load-plugin'
 import {VFile} from 'vfile'
-import {reporter as terminalReporter} from 'vfile-reporter'
 import {type LintOptions, type NewOptions, parseCommandLine} from './argv.js'
-import {UsageError, shippedReporter} from './flags.js'
+import {UsageError} from './flags.js'
 import {help} from './help.js'
 import {firstLine} from './lint-message.js'
 import {type Fixed, exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
@@ -22,8 +19,7 @@ import {fixInRounds, writeFixed} from './fix.js'
 import {fixDiff} from './fix-diff.js'
 import {extensions, ignoreName, run} from './engine-run.js'
 import {newDoc} from './new-doc.js'
-
-type Reporter = (files: VFile[], options: Record<string, unknown>) => string | Promise<string>
+import {checkReportFiles, reporterOf, writeReports} from './reports.js'
 
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
 process.on('uncaughtException', (error) => {
@@ -56,7 +52,8 @@ async function lint(options: LintOptions): Promise<void> {
     }
   }
 
-  const report = await reporterFor(options)
+  checkReportFiles(options.reports, cwd)
+  const reporters = await Promise.all(options.reports.map((report) => reporterOf(report, cwd)))
   // The engine gets the files found as files, not paths, which it would take
   // for globs when they have `[`, `?` or `*` in them; with none, it would read stdin.
   let files =
@@ -72,22 +69,21 @@ async function lint(options: LintOptions): Promise<void> {
   if (options.fix || options.fixDryRun) ({files, fixed} = await fix(options, files, cwd, namedIn))
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
 
-  const color = options.color ?? colorByDefault()
-  const text = await report(outcome.reported, {
-    ...options.report?.options,
-    color,
+  const {text, notWritten} = await writeReports(options.reports, reporters, outcome.reported, {
     quiet: options.quiet,
     silent: options.silent,
-    frail: options.frail
+    frail: options.frail,
+    color: options.color ?? colorByDefault()
   })
   const lines = [
     ...(options.verbose ? skippedLines(outcome) : []),
-    ...outcome.problems.map((problem) => 'milestone-lint: ' + whereNamed(problem, namedIn))
+    ...outcome.problems.map((problem) => 'milestone-lint: ' + whereNamed(problem, namedIn)),
+    ...notWritten.map((problem) => 'milestone-lint: ' + problem)
   ]
   const reported = outcome.problems.length + outcome.errors + outcome.warnings + outcome.infos > 0
   if (!options.silent && (!options.quiet || reported)) lines.push(summaryLine(outcome, fixed))
   process.stderr.write((text ? text.replace(/\n?$/, '\n') : '') + lines.map((line) => line + '\n').join(''))
-  process.exitCode = exitCode(outcome, options.frail)
+  process.exitCode = notWritten.length > 0 ? 2 : exitCode(outcome, options.frail)
 }
 
 /** `milestone-lint new`: write the doc, and say what it holds. */
@@ -139,22 +135,6 @@ function refusedFile({path, reason}: Refused, cwd: string): VFile {
   const message = file.message(reason, {ruleId: 'read', source: 'milestone-lint'})
   message.fatal = true
   return file
-}
-
-/** The reporter `--report` names: one this package ships, or a `vfile-reporter-<name>`. */
-async function reporterFor(options: LintOptions): Promise<Reporter> {
-  const name = options.report?.name
-  if (name === undefined) return terminalReporter
-  const shipped = shippedReporter(name)
-  try {
-    const module = shipped
-      ? ((await import(`../reporters/${shipped}.js`)) as {default: unknown}).default
-      : await loadPlugin(name, {from: `${pathToFileURL(process.cwd()).href}/`, prefix: 'vfile-reporter'})
-    if (typeof module !== 'function') throw new Error('it exports no reporter function')
-    return module as Reporter
-  } catch (error) {
-    throw new UsageError(`cannot load reporter \`${name}\` (${firstLine(error)})`)
-  }
 }
 
 /** Print problems, one line each, and exit 2. */

@@ -9,11 +9,16 @@ import {messagesOf, writeOut} from './shared.js'
 
 type Options = NonNullable<Parameters<typeof reporterJson>[1]>
 
-/** Write the JSON report of these files to stdout. */
-export default function jsonReporter(files: readonly VFile[], options: Options = {}): '' {
+/** The JSON report of these files. */
+export function jsonReport(files: readonly VFile[], options: Options = {}): string {
   // A view of each file with its messages in order; the file is left as it is.
   const ordered = files.map((file) =>
     Object.assign(Object.create(file) as VFile, {messages: messagesOf(file, options)})
   )
-  return writeOut(reporterJson(ordered, options))
+  return reporterJson(ordered, options)
+}
+
+/** Write the JSON report of these files to stdout. */
+export default function jsonReporter(files: readonly VFile[], options: Options = {}): '' {
+  return writeOut(jsonReport(files, options))
 }

@@ -1,0 +1,90 @@
+/**
+ * The reports of a run (`--report`): each one with a file is written to it
+ * at the end of the run; the one without (if any) replaces the terminal
+ * report, on stdout for the reports this package ships.
+ */
+import {writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {loadPlugin} from 'load-plugin'
+import type {VFile} from 'vfile'
+import {reporter as terminalReporter} from 'vfile-reporter'
+import {writeOut} from '../reporters/shared.js'
+import {type Report, UsageError, shippedReporter} from './flags.js'
+import {statOf} from './ignore-files.js'
+import {firstLine} from './lint-message.js'
+
+/** A report's text for the files (a reporter of vfile's kind). */
+export type Reporter = (files: VFile[], options: Record<string, unknown>) => string | Promise<string>
+
+/** The text of each report this package ships (loaded when asked for). */
+const shipped = {
+  json: async () => (await import('../reporters/json.js')).jsonReport,
+  github: async () => (await import('../reporters/github.js')).githubAnnotations,
+  sarif: async () => (await import('../reporters/sarif.js')).sarifLog,
+  junit: async () => (await import('../reporters/junit.js')).junitXml,
+  summary: async () => (await import('../reporters/summary.js')).summaryText
+} satisfies Record<string, () => Promise<Reporter>>
+
+/** The reporter a report names: one this package ships, or a `vfile-reporter-<name>`. */
+export async function reporterOf(report: Report, cwd: string): Promise<Reporter> {
+  const name = shippedReporter(report.name)
+  try {
+    const module = name
+      ? await shipped[name]()
+      : await loadPlugin(report.name, {from: `${pathToFileURL(cwd).href}/`, prefix: 'vfile-reporter'})
+    if (typeof module !== 'function') throw new Error('it exports no reporter function')
+    return module as Reporter
+  } catch (error) {
+    throw new UsageError(`cannot load reporter \`${report.name}\` (${firstLine(error)})`)
+  }
+}
+
+/** Refuse, before the run, a report file that could not be written: in a folder that is not there, or a folder. */
+export function checkReportFiles(reports: readonly Report[], cwd: string): void {
+  for (const {name, file} of reports) {
+    if (file === undefined) continue
+    const absolute = path.resolve(cwd, file)
+    if (statOf(path.dirname(absolute))?.isDirectory() !== true) {
+      throw new UsageError(`\`--report ${name}=${file}\`: no folder \`${path.dirname(file)}\` to write it in`)
+    }
+    if (statOf(absolute)?.isDirectory() === true) {
+      throw new UsageError(`\`--report ${name}=${file}\`: \`${file}\` is a folder`)
+    }
+  }
+}
+
+/**
+ * Write each report with a file, once the run is done (never coloured);
+ * then the one without a file, or else the terminal report: a shipped one
+ * to stdout, another's text returned for stderr. Also returns, a line each,
+ * the files that could not be written.
+ */
+export async function writeReports(
+  reports: readonly Report[],
+  reporters: readonly Reporter[],
+  files: VFile[],
+  settings: {quiet: boolean; silent: boolean; frail: boolean; color: boolean}
+): Promise<{text: string; notWritten: string[]}> {
+  const notWritten: string[] = []
+  for (const [index, {file, options}] of reports.entries()) {
+    if (file === undefined) continue
+    const text = await reporters[index]!(files, {...options, ...settings, color: false})
+    const problem = writeReport(file, text)
+    if (problem) notWritten.push(problem)
+  }
+  const index = reports.findIndex((report) => report.file === undefined)
+  const main = reports[index]
+  const text = await (reporters[index] ?? terminalReporter)(files, {...main?.options, ...settings})
+  return {text: main && shippedReporter(main.name) ? writeOut(text) : text, notWritten}
+}
+
+/** Write a report's text to its file; the problem in one line if it cannot be written. */
+function writeReport(file: string, text: string): string | undefined {
+  try {
+    writeFileSync(file, text.endsWith('\n') ? text : text + '\n')
+    return undefined
+  } catch (error) {
+    return `cannot write \`${file}\` (${firstLine(error)})`
+  }
+}
