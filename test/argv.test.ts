@@ -19,7 +19,9 @@ const defaults: LintOptions = {
   use: [],
   fix: false,
   fixDryRun: false,
-  fixRules: undefined
+  fixRules: undefined,
+  baseline: undefined,
+  updateBaseline: false
 }
 
 function options(...argv: string[]): LintOptions {

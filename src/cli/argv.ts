@@ -45,6 +45,10 @@ export interface LintOptions {
   fixDryRun: boolean
   /** `--fix-rule <ids>`: fix only these rules' messages (all when `undefined`). */
   fixRules: string[] | undefined
+  /** `--baseline <file>`: messages it has are not reported. */
+  baseline: string | undefined
+  /** `--update-baseline`: write the baseline file from this run's messages. */
+  updateBaseline: boolean
 }
 
 /** What `milestone-lint new` is asked to write. */
@@ -95,6 +99,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       silentlyIgnore: last('silently-ignore') === true,
       errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
       ...fixing(values, reports),
+      ...baselining(values),
       use: all('use').map((value) => {
         const {name, options} = withOptions(value, '--use')
         return [name, options]
@@ -144,6 +149,16 @@ function fixing(
   const given = values.get('fix-rule') as string[] | undefined
   if (given && !fix && !fixDryRun) throw new UsageError('--fix-rule limits --fix or --fix-dry-run: add one of them')
   return {fix, fixDryRun, fixRules: given && ruleIds(given)}
+}
+
+/** `--baseline <file>` and `--update-baseline`, which writes it. */
+function baselining(values: Map<string, Array<string | boolean>>): Pick<LintOptions, 'baseline' | 'updateBaseline'> {
+  const baseline = values.get('baseline')?.at(-1) as string | undefined
+  const updateBaseline = values.get('update-baseline')?.at(-1) === true
+  if (updateBaseline && baseline === undefined) {
+    throw new UsageError('--update-baseline writes the file --baseline names: add `--baseline <file>`')
+  }
+  return {baseline, updateBaseline}
 }
 
 /** The rule ids `--fix-rule` names: comma-separated, as configured, or as `remark-lint:<id>`. */

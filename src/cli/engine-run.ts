@@ -12,6 +12,7 @@ import type {VFile} from 'vfile'
 import remarkLintMilestone from '../index.js'
 import type {LintOptions} from './argv.js'
 import {type NamedIn, ownPlugins} from './own-package.js'
+import {recordHeadings} from '../reporters/stable-key.js'
 import releaseTrees from './release-trees.js'
 
 /** The extensions of Markdown files, with their dot. */
@@ -50,10 +51,17 @@ export function run(options: RunOptions, files: VFile[], cwd: string, namedIn: N
         pluginPrefix: 'remark',
         // The preset as an engine plugin: config files still apply on top of
         // it (`{}` keeps the options they give it), and it gets the file set.
-        // Nothing is written, so each tree is dropped once linted.
+        // Nothing is written, so each tree is dropped once linted (its
+        // section headings are kept, for messages' stable keys).
         // A config's `remark-lint-milestone` is this copy, installed or not.
         configTransform: ownPlugins(remarkLintMilestone, namedIn, cwd),
-        plugins: [[remarkLintMilestone as Plugin, {}], [releaseTrees, {}], ...options.use, ...(options.plugins ?? [])],
+        plugins: [
+          [remarkLintMilestone as Plugin, {}],
+          [recordHeadings as Plugin, {}],
+          [releaseTrees, {}],
+          ...options.use,
+          ...(options.plugins ?? [])
+        ],
         out: false,
         // Reported by the caller, once problems are sorted out.
         reporter(files: VFile[]) {

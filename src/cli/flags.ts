@@ -6,7 +6,7 @@ import {type ParseArgsConfig, parseArgs} from 'node:util'
 import json5 from 'json5'
 
 /** Reporters this package ships, by the name given to `--report`. */
-const reporterNames = ['json', 'github', 'sarif', 'junit', 'summary'] as const
+const reporterNames = ['json', 'github', 'sarif', 'gitlab', 'junit', 'summary'] as const
 
 /** `parseArgs`'s options. */
 export type Options = NonNullable<ParseArgsConfig['options']>
@@ -50,7 +50,7 @@ export const flags: Flag[] = [
   {
     long: 'report',
     value: '<name>[=opts][=file]',
-    help: 'json, github, sarif, junit, summary or a vfile-reporter-<name>; =file writes it there (repeatable)'
+    help: 'json, github, sarif, gitlab, junit, summary or a vfile-reporter-<name>; =file writes it there (repeatable)'
   },
   {long: 'color', negatable: true, help: 'colour the report (default: when stderr is a terminal)'},
   {long: 'rc-path', short: 'r', value: '<path>', help: 'use this config file, not the .remarkrc* files found'},
@@ -67,6 +67,8 @@ export const flags: Flag[] = [
   {long: 'fix', help: 'apply the fixes whose text is certain, in place, then report what is left'},
   {long: 'fix-dry-run', alias: 'diff', help: 'print a diff of what --fix would change (on stdout); write nothing'},
   {long: 'fix-rule', value: '<ids>', help: 'fix only these rules (comma-separated ids), with --fix or --fix-dry-run'},
+  {long: 'baseline', value: '<file>', help: 'report and fail only on messages this baseline file does not have'},
+  {long: 'update-baseline', help: 'write the --baseline file: every message of the files linted'},
   {long: 'help', short: 'h', help: 'print this help'},
   {long: 'version', short: 'v', help: 'print the version'}
 ]

@@ -187,7 +187,7 @@ function lintNextWaiting(): void {
   const cwd = workspaceOf(workspaces, filePath)
   settings
     .get(uri)
-    .then(({requireConfig, ignorePath}) => {
+    .then(({requireConfig, ignorePath, baseline, baselined}) => {
       if (running?.id !== id) return
       const job: Job = {
         id,
@@ -196,6 +196,7 @@ function lintNextWaiting(): void {
         text,
         requireConfig,
         ignorePath: ignorePath ? path.resolve(cwd, ignorePath) : undefined,
+        baseline: baseline ? {path: path.resolve(cwd, baseline), baselined} : undefined,
         fix: Boolean(fix)
       }
       linter.run(job)

@@ -18,6 +18,8 @@ export interface Message {
   expected?: string[] | undefined
   /** The expected texts are only likely: offered, never preferred or applied by fix-all. */
   suggestion?: boolean | undefined
+  /** In the baseline (`milestoneLint.baseline`), shown as a hint. */
+  baselined?: boolean | undefined
   /** A related place (the message's `cause`): in another file (the overview), or in this one. */
   related?: {file?: string | undefined; start: Point; end: Point; reason: string} | undefined
 }

@@ -15,6 +15,8 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import remarkLintMilestone from '../index.js'
 import {type TextEdit, diffEdits} from '../text/edits.js'
+import {recordHeadings} from '../reporters/stable-key.js'
+import {applyBaseline, readBaseline} from './baseline.js'
 import {fixInRounds} from './fix.js'
 import {type Message, cannotLint, firstLine} from './lint-message.js'
 
@@ -28,6 +30,8 @@ export interface Job {
   requireConfig: boolean
   /** An ignore file to use instead of `.remarkignore`, as an absolute path. */
   ignorePath: string | undefined
+  /** A baseline file (`milestoneLint.baseline`), as an absolute path, and what to do with the messages it has. */
+  baseline?: {path: string; baselined: 'hide' | 'hint'} | undefined
   /** Fix all: also give the edits of the text's certain fixes, as `milestone-lint --fix` makes them. */
   fix?: boolean
 }
@@ -55,14 +59,38 @@ parentPort?.on('message', function (job: Job) {
 
 async function run(job: Job): Promise<Result> {
   const file = await lint(job, job.text)
+  if (!job.fix)
+    return {id: job.id, messages: job.baseline ? baselined(file, job.baseline) : file.messages.map(toMessage)}
   const messages = file.messages.map(toMessage)
-  if (!job.fix) return {id: job.id, messages}
   // Fixes can uncover others: fixed in rounds, as the CLI does, the text
   // linted again in memory. The edits are those from the text to its fixed
   // form, whatever the rounds were (and with the text's own line breaks).
   const {fixing} = await fixInRounds([file], (texts) => Promise.all([...texts.values()].map((text) => lint(job, text))))
   const fixed = fixing.get(file.path)?.text
   return {id: job.id, messages, edits: fixed === undefined ? [] : diffEdits(job.text, fixed)}
+}
+
+/**
+ * The messages of a file under a baseline, as `milestone-lint --baseline`
+ * has them: those it has are left out, or shown as hints. A baseline that
+ * cannot be read is said on the file, once.
+ */
+function baselined(file: VFile, setting: NonNullable<Job['baseline']>): Message[] {
+  let baseline
+  try {
+    baseline = readBaseline(setting.path, file.cwd, false)
+  } catch (error) {
+    const message = file.message(`Cannot use the baseline: ${(error as Error).message}`, {
+      ruleId: 'baseline',
+      source: 'milestone-lint-language-server'
+    })
+    message.fatal = true
+    return file.messages.map(toMessage)
+  }
+  const {baselined: known} = applyBaseline(baseline, [file])
+  const messages = file.messages.map(toMessage)
+  if (setting.baselined === 'hide') return messages
+  return [...messages, ...known.map((message) => ({...toMessage(message), baselined: true}))]
 }
 
 /** Lint a text as the job's file; the file, with its messages. */
@@ -83,7 +111,10 @@ function lint(job: Job, text: string): Promise<VFile> {
         pluginPrefix: 'remark',
         // Given plugins come after the user's config: `{}` keeps the options the
         // user's config gives the preset (unified-engine merges the two).
-        plugins: [[remarkLintMilestone as Plugin<unknown[]>, {}]],
+        plugins: [
+          [remarkLintMilestone as Plugin<unknown[]>, {}],
+          [recordHeadings as Plugin, {}]
+        ],
         out: false,
         // The messages are the file's; no report is written. The engine waits
         // for each write to its streams to finish, so a stream nobody reads

@@ -32,16 +32,25 @@ export interface Settings {
   requireConfig: boolean
   /** An ignore file to use instead of `.remarkignore`, relative to the workspace folder. */
   ignorePath: string | undefined
+  /** A baseline file, relative to the workspace folder: its messages are hidden, or hints. */
+  baseline: string | undefined
+  /** What to do with the messages the baseline has: hide them (the default), or show them as hints. */
+  baselined: 'hide' | 'hint'
 }
 
 /** The settings of a client that gives none. */
-export const defaults: Settings = {requireConfig: false, ignorePath: undefined}
+export const defaults: Settings = {requireConfig: false, ignorePath: undefined, baseline: undefined, baselined: 'hide'}
 
 /** Anything but an object (`null`, or `[]` from a Lua `{}`) means the defaults. */
 export function toSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null) return defaults
-  const {requireConfig, ignorePath} = raw as Record<string, unknown>
-  return {requireConfig: Boolean(requireConfig), ignorePath: typeof ignorePath === 'string' ? ignorePath : undefined}
+  const {requireConfig, ignorePath, baseline, baselined} = raw as Record<string, unknown>
+  return {
+    requireConfig: Boolean(requireConfig),
+    ignorePath: typeof ignorePath === 'string' ? ignorePath : undefined,
+    baseline: typeof baseline === 'string' ? baseline : undefined,
+    baselined: baselined === 'hint' ? 'hint' : 'hide'
+  }
 }
 
 /** A lint message as an LSP diagnostic; its expected texts ride along for the quick fixes. */
@@ -49,9 +58,12 @@ export function toDiagnostic(message: Message, uri: string): Diagnostic {
   const {related} = message
   return {
     range: {start: toPosition(message.start), end: toPosition(message.end ?? message.start)},
-    message: message.note ? `${message.reason}\n${message.note}` : message.reason,
-    severity:
-      message.fatal === true
+    message:
+      (message.note ? `${message.reason}\n${message.note}` : message.reason) +
+      (message.baselined ? ' (baselined)' : ''),
+    severity: message.baselined
+      ? DiagnosticSeverity.Hint
+      : message.fatal === true
         ? DiagnosticSeverity.Error
         : message.fatal === false
           ? DiagnosticSeverity.Warning

@@ -20,6 +20,7 @@ import {fixDiff} from './fix-diff.js'
 import {extensions, ignoreName, run} from './engine-run.js'
 import {newDoc} from './new-doc.js'
 import {checkReportFiles, reporterOf, writeReports} from './reports.js'
+import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
 
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
 process.on('uncaughtException', (error) => {
@@ -68,6 +69,7 @@ async function lint(options: LintOptions): Promise<void> {
   let fixed: Fixed | undefined
   if (options.fix || options.fixDryRun) ({files, fixed} = await fix(options, files, cwd, namedIn))
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
+  const baselined = options.baseline === undefined ? undefined : baselineRun(options, outcome, cwd)
 
   const {text, notWritten} = await writeReports(options.reports, reporters, outcome.reported, {
     quiet: options.quiet,
@@ -81,9 +83,48 @@ async function lint(options: LintOptions): Promise<void> {
     ...notWritten.map((problem) => 'milestone-lint: ' + problem)
   ]
   const reported = outcome.problems.length + outcome.errors + outcome.warnings + outcome.infos > 0
-  if (!options.silent && (!options.quiet || reported)) lines.push(summaryLine(outcome, fixed))
+  if (!options.silent && (!options.quiet || reported)) {
+    lines.push(summaryLine(outcome, fixed) + (baselined?.count ? `; ${baselined.count} baselined` : ''))
+  }
+  if (!options.silent) lines.push(...(baselined?.lines ?? []))
   process.stderr.write((text ? text.replace(/\n?$/, '\n') : '') + lines.map((line) => line + '\n').join(''))
   process.exitCode = notWritten.length > 0 ? 2 : exitCode(outcome, options.frail)
+}
+
+/**
+ * `--baseline`: take the messages it has off the files reported (and out of
+ * the counts, so they fail nothing); with `--update-baseline`, write it from
+ * this run's messages first. The lines to say after the summary.
+ */
+function baselineRun(
+  options: LintOptions,
+  outcome: ReturnType<typeof outcomeOf>,
+  cwd: string
+): {count: number; lines: string[]} {
+  const baseline = readBaseline(options.baseline!, cwd, options.updateBaseline)
+  const lines: string[] = []
+  if (options.updateBaseline) {
+    const written = writeBaseline(baseline, outcome.reported)
+    lines.push(
+      `milestone-lint: wrote ${options.baseline!}: ${count(written.problems, 'problem')} in ${count(written.files, 'file')}`
+    )
+  }
+  const {baselined, fixed} = applyBaseline(baseline, outcome.reported)
+  for (const message of baselined) {
+    if (message.fatal === true) outcome.errors--
+    else if (message.fatal === false) outcome.warnings--
+    else outcome.infos--
+  }
+  if (fixed > 0) {
+    lines.push(
+      `milestone-lint: ${count(fixed, 'baselined problem')} fixed; run --update-baseline to shrink ${options.baseline!}`
+    )
+  }
+  return {count: baselined.length, lines}
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`
 }
 
 /** `milestone-lint new`: write the doc, and say what it holds. */

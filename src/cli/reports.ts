@@ -22,6 +22,7 @@ const shipped = {
   json: async () => (await import('../reporters/json.js')).jsonReport,
   github: async () => (await import('../reporters/github.js')).githubAnnotations,
   sarif: async () => (await import('../reporters/sarif.js')).sarifLog,
+  gitlab: async () => (await import('../reporters/gitlab.js')).gitlabReport,
   junit: async () => (await import('../reporters/junit.js')).junitXml,
   summary: async () => (await import('../reporters/summary.js')).summaryText
 } satisfies Record<string, () => Promise<Reporter>>

@@ -10,6 +10,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {rules} from '../rules/index.js'
 import {homepage} from '../rules/rule.js'
+import {type StableKey, fingerprint, keyed} from './stable-key.js'
 import {type ReporterOptions, levelOf, messagesOf, rangeOf, relativePath, ruleIdOf, writeOut} from './shared.js'
 
 const pack = createRequire(import.meta.url)('../../package.json') as {version: string}
@@ -36,14 +37,27 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
 
   for (const file of files) {
     const uri = artifactUri(file)
-    for (const message of messagesOf(file, options)) {
+    const name = relativePath(file)
+    const baseline = file.data.milestoneLintBaseline
+    const unchanged = new Set(baseline?.unchanged)
+    const reported = new Set(messagesOf(file, options))
+    // Keys are counted over all the file's messages, reported or baselined.
+    for (const {message, key, index} of keyed(file, [...file.messages, ...unchanged])) {
+      if (!reported.has(message) && !(unchanged.has(message) && (!options.silent || message.fatal === true))) continue
       const ruleId = ruleIdOf(message)
       if (!listed.has(ruleId)) {
         listed.add(ruleId)
         run.addRule(otherRule(ruleId, message))
       }
-      run.addResult(result(uri, ruleId, message, options))
+      const builder = result(uri, ruleId, message, options)
+      builder.result.partialFingerprints = {[fingerprintName]: fingerprint(name, key, index)}
+      if (baseline) {
+        builder.result.baselineState = unchanged.has(message) ? 'unchanged' : 'new'
+        if (unchanged.has(message)) builder.result.suppressions = [inBaseline]
+      }
+      run.addResult(builder)
     }
+    for (const {key, index} of baseline?.absent ?? []) run.addResult(absentResult(uri, name, key, index))
   }
 
   const log = new SarifBuilder()
@@ -51,6 +65,28 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
   // Not `buildSarifJsonString`: it throws when any text (a file name, a
   // message) contains its marker `SARIF_BUILDER_INVALID`.
   return JSON.stringify(log.buildSarifOutput(), null, 2)
+}
+
+/** The key of our fingerprint among a result's `partialFingerprints`: a hash of its stable key, not its line. */
+const fingerprintName = 'milestoneLint/v1'
+
+/** A message in the baseline: suppressed, and accepted as such. */
+const inBaseline = {kind: 'external', status: 'accepted', justification: 'in the milestone-lint baseline'} as const
+
+/**
+ * A baselined message that no longer occurs: `absent`, in its file but at
+ * no region (it has none any more), at level `none`, as it fails nothing.
+ */
+function absentResult(uri: string, name: string, key: StableKey, index: number): SarifResultBuilder {
+  const builder = new SarifResultBuilder().initSimple({
+    ruleId: key.rule,
+    level: 'none',
+    messageText: key.message,
+    fileUri: uri
+  })
+  builder.result.partialFingerprints = {[fingerprintName]: fingerprint(name, key, index)}
+  builder.result.baselineState = 'absent'
+  return builder
 }
 
 /** Write the SARIF log of these files to stdout. */

@@ -57,6 +57,7 @@ export function writeOut(text: string): '' {
   return ''
 }
 
-function byPlace(left: VFileMessage, right: VFileMessage): number {
+/** Messages in order of place: line, then column (a message without one first). */
+export function byPlace(left: VFileMessage, right: VFileMessage): number {
   return (left.line ?? 0) - (right.line ?? 0) || (left.column ?? 0) - (right.column ?? 0)
 }
