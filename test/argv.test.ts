@@ -173,6 +173,17 @@ describe('parseCommandLine', () => {
     expect(options('--diff', '--report', 'sarif=results.sarif', 'docs').fixDryRun).toBe(true)
   })
 
+  it('takes --baseline, and refuses --update-baseline without it', () => {
+    expect(options('--baseline', 'b.json', '--update-baseline', 'docs')).toEqual({
+      ...defaults,
+      baseline: 'b.json',
+      updateBaseline: true
+    })
+    expect(refusal('--update-baseline', 'docs')).toBe(
+      '--update-baseline writes the file --baseline names: add `--baseline <file>`'
+    )
+  })
+
   it('refuses --fix-rule alone, an unknown rule id, and --fix-dry-run with --fix or a report on stdout', () => {
     expect(refusal('--fix-rule', 'milestone-risk-fields', 'docs')).toBe(
       '--fix-rule limits --fix or --fix-dry-run: add one of them'

@@ -3,7 +3,8 @@
  * and workspace folders changed, documents it does not lint, and a client
  * that offers none of the optional capabilities.
  */
-import {readFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -12,12 +13,14 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
+  type Diagnostic,
+  DiagnosticSeverity,
   DidOpenTextDocumentNotification,
   InitializeRequest,
   InitializedNotification
 } from 'vscode-languageserver-protocol/node'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
-import {makeProject, removeProjects} from './project.js'
+import {cliPath, makeProject, removeProjects} from './project.js'
 
 afterAll(removeProjects)
 
@@ -144,4 +147,53 @@ describe('milestone-lint-language-server over a session', () => {
       })
     }
   }, 60_000)
+})
+
+describe('milestone-lint-language-server with a baseline', () => {
+  const baseline = 'milestone-lint-baseline.json'
+
+  /** The diagnostics of the defective doc given these settings, in a project whose baseline has its messages but one. */
+  async function diagnosticsWith(settings: unknown, baselineText?: string) {
+    const root = makeProject()
+    const written = spawnSync(
+      process.execPath,
+      [cliPath, 'docs', '--baseline', baseline, '--update-baseline', '--quiet'],
+      {cwd: root, encoding: 'utf8'}
+    )
+    expect(written.status).toBe(0)
+    if (baselineText !== undefined) writeFileSync(path.join(root, baseline), baselineText)
+    const text = readFileSync(path.join(root, defectivePath), 'utf8').replace(
+      '**Impact**: Medium',
+      '**Impact**: Severe'
+    )
+    let diagnostics: Diagnostic[] = []
+    await withClient(new LspClient(root, {settings}), async (client) => {
+      await client.initialize()
+      diagnostics = await client.open(client.uri(defectivePath), text)
+    })
+    return diagnostics
+  }
+
+  it('hides the messages the `baseline` setting’s file has, by default', async () => {
+    expect((await diagnosticsWith({baseline})).map(formatDiagnostic)).toEqual([
+      '117:13-117:19 milestone-risk-fields: Unexpected impact level `Severe`, expected `High`, `Medium` or `Low`'
+    ])
+  }, 30_000)
+
+  it('shows them as hints with `baselined: "hint"`', async () => {
+    const diagnostics = await diagnosticsWith({baseline, baselined: 'hint'})
+    expect(diagnostics).toHaveLength(21)
+    const hints = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Hint)
+    expect(hints).toHaveLength(20)
+    expect(hints.every((diagnostic) => String(diagnostic.message).endsWith(' (baselined)'))).toBe(true)
+    expect(hints.map((diagnostic) => diagnostic.range.start.line + 1)).toContain(109)
+  }, 30_000)
+
+  it('says on the doc when the baseline cannot be used', async () => {
+    const diagnostics = (await diagnosticsWith({baseline}, '[]')).map(formatDiagnostic)
+    expect(diagnostics).toHaveLength(22)
+    expect(diagnostics).toContain(
+      '1:1 baseline: Cannot use the baseline: `milestone-lint-baseline.json` is not a milestone-lint baseline (expected {"tool": "milestone-lint", "version": 1, "files": {…}}, as --update-baseline writes)'
+    )
+  }, 30_000)
 })

@@ -6,6 +6,7 @@
  * config and ignore files, the preset under the user's config) and posts
  * back its messages as plain data.
  */
+import path from 'node:path'
 import {Writable} from 'node:stream'
 import {parentPort} from 'node:worker_threads'
 import {remark} from 'remark'
@@ -78,7 +79,8 @@ async function run(job: Job): Promise<Result> {
 function baselined(file: VFile, setting: NonNullable<Job['baseline']>): Message[] {
   let baseline
   try {
-    baseline = readBaseline(setting.path, file.cwd, false)
+    // Named in a message as the setting names it, relative to the workspace folder.
+    baseline = readBaseline(path.relative(file.cwd, setting.path), file.cwd, false)
   } catch (error) {
     const message = file.message(`Cannot use the baseline: ${(error as Error).message}`, {
       ruleId: 'baseline',

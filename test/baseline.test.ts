@@ -1,0 +1,328 @@
+/**
+ * The baseline (`--baseline`, `--update-baseline`) and the stable keys it
+ * shares with the SARIF fingerprints and the GitLab report, as the README's
+ * "Adopting on an existing repo" walks through them: edits elsewhere in a
+ * doc (lines above, another section, sections reordered, a rename) leave
+ * baselined messages baselined; a new copy of one is reported.
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {readFileSync, renameSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {Ajv} from 'ajv'
+import {afterAll, beforeEach, describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import {codeQualityIssues} from '../src/reporters/gitlab.js'
+import {sarifLog} from '../src/reporters/sarif.js'
+import {keyed, withoutLines} from '../src/reporters/stable-key.js'
+import {readmeBlock, readmeBlockAfter} from './readme.js'
+import {makeProject, milestoneLint, removeProjects, repoRoot, userEnvironment, withoutGitVariables} from './project.js'
+import {parseSarif} from './sarif-schema.js'
+
+afterAll(removeProjects)
+
+const defective = 'docs/milestone-2-public-launch.md'
+const baselineFile = 'milestone-lint-baseline.json'
+const summary = 'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); '
+const lint = (project: string, ...args: string[]) => milestoneLint(project, 'docs', '--baseline', baselineFile, ...args)
+
+const validateGitlab = new Ajv({allErrors: true}).compile(
+  JSON.parse(readFileSync(path.join(repoRoot, 'fixtures/gitlab/code-quality-schema.json'), 'utf8')) as object
+)
+
+/** Parse a GitLab Code Quality report, failing the test unless it is valid against the schema, with unique fingerprints. */
+function parseGitlab(text: string): Array<{fingerprint: string; location: {lines: {begin: number}}}> {
+  const report = JSON.parse(text) as Array<{fingerprint: string; location: {lines: {begin: number}}}>
+  expect(validateGitlab(report) ? [] : validateGitlab.errors).toEqual([])
+  expect(new Set(report.map((issue) => issue.fingerprint)).size).toBe(report.length)
+  return report
+}
+
+/** Run a README command line in a project as a user's shell would, `npx milestone-lint` being the project's own. */
+function shell(project: string, command: string) {
+  const env = {
+    ...withoutGitVariables(userEnvironment()),
+    PATH: [path.join(project, 'node_modules/.bin'), process.env.PATH].join(path.delimiter)
+  }
+  const result = spawnSync('sh', ['-c', command.replace(/^\$ /, '').replace(/\bnpx (?=milestone-lint)/g, '')], {
+    cwd: project,
+    env,
+    encoding: 'utf8'
+  })
+  return {status: result.status, output: result.stdout + result.stderr}
+}
+
+/** A README example (`$ <command>`, then what it prints): its exit code, what it prints and what the README says. */
+function readmeExample(project: string, block: string) {
+  const [command, ...lines] = block.split('\n')
+  return {...shell(project, command!), expected: lines.join('\n')}
+}
+
+/** Edit a file of a project. */
+function edit(project: string, file: string, change: (text: string) => string): void {
+  const absolute = path.join(project, file)
+  writeFileSync(absolute, change(readFileSync(absolute, 'utf8')))
+}
+
+/** What JSON.parse says of a text (its words differ between Node versions). */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text)
+    return ''
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+/** A project with its baseline written, and the baseline's text. */
+function baselined(): {project: string; written: string} {
+  const project = makeProject()
+  expect(lint(project, '--update-baseline', '--quiet').status).toBe(0)
+  return {project, written: readFileSync(path.join(project, baselineFile), 'utf8')}
+}
+
+describe('milestone-lint --baseline (README: Adopting on an existing repo)', () => {
+  it('writes the baseline only when asked, as the README shows, then reports nothing of it', () => {
+    const project = makeProject()
+    const first = readmeExample(
+      project,
+      readmeBlock('$ npx milestone-lint docs --baseline milestone-lint-baseline.json --update-baseline --quiet')
+    )
+    expect(first.output).toBe(first.expected)
+    expect(first.status).toBe(0)
+    const written = readFileSync(path.join(project, baselineFile), 'utf8')
+    expect(written).toBe(readFileSync(path.join(repoRoot, 'fixtures/baseline/example-baseline.json'), 'utf8'))
+    // The README's excerpt is the written file's, as written.
+    const excerpt = JSON.parse(readmeBlockAfter('The baseline is JSON, sorted and stable', 'json'))
+    const entry = (JSON.parse(written)).files[defective]
+    expect(entry.hash).toBe(excerpt.files[defective].hash)
+    expect(entry.problems).toContainEqual(excerpt.files[defective].problems[0])
+    // Sorted by rule, then section, then message: a stable diff.
+    const keys = (entry.problems as Array<{rule: string; section: string; message: string}>).map((problem) =>
+      JSON.stringify([problem.rule, problem.section, problem.message])
+    )
+    expect(keys).toEqual([...keys].sort())
+
+    // Linting with it neither reports nor fails, and writes nothing.
+    const again = lint(project)
+    expect(again.status).toBe(0)
+    expect(again.stderr.split('\n').slice(-2)).toEqual([summary + 'no messages; 20 baselined', ''])
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+  })
+
+  it('keeps messages baselined across lines inserted above and sections reordered', () => {
+    const {project, written} = baselined()
+    edit(project, defective, (text) => text.replace('\n', '\n\nA paragraph added above everything.\n\n\n'))
+    // The two risks swapped: a section moved, each risk's messages with it.
+    edit(project, defective, (text) => {
+      const [fraud, support, after] = ['### Risk: Payment Fraud', '### Risk: Support Load', '## Open Questions'].map(
+        (heading) => text.indexOf(heading)
+      ) as [number, number, number]
+      return text.slice(0, fraud) + text.slice(support, after) + text.slice(fraud, support) + text.slice(after)
+    })
+    expect(lint(project, '--quiet')).toEqual({status: 0, stdout: '', stderr: ''})
+    expect(lint(project).stderr.split('\n').slice(-2)).toEqual([summary + 'no messages; 20 baselined', ''])
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+  })
+
+  it('keeps the messages of a file renamed with `git mv`, its content unchanged', () => {
+    const {project} = baselined()
+    const git = (...args: string[]) => execFileSync('git', args, {cwd: project, env: withoutGitVariables(process.env)})
+    git('init', '-q')
+    git('add', 'docs')
+    git('mv', defective, 'docs/milestone-2-launch.md')
+    // Its 20 messages stay baselined. What the rename breaks (the
+    // overview's link to it) is new, and reported.
+    const renamed = lint(project, '--quiet')
+    expect(renamed.status).toBe(1)
+    expect(renamed.stderr).toBe(
+      'docs/milestone-2-launch.md\n' +
+        '1:1-1:29        warning Unexpected link `./milestone-2-public-launch.md` to a missing file in the entry `## Milestone 2: Public Launch` of `./milestones.md:35`, expected a link to this doc (`./milestone-2-launch.md`) milestone-overview-sync remark-lint\n' +
+        '  [cause]:\n' +
+        '    35:18-35:78 info    In `./milestones.md`\n' +
+        '\n' +
+        '⚠ 1 warning\n' +
+        summary +
+        '1 warning; 20 baselined\n'
+    )
+  })
+
+  it('reports a second copy of a baselined problem in its section, as the README shows', () => {
+    const {project} = baselined()
+    edit(project, defective, (text) => text.replace(/^(.*\[Owner Name\].*)$/m, '$1\n\nAlso [Owner Name] again.'))
+    const example = readmeExample(project, readmeBlockAfter('2. Lint with it', 'text'))
+    expect(example.output).toBe(example.expected)
+    expect(example.status).toBe(1)
+  })
+
+  it('says in one line how many baselined problems are fixed, as the README shows, and fixes with --fix', () => {
+    const {project, written} = baselined()
+    edit(project, defective, (text) => text.replace('**Impact**: Severe', '**Impact**: High'))
+    expect(readFileSync(path.join(project, defective), 'utf8')).not.toContain('Severe')
+    const example = readmeExample(project, readmeBlockAfter('3. As problems are fixed', 'text'))
+    expect(example.output).toBe(example.expected)
+    expect(example.status).toBe(0)
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+
+    // --fix fixes baselined problems too, each one fewer in the baseline;
+    // what a fix puts in (the template's placeholders) is new.
+    const fixed = lint(project, '--fix', '--fix-rule', 'milestone-success-criteria', '--quiet')
+    expect(fixed.status).toBe(1)
+    expect(fixed.stderr).toBe(
+      'docs/milestone-2-public-launch.md\n' +
+        [1, 2, 3]
+          .map(
+            (criterion) =>
+              `${73 + criterion}:5-${73 + criterion}:31 warning Unexpected unfilled template placeholder \`[Criterion ${criterion} - measurable]\`, expected the actual criterion ${criterion} - measurable milestone-no-placeholders remark-lint\n`
+          )
+          .join('') +
+        '\n⚠ 3 warnings\n' +
+        summary +
+        '3 warnings; 1 file fixed (4 fixes); 15 baselined\n' +
+        'milestone-lint: 5 baselined problems fixed; run --update-baseline to shrink milestone-lint-baseline.json\n'
+    )
+    // Updating it shrinks it to what is left; a file deleted drops its entries.
+    const updated = lint(project, '--update-baseline', '--quiet')
+    expect(updated.stderr).toBe('milestone-lint: wrote milestone-lint-baseline.json: 18 problems in 1 file\n')
+    renameSync(path.join(project, defective), path.join(project, 'elsewhere.md'))
+    expect(lint(project, '--quiet').stderr).toBe(
+      'milestone-lint: 18 baselined problems fixed; run --update-baseline to shrink milestone-lint-baseline.json\n'
+    )
+  })
+
+  it('keeps the entries of files not linted when updating some, and works on the files a hook passes', () => {
+    const {project, written} = baselined()
+    // The hook's command line, with `args: [--baseline, milestone-lint-baseline.json]`.
+    const hook = (...files: string[]) =>
+      milestoneLint(project, '--silently-ignore', ...files, '--baseline', baselineFile, '--quiet')
+    expect(hook('docs/milestone-1-private-beta.md')).toEqual({status: 0, stdout: '', stderr: ''})
+    expect(hook(defective).status).toBe(0)
+    expect(
+      milestoneLint(project, 'docs/milestones.md', '--baseline', baselineFile, '--update-baseline', '--quiet').stderr
+    ).toBe('milestone-lint: wrote milestone-lint-baseline.json: 20 problems in 1 file\n')
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+  })
+
+  it.each([
+    [
+      'missing',
+      undefined,
+      'cannot read baseline `milestone-lint-baseline.json`: no such file; write it with --update-baseline'
+    ],
+    [
+      'not JSON',
+      '{"tool": "milestone-lint",',
+      'cannot read baseline `milestone-lint-baseline.json`: ' + jsonError('{"tool": "milestone-lint",')
+    ],
+    ['of another tool', '{"version": 1, "files": {}}', ''],
+    ['of another version', '{"tool": "milestone-lint", "version": 2, "files": {}}', ''],
+    [
+      'with a bad entry',
+      '{"tool": "milestone-lint", "version": 1, "files": {"a.md": {"hash": "x", "problems": [{"rule": "r", "section": "", "message": "m", "count": 0}]}}}',
+      ''
+    ],
+    ['with a bad file', '{"tool": "milestone-lint", "version": 1, "files": {"a.md": []}}', ''],
+    ['a list', '[]', '']
+  ])('stops in one line (exit 2) on a baseline file %s', (_, text, problem) => {
+    const project = makeProject(text === undefined ? {} : {[baselineFile]: text})
+    const expected =
+      problem ||
+      '`milestone-lint-baseline.json` is not a milestone-lint baseline (expected {"tool": "milestone-lint", "version": 1, "files": {…}}, as --update-baseline writes)'
+    expect(lint(project)).toEqual({status: 2, stdout: '', stderr: `milestone-lint: ${expected}\n`})
+  })
+
+  it('refuses a foreign baseline as the README shows', () => {
+    const project = makeProject({'package.json': '{"name": "docs", "private": true}\n'})
+    const example = readmeExample(project, readmeBlock('$ npx milestone-lint docs --baseline package.json'))
+    expect(example.output).toBe(example.expected)
+    expect(example.status).toBe(2)
+  })
+})
+
+describe('stable fingerprints (SARIF, GitLab)', () => {
+  let project: string
+  beforeEach(() => {
+    project = makeProject()
+  })
+
+  /** Each result's fingerprint and line, in order. */
+  function sarifResults(...args: string[]) {
+    const {stdout} = milestoneLint(project, defective, '--report', 'sarif', ...args)
+    return (parseSarif(stdout).runs[0].results as any[]).map((result) => ({
+      fingerprint: result.partialFingerprints['milestoneLint/v1'] as string,
+      line: result.locations[0].physicalLocation.region?.startLine as number | undefined,
+      state: result.baselineState as string | undefined
+    }))
+  }
+
+  it('gives each result a fingerprint that stays when lines move, and GitLab issues the same', () => {
+    const before = sarifResults()
+    const gitlab = parseGitlab(milestoneLint(project, defective, '--report', 'gitlab').stdout)
+    expect(gitlab.map((issue) => issue.fingerprint)).toEqual(before.map((result) => result.fingerprint))
+    expect(gitlab.map((issue) => issue.location.lines.begin)).toEqual(before.map((result) => result.line))
+    expect(new Set(before.map((result) => result.fingerprint)).size).toBe(20)
+    expect(before.every((result) => result.state === undefined)).toBe(true)
+
+    edit(project, defective, (text) => text.replace('\n', '\n\n\n\n'))
+    const after = sarifResults()
+    expect(after.map((result) => result.fingerprint)).toEqual(before.map((result) => result.fingerprint))
+    expect(after.map((result) => result.line)).toEqual(before.map((result) => result.line! + 3))
+  })
+
+  it('says each result’s baselineState with --baseline: new, unchanged, and absent for fixed ones', () => {
+    expect(milestoneLint(project, defective, '--baseline', baselineFile, '--update-baseline').status).toBe(0)
+    const before = sarifResults()
+    edit(project, defective, (text) =>
+      text
+        .replace('**Impact**: Severe', '**Impact**: High')
+        .replace(/^(.*\[Owner Name\].*)$/m, '$1\n\nAlso [Owner Name].')
+    )
+    const results = sarifResults('--baseline', baselineFile)
+    expect(results.map((result) => result.state).sort()).toEqual([
+      'absent',
+      'new',
+      ...Array.from({length: 19}, () => 'unchanged')
+    ])
+    const absent = results.find((result) => result.state === 'absent')!
+    expect(absent.line).toBeUndefined()
+    const severe = before.find((result) => result.line === 109)!
+    expect(absent.fingerprint).toBe(severe.fingerprint)
+    // The unchanged keep their fingerprints; the new copy has its own.
+    const unchanged = results.filter((result) => result.state === 'unchanged').map((result) => result.fingerprint)
+    expect(before.map((result) => result.fingerprint).filter((print) => print !== severe.fingerprint)).toEqual(
+      unchanged
+    )
+    expect(unchanged).not.toContain(results.find((result) => result.state === 'new')!.fingerprint)
+  })
+})
+
+describe('stable keys', () => {
+  it('takes line numbers and `path:line` references out of a reason', () => {
+    expect(withoutLines('Duplicate `## Goal` (first at line 12), see `./milestones.md:35` and lines 3-4')).toBe(
+      'Duplicate `## Goal` (first at line), see `./milestones.md` and lines'
+    )
+    expect(withoutLines('Unexpected number `3` in `### Phase 3: Public Links`')).toBe(
+      'Unexpected number `3` in `### Phase 3: Public Links`'
+    )
+  })
+
+  it('reads the section headings from the text of a file linted without milestone-lint (remark-cli)', () => {
+    const file = new VFile({path: 'a.md', value: '# A\n\n## B\n\ntext\n\n### C\n\n## D\n'})
+    file.message('one', {place: {line: 5, column: 1}, ruleId: 'r'})
+    file.message('two', {place: {line: 8, column: 1}, ruleId: 'r'})
+    file.message('two', {place: {line: 8, column: 2}, ruleId: 'r'})
+    file.message('whole file', {ruleId: 'r'})
+    expect(keyed(file, file.messages).map(({key, index}) => [key.section, key.message, index])).toEqual([
+      ['', 'whole file', 0],
+      ['# A > ## B', 'one', 0],
+      ['# A > ## B > ### C', 'two', 0],
+      ['# A > ## B > ### C', 'two', 1]
+    ])
+    // The reporters key them the same.
+    const log = JSON.parse(sarifLog([file]))
+    const issues = codeQualityIssues([file])
+    expect(log.runs[0].results.map((result: any) => result.partialFingerprints['milestoneLint/v1'])).toEqual(
+      issues.map((issue) => issue.fingerprint)
+    )
+    expect(issues[0]).toMatchObject({check_name: 'r', severity: 'minor', location: {path: 'a.md', lines: {begin: 1}}})
+  })
+})
