@@ -93,7 +93,7 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(written).toBe(readFileSync(path.join(repoRoot, 'fixtures/baseline/example-baseline.json'), 'utf8'))
     // The README's excerpt is the written file's, as written.
     const excerpt = JSON.parse(readmeBlockAfter('The baseline is JSON, sorted and stable', 'json'))
-    const entry = (JSON.parse(written)).files[defective]
+    const entry = JSON.parse(written).files[defective]
     expect(entry.hash).toBe(excerpt.files[defective].hash)
     expect(entry.problems).toContainEqual(excerpt.files[defective].problems[0])
     // Sorted by rule, then section, then message: a stable diff.
