@@ -148,7 +148,7 @@ describe('milestone-lint', () => {
       '  -f  --[no-]frail                     exit 1 on warnings too, not only on errors (the default)'
     )
     expect(lines).toContain(
-      '      --report <name>[=opts][=file]    json, github, sarif, junit, summary or a vfile-reporter-<name>; =file writes it there (repeatable)'
+      '      --report <name>[=opts][=file]    json, github, sarif, gitlab, junit, summary or a vfile-reporter-<name>; =file writes it there (repeatable)'
     )
     expect(lines).toContain(
       '      --verbose                        list the files skipped as not milestone docs, and why'

@@ -109,7 +109,7 @@ export function contentHash(file: VFile): string {
 export function withoutLines(reason: string): string {
   return reason
     .replace(/\b(lines?) \d+(?:\s*[-–]\s*\d+)?/g, '$1')
-    .replace(/([\w./-]+\.[A-Za-z]\w*):\d+(?::\d+)?\b/g, '$1')
+    .replace(/(\.[A-Za-z]\w*):\d+(?::\d+)?\b/g, '$1')
 }
 
 /** The section path at a line: the headings enclosing it, outermost first (the root section is ``). */
