@@ -107,9 +107,7 @@ export function contentHash(file: VFile): string {
  * `` `milestones.md:34` ``. They move with any line inserted above.
  */
 export function withoutLines(reason: string): string {
-  return reason
-    .replace(/\b(lines?) \d+(?:\s*[-–]\s*\d+)?/g, '$1')
-    .replace(/(\.[A-Za-z]\w*):\d+(?::\d+)?\b/g, '$1')
+  return reason.replace(/\b(lines?) \d+(?:\s*[-–]\s*\d+)?/g, '$1').replace(/(\.[A-Za-z]\w*):\d+(?::\d+)?\b/g, '$1')
 }
 
 /** The section path at a line: the headings enclosing it, outermost first (the root section is ``). */
