@@ -6,7 +6,7 @@
  * baselined messages baselined; a new copy of one is reported.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv} from 'ajv'
 import {afterAll, beforeEach, describe, expect, it} from 'vitest'
@@ -221,9 +221,16 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
       ''
     ],
     ['with a bad file', '{"tool": "milestone-lint", "version": 1, "files": {"a.md": []}}', ''],
-    ['a list', '[]', '']
+    ['a list', '[]', ''],
+    ['null', 'null', ''],
+    [
+      'that is a folder',
+      'folder',
+      'cannot read baseline `milestone-lint-baseline.json`: EISDIR: illegal operation on a directory, read'
+    ]
   ])('stops in one line (exit 2) on a baseline file %s', (_, text, problem) => {
-    const project = makeProject(text === undefined ? {} : {[baselineFile]: text})
+    const project = makeProject(text === undefined || text === 'folder' ? {} : {[baselineFile]: text})
+    if (text === 'folder') mkdirSync(path.join(project, baselineFile))
     const expected =
       problem ||
       '`milestone-lint-baseline.json` is not a milestone-lint baseline (expected {"tool": "milestone-lint", "version": 1, "files": {…}}, as --update-baseline writes)'

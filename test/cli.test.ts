@@ -53,4 +53,16 @@ describe('remark CLI with .remarkrc.js', () => {
     const summary = remark(file, '--report', 'remark-lint-milestone/reporters/summary')
     expect(summary.stdout).toMatch(/\n0 errors, 20 warnings, 0 infos in 1 of 1 file\n$/)
   })
+
+  it('can use the GitLab Code Quality reporter by its export path too: warnings are minor there', () => {
+    const gitlab = remark(
+      'fixtures/example/milestone-2-public-launch.md',
+      '--report',
+      'remark-lint-milestone/reporters/gitlab'
+    )
+    const issues = JSON.parse(gitlab.stdout) as Array<{severity: string; location: {path: string}}>
+    expect(issues).toHaveLength(20)
+    expect(new Set(issues.map((issue) => issue.severity))).toEqual(new Set(['minor']))
+    expect(issues[0]!.location.path).toBe('fixtures/example/milestone-2-public-launch.md')
+  })
 })
