@@ -5,7 +5,7 @@
  * doc (lines above, another section, sections reordered, a rename) leave
  * baselined messages baselined; a new copy of one is reported.
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv} from 'ajv'
@@ -15,7 +15,7 @@ import {codeQualityIssues} from '../src/reporters/gitlab.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {keyed, withoutLines} from '../src/reporters/stable-key.js'
 import {readmeBlock, readmeBlockAfter} from './readme.js'
-import {makeProject, milestoneLint, removeProjects, repoRoot, userEnvironment, withoutGitVariables} from './project.js'
+import {makeProject, milestoneLint, readmeShell, removeProjects, repoRoot, withoutGitVariables} from './project.js'
 import {parseSarif} from './sarif-schema.js'
 
 afterAll(removeProjects)
@@ -37,24 +37,11 @@ function parseGitlab(text: string): Array<{fingerprint: string; location: {lines
   return report
 }
 
-/** Run a README command line in a project as a user's shell would, `npx milestone-lint` being the project's own. */
-function shell(project: string, command: string) {
-  const env = {
-    ...withoutGitVariables(userEnvironment()),
-    PATH: [path.join(project, 'node_modules/.bin'), process.env.PATH].join(path.delimiter)
-  }
-  const result = spawnSync('sh', ['-c', command.replace(/^\$ /, '').replace(/\bnpx (?=milestone-lint)/g, '')], {
-    cwd: project,
-    env,
-    encoding: 'utf8'
-  })
-  return {status: result.status, output: result.stdout + result.stderr}
-}
-
 /** A README example (`$ <command>`, then what it prints): its exit code, what it prints and what the README says. */
 function readmeExample(project: string, block: string) {
   const [command, ...lines] = block.split('\n')
-  return {...shell(project, command!), expected: lines.join('\n')}
+  const {status, stdout, stderr} = readmeShell(project, command!)
+  return {status, output: stdout + stderr, expected: lines.join('\n')}
 }
 
 /** Edit a file of a project. */

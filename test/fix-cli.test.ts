@@ -9,34 +9,17 @@ import {readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {readmeBlock, readmeBlockAfter} from './readme.js'
-import {makeProject, milestoneLint, removeProjects, repoRoot, userEnvironment, withoutGitVariables} from './project.js'
+import {makeProject, milestoneLint, readmeShell, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
 
 const defective = 'docs/milestone-2-public-launch.md'
 const fixAll = '$ npx milestone-lint --fix docs 2>&1 | tail -n 1'
 
-/**
- * Run a command line of the README in a project as a user's shell would
- * (pipes, redirections), `npx milestone-lint` being the project's own.
- */
-function shell(project: string, command: string) {
-  const env = {
-    ...withoutGitVariables(userEnvironment()),
-    PATH: [path.join(project, 'node_modules/.bin'), process.env.PATH].join(path.delimiter)
-  }
-  const result = spawnSync('sh', ['-c', command.replace(/^\$ /, '').replace(/\bnpx (?=milestone-lint)/g, '')], {
-    cwd: project,
-    env,
-    encoding: 'utf8'
-  })
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
-}
-
 /** A README example (`$ <command>`, then what it prints): what it prints, and what the README says. */
 function readmeExample(project: string, first: string) {
   const [command, ...lines] = readmeBlock(first).split('\n')
-  const {stdout, stderr} = shell(project, command!)
+  const {stdout, stderr} = readmeShell(project, command!)
   return {actual: stdout + stderr, expected: lines.join('\n')}
 }
 
@@ -61,12 +44,12 @@ describe('milestone-lint --fix-dry-run', () => {
       const project = makeProject({[defective]: original})
       const file = path.join(project, defective)
       const [diff, apply] = readmeBlockAfter('- **`--fix-dry-run`** (or `--diff`)', 'sh').trimEnd().split('\n')
-      const dryRun = shell(project, diff!)
+      const dryRun = readmeShell(project, diff!)
       // Nothing written; the report is of the doc as --fix leaves it.
       expect(readFileSync(file, 'utf8')).toBe(original)
       expect(dryRun.stderr).toBe(fixed.stderr.replace('1 file fixed (11 fixes)', '1 file would be fixed (11 fixes)'))
       expect(dryRun.status).toBe(fixed.status)
-      expect(shell(project, apply!)).toEqual({status: 0, stdout: '', stderr: ''})
+      expect(readmeShell(project, apply!)).toEqual({status: 0, stdout: '', stderr: ''})
       expect(readFileSync(file, 'utf8')).toBe(expected)
 
       writeFileSync(file, original)
@@ -91,7 +74,7 @@ describe('milestone-lint --fix-dry-run', () => {
       '+++ "b/docs/milestone 3 \\303\\251.md"'
     ])
     writeFileSync(path.join(project, 'fixes.patch'), diff)
-    expect(shell(project, 'git apply fixes.patch')).toEqual({status: 0, stdout: '', stderr: ''})
+    expect(readmeShell(project, 'git apply fixes.patch')).toEqual({status: 0, stdout: '', stderr: ''})
     expect(readFileSync(path.join(project, name), 'utf8')).toBe(readFileSync(path.join(fixing, name), 'utf8'))
   })
 
@@ -154,7 +137,9 @@ describe('milestone-lint --fix: the summary', () => {
     const project = makeProject()
     const example = readmeExample(project, fixAll)
     expect(example.actual).toBe(example.expected)
-    expect(shell(project, fixAll).stdout).toBe(example.expected.replace('1 file fixed (11 fixes)', 'nothing to fix'))
+    expect(readmeShell(project, fixAll).stdout).toBe(
+      example.expected.replace('1 file fixed (11 fixes)', 'nothing to fix')
+    )
   })
 })
 

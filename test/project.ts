@@ -119,3 +119,20 @@ export function copyCheckout(folder: string): void {
     cpSync(from, path.join(folder, file), {verbatimSymlinks: true})
   }
 }
+
+/**
+ * Run a command line of the README in a project as a user's shell would
+ * (pipes, redirections), `npx milestone-lint` being the project's own.
+ */
+export function readmeShell(project: string, command: string) {
+  const env = {
+    ...withoutGitVariables(userEnvironment()),
+    PATH: [path.join(project, 'node_modules/.bin'), process.env.PATH].join(path.delimiter)
+  }
+  const result = spawnSync('sh', ['-c', command.replace(/^\$ /, '').replace(/\bnpx (?=milestone-lint)/g, '')], {
+    cwd: project,
+    env,
+    encoding: 'utf8'
+  })
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}

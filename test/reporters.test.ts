@@ -316,36 +316,16 @@ describe('--report summary', () => {
 describe('several reports in one run', () => {
   it('writes each to its file and still prints the terminal report on stderr', async () => {
     const project = makeProject()
-    const {status, stdout, stderr} = milestoneLint(
-      project,
-      '--report',
-      'sarif=results.sarif',
-      '--report',
-      'junit=junit.xml',
-      '--report',
-      'summary=logs/summary.txt',
-      '--report',
-      'json=pretty:2=report.json',
-      defective
-    )
+    const reports = ['sarif=results.sarif', 'junit=junit.xml', 'summary=logs/summary.txt', 'json=pretty:2=report.json']
+    const args = [...reports.flatMap((report) => ['--report', report]), defective]
+    const {status, stdout, stderr} = milestoneLint(project, ...args)
     expect(status).toBe(2)
     expect(stdout).toBe('')
     expect(stderr).toBe('milestone-lint: `--report summary=logs/summary.txt`: no folder `logs` to write it in\n')
     expect(existsSync(path.join(project, 'results.sarif'))).toBe(false)
 
     mkdirSync(path.join(project, 'logs'))
-    const run = milestoneLint(
-      project,
-      '--report',
-      'sarif=results.sarif',
-      '--report',
-      'junit=junit.xml',
-      '--report',
-      'summary=logs/summary.txt',
-      '--report',
-      'json=pretty:2=report.json',
-      defective
-    )
+    const run = milestoneLint(project, ...args)
     expect(run.status).toBe(1)
     expect(run.stdout).toBe('')
     const terminal = milestoneLint(project, defective)
