@@ -39,7 +39,12 @@ export function writeConfigs(dir, paths) {
     noProgress: true
   }
   const markdownlint = file('bench.markdownlint-cli2.jsonc', JSON.stringify(config, null, 2) + '\n')
-  return {syntax, gfm, lint, preset, markdownlint, headings}
+  // The same headings for rumdl (JSON strings are TOML basic strings), with only its MD043 and link rules on.
+  const rumdl = file(
+    'bench.rumdl.toml',
+    '[global]\nenable = ["MD043", "MD051", "MD057"]\n\n' + `[MD043]\nheadings = ${JSON.stringify(headings)}\n`
+  )
+  return {syntax, gfm, lint, preset, markdownlint, rumdl, headings}
 }
 
 /**

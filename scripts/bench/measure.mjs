@@ -21,8 +21,8 @@ export function hasGnuTime() {
 function runOnce(bench, tool, cwd, target) {
   const args = tool.args(target)
   const timeFile = path.join(bench.work, 'time.txt')
-  const command = bench.haveTime ? time : paths.node
-  const argv = bench.haveTime ? ['-f', '%e %M %U %S', '-o', timeFile, paths.node, ...args] : args
+  const command = bench.haveTime ? time : tool.command
+  const argv = bench.haveTime ? ['-f', '%e %M %U %S', '-o', timeFile, tool.command, ...args] : args
   const start = performance.now()
   const child = spawnSync(command, argv, {cwd, stdio: 'ignore', env: childEnv()})
   const seconds = (performance.now() - start) / 1000

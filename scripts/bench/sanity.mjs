@@ -8,7 +8,7 @@ import path from 'node:path'
 import {generateSanity} from './corpus.mjs'
 import {pad} from './report.mjs'
 import {fail} from './settings.mjs'
-import {childEnv, paths} from './tools.mjs'
+import {childEnv} from './tools.mjs'
 
 /** Run each tool on the sanity folder; stop the benchmark if one misses or invents a problem. */
 export function sanityCheck(bench) {
@@ -21,7 +21,7 @@ export function sanityCheck(bench) {
     .sort()
   const counts = {}
   for (const tool of bench.tools) {
-    const child = spawnSync(paths.node, tool.args('.'), {cwd: dir, encoding: 'utf8', env: childEnv()})
+    const child = spawnSync(tool.command, tool.args('.'), {cwd: dir, encoding: 'utf8', env: childEnv()})
     const output = child.stdout + child.stderr
     counts[tool.id] = files.map((file) => messagesFor(tool.id, output, file))
     checkTool(tool.id, child.status, counts[tool.id], output)
@@ -32,7 +32,7 @@ export function sanityCheck(bench) {
 
 /** remark without the preset finds nothing, by design; every other tool must find each defect it checks. */
 function checkTool(id, status, counts, output) {
-  const expectedStatus = id === 'markdownlint-cli2' ? [1] : [0]
+  const expectedStatus = id === 'markdownlint-cli2' || id === 'rumdl' ? [1] : [0]
   const problem = !expectedStatus.includes(status)
     ? `exit ${status}`
     : counts.every((count) => count === 0) && !id.startsWith('remark')
@@ -46,8 +46,8 @@ function checkTool(id, status, counts, output) {
     if (counts[0] !== 0) fail(`${id}: the clean generated doc has messages:\n${output.slice(0, 3000)}`)
     if (counts.slice(1).some((count) => count === 0)) fail(`${id} misses an injected defect:\n${output.slice(0, 3000)}`)
   }
-  if (id === 'markdownlint-cli2' && counts[0] !== 0) {
-    fail(`markdownlint-cli2: the clean generated doc has messages (MD043 headings wrong?):\n${output.slice(0, 3000)}`)
+  if ((id === 'markdownlint-cli2' || id === 'rumdl') && counts[0] !== 0) {
+    fail(`${id}: the clean generated doc has messages (MD043 headings wrong?):\n${output.slice(0, 3000)}`)
   }
 }
 
@@ -55,6 +55,9 @@ function checkTool(id, status, counts, output) {
 function messagesFor(id, output, file) {
   const lines = output.split('\n')
   if (id === 'markdownlint-cli2') return lines.filter((line) => line.startsWith(file + ':')).length
+  // rumdl: `path:line:column: [MDxxx] …`, the path relative to where it found the config.
+  if (id === 'rumdl')
+    return lines.filter((line) => line.startsWith(file + ':') || line.includes('/' + file + ':')).length
   // vfile-reporter: the file's name on its own line, then its messages, one a line, then a blank line.
   let count = 0
   let inFile = false

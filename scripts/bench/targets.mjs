@@ -57,6 +57,19 @@ export function targets(all) {
 }
 
 function milestoneTargets(corpus, versus, memory) {
+  // Adoption on a big repo (issue 16): all cores against one process's parse, a warm cache against a native linter.
+  versus(
+    `${corpus.name}: milestone-lint on all cores ≤ 0.6× bare remark`,
+    row(corpus, 'milestone-lint'),
+    row(corpus, 'remark'),
+    0.6
+  )
+  versus(
+    `${corpus.name}: milestone-lint --cache, nothing changed, ≤ 2× rumdl`,
+    row(corpus, 'milestone-lint-cached'),
+    row(corpus, 'rumdl'),
+    2
+  )
   for (const id of ['remark-preset', 'milestone-lint']) {
     versus(`${corpus.name}: ${id} ≤ 1.10× remark + preset syntax`, row(corpus, id), row(corpus, 'remark-syntax'), 1.1)
     versus(`${corpus.name}: ${id} faster than markdownlint-cli2`, row(corpus, id), row(corpus, 'markdownlint-cli2'), 1)

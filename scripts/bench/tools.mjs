@@ -19,6 +19,8 @@ export const paths = {
   preset: path.join(root, 'dist/index.js'),
   syntax: path.join(root, 'dist/model/syntax.js'),
   markdownlintCli2: path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
+  // rumdl's native binary (its npm package's wrapper would add a Node start-up to each run).
+  rumdl: rumdlBinary(),
   relativeLinksRule: fileURLToPath(import.meta.resolve('markdownlint-rule-relative-links')),
   remarkGfm: import.meta.resolve('remark-gfm'),
   remarkLint: import.meta.resolve('remark-lint'),
@@ -28,17 +30,26 @@ export const paths = {
 
 /** Stop early when a tool is not installed or dist/ is not built. */
 export function checkInstalled() {
-  for (const file of [paths.remarkCli, paths.milestoneLint, paths.preset, paths.markdownlintCli2]) {
+  for (const file of [paths.remarkCli, paths.milestoneLint, paths.preset, paths.markdownlintCli2, paths.rumdl]) {
     if (!fs.existsSync(file)) fail(`Missing ${path.relative(root, file)} (run \`npm install\` and \`npm run build\`)`)
   }
 }
 
 /**
  * One tool: its id, label, command (`args` with the target last, as
- * `target` writes it), and the exit codes a timed run may end with.
+ * `target` writes it; run by Node unless `command` says otherwise), and the
+ * exit codes a timed run may end with.
  */
-function tool(id, label, args, {target = (name) => name, exits = [0]} = {}) {
-  return {id, label, args: (name) => [...args, target(name)], exits}
+function tool(id, label, args, {target = (name) => name, exits = [0], command = paths.node} = {}) {
+  return {id, label, command, args: (name) => [...args, target(name)], exits}
+}
+
+/** The binary of `@rumdl/cli-<platform>`, the package the `rumdl` wrapper runs. */
+function rumdlBinary() {
+  const arch = process.arch === 'x64' ? 'x64' : process.arch
+  const name = `@rumdl/cli-${process.platform}-${arch}`
+  const dir = path.join(root, 'node_modules', name)
+  return path.join(dir, process.platform === 'win32' ? 'rumdl.exe' : 'rumdl')
 }
 
 /** remark-cli with one config (none: `--no-config`), reporting nothing but warnings. */
@@ -66,7 +77,12 @@ export function makeTools(dir) {
         target: (name) => (name === '.' ? '**/*.md' : ':' + name),
         exits: [0, 1]
       }
-    )
+    ),
+    // A native peer: rumdl, MD043 from the template and its link rules (MD051 fragments, MD057 relative links), no cache.
+    tool('rumdl', 'rumdl (MD043+MD051+MD057)', ['check', '--no-cache', '--config', configs.rumdl, '--color', 'never'], {
+      command: paths.rumdl,
+      exits: [0, 1]
+    })
   ]
   return {all, configs}
 }
@@ -80,7 +96,8 @@ export function selectTools(all, ids) {
 
 /** The tool's command on the whole corpus, with paths relative to the repo. */
 export function commandLine(entry) {
-  return ['node', ...entry.args('.')].map((arg) => (arg.startsWith(root) ? path.relative(root, arg) : arg)).join(' ')
+  const command = entry.command === paths.node ? 'node' : entry.command
+  return [command, ...entry.args('.')].map((arg) => (arg.startsWith(root) ? path.relative(root, arg) : arg)).join(' ')
 }
 
 /** The environment tools run in: no colours. */
