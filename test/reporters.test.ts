@@ -116,6 +116,23 @@ describe('--report sarif', () => {
     expect(missing.locations[0].physicalLocation.region).toEqual({startLine: 15, startColumn: 1})
   })
 
+  it('gives the overview’s place a doc must agree with as a related location, valid against the schema', () => {
+    const {stdout} = milestoneLint(repoRoot, '--report', 'sarif', 'fixtures/overview-sync/milestone-2-ranking.md')
+    const log = parseSarif(stdout)
+    const status = log.runs[0].results.find((result: any) => result.message.text.startsWith('Unexpected `**Status**`'))
+    expect(status.relatedLocations).toEqual([
+      {
+        id: 0,
+        message: {text: 'In `./milestones.md`'},
+        physicalLocation: {
+          artifactLocation: {uri: 'fixtures/overview-sync/milestones.md'},
+          region: {startLine: 47, startColumn: 1, endLine: 47, endColumn: 11}
+        }
+      }
+    ])
+    expect(log.runs[0].results.filter((result: any) => result.relatedLocations).length).toBeGreaterThan(5)
+  })
+
   it('uses levels warning and note without frail, and lists rules of other plugins that reported', () => {
     const run = parseSarif(sarifLog([sampleFile()])).runs[0]
     // A message without a place (about the whole file) comes first.

@@ -6,8 +6,8 @@
  */
 import {createRequire} from 'node:module'
 import {SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder} from 'node-sarif-builder'
-import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {rules} from '../rules/index.js'
 import {homepage} from '../rules/rule.js'
 import {type StableKey, fingerprint, keyed} from './stable-key.js'
@@ -124,14 +124,33 @@ function result(uri: string, ruleId: string, message: VFileMessage, options: Rep
     messageText: message.reason,
     fileUri: uri
   })
-  // SARIF regions are 1-based, in UTF-16 code units, like vfile's places.
-  const range = rangeOf(message)
-  if (range) {
-    builder.setLocationRegion({
-      startLine: range.start.line,
-      startColumn: range.start.column,
-      ...(range.end ? {endLine: range.end.line, endColumn: range.end.column} : {})
-    })
-  }
+  const region = regionOf(message)
+  if (region) builder.setLocationRegion(region)
+  const related = relatedLocation(message, uri)
+  if (related) builder.result.relatedLocations = [related]
   return builder
+}
+
+/** A message's region: SARIF's are 1-based, in UTF-16 code units, like vfile's places. */
+function regionOf(message: VFileMessage) {
+  const range = rangeOf(message)
+  if (!range) return undefined
+  return {
+    startLine: range.start.line,
+    startColumn: range.start.column,
+    ...(range.end ? {endLine: range.end.line, endColumn: range.end.column} : {})
+  }
+}
+
+/**
+ * The place a message's `cause` names (the overview's entry a doc must agree
+ * with), as a related location: in its own file, else in the message's.
+ */
+function relatedLocation(message: VFileMessage, uri: string) {
+  const cause = message.cause
+  if (!(cause instanceof VFileMessage)) return undefined
+  const region = regionOf(cause)
+  if (!region) return undefined
+  const file = cause.file ? artifactUri(new VFile({path: cause.file})) : uri
+  return {id: 0, message: {text: cause.reason}, physicalLocation: {artifactLocation: {uri: file}, region}}
 }
