@@ -118,6 +118,15 @@ describe('parseCommandLine', () => {
     )
   })
 
+  it('takes a Windows path with a drive letter as a file, with or without options', () => {
+    expect(
+      options('--report', 'sarif=C:\\ci\\results.sarif', '--report', 'json=pretty:2=d:/out/report.json', 'docs').reports
+    ).toEqual([
+      {name: 'sarif', options: {}, file: 'C:\\ci\\results.sarif'},
+      {name: 'json', options: {pretty: 2}, file: 'd:/out/report.json'}
+    ])
+  })
+
   it('refuses a report value that is neither options nor a file, two reports without a file, and two to one file', () => {
     expect(refusal('--report', 'sarif=results', 'docs')).toBe(
       '`--report sarif=results`: `results` is neither options (`key:value,…`) nor a file (a path with an extension or a `/`)'

@@ -150,7 +150,7 @@ export interface Report {
 
 /**
  * `--report <name>[=options][=file]`. What follows the last `=` is a file
- * when it has an extension or a `/` and no `:` (options always have one):
+ * when it has an extension or a `/` and no `:` but a drive's (options always have one):
  * `sarif=results.sarif`, `json=pretty:2`, `json=pretty:2=report.json`.
  */
 export function reportOf(value: string): Report {
@@ -161,7 +161,9 @@ export function reportOf(value: string): Report {
   const last = rest.lastIndexOf('=')
   const file = rest.slice(last + 1)
   const given = `--report ${value}`
-  if (!file.includes(':') && (/[\\/]/.test(file) || /\.[A-Za-z][\w-]*$/.test(file))) {
+  // A Windows drive (`C:\`, `d:/`) is the one `:` a file may have.
+  const noColon = !file.replace(/^[A-Za-z]:(?=[\\/])/, '').includes(':')
+  if (noColon && (/[\\/]/.test(file) || /\.[A-Za-z][\w-]*$/.test(file))) {
     return {name, options: last === -1 ? {} : optionsOf(rest.slice(0, last), given), file}
   }
   if (!rest.includes(':')) {
