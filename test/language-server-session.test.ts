@@ -16,6 +16,7 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   DidOpenTextDocumentNotification,
+  FileChangeType,
   InitializeRequest,
   InitializedNotification
 } from 'vscode-languageserver-protocol/node'
@@ -187,6 +188,31 @@ describe('milestone-lint-language-server with a baseline', () => {
     expect(hints).toHaveLength(20)
     expect(hints.every((diagnostic) => String(diagnostic.message).endsWith(' (baselined)'))).toBe(true)
     expect(hints.map((diagnostic) => diagnostic.range.start.line + 1)).toContain(109)
+  }, 30_000)
+
+  it('watches the baseline file, and lints again when it is written (as by --update-baseline in a terminal)', async () => {
+    const root = makeProject()
+    await withClient(new LspClient(root, {settings: {baseline}, watchFiles: true}), async (client) => {
+      await client.initialize()
+      const doc = client.uri(defectivePath)
+      const before = await client.open(doc, readFileSync(path.join(root, defectivePath), 'utf8'))
+      // Its 20 messages, and one that there is no baseline yet.
+      expect(before.map(formatDiagnostic)).toContain(
+        '1:1 baseline: Cannot use the baseline: cannot read baseline `milestone-lint-baseline.json`: no such file; write it with --update-baseline'
+      )
+      expect(before).toHaveLength(21)
+      expect(client.registrations.map((registration) => registration.registerOptions as unknown)).toContainEqual({
+        watchers: [{globPattern: '**/milestone-lint-baseline.json'}]
+      })
+      const written = spawnSync(process.execPath, [cliPath, 'docs', '--baseline', baseline, '--update-baseline'], {
+        cwd: root,
+        encoding: 'utf8'
+      })
+      expect(written.status).toBe(0)
+      const relinted = client.diagnostics(doc, 1)
+      await client.filesChanged([{uri: client.uri(baseline), type: FileChangeType.Created}])
+      expect(await relinted).toEqual([])
+    })
   }, 30_000)
 
   it('says on the doc when the baseline cannot be used', async () => {

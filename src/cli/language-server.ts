@@ -23,7 +23,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Message, cannotLint} from './lint-message.js'
 import {lintThread} from './lint-thread.js'
 import type {Job, Result} from './lint-worker.js'
-import {relintOnChanges, watchers} from './lsp-files.js'
+import {namedFileWatcher, relintOnChanges, watchers} from './lsp-files.js'
 import {SettingsCache} from './lsp-settings.js'
 import {
   type Published,
@@ -65,6 +65,7 @@ const fixes: Array<{uri: string; version: number; done: (result?: Result) => voi
 let running: {uri: string; version: number; id: number; fix?: (result?: Result) => void} | undefined
 let jobs = 0
 const linter = lintThread(finishJob, log)
+const watchNamed = namedFileWatcher(connection, log)
 
 connection.onInitialize((params) => {
   const {capabilities, workspaceFolders} = params
@@ -199,6 +200,7 @@ function lintNextWaiting(): void {
         baseline: baseline ? {path: path.resolve(cwd, baseline), baselined} : undefined,
         fix: Boolean(fix)
       }
+      if (watchFiles) for (const file of [job.ignorePath, job.baseline?.path]) if (file) watchNamed(file)
       linter.run(job)
       connection.console.log(`${fix ? 'fixing' : 'linting'} ${uri} (version ${running.version})`)
     })

@@ -6,7 +6,8 @@
  * file, is what is linted, and has not changed); for any other file, all.
  */
 import {statSync} from 'node:fs'
-import type {Connection, TextDocuments} from 'vscode-languageserver/node'
+import path from 'node:path'
+import {type Connection, DidChangeWatchedFilesNotification, type TextDocuments} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {isMarkdown, markdownExtensions, rcNames} from '../project/file-names.js'
 import {toPath} from './lsp-convert.js'
@@ -17,6 +18,22 @@ export const watchers = [`*.{${markdownExtensions.join(',')}}`, ...rcNames, 'pac
 )
 
 const maxStamps = 4096
+
+/**
+ * Watch the files a setting names (a baseline, an ignore file) by their
+ * name, each name once: `--update-baseline` run in a terminal then lints the
+ * open docs again, as a changed config file does.
+ */
+export function namedFileWatcher(connection: Connection, log: (error: unknown) => void): (file: string) => void {
+  const watched = new Set<string>()
+  return function (file) {
+    const name = path.basename(file)
+    if (watched.has(name)) return
+    watched.add(name)
+    const watcher = {globPattern: `**/${name}`}
+    connection.client.register(DidChangeWatchedFilesNotification.type, {watchers: [watcher]}).catch(log)
+  }
+}
 
 /**
  * Lint open docs again on a save (`textDocument/didSave`) or a change on

@@ -7,9 +7,7 @@
 import type {Connection} from 'vscode-languageserver/node'
 import {type Settings, defaults, toSettings} from './lsp-convert.js'
 
-/**
- *
- */
+/** The settings of each open document, asked for once. */
 export class SettingsCache {
   /** Whether the client can be asked. */
   canAsk = false
