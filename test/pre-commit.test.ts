@@ -16,6 +16,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {summary} from '../src/cli/help.js'
 import {readmeBlock} from './readme.js'
 import {
+  cliPath,
   copyCheckout,
   inCi,
   makeTemporary,
@@ -179,6 +180,39 @@ describe.skipIf(skip)(skip ? `pre-commit hook (skipped: ${skipReason})` : 'pre-c
     expect(configured.output).not.toMatch(/Cannot|milestone-risk-fields/)
     expect(configured.output).toMatch(/⚠ 18 warnings/)
     rmSync(path.join(user, '.remarkrc.json'))
+  }, 60_000)
+
+  it('fails only on problems the baseline does not have, with the README’s `args`', () => {
+    const configFile = path.join(user, '.pre-commit-config.yaml')
+    const config = readFileSync(configFile, 'utf8')
+    const args = /`(args: \[--baseline, ([^\]]+)\])`/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))!
+    writeFileSync(configFile, config.replace(/^( +)- id: milestone-lint$/m, `$&\n$1  ${args[1]}`))
+    // pre-commit runs only a staged config.
+    git(user, 'add', '.pre-commit-config.yaml')
+    const written = run(
+      process.execPath,
+      [cliPath, 'docs', '--baseline', args[2]!, '--update-baseline', '--quiet'],
+      user
+    )
+    expectStatus(written, 0)
+
+    const baselined = run('pre-commit', ['run', 'milestone-lint', '--files', defective], user)
+    log(`pre-commit run milestone-lint --files ${defective} (baseline)`, baselined)
+    expectStatus(baselined, 0)
+    expect(baselined.output).toMatch(/^milestone-lint\.+Passed$/m)
+
+    const text = readFileSync(path.join(user, defective), 'utf8')
+    writeFileSync(path.join(user, defective), text.replace('with [Owner Name]', 'with [Owner Name] and [Owner Name]'))
+    const newProblem = run('pre-commit', ['run', 'milestone-lint', '--files', defective], user)
+    expect(newProblem.status).toBe(1)
+    expect(newProblem.output).toMatch(/^milestone-lint\.+Failed$/m)
+    expect(newProblem.output).toMatch(/⚠ 1 warning/)
+    expect(newProblem.output).toMatch(/; 1 warning; 20 baselined$/m)
+
+    writeFileSync(path.join(user, defective), text)
+    writeFileSync(configFile, config)
+    git(user, 'add', '.pre-commit-config.yaml')
+    rmSync(path.join(user, args[2]!))
   }, 60_000)
 
   it('passes a file that .remarkignore excludes without failing on it (--silently-ignore)', () => {
