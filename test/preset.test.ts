@@ -127,6 +127,19 @@ describe('turning rules off', () => {
     ])
   })
 
+  it.each([['error'], [2], ['warn'], [1], ['on']])(
+    'takes a bare severity (%j) as the rule’s severity, not as its options',
+    async (severity) => {
+      const file = await lint(defective, {'milestone-risk-fields': severity as 'error'})
+      const found = file.messages.filter((message) => message.ruleId === 'milestone-risk-fields')
+      expect(found).toHaveLength(2)
+      expect(found.every((message) => message.fatal === (severity === 'error' || severity === 2))).toBe(true)
+      // With shared options too (they go under the rule's).
+      const shared = await lint(defective, {'milestone-risk-fields': severity as 'error', detect: true})
+      expect(shared.messages.filter((message) => message.ruleId === 'milestone-risk-fields')).toEqual(found)
+    }
+  )
+
   it('attaches once when two copies of the package meet; the first listed keeps its options', async () => {
     // The built copy (dist/) and the source (src/) are two module instances,
     // as a global CLI and a project's own install are.

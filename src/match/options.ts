@@ -94,11 +94,12 @@ export function isOff(config: unknown): boolean {
 
 /** A rule config with the preset's shared options underneath its own. */
 export function withShared(config: unknown, shared: SharedOptions): RuleConfig<SharedOptions> {
+  // unified-lint-rule reads only `[severity, options]`; a bare `'error'` would be its options.
+  if (isSeverity(config) && config !== true) return withShared([config], shared)
   if (Object.keys(shared).length === 0) return config as RuleConfig<SharedOptions>
   const own = optionsOf(config)
   const merged = {...shared, ...(own && typeof own === 'object' ? own : {})}
   if (Array.isArray(config) && isSeverity(config[0])) return [config[0], merged]
-  if (isSeverity(config) && config !== true) return [config, merged]
   return merged
 }
 
