@@ -12,14 +12,12 @@ import {triage} from './rules/triage.js'
 import {guardParser} from './model/parse.js'
 import {
   type Kind,
-  type OptionKind,
   type RuleConfig,
   type SharedOptions,
   attachersOf,
   isOff,
   limitsOf,
   sharedOf,
-  sharedOptionTypes,
   validateOptions,
   withShared
 } from './match/options.js'
@@ -28,6 +26,7 @@ import {
   type RuleId,
   type RuleOptions,
   noPlaceholders,
+  presetOptionTypes,
   relativeLinks,
   requiredHeadings,
   riskFields,
@@ -95,7 +94,5 @@ function isAfterAnotherCopy(attachers: ReadonlyArray<readonly [unknown, ...unkno
 }
 
 function validatePresetOptions(options: unknown): void {
-  const types: Record<string, OptionKind> = {...sharedOptionTypes}
-  for (const id of Object.keys(rules)) types[id] = 'rule'
-  validateOptions(presetName, options, types)
+  validateOptions(presetName, options, presetOptionTypes)
 }

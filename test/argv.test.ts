@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {type LintOptions, parseCommandLine} from '../src/cli/argv.js'
 import {UsageError} from '../src/cli/flags.js'
+import {withConfig} from '../src/cli/config-file.js'
 import {rules} from '../src/rules/index.js'
 
 const defaults: LintOptions = {
@@ -11,6 +12,7 @@ const defaults: LintOptions = {
   verbose: false,
   color: undefined,
   reports: [],
+  config: undefined,
   rcPath: undefined,
   ignorePath: undefined,
   ignorePatterns: [],
@@ -182,14 +184,16 @@ describe('parseCommandLine', () => {
     expect(options('--diff', '--report', 'sarif=results.sarif', 'docs').fixDryRun).toBe(true)
   })
 
-  it('takes --baseline, and refuses --update-baseline without it', () => {
+  it('takes --baseline, and refuses --update-baseline without it (once a config file could give it)', () => {
     expect(options('--baseline', 'b.json', '--update-baseline', 'docs')).toEqual({
       ...defaults,
       baseline: 'b.json',
       updateBaseline: true
     })
-    expect(refusal('--update-baseline', 'docs')).toBe(
-      '--update-baseline writes the file --baseline names: add `--baseline <file>`'
+    expect(() => withConfig(options('--update-baseline', 'docs'), undefined)).toThrow(
+      new UsageError(
+        '--update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)'
+      )
     )
   })
 

@@ -217,6 +217,9 @@ describe('milestone-lint-language-server and files on disk', () => {
                     '**/.remarkrc.js',
                     '**/.remarkrc.yaml',
                     '**/.remarkrc.yml',
+                    '**/.milestone-lint.json',
+                    '**/.milestone-lint.jsonc',
+                    '**/.milestone-lint.mjs',
                     '**/package.json',
                     '**/.remarkignore'
                   ].map((globPattern) => ({globPattern}))

@@ -31,9 +31,13 @@ export interface LintOptions {
   color: boolean | undefined
   /** `--report <name>[=options][=file]`, in order: at most one without a file (it replaces the terminal report). */
   reports: Report[]
+  /** `--config <file>`: milestone-lint's own config file, instead of the one found. */
+  config: string | undefined
   rcPath: string | undefined
   ignorePath: string | undefined
   ignorePatterns: string[]
+  /** The folder `ignorePatterns` are relative to: the working directory when `undefined` (a config file's `ignores` set it). */
+  ignoreBase?: string | undefined
   silentlyIgnore: boolean
   /** A path or glob that matches no file is an error (`--no-error-on-unmatched-pattern` turns it off). */
   errorOnUnmatchedPattern: boolean
@@ -57,6 +61,7 @@ export interface NewOptions {
   file: string
   /** `--title`: the title instead of the one read from the file name. */
   title: string | undefined
+  config: string | undefined
   rcPath: string | undefined
 }
 
@@ -88,6 +93,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       verbose: last('verbose') === true,
       color: last('color') as boolean | undefined,
       reports,
+      config: last('config') as string | undefined,
       rcPath: last('rc-path') as string | undefined,
       ignorePath: last('ignore-path') as string | undefined,
       ignorePatterns: all('ignore-pattern').flatMap((globs) =>
@@ -108,8 +114,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
 }
 
-/** The `--report`s; refuses two on stdout, or two to one file. */
-function reportsOf(values: string[]): Report[] {
+/** The `--report`s (or a config file's `reports`); refuses two on stdout, or two to one file. */
+export function reportsOf(values: string[]): Report[] {
   const reports = values.map(reportOf)
   const [first, second] = reports.filter((report) => report.file === undefined)
   if (first && second) {
@@ -151,14 +157,12 @@ function fixing(
   return {fix, fixDryRun, fixRules: given && ruleIds(given)}
 }
 
-/** `--baseline <file>` and `--update-baseline`, which writes it. */
+/** `--baseline <file>` and `--update-baseline`, which writes it (checked once a config file may have given the baseline). */
 function baselining(values: Map<string, Array<string | boolean>>): Pick<LintOptions, 'baseline' | 'updateBaseline'> {
-  const baseline = values.get('baseline')?.at(-1) as string | undefined
-  const updateBaseline = values.get('update-baseline')?.at(-1) === true
-  if (updateBaseline && baseline === undefined) {
-    throw new UsageError('--update-baseline writes the file --baseline names: add `--baseline <file>`')
+  return {
+    baseline: values.get('baseline')?.at(-1) as string | undefined,
+    updateBaseline: values.get('update-baseline')?.at(-1) === true
   }
-  return {baseline, updateBaseline}
 }
 
 /** The rule ids `--fix-rule` names: comma-separated, as configured, or as `remark-lint:<id>`. */
@@ -204,6 +208,11 @@ function parseNew(argv: readonly string[]): Command {
   }
   return {
     action: 'new',
-    options: {file, title: title?.trim(), rcPath: values.get('rc-path')?.at(-1) as string | undefined}
+    options: {
+      file,
+      title: title?.trim(),
+      config: values.get('config')?.at(-1) as string | undefined,
+      rcPath: values.get('rc-path')?.at(-1) as string | undefined
+    }
   }
 }

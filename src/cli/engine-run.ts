@@ -4,6 +4,7 @@
  * written, each tree dropped once linted. Linting, `--fix`'s rounds and
  * `milestone-lint new` (which reads the config a path gets) all run it.
  */
+import path from 'node:path'
 import markdownExtensions from 'markdown-extensions'
 import {remark} from 'remark'
 import type {Plugin, PluggableList} from 'unified'
@@ -14,6 +15,7 @@ import type {LintOptions} from './argv.js'
 import {type NamedIn, ownPlugins} from './own-package.js'
 import {recordHeadings} from '../reporters/stable-key.js'
 import releaseTrees from './release-trees.js'
+import {patternCheck} from './ignore-files.js'
 
 /** The extensions of Markdown files, with their dot. */
 export const extensions = markdownExtensions.map((extension) => '.' + extension)
@@ -22,7 +24,12 @@ export const extensions = markdownExtensions.map((extension) => '.' + extension)
 export const ignoreName = '.remarkignore'
 
 /** What a run takes from the command line. */
-export type RunOptions = Pick<LintOptions, 'rcPath' | 'ignorePath' | 'ignorePatterns' | 'silentlyIgnore' | 'use'> & {
+export type RunOptions = Pick<
+  LintOptions,
+  'rcPath' | 'ignorePath' | 'ignorePatterns' | 'ignoreBase' | 'silentlyIgnore' | 'use'
+> & {
+  /** The preset's options from milestone-lint's own config file: a `.remarkrc*`'s apply over them. */
+  preset?: Record<string, unknown> | undefined
   /** Apply ignore files (the default); `milestone-lint new` reads a path's config whether or not it is ignored. */
   ignore?: boolean
   /** Plugins to use after the preset and `--use`'s. */
@@ -46,7 +53,7 @@ export function run(options: RunOptions, files: VFile[], cwd: string, namedIn: N
         packageField: 'remarkConfig',
         ignoreName: ignore ? ignoreName : undefined,
         ignorePath: ignore ? options.ignorePath : undefined,
-        ignorePatterns: ignore ? options.ignorePatterns : [],
+        ignorePatterns: ignore ? enginePatterns(options, files, cwd) : [],
         silentlyIgnore: options.silentlyIgnore,
         pluginPrefix: 'remark',
         // The preset as an engine plugin: config files still apply on top of
@@ -54,7 +61,10 @@ export function run(options: RunOptions, files: VFile[], cwd: string, namedIn: N
         // Nothing is written, so each tree is dropped once linted (its
         // section headings are kept, for messages' stable keys).
         // A config's `remark-lint-milestone` is this copy, installed or not.
-        configTransform: ownPlugins(remarkLintMilestone, namedIn, cwd),
+        // The own config's preset options are under a config file's (where it
+        // has none, they are the default config).
+        configTransform: ownPlugins(remarkLintMilestone, namedIn, cwd, options.preset),
+        defaultConfig: {plugins: [[remarkLintMilestone as Plugin, options.preset ?? {}]]},
         plugins: [
           [remarkLintMilestone as Plugin, {}],
           [recordHeadings as Plugin, {}],
@@ -75,4 +85,27 @@ export function run(options: RunOptions, files: VFile[], cwd: string, namedIn: N
       }
     )
   })
+}
+
+/**
+ * The ignore patterns as the engine takes them, relative to the working
+ * directory. A config file's (relative to its folder) are applied here: the
+ * files given that they ignore are named exactly, so the engine says each
+ * is ignored as it would for `--ignore-pattern`.
+ */
+function enginePatterns(options: RunOptions, files: VFile[], cwd: string): string[] {
+  if (options.ignoreBase === undefined) return options.ignorePatterns
+  const ignored = patternCheck(options.ignoreBase, options.ignorePatterns)
+  return files
+    .map((file) => path.resolve(cwd, file.path))
+    .filter(ignored)
+    .map(
+      (file) =>
+        '/' +
+        path
+          .relative(cwd, file)
+          .split(path.sep)
+          .join('/')
+          .replace(/[\\*?[\]]/g, '\\$&')
+    )
 }

@@ -54,14 +54,24 @@ const specialFileReason = 'Unexpected special file (a FIFO, socket or device), e
 const linkOutReason =
   'Unexpected symbolic link out of the project, expected a file inside it; it is not read (links are not followed out)'
 
+/** How files are found: the ignore settings, and what a glob's ignored matches are. */
+export interface FindSettings extends IgnoreSettings {
+  /**
+   * Skip the files a glob matches that are ignored, as in a folder (a config
+   * file's `files`); else they are given, and the engine reports them ignored.
+   */
+  skipIgnoredMatches?: boolean
+}
+
 /** Find the files that paths and globs name. */
 export async function findFiles(
   patterns: readonly string[],
   cwd: string,
   extensions: readonly string[],
-  settings: IgnoreSettings
+  settings: FindSettings
 ): Promise<Found> {
-  const finder = new Finder(cwd, extensions, ignoreCheck(cwd, settings))
+  const check = ignoreCheck(cwd, settings)
+  const finder = new Finder(cwd, extensions, check, settings.skipIgnoredMatches === true)
   for (const pattern of patterns) await finder.find(pattern)
   return finder.found
 }
@@ -76,7 +86,8 @@ class Finder {
   constructor(
     private readonly cwd: string,
     private readonly extensions: readonly string[],
-    private readonly ignored: (absolute: string) => boolean
+    private readonly ignored: (absolute: string) => boolean,
+    private readonly skipIgnoredMatches: boolean
   ) {
     this.scope = cwd
   }
@@ -93,7 +104,12 @@ class Finder {
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
       const named = namesExtension(pattern) ? () => true : (file: string) => extensions.includes(path.extname(file))
       let count = 0
-      for (const match of matches.sort()) count += this.take(path.resolve(cwd, match), named)
+      for (const match of matches.sort()) {
+        const absolute = path.resolve(cwd, match)
+        // A match skipped as ignored still counts: the glob matched.
+        if (this.skipIgnoredMatches && this.ignored(absolute)) count++
+        else count += this.take(absolute, named)
+      }
       if (count === 0) this.found.unmatched.push({pattern, reason: `no file matches \`${pattern}\``})
       return
     }

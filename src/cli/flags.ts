@@ -53,6 +53,12 @@ export const flags: Flag[] = [
     help: 'json, github, sarif, gitlab, junit, summary or a vfile-reporter-<name>; =file writes it there (repeatable)'
   },
   {long: 'color', negatable: true, help: 'colour the report (default: when stderr is a terminal)'},
+  {
+    long: 'config',
+    short: 'c',
+    value: '<file>',
+    help: 'use this milestone-lint config file, not the .milestone-lint.* or package.json#milestoneLint found'
+  },
   {long: 'rc-path', short: 'r', value: '<path>', help: 'use this config file, not the .remarkrc* files found'},
   {long: 'ignore-path', short: 'i', value: '<path>', help: 'use this ignore file, not the .remarkignore found'},
   {long: 'ignore-pattern', value: '<globs>', help: 'also ignore these files (comma-separated globs)'},
@@ -76,6 +82,7 @@ export const flags: Flag[] = [
 /** The flags of `milestone-lint new`, in the order of the help. */
 export const newFlags: Flag[] = [
   {long: 'title', value: '<title>', help: 'the title, instead of the one read from the file name'},
+  {long: 'config', short: 'c', value: '<file>', help: 'use this milestone-lint config file (and its template)'},
   {
     long: 'rc-path',
     short: 'r',

@@ -12,6 +12,8 @@ export interface IgnoreSettings {
   ignoreName: string
   ignorePath?: string | undefined
   ignorePatterns: readonly string[]
+  /** The folder `ignorePatterns` are relative to: the working directory's (`--ignore-pattern`), or a config file's. */
+  ignoreBase?: string | undefined
 }
 
 // The package is CommonJS and its types say `export default`: under Node it is the module itself.
@@ -19,12 +21,13 @@ const ignore = ignoreModule as unknown as typeof ignoreModule.default
 
 /**
  * Whether a file found in a folder is ignored, as unified-engine decides:
- * by `--ignore-pattern` (relative to the working directory), and by
+ * by `--ignore-pattern` (relative to the working directory, or the config
+ * file's `ignores`, relative to its folder), and by
  * `--ignore-path` or else the nearest `.remarkignore` above the file
  * (relative to its folder).
  */
 export function ignoreCheck(cwd: string, settings: IgnoreSettings): (absolute: string) => boolean {
-  const extra = ignore().add([...settings.ignorePatterns])
+  const extra = patternCheck(settings.ignoreBase ?? cwd, settings.ignorePatterns)
   const files = new Map<string, {base: string; rules: Ignore} | undefined>()
 
   function load(file: string): {base: string; rules: Ignore} | undefined {
@@ -46,10 +49,16 @@ export function ignoreCheck(cwd: string, settings: IgnoreSettings): (absolute: s
 
   const given = settings.ignorePath ? load(path.resolve(cwd, settings.ignorePath)) : undefined
   return function (absolute) {
-    if (ignores(extra, path.relative(cwd, absolute))) return true
+    if (extra(absolute)) return true
     const set = settings.ignorePath ? given : nearest(path.dirname(absolute))
     return set !== undefined && ignores(set.rules, path.relative(set.base, absolute))
   }
+}
+
+/** Whether ignore patterns, relative to a folder, exclude a file (never one out of the folder). */
+export function patternCheck(base: string, patterns: readonly string[]): (absolute: string) => boolean {
+  const rules = ignore().add([...patterns])
+  return (absolute) => ignores(rules, path.relative(base, absolute))
 }
 
 function ignores(rules: Ignore, relative: string): boolean {

@@ -3,7 +3,8 @@
  * `milestone-lint-language-server`: the milestone preset in any LSP client.
  * Open Markdown documents are linted as `milestone-lint` lints files (the same
  * engine, `.remarkrc*`, `package.json#remarkConfig` and `.remarkignore`, found
- * from the workspace folder, with the user's config under the preset). Messages
+ * from the workspace folder, with the user's config under the preset, and
+ * milestone-lint's own config file, found from the workspace folder up). Messages
  * become diagnostics with the rule id as code and a link to the rule's docs;
  * messages with `expected` become quick fixes, and the certain ones are
  * applied at once by the `source.fixAll.milestoneLint` action. A file saved

@@ -19,7 +19,9 @@ import {type TextEdit, diffEdits} from '../text/edits.js'
 import {recordHeadings} from '../reporters/stable-key.js'
 import {applyBaseline, readBaseline} from './baseline.js'
 import {fixInRounds} from './fix.js'
+import {type Config, loadConfig} from './config-file.js'
 import {type Message, cannotLint, firstLine} from './lint-message.js'
+import {presetUnder} from './own-package.js'
 
 /** What to lint. */
 export interface Job {
@@ -96,8 +98,20 @@ function baselined(file: VFile, setting: NonNullable<Job['baseline']>): Message[
 }
 
 /** Lint a text as the job's file; the file, with its messages. */
-function lint(job: Job, text: string): Promise<VFile> {
+async function lint(job: Job, text: string): Promise<VFile> {
   const file = new VFile({cwd: job.cwd, path: job.path, value: text})
+  // milestone-lint's own config file, found from the workspace folder up as the CLI finds it from its working directory.
+  let config: Config | undefined
+  try {
+    config = await loadConfig(job.cwd, undefined)
+  } catch (error) {
+    const message = file.message(`Cannot use the config file: ${(error as Error).message}`, {
+      ruleId: 'config',
+      source: 'milestone-lint-language-server'
+    })
+    message.fatal = true
+    return file
+  }
   return new Promise((resolve) => {
     engine(
       {
@@ -108,9 +122,13 @@ function lint(job: Job, text: string): Promise<VFile> {
         packageField: 'remarkConfig',
         ignoreName: '.remarkignore',
         ignorePath: job.ignorePath,
-        ignoreUnconfigured: job.requireConfig,
+        // milestone-lint's own config file configures every file.
+        ignoreUnconfigured: job.requireConfig && !config,
         silentlyIgnore: true,
         pluginPrefix: 'remark',
+        // The own config's preset options, under a config file's.
+        configTransform: presetUnder(remarkLintMilestone, config?.preset),
+        defaultConfig: {plugins: [[remarkLintMilestone as Plugin<unknown[]>, config?.preset ?? {}]]},
         // Given plugins come after the user's config: `{}` keeps the options the
         // user's config gives the preset (unified-engine merges the two).
         plugins: [

@@ -9,13 +9,17 @@ import {statSync} from 'node:fs'
 import path from 'node:path'
 import {type Connection, DidChangeWatchedFilesNotification, type TextDocuments} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
-import {isMarkdown, markdownExtensions, rcNames} from '../project/file-names.js'
+import {isMarkdown, markdownExtensions, ownConfigNames, rcNames} from '../project/file-names.js'
 import {toPath} from './lsp-convert.js'
 
 /** The files a client that can watch files is asked to watch for the server. */
-export const watchers = [`*.{${markdownExtensions.join(',')}}`, ...rcNames, 'package.json', '.remarkignore'].map(
-  (name) => ({globPattern: `**/${name}`})
-)
+export const watchers = [
+  `*.{${markdownExtensions.join(',')}}`,
+  ...rcNames,
+  ...ownConfigNames,
+  'package.json',
+  '.remarkignore'
+].map((name) => ({globPattern: `**/${name}`}))
 
 const maxStamps = 4096
 

@@ -17,10 +17,14 @@ import {type NamedIn, registerOwnPackage, whereNamed} from './own-package.js'
 import {type Refused, findFiles} from './files.js'
 import {fixInRounds, writeFixed} from './fix.js'
 import {fixDiff} from './fix-diff.js'
-import {extensions, ignoreName, run} from './engine-run.js'
+import {type RunOptions, extensions, ignoreName, run} from './engine-run.js'
 import {newDoc} from './new-doc.js'
 import {checkReportFiles, reporterOf, writeReports} from './reports.js'
 import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
+import {loadConfig, withConfig} from './config-file.js'
+
+/** The run options, with the preset's options from the config file. */
+type RunLintOptions = LintOptions & Pick<RunOptions, 'preset'>
 
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
 process.on('uncaughtException', (error) => {
@@ -37,11 +41,15 @@ try {
   fail(error instanceof UsageError ? error.message : firstLine(error))
 }
 
-async function lint(options: LintOptions): Promise<void> {
+async function lint(given: LintOptions): Promise<void> {
   const cwd = process.cwd()
   const namedIn: NamedIn = new Map()
   registerOwnPackage()
-  const found = await findFiles(options.patterns, cwd, extensions, {...options, ignoreName})
+  const config = await loadConfig(cwd, given.config)
+  const options: RunLintOptions = {...withConfig(given, config), preset: config?.preset}
+  // A config's `files` are globs as in markdownlint-cli2: what its `ignores` exclude is skipped quietly.
+  const skipIgnoredMatches = given.patterns.length === 0
+  const found = await findFiles(options.patterns, cwd, extensions, {...options, ignoreName, skipIgnoredMatches})
   if (options.errorOnUnmatchedPattern) {
     if (options.patterns.length === 0) {
       fail('no path or glob given (see `milestone-lint --help`)')
@@ -130,7 +138,9 @@ function count(value: number, noun: string): string {
 /** `milestone-lint new`: write the doc, and say what it holds. */
 async function writeNewDoc(options: NewOptions): Promise<void> {
   registerOwnPackage()
-  const lines = await newDoc(options, process.cwd(), new Map())
+  const cwd = process.cwd()
+  const config = await loadConfig(cwd, options.config)
+  const lines = await newDoc({...options, preset: config?.preset}, cwd, new Map())
   process.stderr.write(lines.map((line) => line + '\n').join(''))
 }
 
@@ -140,7 +150,7 @@ async function writeNewDoc(options: NewOptions): Promise<void> {
  * as fixed, or as on disk when one could not be written.
  */
 async function fix(
-  options: LintOptions,
+  options: RunLintOptions,
   files: VFile[],
   cwd: string,
   namedIn: NamedIn

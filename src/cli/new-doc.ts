@@ -22,11 +22,14 @@ import {TemplateError} from '../schema/derive.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import type {NewOptions} from './argv.js'
 import {UsageError} from './flags.js'
-import {run} from './engine-run.js'
+import {type RunOptions, run} from './engine-run.js'
 import {newDocText} from './new-doc-text.js'
 import {titleFromName} from './new-doc-title.js'
 import {outcomeOf} from './outcome.js'
 import {type NamedIn, whereNamed} from './own-package.js'
+
+/** What `new` is asked, with the preset's options from milestone-lint's own config file. */
+export type NewDocOptions = NewOptions & Pick<RunOptions, 'preset'>
 
 /** A template, as read. */
 interface Template {
@@ -37,7 +40,7 @@ interface Template {
 }
 
 /** Write the new doc; the lines that say what was written. Throws a {@link UsageError} for what cannot be done. */
-export async function newDoc(options: NewOptions, cwd: string, namedIn: NamedIn): Promise<string[]> {
+export async function newDoc(options: NewDocOptions, cwd: string, namedIn: NamedIn): Promise<string[]> {
   const file = path.resolve(cwd, options.file)
   const shown = path.relative(cwd, file)
   const root = writableRoot(file, cwd, shown)
@@ -83,7 +86,7 @@ function writableRoot(file: string, cwd: string, shown: string): string {
 }
 
 /** The template the linter would use for the file: the preset's `template` option in the config found for it, or the bundled one. */
-async function templateFor(file: string, cwd: string, options: NewOptions, namedIn: NamedIn): Promise<Template> {
+async function templateFor(file: string, cwd: string, options: NewDocOptions, namedIn: NamedIn): Promise<Template> {
   const found: {options?: SharedOptions} = {}
   // Attached after the preset: the options the engine gave it for this path (the first copy's, which is the one used).
   const capture: Plugin = function () {
@@ -103,10 +106,11 @@ async function templateFor(file: string, cwd: string, options: NewOptions, named
   return {text: readFileSync(location.file, 'utf8'), schema, name: path.relative(cwd, location.file)}
 }
 
-function runOptions(options: NewOptions, plugins: Plugin[]) {
+function runOptions(options: NewDocOptions, plugins: Plugin[]): RunOptions {
   // Ignore files say what is linted, not which config a path gets.
   return {
     rcPath: options.rcPath,
+    preset: options.preset,
     ignorePath: undefined,
     ignorePatterns: [],
     silentlyIgnore: false,

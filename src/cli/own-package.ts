@@ -27,12 +27,18 @@ export type NamedIn = Map<string, string>
 /**
  * unified-engine's `configTransform`: plugins named `remark-lint-milestone`
  * become the running preset; other names are noted with their config file.
+ * The preset's options from milestone-lint's own config (`own`) go under
+ * the config's: a key it gives the preset is its own.
  */
-export function ownPlugins(preset: Plugin, namedIn: NamedIn, cwd: string): ConfigTransform {
+export function ownPlugins(
+  preset: Plugin,
+  namedIn: NamedIn,
+  cwd: string,
+  own: Record<string, unknown> = {}
+): ConfigTransform {
   // unified-engine types the config it passes as `any`.
   return function (config: {plugins?: unknown} | undefined, filePath: string): Preset {
-    const plugins = config?.plugins
-    if (!plugins) return config as Preset
+    const plugins = config?.plugins ?? []
     const swap = (entry: unknown): unknown => {
       const [name, ...rest]: unknown[] = Array.isArray(entry) ? (entry as unknown[]) : [entry]
       if (typeof name !== 'string') return entry
@@ -48,8 +54,50 @@ export function ownPlugins(preset: Plugin, namedIn: NamedIn, cwd: string): Confi
       : typeof plugins === 'object'
         ? Object.entries(plugins).map(([name, value]) => swap([name, value]))
         : plugins
-    return {...config, plugins: list} as Preset
+    return presetUnder(preset, own)({...config, plugins: list}, filePath)
   }
+}
+
+/**
+ * unified-engine's `configTransform` (the language server's, which leaves
+ * plugin names alone): the preset's options from milestone-lint's own
+ * config go under a config's, merged into its preset entry (the preset or
+ * its name), or as a new entry first.
+ */
+export function presetUnder(preset: Plugin, own: Record<string, unknown> = {}): ConfigTransform {
+  return function (config: {plugins?: unknown} | undefined): Preset {
+    const plugins = config?.plugins ?? []
+    const list = Array.isArray(plugins) ? plugins : isPlain(plugins) ? Object.entries(plugins) : undefined
+    return {...config, plugins: list ? underConfig(list, preset, own) : plugins} as Preset
+  }
+}
+
+function underConfig(list: unknown[], preset: Plugin, own: Record<string, unknown>): unknown[] {
+  const at = list.findIndex((entry) => {
+    const plugin: unknown = Array.isArray(entry) ? entry[0] : entry
+    return plugin === preset || (typeof plugin === 'string' && ownNames.has(plugin))
+  })
+  if (at === -1) return [[preset, own], ...list]
+  const [plugin, value, ...rest] = Array.isArray(list[at]) ? (list[at] as unknown[]) : [list[at]]
+  // `false` turns the preset off; anything else but options is refused (checkValue).
+  if (value === false) return list
+  const merged = [...list]
+  merged[at] = [plugin, mergeOptions(own, isPlain(value) ? value : {}), ...rest]
+  return merged
+}
+
+/** Options over others: objects merged key by key, anything else (arrays too) replaced. */
+function mergeOptions(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged = {...under}
+  for (const [key, value] of Object.entries(over)) {
+    const below = merged[key]
+    merged[key] = isPlain(below) && isPlain(value) ? mergeOptions(below, value) : value
+  }
+  return merged
+}
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Resolve `import … from 'remark-lint-milestone'` in JS configs to this package (Node 20.6 and later). */

@@ -23,3 +23,9 @@ export const rcNames = new Set([
   '.remarkrc.yaml',
   '.remarkrc.yml'
 ])
+
+/** milestone-lint's own config files, in the order they are looked for in one folder (then `package.json`). */
+export const ownConfigNames = ['.milestone-lint.json', '.milestone-lint.jsonc', '.milestone-lint.mjs']
+
+/** The `package.json` field that holds milestone-lint's own config. */
+export const ownPackageField = 'milestoneLint'

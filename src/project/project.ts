@@ -7,14 +7,16 @@
  * - Its config folder: the nearest folder at or above the file with a
  *   `.remarkrc*` file or a `package.json` with `remarkConfig`, the one
  *   unified-engine (remark-cli, `milestone-lint`, the language server)
- *   reads. Globs and a template path in options are relative to it.
+ *   reads, or with milestone-lint's own config file (`.milestone-lint.*`,
+ *   `package.json#milestoneLint`). Globs and a template path in options are
+ *   relative to it.
  * - Its project: the nearest folder with `.git` (a repository), else the
  *   nearest with a config file or a `package.json`. Links never leave it.
  */
 import {readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {rcNames} from './file-names.js'
+import {ownConfigNames, ownPackageField, rcNames} from './file-names.js'
 import {isInside, targetOf} from './links.js'
 
 /** Where a file stands: its config folder and its project. */
@@ -33,7 +35,8 @@ export function placeOf(file: string): Place {
   for (let folder = path.dirname(file); ;) {
     const names = entriesOf(folder)
     const packaged = names.has('package.json')
-    const configured = [...rcNames].some((name) => names.has(name)) || (packaged && hasRemarkConfig(folder))
+    const configured =
+      [...rcNames, ...ownConfigNames].some((name) => names.has(name)) || (packaged && hasConfigField(folder))
     if (configured) configFolder ??= folder
     if (configured || packaged) marked ??= folder
     if (names.has('.git')) repository ??= folder
@@ -79,15 +82,15 @@ export function entriesOf(folder: string): Set<string> {
 
 const packages = new Map<string, {stamp: number; configured: boolean}>()
 
-/** Whether a folder's `package.json` has a `remarkConfig` field (read again when it changes). */
-function hasRemarkConfig(folder: string): boolean {
+/** Whether a folder's `package.json` has a `remarkConfig` or `milestoneLint` field (read again when it changes). */
+function hasConfigField(folder: string): boolean {
   const file = path.join(folder, 'package.json')
   try {
     const stamp = statSync(file).mtimeMs
     const cached = packages.get(file)
     if (cached?.stamp === stamp) return cached.configured
     const data: unknown = JSON.parse(readFileSync(file, 'utf8'))
-    const configured = typeof data === 'object' && data !== null && 'remarkConfig' in data
+    const configured = typeof data === 'object' && data !== null && ('remarkConfig' in data || ownPackageField in data)
     if (packages.size >= maxListings) packages.clear()
     packages.set(file, {stamp, configured})
     return configured

@@ -3,6 +3,7 @@
  * types its options from them, and reports describe them. A new rule is one
  * module and one line here.
  */
+import {type OptionTypes, sharedOptionTypes} from '../match/options.js'
 import type {MilestoneRule} from './rule.js'
 import noPlaceholders from './no-placeholders.js'
 import overviewSync from './overview-sync.js'
@@ -23,6 +24,12 @@ export const rules = {
   'milestone-overview-sync': overviewSync,
   'milestone-relative-links': relativeLinks
 } as const
+
+/** The preset's options and their kinds: the shared options, and each rule's config by its id. */
+export const presetOptionTypes: OptionTypes = {
+  ...sharedOptionTypes,
+  ...Object.fromEntries(Object.keys(rules).map((id) => [id, 'rule' as const]))
+}
 
 /** The id of a rule of the package. */
 export type RuleId = keyof typeof rules

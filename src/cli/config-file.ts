@@ -1,0 +1,204 @@
+/**
+ * milestone-lint's own config file: `.milestone-lint.json`, `.jsonc`,
+ * `.mjs` (its default export) or `package.json#milestoneLint`, the first
+ * found from the working directory upward (or the one `--config` names).
+ * It gives the preset's options, and the keys a flag also gives (in one
+ * table, `flagKeys`); the command line wins over it for those.
+ */
+import {readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import json5 from 'json5'
+import picomatch from 'picomatch'
+import {type OptionKind, type OptionKinds, validateOptions} from '../match/options.js'
+import {ownConfigNames, ownPackageField} from '../project/file-names.js'
+import {presetOptionTypes} from '../rules/index.js'
+import {type LintOptions, reportsOf} from './argv.js'
+import {UsageError} from './flags.js'
+import {firstLine} from './lint-message.js'
+
+/** A config file read: where it is, and what it gives. */
+export interface Config {
+  /** The file, as named in problems (relative to the working directory). */
+  name: string
+  /** The folder its paths and globs are relative to. */
+  folder: string
+  /** The preset's options. */
+  preset: Record<string, unknown>
+  /** The values of the keys a flag also gives, as the run options they set. */
+  options: Partial<LintOptions>
+}
+
+/** Where a key's value is read from, and to. */
+interface From {
+  folder: string
+  cwd: string
+}
+
+/** A config key that a flag also gives: its kind (checked as options are), the run option it sets, and how. */
+interface FlagKey<Kind extends OptionKind> {
+  kind: Kind
+  option: keyof LintOptions
+  read: (value: OptionKinds[Kind], from: From) => Partial<LintOptions>
+}
+
+const flagKey = <Kind extends OptionKind>(key: FlagKey<Kind>) => key
+
+/**
+ * Config key → run option. Paths and globs are relative to the config's
+ * folder; the run takes them relative to the working directory.
+ */
+const flagKeys = {
+  files: flagKey({
+    kind: 'globs',
+    option: 'patterns',
+    read: (globs, from) => ({patterns: globsOf(globs).map((glob) => fromFolder(glob, from))})
+  }),
+  ignores: flagKey({
+    kind: 'globs',
+    option: 'ignorePatterns',
+    read: (globs, {folder}) => ({ignorePatterns: globsOf(globs), ignoreBase: folder})
+  }),
+  reports: flagKey({
+    kind: 'strings',
+    option: 'reports',
+    read: (values, from) => ({
+      reports: reportsOf(values).map((report) =>
+        report.file === undefined ? report : {...report, file: fromFolder(report.file, from)}
+      )
+    })
+  }),
+  baseline: flagKey({kind: 'string', option: 'baseline', read: (file, from) => ({baseline: fromFolder(file, from)})})
+}
+
+/** Every key of a config file, and its kind. */
+const configTypes = {
+  ...Object.fromEntries(Object.entries(flagKeys).map(([key, {kind}]) => [key, kind])),
+  ...presetOptionTypes
+}
+
+/** The config file `--config` names, or the first found from the working directory up; `undefined` if none. */
+export async function loadConfig(cwd: string, named: string | undefined): Promise<Config | undefined> {
+  const file = named === undefined ? findConfig(cwd) : path.resolve(cwd, named)
+  if (file === undefined) return undefined
+  const name = path.relative(cwd, file) || file
+  try {
+    return configOf(await contentOf(file, named !== undefined), name, path.dirname(file), cwd)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const problem =
+      error instanceof UsageError || error instanceof TypeError
+        ? error.message
+        : code !== undefined && /^E[A-Z]+$/.test(code)
+          ? `cannot read it (${code})`
+          : firstLine(error)
+    throw new UsageError(problem.startsWith(name + ': ') ? problem : `${name}: ${problem}`)
+  }
+}
+
+/** The run options with a config's under them: a key the command line gives is its own. */
+export function withConfig(options: LintOptions, config: Config | undefined): LintOptions {
+  const merged = {...options}
+  for (const {option} of Object.values(flagKeys)) {
+    const given = options[option]
+    if ((Array.isArray(given) ? given.length > 0 : given !== undefined) || !config?.options[option]) continue
+    Object.assign(merged, pick(config.options, option))
+  }
+  if (merged.updateBaseline && merged.baseline === undefined) {
+    throw new UsageError(
+      '--update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)'
+    )
+  }
+  return merged
+}
+
+/** A key and the keys that go with it (`ignores` sets its base too). */
+function pick(options: Partial<LintOptions>, option: keyof LintOptions): Partial<LintOptions> {
+  return option === 'ignorePatterns'
+    ? {ignorePatterns: options.ignorePatterns, ignoreBase: options.ignoreBase}
+    : {[option]: options[option]}
+}
+
+/** The first config file from a folder up to the file system's root. */
+function findConfig(cwd: string): string | undefined {
+  for (let folder = cwd; ; folder = path.dirname(folder)) {
+    const own = ownConfigNames.map((name) => path.join(folder, name)).find(isFile)
+    if (own) return own
+    const pack = path.join(folder, 'package.json')
+    if (isFile(pack) && packageConfig(pack) !== undefined) return pack
+    if (path.dirname(folder) === folder) return undefined
+  }
+}
+
+/** What a config file holds; a `package.json` named by `--config` must have the field. */
+async function contentOf(file: string, named: boolean): Promise<unknown> {
+  const extension = path.extname(file)
+  if (path.basename(file) === 'package.json') {
+    const value = packageConfig(file, true)
+    if (value === undefined && named) throw new UsageError(`expected a \`${ownPackageField}\` field, found none`)
+    return value
+  }
+  if (extension === '.mjs') {
+    // The file's time in the URL: a long-lived process (the language server) sees it change.
+    const url = pathToFileURL(file)
+    url.search = String(statSync(file).mtimeMs)
+    const module = (await import(url.href)) as {default?: unknown}
+    if (module.default === undefined) throw new UsageError('expected a default export (`export default {…}`)')
+    return module.default
+  }
+  if (extension === '.json') return JSON.parse(readFileSync(file, 'utf8'))
+  if (extension === '.jsonc') return json5.parse(readFileSync(file, 'utf8'))
+  throw new UsageError(`expected a \`.json\`, \`.jsonc\` or \`.mjs\` file, or a \`package.json\``)
+}
+
+/** A `package.json`'s `milestoneLint` field; one that cannot be read has none, unless it must. */
+function packageConfig(file: string, strict = false): unknown {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[ownPackageField] : undefined
+  } catch (error) {
+    if (strict) throw error
+    return undefined
+  }
+}
+
+/** Check a config's keys and values, and split them into the preset's options and the run's. */
+function configOf(value: unknown, name: string, folder: string, cwd: string): Config {
+  validateOptions(name, value, configTypes)
+  const preset: Record<string, unknown> = {}
+  const options: Partial<LintOptions> = {}
+  for (const [key, given] of Object.entries(value ?? {})) {
+    if (!(key in flagKeys)) preset[key] = given
+    else {
+      const {kind, read} = flagKeys[key as keyof typeof flagKeys]
+      if (kind === 'globs') for (const glob of globsOf(given as string | string[])) checkGlob(glob, key)
+      Object.assign(options, (read as (value: unknown, from: From) => Partial<LintOptions>)(given, {folder, cwd}))
+    }
+  }
+  return {name, folder, preset, options}
+}
+
+function checkGlob(glob: string, key: string): void {
+  try {
+    picomatch.makeRe(glob, {strictBrackets: true})
+  } catch (error) {
+    throw new UsageError(`unexpected glob \`${glob}\` in \`${key}\`: ${(error as Error).message}`)
+  }
+}
+
+function globsOf(globs: string | string[]): string[] {
+  return typeof globs === 'string' ? [globs] : globs
+}
+
+/** A path or glob relative to the config's folder, as the run takes it: relative to the working directory. */
+function fromFolder(file: string, {folder, cwd}: From): string {
+  return path.relative(cwd, path.resolve(folder, file)).split(path.sep).join('/') || '.'
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
