@@ -164,10 +164,12 @@ function packageConfig(file: string, strict = false): unknown {
 
 /** Check a config's keys and values, and split them into the preset's options and the run's. */
 function configOf(value: unknown, name: string, folder: string, cwd: string): Config {
+  // `validateOptions` takes no options as none; a config file of nothing is a mistake.
+  if (value === null) throw new UsageError('unexpected options `null`, expected an object')
   validateOptions(name, value, configTypes)
   const preset: Record<string, unknown> = {}
   const options: Partial<LintOptions> = {}
-  for (const [key, given] of Object.entries(value ?? {})) {
+  for (const [key, given] of Object.entries(value as object)) {
     if (!(key in flagKeys)) preset[key] = given
     else {
       const {kind, read} = flagKeys[key as keyof typeof flagKeys]

@@ -1,0 +1,328 @@
+/**
+ * milestone-lint's own config file (src/cli/config-file.ts): each kind of
+ * file, found from the working directory up or named by `--config`; its
+ * `files`, `ignores`, `reports` and `baseline` relative to its folder, under
+ * the command line's; its preset options under a `.remarkrc`'s; each
+ * refusal in one line (exit 2); the README's example as written.
+ */
+import {cpSync, existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {LspClient, formatDiagnostic} from './lsp-client.js'
+import {makeProject, milestoneLint, readmeShell, removeProjects, repoRoot} from './project.js'
+import {readmeBlockAfter} from './readme.js'
+
+afterAll(removeProjects)
+
+const fixtures = path.join(repoRoot, 'fixtures/config-file')
+
+/** What each fixture config gives on the example docs: `files` is `docs`, four rules off. */
+const fixtureReport = (prefix: string) =>
+  `${prefix}lumen-architecture.md: no issues found
+${prefix}milestone-1-private-beta.md: no issues found
+${prefix}milestone-2-public-launch.md
+109:13-109:19 warning Unexpected impact level \`Severe\`, expected \`High\`, \`Medium\` or \`Low\`                                           milestone-risk-fields     remark-lint
+118:68        warning Unexpected missing \`**Mitigation**:\` in \`### Risk: Support Load\`, expected \`**Mitigation**: <text or list>\`    milestone-risk-fields     remark-lint
+134:25-134:37 warning Unexpected placeholder \`[Owner Name]\`, expected real content (escape the brackets, \`\\[…\\]\`, if they are meant) milestone-no-placeholders remark-lint
+147:17-147:29 warning Unexpected unfilled template placeholder \`[Month Year]\`, expected the actual month year                        milestone-no-placeholders remark-lint
+
+${prefix}milestones.md: no issues found
+${prefix}README.md: no issues found
+
+⚠ 4 warnings
+milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 4 warnings
+`
+
+/** A project with the example docs and one fixture config (its folder's files) at its root. */
+function withFixture(kind: string, files: Record<string, string> = {}): string {
+  const project = makeProject(files)
+  cpSync(path.join(fixtures, kind), project, {recursive: true})
+  return project
+}
+
+/** A project with a config file written at its root. */
+function withConfig(config: unknown, name = '.milestone-lint.json', files: Record<string, string> = {}): string {
+  return makeProject({[name]: typeof config === 'string' ? config : JSON.stringify(config), ...files})
+}
+
+/** The rule ids and places of the messages on the defective doc, as its JSON report says. */
+function messagesOf(project: string, ...args: string[]): string[] {
+  const {stdout} = milestoneLint(project, '--report', 'json', ...args)
+  const reports = JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; line: number; column: number}>}>
+  return reports.flatMap((report) => report.messages.map(({ruleId, line, column}) => `${line}:${column} ${ruleId}`))
+}
+
+/** What JSON.parse says of a text (its words differ between Node versions). */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text)
+    return ''
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+const fourRulesOff = {
+  'milestone-required-headings': false,
+  'milestone-section-fields': false,
+  'milestone-success-criteria': false,
+  'milestone-relative-links': false
+}
+
+describe('the config file of milestone-lint (README: Config file)', () => {
+  it('runs the README example as written: files and ignores, rule options, a SARIF log', () => {
+    const project = makeProject({'.milestone-lint.jsonc': readmeBlockAfter('### Config file', 'jsonc')})
+    const [command, ...lines] = readmeBlockAfter('### Config file', 'text').split('\n')
+    expect(command).toBe('$ npx milestone-lint --quiet')
+    const run = readmeShell(project, command!)
+    expect(run.stdout + run.stderr).toBe(lines.join('\n'))
+    expect(run.status).toBe(1)
+    const sarif = JSON.parse(readFileSync(path.join(project, 'results.sarif'), 'utf8')) as {
+      runs: Array<{results: unknown[]}>
+    }
+    expect(sarif.runs[0]!.results).toHaveLength(9)
+
+    rmSync(path.join(project, 'results.sarif'))
+    const [inDocs, ...docsLines] = readmeBlockAfter('- **The command line wins**', 'text').split('\n')
+    const nested = readmeShell(project, inDocs!)
+    expect(nested.stdout + nested.stderr).toBe(docsLines.join('\n'))
+    expect(nested.status).toBe(0)
+    // Written beside the config, not in docs/.
+    expect(existsSync(path.join(project, 'results.sarif'))).toBe(true)
+    expect(existsSync(path.join(project, 'docs/results.sarif'))).toBe(false)
+
+    writeFileSync(path.join(project, 'bad-config.json'), '{"fils": "docs"}\n')
+    const [bad, ...badLines] = readmeBlockAfter('- **A config file that cannot be used', 'text').split('\n')
+    expect(readmeShell(project, bad!)).toEqual({status: 2, stdout: '', stderr: badLines.join('\n')})
+  })
+
+  it.each(['json', 'jsonc', 'mjs', 'package'])(
+    'reads a config of kind %s: its files and the preset options',
+    (kind) => {
+      expect(milestoneLint(withFixture(kind))).toEqual({status: 1, stdout: '', stderr: fixtureReport('docs/')})
+    }
+  )
+
+  it('is found from the working directory up, its files relative to its folder', () => {
+    const project = withFixture('json')
+    expect(milestoneLint(path.join(project, 'docs'))).toEqual({status: 1, stdout: '', stderr: fixtureReport('')})
+  })
+
+  it('takes the first name in a folder: .json, then .jsonc, then .mjs, then package.json', () => {
+    const project = withFixture('package', {
+      '.milestone-lint.mjs': 'export default {fils: 1}\n',
+      '.milestone-lint.jsonc': '{"files": "docs/milestone-1-private-beta.md"}\n'
+    })
+    expect(milestoneLint(project).stderr).toBe(
+      'docs/milestone-1-private-beta.md: no issues found\nmilestone-lint: 1 file, 1 milestone doc linted; no messages\n'
+    )
+    writeFileSync(path.join(project, '.milestone-lint.json'), '{"files": "docs/milestones.md"}\n')
+    expect(milestoneLint(project).stderr).toBe(
+      'docs/milestones.md: no issues found\nmilestone-lint: 1 file, 0 milestone docs linted, 1 skipped (not a milestone doc); no messages\n'
+    )
+  })
+
+  it('uses the one --config names, relative paths in it from its folder, and looks for none', () => {
+    const project = makeProject({
+      '.milestone-lint.json': '{"fils": "docs"}\n',
+      'configs/docs.json': JSON.stringify({files: '../docs', ...fourRulesOff})
+    })
+    expect(milestoneLint(project, '--config', 'configs/docs.json')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: fixtureReport('docs/')
+    })
+    expect(milestoneLint(project, '-c', 'configs/docs.json', 'docs/milestone-1-private-beta.md').status).toBe(0)
+  })
+
+  it('lints the paths given rather than its files; no config and no path is refused as before', () => {
+    const project = withFixture('json')
+    expect(milestoneLint(project, 'docs/milestone-1-private-beta.md')).toEqual({
+      status: 0,
+      stdout: '',
+      stderr:
+        'docs/milestone-1-private-beta.md: no issues found\nmilestone-lint: 1 file, 1 milestone doc linted; no messages\n'
+    })
+    expect(milestoneLint(makeProject())).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'milestone-lint: no path or glob given (see `milestone-lint --help`)\n'
+    })
+  })
+
+  it('reads ignores relative to its folder, skips what its file globs match quietly, and reports a named file ignored', () => {
+    const project = withConfig({files: ['docs/*.md'], ignores: ['docs/milestone-2-*', 'README.md']})
+    const linted = (prefix: string) =>
+      ['lumen-architecture.md', 'milestone-1-private-beta.md', 'milestones.md']
+        .map((name) => `${prefix}${name}: no issues found\n`)
+        .join('') + 'milestone-lint: 3 files, 1 milestone doc linted, 2 skipped (not milestone docs); no messages\n'
+    expect(milestoneLint(project)).toEqual({status: 0, stdout: '', stderr: linted('docs/')})
+    // From docs/, `docs/milestone-2-*` is still the config's folder's docs/.
+    expect(milestoneLint(path.join(project, 'docs'), '.')).toEqual({status: 0, stdout: '', stderr: linted('')})
+    expect(milestoneLint(path.join(project, 'docs'), 'milestone-2-public-launch.md')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'milestone-2-public-launch.md\n error Cannot process specified file: it’s ignored\n\n✖ 1 error\n' +
+        'milestone-lint: 1 file, 0 milestone docs linted, 1 not linted; 1 error\n'
+    })
+    // The command line's --ignore-pattern replaces them.
+    expect(milestoneLint(project, '--quiet', '--ignore-pattern', 'docs/README.md').stderr).toMatch(/; 20 warnings\n$/)
+  })
+
+  it('writes its reports and reads its baseline from its folder, unless the command line names its own', () => {
+    const project = withConfig(
+      {files: 'docs', reports: ['json=reports/lint.json'], baseline: 'milestone-lint-baseline.json'},
+      undefined,
+      {'reports/.keep': ''}
+    )
+    const docs = path.join(project, 'docs')
+    expect(milestoneLint(docs, '--update-baseline', '--quiet')).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: 'milestone-lint: wrote ../milestone-lint-baseline.json: 20 problems in 1 file\n'
+    })
+    expect(existsSync(path.join(project, 'milestone-lint-baseline.json'))).toBe(true)
+    expect(JSON.parse(readFileSync(path.join(project, 'reports/lint.json'), 'utf8'))).toEqual([])
+    expect(milestoneLint(docs)).toEqual({
+      status: 0,
+      stdout: '',
+      stderr:
+        'lumen-architecture.md: no issues found\nmilestone-1-private-beta.md: no issues found\n' +
+        'milestone-2-public-launch.md: no issues found\nmilestones.md: no issues found\nREADME.md: no issues found\n' +
+        'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); no messages; 20 baselined\n'
+    })
+
+    rmSync(path.join(project, 'reports/lint.json'))
+    writeFileSync(path.join(project, 'other-baseline.json'), '{"tool": "milestone-lint", "version": 1, "files": {}}\n')
+    const {status, stdout, stderr} = milestoneLint(project, '--baseline', 'other-baseline.json', '--report', 'summary')
+    expect(status).toBe(1)
+    expect(stdout).toMatch(/^rule {2,}errors {2}warnings {2}infos\n/)
+    expect(stderr).toBe(
+      'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings\n'
+    )
+    expect(existsSync(path.join(project, 'reports/lint.json'))).toBe(false)
+  })
+
+  it('gives the preset its options under a .remarkrc: a key the .remarkrc gives the preset replaces its own', () => {
+    const config = {files: 'docs', ...fourRulesOff, 'milestone-no-placeholders': {allow: ['Owner Name']}}
+    const placeholders = ['147:17 milestone-no-placeholders']
+    const risks = ['109:13 milestone-risk-fields', '118:68 milestone-risk-fields']
+    expect(messagesOf(withConfig(config))).toEqual([...risks, ...placeholders])
+
+    const rc = (options: unknown) => JSON.stringify({plugins: [['remark-lint-milestone', options]]})
+    const relinked = withConfig(config, undefined, {
+      '.remarkrc.json': rc({'milestone-relative-links': true, 'milestone-no-placeholders': {allow: ['Month Year']}})
+    })
+    // `allow` is replaced, not merged by index.
+    expect(messagesOf(relinked)).toEqual([
+      '41:1 milestone-relative-links',
+      ...risks,
+      '134:25 milestone-no-placeholders',
+      '139:1 milestone-relative-links',
+      '142:3 milestone-relative-links'
+    ])
+    // As an object of plugins, and in a config that does not name the preset.
+    const mapped = withConfig(config, undefined, {
+      '.remarkrc.json': JSON.stringify({plugins: {'remark-lint-milestone': {'milestone-risk-fields': false}}})
+    })
+    expect(messagesOf(mapped)).toEqual(placeholders)
+    const unnamed = withConfig(config, undefined, {'.remarkrc.json': JSON.stringify({settings: {bullet: '*'}})})
+    expect(messagesOf(unnamed)).toEqual([...risks, ...placeholders])
+  })
+
+  it('gives `milestone-lint new` its template', () => {
+    const project = withConfig({template: 'templates/milestone-design-2026-01-21.md'}, undefined, {
+      'templates/milestone-design-2026-01-21.md': readFileSync(
+        path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'),
+        'utf8'
+      )
+    })
+    const {status, stderr} = milestoneLint(project, 'new', 'docs/milestone-3-scale.md')
+    expect(status).toBe(0)
+    expect(stderr.split('\n')[0]).toBe(
+      'milestone-lint: wrote docs/milestone-3-scale.md from templates/milestone-design-2026-01-21.md'
+    )
+  })
+
+  it('refuses a config that cannot be used, in one line naming it (exit 2)', () => {
+    const refusal = (project: string, ...args: string[]) => {
+      const {status, stdout, stderr} = milestoneLint(project, ...args)
+      expect({status, stdout}).toEqual({status: 2, stdout: ''})
+      return stderr
+    }
+    const line = (name: string, problem: string) => `milestone-lint: ${name}: ${problem}\n`
+    const json = '.milestone-lint.json'
+    expect(refusal(withConfig({files: 3}))).toBe(
+      line(json, 'unexpected value `3` for option `files`, expected a glob or an array of globs')
+    )
+    expect(refusal(withConfig({ignores: ['docs/[a']}))).toBe(
+      line(
+        json,
+        'unexpected glob `docs/[a` in `ignores`: Missing closing: "]" - use "\\\\]" to match literal characters'
+      )
+    )
+    expect(refusal(withConfig({detect: 'yes'}))).toBe(
+      line(json, 'unexpected value `"yes"` for option `detect`, expected `true` or `false`')
+    )
+    expect(refusal(withConfig([]))).toBe(line(json, 'unexpected options `[]`, expected an object'))
+    expect(refusal(withConfig(null))).toBe(line(json, 'unexpected options `null`, expected an object'))
+    expect(refusal(withConfig('{"files": "docs",}'))).toBe(line(json, jsonError('{"files": "docs",}')))
+    expect(refusal(withConfig('{files: docs}', '.milestone-lint.jsonc'))).toBe(
+      line('.milestone-lint.jsonc', "JSON5: invalid character 'd' at 1:9")
+    )
+    expect(refusal(withConfig('export const files = "docs"\n', '.milestone-lint.mjs'))).toBe(
+      line('.milestone-lint.mjs', 'expected a default export (`export default {…}`)')
+    )
+    expect(refusal(withConfig('throw new Error("no config today")\n', '.milestone-lint.mjs'))).toBe(
+      line('.milestone-lint.mjs', 'no config today')
+    )
+    expect(refusal(withConfig({reports: ['json', 'sarif']}))).toBe(
+      line(
+        json,
+        '`--report json` and `--report sarif` both replace the terminal report: give all but one a file (`--report sarif=<file>`)'
+      )
+    )
+    expect(refusal(makeProject({'package.json': '{"milestoneLint": {"baseline": ""}}'}))).toBe(
+      line('package.json', 'unexpected value `""` for option `baseline`, expected a non-empty string')
+    )
+    const project = makeProject({'package.json': '{}', 'config.yaml': 'files: docs'})
+    expect(refusal(project, '--config', 'missing.json')).toBe(line('missing.json', 'cannot read it (ENOENT)'))
+    expect(refusal(project, '--config', 'package.json')).toBe(
+      line('package.json', 'expected a `milestoneLint` field, found none')
+    )
+    expect(refusal(project, '--config', 'config.yaml')).toBe(
+      line('config.yaml', 'expected a `.json`, `.jsonc` or `.mjs` file, or a `package.json`')
+    )
+    expect(refusal(project, '--update-baseline', 'docs')).toBe(
+      'milestone-lint: --update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)\n'
+    )
+  })
+
+  it('leaves a package.json without the field alone', () => {
+    const project = makeProject({'package.json': '{"name": "docs"}'})
+    expect(milestoneLint(project, 'docs', '--quiet').stderr).toMatch(/; 20 warnings\n$/)
+  })
+
+  it('is read by the language server from the workspace folder up, under the .remarkrc; a bad one is said on the doc', async () => {
+    const file = 'docs/milestone-2-public-launch.md'
+    const diagnosticsIn = async (project: string) => {
+      const client = new LspClient(project)
+      try {
+        await client.initialize()
+        const diagnostics = await client.open(client.uri(file), readFileSync(path.join(project, file), 'utf8'))
+        return diagnostics.map(formatDiagnostic)
+      } finally {
+        await client.stop()
+      }
+    }
+    const rc = {'.remarkrc.json': '{"plugins": [["remark-lint-milestone", {"milestone-risk-fields": false}]]}'}
+    expect(await diagnosticsIn(withFixture('json', rc))).toEqual([
+      '134:25-134:37 milestone-no-placeholders: Unexpected placeholder `[Owner Name]`, expected real content (escape the brackets, `\\[…\\]`, if they are meant)',
+      '147:17-147:29 milestone-no-placeholders: Unexpected unfilled template placeholder `[Month Year]`, expected the actual month year'
+    ])
+    expect(await diagnosticsIn(withConfig({detect: 'yes'}))).toEqual([
+      '1:1 config: Cannot use the config file: .milestone-lint.json: unexpected value `"yes"` for option `detect`, expected `true` or `false`'
+    ])
+  }, 60_000)
+})
