@@ -133,6 +133,13 @@ describe('the config file of milestone-lint (README: Config file)', () => {
       stderr: fixtureReport('docs/')
     })
     expect(milestoneLint(project, '-c', 'configs/docs.json', 'docs/milestone-1-private-beta.md').status).toBe(0)
+    // A report without a file replaces the terminal report, as `--report json` does.
+    writeFileSync(path.join(project, 'configs/json.json'), '{"reports": ["json"]}')
+    const {status, stdout} = milestoneLint(project, '-c', 'configs/json.json', 'docs/milestone-1-private-beta.md')
+    expect(status).toBe(0)
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({path: 'docs/milestone-1-private-beta.md', messages: []})
+    ])
   })
 
   it('lints the paths given rather than its files; no config and no path is refused as before', () => {
@@ -229,6 +236,8 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(messagesOf(mapped)).toEqual(placeholders)
     const unnamed = withConfig(config, undefined, {'.remarkrc.json': JSON.stringify({settings: {bullet: '*'}})})
     expect(messagesOf(unnamed)).toEqual([...risks, ...placeholders])
+    const bare = withConfig(config, undefined, {'.remarkrc.json': JSON.stringify({plugins: ['remark-lint-milestone']})})
+    expect(messagesOf(bare)).toEqual([...risks, ...placeholders])
   })
 
   it('gives `milestone-lint new` its template', () => {
@@ -286,7 +295,8 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(refusal(makeProject({'package.json': '{"milestoneLint": {"baseline": ""}}'}))).toBe(
       line('package.json', 'unexpected value `""` for option `baseline`, expected a non-empty string')
     )
-    const project = makeProject({'package.json': '{}', 'config.yaml': 'files: docs'})
+    const project = makeProject({'package.json': '{}', 'config.yaml': 'files: docs', 'broken/package.json': '{'})
+    expect(refusal(project, '--config', 'broken/package.json')).toBe(line('broken/package.json', jsonError('{')))
     expect(refusal(project, '--config', 'missing.json')).toBe(line('missing.json', 'cannot read it (ENOENT)'))
     expect(refusal(project, '--config', 'package.json')).toBe(
       line('package.json', 'expected a `milestoneLint` field, found none')

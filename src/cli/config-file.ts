@@ -83,7 +83,7 @@ export async function loadConfig(cwd: string, named: string | undefined): Promis
   if (file === undefined) return undefined
   const name = path.relative(cwd, file) || file
   try {
-    return configOf(await contentOf(file, named !== undefined), name, path.dirname(file), cwd)
+    return configOf(await contentOf(file), name, path.dirname(file), cwd)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const problem =
@@ -130,12 +130,12 @@ function findConfig(cwd: string): string | undefined {
   }
 }
 
-/** What a config file holds; a `package.json` named by `--config` must have the field. */
-async function contentOf(file: string, named: boolean): Promise<unknown> {
+/** What a config file holds (a `package.json`, its field: one that `--config` names must have it). */
+async function contentOf(file: string): Promise<unknown> {
   const extension = path.extname(file)
   if (path.basename(file) === 'package.json') {
     const value = packageConfig(file, true)
-    if (value === undefined && named) throw new UsageError(`expected a \`${ownPackageField}\` field, found none`)
+    if (value === undefined) throw new UsageError(`expected a \`${ownPackageField}\` field, found none`)
     return value
   }
   if (extension === '.mjs') {
