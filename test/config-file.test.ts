@@ -304,6 +304,9 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(refusal(project, '--config', 'config.yaml')).toBe(
       line('config.yaml', 'expected a `.json`, `.jsonc` or `.mjs` file, or a `package.json`')
     )
+    expect(refusal(withConfig({reports: ['sarif']}), '--fix-dry-run', 'docs')).toBe(
+      'milestone-lint: --fix-dry-run prints its diff on stdout, where --report sarif writes: use one of them\n'
+    )
     expect(refusal(project, '--update-baseline', 'docs')).toBe(
       'milestone-lint: --update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)\n'
     )

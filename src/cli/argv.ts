@@ -147,14 +147,19 @@ function fixing(
   const fix = values.get('fix')?.at(-1) === true
   const fixDryRun = values.get('fix-dry-run')?.at(-1) === true
   if (fix && fixDryRun) throw new UsageError('--fix writes what --fix-dry-run shows: use one of them')
-  const onStdout = reports.find((report) => report.file === undefined)
-  const reporter = onStdout && shippedReporter(onStdout.name)
-  if (fixDryRun && reporter) {
-    throw new UsageError(`--fix-dry-run prints its diff on stdout, where --report ${reporter} writes: use one of them`)
-  }
+  if (fixDryRun) checkDiffOutput(reports)
   const given = values.get('fix-rule') as string[] | undefined
   if (given && !fix && !fixDryRun) throw new UsageError('--fix-rule limits --fix or --fix-dry-run: add one of them')
   return {fix, fixDryRun, fixRules: given && ruleIds(given)}
+}
+
+/** `--fix-dry-run` prints its diff on stdout: refuses a report there too (of the command line or a config file). */
+export function checkDiffOutput(reports: Report[]): void {
+  const onStdout = reports.find((report) => report.file === undefined)
+  const reporter = onStdout && shippedReporter(onStdout.name)
+  if (reporter) {
+    throw new UsageError(`--fix-dry-run prints its diff on stdout, where --report ${reporter} writes: use one of them`)
+  }
 }
 
 /** `--baseline <file>` and `--update-baseline`, which writes it (checked once a config file may have given the baseline). */

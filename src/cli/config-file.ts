@@ -13,7 +13,7 @@ import picomatch from 'picomatch'
 import {type OptionKind, type OptionKinds, validateOptions} from '../match/options.js'
 import {ownConfigNames, ownPackageField} from '../project/file-names.js'
 import {presetOptionTypes} from '../rules/index.js'
-import {type LintOptions, reportsOf} from './argv.js'
+import {type LintOptions, checkDiffOutput, reportsOf} from './argv.js'
 import {UsageError} from './flags.js'
 import {firstLine} from './lint-message.js'
 
@@ -104,6 +104,7 @@ export function withConfig(options: LintOptions, config: Config | undefined): Li
     if ((Array.isArray(given) ? given.length > 0 : given !== undefined) || !config?.options[option]) continue
     Object.assign(merged, pick(config.options, option))
   }
+  if (merged.fixDryRun) checkDiffOutput(merged.reports)
   if (merged.updateBaseline && merged.baseline === undefined) {
     throw new UsageError(
       '--update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)'
