@@ -6,7 +6,18 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['dist/', 'coverage/', 'node_modules/', 'fixtures/', 'templates/']},
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'fixtures/',
+      'templates/',
+      'editors/vscode/dist/',
+      'editors/vscode/server/',
+      'test-artifacts/'
+    ]
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

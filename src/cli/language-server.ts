@@ -8,7 +8,8 @@
  * become diagnostics with the rule id as code and a link to the rule's docs;
  * messages with `expected` become quick fixes, and the certain ones are
  * applied at once by the `source.fixAll.milestoneLint` action. A file saved
- * or changed on disk lints the other open docs again (lsp-files.ts).
+ * or changed on disk lints the other open docs again (lsp-files.ts). Its
+ * commands show a doc's schema and write a new doc (lsp-commands.ts).
  */
 import path from 'node:path'
 import process from 'node:process'
@@ -24,6 +25,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Message, cannotLint} from './lint-message.js'
 import {lintThread} from './lint-thread.js'
 import type {Job, Result} from './lint-worker.js'
+import {commands, executeCommand} from './lsp-commands.js'
 import {namedFileWatcher, relintOnChanges, watchers} from './lsp-files.js'
 import {SettingsCache} from './lsp-settings.js'
 import {
@@ -83,6 +85,7 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Full, save: {includeText: false}},
       codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind]},
+      executeCommandProvider: {commands},
       workspace: foldersChange ? {workspaceFolders: {supported: true, changeNotifications: true}} : undefined
     }
   }
@@ -140,6 +143,10 @@ connection.onCodeAction(async ({textDocument, context}) => {
   }
   return actions
 })
+
+connection.onExecuteCommand(({command, arguments: args}) =>
+  executeCommand(command, args ?? [], (file) => workspaceOf(workspaces, file))
+)
 
 // Answered at once, even mid-lint: the lint runs on the worker, which goes.
 connection.onShutdown(async () => {

@@ -86,7 +86,12 @@ function writableRoot(file: string, cwd: string, shown: string): string {
 }
 
 /** The template the linter would use for the file: the preset's `template` option in the config found for it, or the bundled one. */
-async function templateFor(file: string, cwd: string, options: NewDocOptions, namedIn: NamedIn): Promise<Template> {
+export async function templateFor(
+  file: string,
+  cwd: string,
+  options: Pick<NewDocOptions, 'rcPath' | 'preset'>,
+  namedIn: NamedIn
+): Promise<Template> {
   const found: {options?: SharedOptions} = {}
   // Attached after the preset: the options the engine gave it for this path (the first copy's, which is the one used).
   const capture: Plugin = function () {
@@ -106,7 +111,7 @@ async function templateFor(file: string, cwd: string, options: NewDocOptions, na
   return {text: readFileSync(location.file, 'utf8'), schema, name: path.relative(cwd, location.file)}
 }
 
-function runOptions(options: NewDocOptions, plugins: Plugin[]): RunOptions {
+function runOptions(options: Pick<NewDocOptions, 'rcPath' | 'preset'>, plugins: Plugin[]): RunOptions {
   // Ignore files say what is linted, not which config a path gets.
   return {
     rcPath: options.rcPath,

@@ -1,0 +1,47 @@
+/**
+ * The language server's commands (`workspace/executeCommand`), so an editor
+ * extension runs them with the copy of the package the server is: the
+ * workspace's own when it has one.
+ *
+ * - `milestone-lint.schema` [uri]: the schema of the template a doc is
+ *   checked against (as `milestone-lint-schema` prints it), and its name.
+ * - `milestone-lint.new` [path]: write a new doc there (as `milestone-lint
+ *   new`); the lines that say what was written.
+ *
+ * A command that cannot be done answers with an error that says why, in one line.
+ */
+import {ResponseError} from 'vscode-languageserver/node'
+import {firstLine} from './lint-message.js'
+import {toPath} from './lsp-convert.js'
+
+/** The commands, as the server advertises them. */
+export const commands = ['milestone-lint.schema', 'milestone-lint.new']
+
+/** Run a command for a workspace folder's file; rejects with a {@link ResponseError} saying why it cannot. */
+export async function executeCommand(
+  command: string,
+  args: unknown[],
+  workspaceOf: (file: string) => string
+): Promise<unknown> {
+  const [first] = args
+  const file = typeof first === 'string' ? (first.startsWith('file:') ? toPath(first) : first) : undefined
+  if (!commands.includes(command)) {
+    throw new ResponseError(-32602, `milestone-lint: unknown command \`${command}\`, expected ${commands.join(' or ')}`)
+  }
+  if (!file)
+    throw new ResponseError(-32602, `milestone-lint: \`${command}\` expects a file (a path or a \`file:\` URI)`)
+  const cwd = workspaceOf(file)
+  // Loaded when first asked for: the server's own thread stays light.
+  const {newDoc, templateFor} = await import('./new-doc.js')
+  const {loadConfig} = await import('./config-file.js')
+  try {
+    // milestone-lint's own config file, as the linter thread reads it (its `template`).
+    const preset = (await loadConfig(cwd, undefined))?.preset
+    if (command === 'milestone-lint.new')
+      return await newDoc({file, title: undefined, rcPath: undefined, config: undefined, preset}, cwd, new Map())
+    const {name, schema} = await templateFor(file, cwd, {rcPath: undefined, preset}, new Map())
+    return {template: name, schema}
+  } catch (error) {
+    throw new ResponseError(-32603, firstLine(error))
+  }
+}
