@@ -187,7 +187,7 @@ describe('fix-all in the language server', () => {
 describe('the README’s fix-on-save settings', () => {
   // VS Code and Helix are not run here: their settings name the kind the server declares.
   it('name the fix-all kind for VS Code and Helix', () => {
-    const vscode = JSON.parse(readmeBlockAfter('**VS Code**, in `.vscode/settings.json`, beside', 'json')) as unknown
+    const vscode = JSON.parse(readmeBlockAfter('**VS Code**: with [the extension]', 'json')) as unknown
     expect(vscode).toEqual({'editor.codeActionsOnSave': {[fixAllKind]: 'explicit'}})
     expect(readmeBlockAfter('**Helix**: no release has code actions on save', 'toml')).toContain(
       `code-actions-on-save = ["${fixAllKind}"]`
