@@ -18,8 +18,8 @@ afterAll(removeProjects)
 const schemaCli = path.join(repoRoot, 'dist/cli/schema.js')
 
 /** Run a command with a client on a new project; the server's answer, or its error's message. */
-async function execute(root: string, command: string, args: unknown[]): Promise<unknown> {
-  const client = new LspClient(root)
+async function execute(root: string, command: string, args: unknown[], settings: unknown = {}): Promise<unknown> {
+  const client = new LspClient(root, {settings})
   try {
     const {capabilities} = await client.initialize()
     expect(capabilities.executeCommandProvider).toEqual({commands: ['milestone-lint.schema', 'milestone-lint.new']})
@@ -49,6 +49,32 @@ describe('milestone-lint-language-server commands', () => {
     expect(ownSchema).not.toEqual(schema)
     const answer = await execute(own, 'milestone-lint.schema', [path.join(own, 'docs/milestone-2-public-launch.md')])
     expect(answer).toEqual({template: path.join('docs', 'template.md'), schema: ownSchema})
+  })
+
+  it('takes the template from milestone-lint’s own config file, else from the `template` setting', async () => {
+    const template = readFileSync(path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'), 'utf8')
+    const configured = makeProject({
+      'docs/template.md': template,
+      '.milestone-lint.json': JSON.stringify({template: 'docs/template.md'})
+    })
+    const ownSchema = JSON.parse(
+      execFileSync(process.execPath, [schemaCli, 'docs/template.md'], {cwd: configured, encoding: 'utf8'})
+    ) as unknown
+    const doc = (root: string) => path.join(root, 'docs/milestone-2-public-launch.md')
+    expect(await execute(configured, 'milestone-lint.schema', [doc(configured)])).toEqual({
+      template: path.join('docs', 'template.md'),
+      schema: ownSchema
+    })
+    const set = makeProject({'docs/template.md': template})
+    // The setting is resolved from the workspace folder, and named so in the schema.
+    expect(await execute(set, 'milestone-lint.schema', [doc(set)], {template: 'docs/template.md'})).toEqual({
+      template: path.join('docs', 'template.md'),
+      schema: {...(ownSchema as object), template: path.join(set, 'docs/template.md')}
+    })
+    // The config file's wins over the setting.
+    expect(
+      await execute(configured, 'milestone-lint.schema', [doc(configured)], {template: 'docs/missing.md'})
+    ).toMatchObject({schema: ownSchema})
   })
 
   it('writes a new doc as `milestone-lint new` does, and refuses to overwrite one', async () => {

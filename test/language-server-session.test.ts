@@ -21,7 +21,7 @@ import {
   InitializedNotification
 } from 'vscode-languageserver-protocol/node'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
-import {cliPath, makeProject, removeProjects} from './project.js'
+import {cliPath, makeProject, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
 
@@ -148,6 +148,27 @@ describe('milestone-lint-language-server over a session', () => {
       })
     }
   }, 60_000)
+})
+
+describe('milestone-lint-language-server with a `template` setting', () => {
+  it('lints with the template the setting names, as the CLI does with that template in a config file', async () => {
+    const template = readFileSync(path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'), 'utf8')
+    const root = makeProject({'docs/template.md': template})
+    const text = readFileSync(path.join(root, defectivePath), 'utf8')
+    let diagnostics: Diagnostic[] = []
+    await withClient(new LspClient(root, {settings: {template: 'docs/template.md'}}), async (client) => {
+      await client.initialize()
+      diagnostics = await client.open(client.uri(defectivePath), text)
+    })
+    writeFileSync(path.join(root, '.milestone-lint.json'), JSON.stringify({template: 'docs/template.md'}))
+    const cli = spawnSync(process.execPath, [cliPath, defectivePath, '--report', 'json'], {cwd: root, encoding: 'utf8'})
+    const [{messages}] = JSON.parse(cli.stdout) as [{messages: Array<{reason: string}>}]
+    expect(diagnostics.map((diagnostic) => diagnostic.message).sort()).toEqual(
+      messages.map((message) => message.reason).sort()
+    )
+    // Not the bundled template's: this one has other sections.
+    expect(messages.length).not.toBe(20)
+  }, 30_000)
 })
 
 describe('milestone-lint-language-server with a baseline', () => {

@@ -11,7 +11,6 @@
  * or changed on disk lints the other open docs again (lsp-files.ts). Its
  * commands show a doc's schema and write a new doc (lsp-commands.ts).
  */
-import path from 'node:path'
 import process from 'node:process'
 import {
   CodeActionKind,
@@ -25,9 +24,9 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Message, cannotLint} from './lint-message.js'
 import {lintThread} from './lint-thread.js'
 import type {Job, Result} from './lint-worker.js'
-import {commands, executeCommand} from './lsp-commands.js'
+import {answerCommands, commands} from './lsp-commands.js'
 import {namedFileWatcher, relintOnChanges, watchers} from './lsp-files.js'
-import {SettingsCache} from './lsp-settings.js'
+import {SettingsCache, jobSettings} from './lsp-settings.js'
 import {
   type Published,
   asksFor,
@@ -144,9 +143,7 @@ connection.onCodeAction(async ({textDocument, context}) => {
   return actions
 })
 
-connection.onExecuteCommand(({command, arguments: args}) =>
-  executeCommand(command, args ?? [], (file) => workspaceOf(workspaces, file))
-)
+answerCommands(connection, settings, (file) => workspaceOf(workspaces, file))
 
 // Answered at once, even mid-lint: the lint runs on the worker, which goes.
 connection.onShutdown(async () => {
@@ -196,19 +193,10 @@ function lintNextWaiting(): void {
   const cwd = workspaceOf(workspaces, filePath)
   settings
     .get(uri)
-    .then(({requireConfig, ignorePath, baseline, baselined}) => {
+    .then((given) => {
       if (running?.id !== id) return
-      const job: Job = {
-        id,
-        cwd,
-        path: filePath,
-        text,
-        requireConfig,
-        ignorePath: ignorePath ? path.resolve(cwd, ignorePath) : undefined,
-        baseline: baseline ? {path: path.resolve(cwd, baseline), baselined} : undefined,
-        fix: Boolean(fix)
-      }
-      if (watchFiles) for (const file of [job.ignorePath, job.baseline?.path]) if (file) watchNamed(file)
+      const job: Job = {id, cwd, path: filePath, text, ...jobSettings(given, cwd), fix: Boolean(fix)}
+      if (watchFiles) for (const file of [job.ignorePath, job.baseline?.path, job.template]) if (file) watchNamed(file)
       linter.run(job)
       connection.console.log(`${fix ? 'fixing' : 'linting'} ${uri} (version ${running.version})`)
     })

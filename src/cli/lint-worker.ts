@@ -35,6 +35,8 @@ export interface Job {
   ignorePath: string | undefined
   /** A baseline file (`milestoneLint.baseline`), as an absolute path, and what to do with the messages it has. */
   baseline?: {path: string; baselined: 'hide' | 'hint'} | undefined
+  /** A template (`milestoneLint.template`), as an absolute path: for docs no config file gives one. */
+  template?: string | undefined
   /** Fix all: also give the edits of the text's certain fixes, as `milestone-lint --fix` makes them. */
   fix?: boolean
 }
@@ -112,6 +114,8 @@ async function lint(job: Job, text: string): Promise<VFile> {
     message.fatal = true
     return file
   }
+  // The template setting is under every config file, as a default.
+  const preset = {...(job.template ? {template: job.template} : {}), ...config?.preset}
   return new Promise((resolve) => {
     engine(
       {
@@ -127,8 +131,8 @@ async function lint(job: Job, text: string): Promise<VFile> {
         silentlyIgnore: true,
         pluginPrefix: 'remark',
         // The own config's preset options, under a config file's.
-        configTransform: presetUnder(remarkLintMilestone, config?.preset),
-        defaultConfig: {plugins: [[remarkLintMilestone as Plugin<unknown[]>, config?.preset ?? {}]]},
+        configTransform: presetUnder(remarkLintMilestone, preset),
+        defaultConfig: {plugins: [[remarkLintMilestone as Plugin<unknown[]>, preset]]},
         // Given plugins come after the user's config: `{}` keeps the options the
         // user's config gives the preset (unified-engine merges the two).
         plugins: [

@@ -10,18 +10,36 @@
  *
  * A command that cannot be done answers with an error that says why, in one line.
  */
-import {ResponseError} from 'vscode-languageserver/node'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {type Connection, ResponseError} from 'vscode-languageserver/node'
 import {firstLine} from './lint-message.js'
 import {toPath} from './lsp-convert.js'
+import type {SettingsCache} from './lsp-settings.js'
 
 /** The commands, as the server advertises them. */
 export const commands = ['milestone-lint.schema', 'milestone-lint.new']
+
+/** Answer the commands, for files in the workspace folders, with the `template` setting of each. */
+export function answerCommands(
+  connection: Connection,
+  settings: SettingsCache,
+  workspaceOf: (file: string) => string
+): void {
+  connection.onExecuteCommand(({command, arguments: args}) =>
+    executeCommand(command, args ?? [], workspaceOf, async (file, cwd) => {
+      const {template} = await settings.get(pathToFileURL(file).href)
+      return template && path.resolve(cwd, template)
+    })
+  )
+}
 
 /** Run a command for a workspace folder's file; rejects with a {@link ResponseError} saying why it cannot. */
 export async function executeCommand(
   command: string,
   args: unknown[],
-  workspaceOf: (file: string) => string
+  workspaceOf: (file: string) => string,
+  templateOf: (file: string, cwd: string) => Promise<string | undefined>
 ): Promise<unknown> {
   const [first] = args
   const file = typeof first === 'string' ? (first.startsWith('file:') ? toPath(first) : first) : undefined
@@ -36,7 +54,9 @@ export async function executeCommand(
   const {loadConfig} = await import('./config-file.js')
   try {
     // milestone-lint's own config file, as the linter thread reads it (its `template`).
-    const preset = (await loadConfig(cwd, undefined))?.preset
+    // The template setting under it, as the linter thread has it.
+    const template = await templateOf(file, cwd)
+    const preset = {...(template ? {template} : {}), ...(await loadConfig(cwd, undefined))?.preset}
     if (command === 'milestone-lint.new')
       return await newDoc({file, title: undefined, rcPath: undefined, config: undefined, preset}, cwd, new Map())
     const {name, schema} = await templateFor(file, cwd, {rcPath: undefined, preset}, new Map())

@@ -36,20 +36,31 @@ export interface Settings {
   baseline: string | undefined
   /** What to do with the messages the baseline has: hide them (the default), or show them as hints. */
   baselined: 'hide' | 'hint'
+  /** A template file, relative to the workspace folder, for docs no config file gives one. */
+  template: string | undefined
 }
 
 /** The settings of a client that gives none. */
-export const defaults: Settings = {requireConfig: false, ignorePath: undefined, baseline: undefined, baselined: 'hide'}
+export const defaults: Settings = {
+  requireConfig: false,
+  ignorePath: undefined,
+  baseline: undefined,
+  baselined: 'hide',
+  template: undefined
+}
 
 /** Anything but an object (`null`, or `[]` from a Lua `{}`) means the defaults. */
 export function toSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null) return defaults
-  const {requireConfig, ignorePath, baseline, baselined} = raw as Record<string, unknown>
+  const {requireConfig, ignorePath, baseline, baselined, template} = raw as Record<string, unknown>
+  // An empty string is what an editor's cleared text setting sends: none.
+  const file = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
   return {
     requireConfig: Boolean(requireConfig),
-    ignorePath: typeof ignorePath === 'string' ? ignorePath : undefined,
-    baseline: typeof baseline === 'string' ? baseline : undefined,
-    baselined: baselined === 'hint' ? 'hint' : 'hide'
+    ignorePath: file(ignorePath),
+    baseline: file(baseline),
+    baselined: baselined === 'hint' ? 'hint' : 'hide',
+    template: file(template)
   }
 }
 

@@ -4,7 +4,9 @@
  * be asked (no `workspace/configuration`), or fails to answer, gets the
  * defaults.
  */
+import path from 'node:path'
 import type {Connection} from 'vscode-languageserver/node'
+import type {Job} from './lint-worker.js'
 import {type Settings, defaults, toSettings} from './lsp-convert.js'
 
 /** The settings of each open document, asked for once. */
@@ -32,5 +34,18 @@ export class SettingsCache {
   forget(uri?: string): void {
     if (uri === undefined) this.byUri.clear()
     else this.byUri.delete(uri)
+  }
+}
+
+/** What a lint job takes from the settings: the files they name, resolved from the workspace folder. */
+export function jobSettings(
+  {requireConfig, ignorePath, baseline, baselined, template}: Settings,
+  cwd: string
+): Pick<Job, 'requireConfig' | 'ignorePath' | 'baseline' | 'template'> {
+  return {
+    requireConfig,
+    ignorePath: ignorePath && path.resolve(cwd, ignorePath),
+    baseline: baseline ? {path: path.resolve(cwd, baseline), baselined} : undefined,
+    template: template && path.resolve(cwd, template)
   }
 }
