@@ -23,7 +23,10 @@ const defaults: LintOptions = {
   fixDryRun: false,
   fixRules: undefined,
   baseline: undefined,
-  updateBaseline: false
+  updateBaseline: false,
+  cache: false,
+  cacheLocation: 'node_modules/.cache/milestone-lint/',
+  concurrency: undefined
 }
 
 function options(...argv: string[]): LintOptions {

@@ -49,6 +49,12 @@ export interface LintOptions {
   fixDryRun: boolean
   /** `--fix-rule <ids>`: fix only these rules' messages (all when `undefined`). */
   fixRules: string[] | undefined
+  /** `--cache`: reuse the messages of unchanged files, kept in `cacheLocation`. */
+  cache: boolean
+  /** `--cache-location <file|folder>`, or the default. */
+  cacheLocation: string
+  /** `--concurrency <n>`: lint on n threads (`undefined`: one per core). */
+  concurrency: number | undefined
   /** `--baseline <file>`: messages it has are not reported. */
   baseline: string | undefined
   /** `--update-baseline`: write the baseline file from this run's messages. */
@@ -106,6 +112,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
       ...fixing(values, reports),
       ...baselining(values),
+      ...caching(values),
+      concurrency: concurrencyOf(last('concurrency') as string | undefined),
       use: all('use').map((value) => {
         const {name, options} = withOptions(value, '--use')
         return [name, options]
@@ -168,6 +176,27 @@ function baselining(values: Map<string, Array<string | boolean>>): Pick<LintOpti
     baseline: values.get('baseline')?.at(-1) as string | undefined,
     updateBaseline: values.get('update-baseline')?.at(-1) === true
   }
+}
+
+/** `--cache` and `--cache-location`, which only says where. */
+function caching(values: Map<string, Array<string | boolean>>): Pick<LintOptions, 'cache' | 'cacheLocation'> {
+  const cache = values.get('cache')?.at(-1) === true
+  const location = values.get('cache-location')?.at(-1) as string | undefined
+  if (location !== undefined && !cache)
+    throw new UsageError('--cache-location says where --cache keeps its file: add --cache')
+  return {cache, cacheLocation: location ?? defaultCacheLocation}
+}
+
+/** Where `--cache` keeps its file by default (a folder, under the working directory). */
+export const defaultCacheLocation = 'node_modules/.cache/milestone-lint/'
+
+/** `--concurrency <n>`: a whole number, 1 or more. */
+function concurrencyOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`\`--concurrency ${value}\`: expected a whole number of threads, 1 or more`)
+  }
+  return Number(value)
 }
 
 /** The rule ids `--fix-rule` names: comma-separated, as configured, or as `remark-lint:<id>`. */

@@ -73,6 +73,17 @@ export const flags: Flag[] = [
   {long: 'fix', help: 'apply the fixes whose text is certain, in place, then report what is left'},
   {long: 'fix-dry-run', alias: 'diff', help: 'print a diff of what --fix would change (on stdout); write nothing'},
   {long: 'fix-rule', value: '<ids>', help: 'fix only these rules (comma-separated ids), with --fix or --fix-dry-run'},
+  {
+    long: 'concurrency',
+    value: '<n>',
+    help: 'lint on n threads (default: one per core; 1 lints in this one); --fix runs in one'
+  },
+  {long: 'cache', help: 'reuse the messages of files unchanged since the last --cache run (not with --fix)'},
+  {
+    long: 'cache-location',
+    value: '<file|folder>',
+    help: 'where --cache keeps them (default: node_modules/.cache/milestone-lint/)'
+  },
   {long: 'baseline', value: '<file>', help: 'report and fail only on messages this baseline file does not have'},
   {long: 'update-baseline', help: 'write the --baseline file: every message of the files linted'},
   {long: 'help', short: 'h', help: 'print this help'},

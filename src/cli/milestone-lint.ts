@@ -6,6 +6,7 @@
  * codes and the summary are its own (see argv.ts, outcome.ts).
  */
 import {readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import process from 'node:process'
 import {VFile} from 'vfile'
 import {type LintOptions, type NewOptions, parseCommandLine} from './argv.js'
@@ -19,6 +20,8 @@ import {fixInRounds, writeFixed} from './fix.js'
 import {fixDiff} from './fix-diff.js'
 import {type RunOptions, extensions, ignoreName, run} from './engine-run.js'
 import {newDoc} from './new-doc.js'
+import {lintFiles} from './lint-files.js'
+import {type Cache, openCache} from './cache.js'
 import {checkReportFiles, reporterOf, writeReports} from './reports.js'
 import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {loadConfig, withConfig} from './config-file.js'
@@ -63,19 +66,15 @@ async function lint(given: LintOptions): Promise<void> {
 
   checkReportFiles(options.reports, cwd)
   const reporters = await Promise.all(options.reports.map((report) => reporterOf(report, cwd)))
-  // The engine gets the files found as files, not paths, which it would take
-  // for globs when they have `[`, `?` or `*` in them; with none, it would read stdin.
-  let files =
-    found.paths.length === 0
-      ? []
-      : await run(
-          options,
-          found.paths.map((file) => new VFile({path: file, cwd})),
-          cwd,
-          namedIn
-        )
+  // --fix lints in this thread, all files at once, without the cache: its rounds need each file's text.
+  const fixing = options.fix || options.fixDryRun
+  const cache = options.cache && !fixing ? cacheOf(options, cwd) : undefined
+  let files = fixing
+    ? await runOn(found.paths, options, cwd, namedIn)
+    : await lintFiles(options, found.paths, cwd, namedIn, options.concurrency ?? availableParallelism(), cache)
+  const cacheProblem = cache?.save()
   let fixed: Fixed | undefined
-  if (options.fix || options.fixDryRun) ({files, fixed} = await fix(options, files, cwd, namedIn))
+  if (fixing) ({files, fixed} = await fix(options, files, cwd, namedIn))
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
   const baselined = options.baseline === undefined ? undefined : baselineRun(options, outcome, cwd)
 
@@ -88,7 +87,7 @@ async function lint(given: LintOptions): Promise<void> {
   const lines = [
     ...(options.verbose ? skippedLines(outcome) : []),
     ...outcome.problems.map((problem) => 'milestone-lint: ' + whereNamed(problem, namedIn)),
-    ...notWritten.map((problem) => 'milestone-lint: ' + problem)
+    ...[...notWritten, ...(cacheProblem ? [cacheProblem] : [])].map((problem) => 'milestone-lint: ' + problem)
   ]
   const reported = outcome.problems.length + outcome.errors + outcome.warnings + outcome.infos > 0
   if (!options.silent && (!options.quiet || reported)) {
@@ -96,7 +95,32 @@ async function lint(given: LintOptions): Promise<void> {
   }
   if (!options.silent) lines.push(...(baselined?.lines ?? []))
   process.stderr.write((text ? text.replace(/\n?$/, '\n') : '') + lines.map((line) => line + '\n').join(''))
-  process.exitCode = notWritten.length > 0 ? 2 : exitCode(outcome, options.frail)
+  process.exitCode = notWritten.length > 0 || cacheProblem ? 2 : exitCode(outcome, options.frail)
+}
+
+/** The cache of `--cache`, for the options that change what files are linted and how. */
+function cacheOf(options: LintOptions, cwd: string): Cache {
+  const {rcPath, ignorePath, ignorePatterns, silentlyIgnore, use} = options
+  return openCache(options.cacheLocation, cwd, {
+    version: own().version,
+    options: {rcPath, ignorePath, ignorePatterns, silentlyIgnore, use},
+    files: [rcPath, ignorePath].filter((file) => file !== undefined)
+  })
+}
+
+/**
+ * One engine run on the files found, given as files, not paths, which it
+ * would take for globs when they have `[`, `?` or `*` in them; with none,
+ * it would read stdin.
+ */
+function runOn(paths: string[], options: LintOptions, cwd: string, namedIn: NamedIn): Promise<VFile[]> {
+  if (paths.length === 0) return Promise.resolve([])
+  return run(
+    options,
+    paths.map((file) => new VFile({path: file, cwd})),
+    cwd,
+    namedIn
+  )
 }
 
 /**
@@ -195,9 +219,12 @@ function fail(...problems: string[]): void {
 }
 
 function version(): string {
-  const own = readJson(new URL('../../package.json', import.meta.url))
   const remarkPack = readJson(new URL('package.json', import.meta.resolve('remark')))
-  return `milestone-lint: ${own.version}, remark: ${remarkPack.version}`
+  return `milestone-lint: ${own().version}, remark: ${remarkPack.version}`
+}
+
+function own(): {version: string} {
+  return readJson(new URL('../../package.json', import.meta.url))
 }
 
 function readJson(url: URL): {version: string} {

@@ -8,6 +8,7 @@ import {parseWithin} from '../model/parse.js'
 import {type Limits, defaultLimits, excessText} from '../model/limits.js'
 import {type Cached, type Readout, readCached} from './read.js'
 import {readParent} from './parent.js'
+import {noteRead} from './reads.js'
 import {syntax} from '../model/syntax.js'
 import {anchorsOf} from '../model/anchors.js'
 
@@ -70,6 +71,7 @@ export type Target =
  */
 export function targetOf(file: string, root: string): Target {
   if (!isInside(root, file)) return {kind: 'outside'}
+  noteRead(file, 'exists')
   const realProjectRoot = realRoot(root)
   const pending = path.relative(root, file).split(path.sep).filter(Boolean)
   let current = realProjectRoot
@@ -144,6 +146,7 @@ function realRoot(root: string): string {
  */
 export function linkableEntries(folder: string, root: string): Map<string, 'file' | 'directory'> {
   const entries = new Map<string, 'file' | 'directory'>()
+  noteRead(folder, 'listing')
   let found
   try {
     found = readdirSync(folder, {withFileTypes: true})

@@ -10,6 +10,7 @@ import {placeholder} from '../schema/pattern.js'
 import {wildcardMatch} from '../text/text.js'
 import {isInside, targetOf} from './links.js'
 import {entriesOf} from './project.js'
+import {noteRead} from './reads.js'
 
 /** What a name found: one file (the nearest folder's), or the several files of the nearest folder with any. */
 export type Found = {file: string} | {several: string[]} | {none: true}
@@ -22,6 +23,7 @@ export type Found = {file: string} | {several: string[]} | {none: true}
 export function findNearby(folder: string, root: string, name: string): Found {
   const pieces = name.toLowerCase().split(placeholder)
   for (let current = folder; isInside(root, current); current = path.dirname(current)) {
+    noteRead(current, 'listing')
     const files = [...entriesOf(current)]
       .filter((entry) => wildcardMatch(pieces, entry.toLowerCase(), 1))
       .sort()

@@ -18,6 +18,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {ownConfigNames, ownPackageField, rcNames} from './file-names.js'
 import {isInside, targetOf} from './links.js'
+import {noteRead} from './reads.js'
 
 /** Where a file stands: its config folder and its project. */
 export interface Place {
@@ -27,6 +28,9 @@ export interface Place {
   root: string | undefined
 }
 
+/** The names that say where a file stands. */
+const placeNames = ['.git', 'package.json', ...rcNames]
+
 /** Where the file at an absolute path stands. */
 export function placeOf(file: string): Place {
   let configFolder: string | undefined
@@ -34,6 +38,7 @@ export function placeOf(file: string): Place {
   let repository: string | undefined
   for (let folder = path.dirname(file); ;) {
     const names = entriesOf(folder)
+    for (const name of placeNames) noteRead(path.join(folder, name), 'exists')
     const packaged = names.has('package.json')
     const configured =
       [...rcNames, ...ownConfigNames].some((name) => names.has(name)) || (packaged && hasConfigField(folder))
@@ -85,6 +90,7 @@ const packages = new Map<string, {stamp: number; configured: boolean}>()
 /** Whether a folder's `package.json` has a `remarkConfig` or `milestoneLint` field (read again when it changes). */
 function hasConfigField(folder: string): boolean {
   const file = path.join(folder, 'package.json')
+  noteRead(file, 'content')
   try {
     const stamp = statSync(file).mtimeMs
     const cached = packages.get(file)

@@ -4,6 +4,7 @@
  */
 import {readFileSync, statSync, type Stats} from 'node:fs'
 import {type Limits, excessText} from '../model/limits.js'
+import {noteRead} from './reads.js'
 
 /** What was read of a file, or why it could not be: a problem, or a limit it is over. */
 export type Readout<T> = T | {problem: string} | {excess: string; limit: keyof Limits}
@@ -29,6 +30,7 @@ export function peekCached<T>(
 ): Readout<T> | undefined {
   const cached = cache.get(file)
   if (!cached) return undefined
+  noteRead(file, 'content')
   try {
     return cached.stamp === stampOf(statSync(file), limits) ? cached.result : undefined
   } catch {
@@ -51,6 +53,7 @@ export function readCached<T>(
   make: (text: string, limits: Limits) => Readout<T>
 ): Readout<T> {
   let stats: Stats
+  noteRead(file, 'content')
   try {
     stats = statSync(file)
   } catch (error) {

@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url'
 import {type Limits, defaultLimits} from '../model/limits.js'
 import {TemplateError, deriveSchema, overTemplateLimit} from '../schema/derive.js'
 import type {Schema} from '../schema/types.js'
+import {noteRead} from './reads.js'
 
 /** Schemas (or why there is none) of template files, by path, for one version of the file and one set of limits. */
 const cache = new Map<string, {key: string; result: Schema | TemplateError}>()
@@ -24,6 +25,7 @@ export function loadTemplate(location: string | URL, shownAs?: string, limits: L
   let stats: Stats
   try {
     file = typeof location === 'string' ? location : fileURLToPath(location)
+    noteRead(file, 'content')
     stats = statSync(file)
   } catch (error) {
     throw new TemplateError(shownAs ?? String(location), undefined, `cannot read it (${(error as Error).message})`)

@@ -22,6 +22,7 @@ import {
 } from '../match/options.js'
 import {resolveTemplate} from '../project/project.js'
 import {defaultSchema} from '../project/template.js'
+import {noteRead} from '../project/reads.js'
 import {TemplateError} from '../schema/derive.js'
 import type {Schema} from '../schema/types.js'
 
@@ -162,7 +163,9 @@ function attachedSchema(options: SharedOptions | undefined): Schema | undefined 
 /** The schema of a template found from the working directory, if it is found there. */
 function foundSchema(template: string | URL, options: SharedOptions | undefined): Schema | undefined {
   const location = resolveTemplate(template, process.cwd())
-  if ('problem' in location || !existsSync(location.file)) return undefined
+  if ('problem' in location) return undefined
+  noteRead(location.file, 'exists')
+  if (!existsSync(location.file)) return undefined
   return templateSchema(location, {...options, template})
 }
 

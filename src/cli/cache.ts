@@ -1,0 +1,235 @@
+/**
+ * `milestone-lint --cache`: a file's messages from the last run, as long as
+ * nothing they depend on changed. A file's entry is keyed by its content,
+ * the package version, the command line's options and the config and
+ * ignore files that apply to it (every one in its folder and above), and
+ * stamped with every other file its lint read or looked for (noted by
+ * src/project/reads.ts), each by its content: a change to any of them
+ * lints the file again. A cache file that is not one this version wrote
+ * (not JSON, another format, another shape, cut short) is ignored, and
+ * written afresh; it is written only with `--cache`, to a temporary file
+ * renamed over it.
+ */
+import {createHash} from 'node:crypto'
+import {mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {rcNames} from '../project/file-names.js'
+import {firstLine} from './lint-message.js'
+import type {PlainFile} from './plain-file.js'
+
+/** The cache file's format: a file of another is not read. */
+const format = 1
+
+/** The file in a folder given to `--cache-location`. */
+export const cacheName = 'cache.json'
+
+/** Files besides rcNames whose content changes how a file is linted: remark's package config, ignore files. */
+const configNames = new Set([...rcNames, 'package.json', '.remarkignore'])
+
+interface Entry {
+  key: string
+  /** Each file the lint read or looked for, with its stamp. */
+  reads: Record<string, string>
+  file: PlainFile
+}
+
+/** The cache of a run. */
+export interface Cache {
+  /** A file's lint from the cache, if its entry's key and every stamp still hold. */
+  hit(file: string): PlainFile | undefined
+  /** Keep a file's lint for the next run (not one that crashed or could not be read). */
+  keep(file: PlainFile): void
+  /** Write the entries kept (those of this run's files); the problem in one line if it cannot be written. */
+  save(): string | undefined
+}
+
+/** What every entry of a run is keyed by, besides its file's own. */
+export interface RunKey {
+  /** The package's version. */
+  version: string
+  /** The options that change how files are linted (plain data). */
+  options: unknown
+  /** Config or ignore files named on the command line. */
+  files: string[]
+}
+
+/** The cache at `location` (a file, or a folder to keep {@link cacheName} in), for a run. */
+export function openCache(location: string, cwd: string, run: RunKey): Cache {
+  const absolute = path.resolve(cwd, location)
+  const file = isFolder(absolute, location) ? path.join(absolute, cacheName) : absolute
+  const old = entriesOf(file)
+  const kept = new Map<string, Entry>()
+  const stamps = new Map<string, string>()
+  const configs = new Map<string, string>()
+
+  const stamp = (read: string) => memo(stamps, read, () => stampOf(read))
+  const configOf = (folder: string): string =>
+    memo(configs, folder, () => {
+      const parent = path.dirname(folder)
+      const here = listing(folder)
+        .filter((name) => configNames.has(name))
+        .map((name) => `${name}:${stamp('content:' + path.join(folder, name))}`)
+      return hash([...here, parent === folder ? '' : configOf(parent)].join('\n'))
+    })
+  const given = JSON.stringify([
+    run.version,
+    run.options,
+    run.files.map((each) => stamp('content:' + path.resolve(cwd, each)))
+  ])
+  const keyOf = (each: string) => hash(JSON.stringify([stamp('content:' + each), given, configOf(path.dirname(each))]))
+
+  return {
+    hit(given) {
+      const each = path.resolve(cwd, given)
+      const entry = old.get(each)
+      if (!entry || entry.key !== keyOf(each)) return undefined
+      if (Object.entries(entry.reads).some(([read, was]) => stamp(read) !== was)) return undefined
+      kept.set(each, entry)
+      return entry.file
+    },
+    keep(linted) {
+      const each = path.resolve(cwd, linted.path)
+      // A crash, or a file that could not be read or configured, is linted again.
+      if (!linted.reads || linted.messages.some((message) => isRecord(message.cause) && 'error' in message.cause))
+        return
+      if (/^(?:missing|unreadable)/.test(stamp('content:' + each))) return
+      const reads = Object.fromEntries(linted.reads.map((read) => [read, stamp(read)]))
+      kept.set(each, {key: keyOf(each), reads, file: linted})
+    },
+    save() {
+      const text = JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(kept)})
+      const temporary = `${file}.${process.pid}.tmp`
+      try {
+        mkdirSync(path.dirname(file), {recursive: true})
+        writeFileSync(temporary, text)
+        renameSync(temporary, file)
+        return undefined
+      } catch (error) {
+        return `cannot write the cache \`${path.relative(cwd, file) || file}\` (${firstLine(error)})`
+      }
+    }
+  }
+}
+
+/** A location names a folder when it is one, or ends with a slash. */
+function isFolder(absolute: string, given: string): boolean {
+  if (/[\\/]$/.test(given)) return true
+  try {
+    return statSync(absolute).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * What a read saw, as reads.ts notes it (`how:path`): a file's content
+ * hash, a folder's names, or only what is there; or that nothing is.
+ */
+function stampOf(read: string): string {
+  const split = read.indexOf(':')
+  const [how, file] = [read.slice(0, split), read.slice(split + 1)]
+  try {
+    const stats = statSync(file)
+    if (how === 'exists') return stats.isDirectory() ? 'folder' : 'file'
+    if (how === 'listing') return hash(listing(file).join('\n'))
+    return hash(readFileSync(file))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : `unreadable:${code ?? 'unknown'}`
+  }
+}
+
+function listing(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort()
+  } catch {
+    return []
+  }
+}
+
+function hash(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('base64url')
+}
+
+function memo(map: Map<string, string>, key: string, make: () => string): string {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = make()
+    map.set(key, value)
+  }
+  return value
+}
+
+/** The entries of a cache file: none if it cannot be read or is not what this version writes. */
+function entriesOf(file: string): Map<string, Entry> {
+  let data: unknown
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return new Map()
+  }
+  if (!isRecord(data) || data.milestoneLintCache !== format || !isRecord(data.entries)) return new Map()
+  const entries = Object.entries(data.entries)
+  return new Map<string, Entry>(entries.every(([, entry]) => isEntry(entry)) ? (entries as Array<[string, Entry]>) : [])
+}
+
+function isEntry(value: unknown): value is Entry {
+  return (
+    isRecord(value) &&
+    typeof value.key === 'string' &&
+    isRecord(value.reads) &&
+    Object.values(value.reads).every((stamp) => typeof stamp === 'string') &&
+    isPlainFile(value.file)
+  )
+}
+
+function isPlainFile(value: unknown): boolean {
+  if (!isRecord(value) || typeof value.path !== 'string' || !Array.isArray(value.messages)) return false
+  const data = value.data
+  return (
+    isRecord(data) &&
+    (data.milestoneLint === undefined ||
+      (isRecord(data.milestoneLint) && typeof data.milestoneLint.linted === 'boolean')) &&
+    (data.milestoneLintHash === undefined || typeof data.milestoneLintHash === 'string') &&
+    (data.milestoneLintHeadings === undefined ||
+      (Array.isArray(data.milestoneLintHeadings) &&
+        data.milestoneLintHeadings.every(
+          (heading) =>
+            Array.isArray(heading) &&
+            typeof heading[0] === 'number' &&
+            typeof heading[1] === 'number' &&
+            typeof heading[2] === 'string'
+        ))) &&
+    value.messages.every(isMessage)
+  )
+}
+
+/** A message as plain-file.ts writes it: the fields reporters read, of their types. */
+function isMessage(value: unknown): boolean {
+  if (!isRecord(value) || typeof value.reason !== 'string') return false
+  const optional = (key: string, type: string) =>
+    value[key] === undefined || value[key] === null || typeof value[key] === type
+  return (
+    ['ruleId', 'source', 'url', 'note', 'file', 'name', 'message', 'actual'].every((key) => optional(key, 'string')) &&
+    ['line', 'column'].every((key) => optional(key, 'number')) &&
+    optional('fatal', 'boolean') &&
+    (value.expected === undefined ||
+      (Array.isArray(value.expected) && value.expected.every((text) => typeof text === 'string'))) &&
+    (value.place === undefined || value.place === null || isPlace(value.place)) &&
+    (value.cause === undefined || isMessage(value.cause))
+  )
+}
+
+function isPlace(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  if ('start' in value) return isPoint(value.start) && isPoint(value.end)
+  return isPoint(value)
+}
+
+function isPoint(value: unknown): boolean {
+  return isRecord(value) && typeof value.line === 'number' && typeof value.column === 'number'
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

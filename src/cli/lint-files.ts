@@ -1,0 +1,199 @@
+/**
+ * Lint the files a run found, each once, in batches: in this thread, or
+ * spread over linter threads (lint-files-worker.ts) that take the next
+ * batch as they finish one, so that a slow doc does not idle the others.
+ * Each file is kept as plain data once linted (plain-file.ts), its text
+ * and tree dropped, and the files come back in the order given whatever
+ * thread linted them: the reports are the same, byte for byte.
+ */
+import {Worker} from 'node:worker_threads'
+import type {Node} from 'unist'
+import type {Processor} from 'unified'
+import {VFile} from 'vfile'
+import {startReads, stopReads} from '../project/reads.js'
+import type {Cache} from './cache.js'
+import {type RunOptions, run} from './engine-run.js'
+import type {NamedIn} from './own-package.js'
+import {type PlainFile, plainFile, vfileOf} from './plain-file.js'
+
+/** What a run on threads takes from the command line (plain data, for the threads). */
+export type ThreadOptions = Pick<RunOptions, 'rcPath' | 'ignorePath' | 'ignorePatterns' | 'silentlyIgnore' | 'use'>
+
+/** A batch of files for a linter thread. */
+export interface Batch {
+  index: number
+  /** Its place in the batch it is part of (a batch linted again one file at a time). */
+  part: number
+  paths: string[]
+}
+
+/** A linter thread's answer for a batch: its files, and where the configs it read name plugins; or the engine's own error. */
+export type BatchResult =
+  {index: number; part: number; files: PlainFile[]; namedIn: Array<[string, string]>} | {error: string}
+
+/** Most files in a batch: enough that starting the engine is a small part of a batch, few enough to share out. */
+const maxBatch = 16
+
+/** Lint the files on `concurrency` threads (in this one for 1, or for a single batch); for the reporters, in order. */
+export async function lintFiles(
+  options: ThreadOptions,
+  paths: readonly string[],
+  cwd: string,
+  namedIn: NamedIn,
+  concurrency: number,
+  cache?: Cache
+): Promise<VFile[]> {
+  const cached = paths.map((path) => cache?.hit(path))
+  const linting = await lintAll(
+    options,
+    paths.filter((_, index) => !cached[index]),
+    cwd,
+    namedIn,
+    concurrency
+  )
+  // By path: a file an ignore file excludes (with --silently-ignore) has no lint.
+  const linted = new Map(linting.map((file) => [file.path, file]))
+  for (const file of linting) cache?.keep(file)
+  return paths.flatMap((path, index) => cached[index] ?? linted.get(path) ?? []).map((file) => vfileOf(file, cwd))
+}
+
+async function lintAll(
+  options: ThreadOptions,
+  paths: readonly string[],
+  cwd: string,
+  namedIn: NamedIn,
+  concurrency: number
+): Promise<PlainFile[]> {
+  const size = Math.max(1, Math.min(maxBatch, Math.ceil(paths.length / (concurrency * 4))))
+  const batches: Batch[] = []
+  for (let start = 0; start < paths.length; start += size) {
+    batches.push({index: batches.length, part: 0, paths: paths.slice(start, start + size)})
+  }
+  const threads = Math.min(concurrency, batches.length)
+  const linted: PlainFile[][] = []
+  if (threads <= 1) {
+    for (const batch of batches) linted.push(await lintBatch(options, batch.paths, cwd, namedIn))
+  } else linted.push(...(await onThreads(options, batches, cwd, namedIn, threads)))
+  return linted.flat()
+}
+
+/** One engine run on some files; each file as plain data. */
+export async function lintBatch(
+  options: ThreadOptions,
+  paths: readonly string[],
+  cwd: string,
+  namedIn: NamedIn
+): Promise<PlainFile[]> {
+  const attaching = startReads('run')
+  try {
+    const files = await run(
+      {...options, plugins: [[recordReads, {}]]},
+      paths.map((path) => new VFile({path, cwd})),
+      cwd,
+      namedIn
+    )
+    return files.map((file) => {
+      const reads = readsOf.get(file)
+      return {...plainFile(file), reads: reads && [...new Set([...reads, ...attaching])]}
+    })
+  } finally {
+    stopReads(attaching)
+  }
+}
+
+/** The files each file's lint read, as {@link recordReads} noted them. */
+const readsOf = new WeakMap<VFile, Set<string>>()
+
+type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
+type Run = (tree: Node, file?: unknown, done?: unknown) => unknown
+
+/** Note what each file's plugins read while they run (wrapped as release-trees.ts wraps it: around all of them). */
+function recordReads(this: Processor): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the processor as `this`
+  const run = this.run as unknown as Run
+  Object.assign(this, {
+    run(this: Processor, tree: Node, file?: unknown, done?: unknown) {
+      if (typeof done !== 'function' || !(file instanceof VFile)) return run.call(this, tree, file, done)
+      const reads = startReads('file')
+      readsOf.set(file, reads)
+      return run.call(this, tree, file, function (error?: Error, ranTree?: Node, ranFile?: VFile) {
+        stopReads(reads)
+        ;(done as Done)(error, ranTree, ranFile)
+      })
+    }
+  })
+}
+
+/**
+ * The batches on linter threads, each answer in its batch's place. A thread
+ * that dies (out of memory, a crash) is replaced: its batch's files are
+ * linted again one by one, and a file that kills a thread alone gets one
+ * fatal message. The engine's own error (as in one thread) fails the run.
+ */
+function onThreads(
+  options: ThreadOptions,
+  batches: Batch[],
+  cwd: string,
+  namedIn: NamedIn,
+  threads: number
+): Promise<PlainFile[][]> {
+  const queue = [...batches]
+  // By batch, by part (a batch linted again file by file has one part a file).
+  const results: PlainFile[][][] = batches.map(() => [])
+  const workers = new Set<Worker>()
+  let failed = false
+
+  return new Promise((resolve, reject) => {
+    function start(): void {
+      const worker = new Worker(new URL('lint-files-worker.js', import.meta.url), {
+        workerData: {options, cwd},
+        // A doc is at most 1 MB (the `limits` option): a thread that needs more is a bug, said on the file.
+        resourceLimits: {maxOldGenerationSizeMb: 512}
+      })
+      workers.add(worker)
+      let batch: Batch | undefined
+      const take = () => {
+        batch = queue.shift()
+        if (batch) worker.postMessage(batch)
+        else void worker.terminate()
+      }
+      worker.on('message', (result: BatchResult) => {
+        if ('error' in result) {
+          failed = true
+          for (const each of workers) void each.terminate()
+          reject(new Error(result.error))
+          return
+        }
+        for (const [name, config] of result.namedIn) namedIn.set(name, config)
+        results[result.index]![result.part] = result.files
+        take()
+      })
+      // Its exit says it: a thread that throws also exits.
+      worker.on('error', () => undefined)
+      worker.on('exit', (code) => {
+        workers.delete(worker)
+        if (failed) return
+        if (batch) {
+          const {index, paths} = batch
+          if (paths.length === 1) results[index]![batch.part] = [crashed(paths[0]!, code)]
+          else queue.unshift(...paths.map((path, part) => ({index, part, paths: [path]})))
+        }
+        if (queue.length > 0) start()
+        else if (workers.size === 0) resolve(results.map((parts) => parts.flat()))
+      })
+      take()
+    }
+
+    for (let count = 0; count < threads; count++) start()
+  })
+}
+
+/** The one message of a file that a linter thread died on. */
+function crashed(path: string, code: number): PlainFile {
+  const file = new VFile({path})
+  // An error as its cause: a crash, which fails the run (exit 2).
+  const cause = new Error(`the linter thread stopped with exit code ${code}, out of memory or on an error`)
+  const message = file.message('Cannot lint this file; please report this bug', {source: 'milestone-lint', cause})
+  message.fatal = true
+  return plainFile(file)
+}

@@ -1,0 +1,182 @@
+/**
+ * `milestone-lint --cache`: a file's messages come from the cache while
+ * nothing they depend on changed (the engine does not see the file: a
+ * plugin that logs each file it runs on does not log it), and the file is
+ * linted again on any change to it, its config, the template, a linked
+ * file or its headings, a missing target that appears, or the version.
+ */
+import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {openCache} from '../src/cli/cache.js'
+import type {PlainFile} from '../src/cli/plain-file.js'
+import {makeProject, makeTemporary, milestoneLint, removeProjects, repoRoot} from './project.js'
+
+afterAll(removeProjects)
+
+const defective = 'milestone-2-public-launch.md'
+const correct = 'milestone-1-private-beta.md'
+const cacheFile = 'node_modules/.cache/milestone-lint/cache.json'
+
+/** A project whose runs log the files the engine lints (`linted.log`), with the template as a file of its own. */
+function cachedProject(): string {
+  return makeProject({
+    'log.mjs':
+      "import {appendFileSync} from 'node:fs'\nexport default () => (tree, file) => { appendFileSync('linted.log', file.basename + '\\n') }\n",
+    'template.md': readFileSync(path.join(repoRoot, 'templates/milestone-template.md'), 'utf8'),
+    '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {template: './template.md'}]]})
+  })
+}
+
+/** A cached run: its JSON report and terminal output, and the files the engine linted (sorted). */
+function cachedRun(project: string, ...args: string[]) {
+  rmSync(path.join(project, 'linted.log'), {force: true})
+  const run = milestoneLint(project, '--cache', '--use', './log.mjs', '--report', 'json', ...args, 'docs')
+  const log = path.join(project, 'linted.log')
+  const linted = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).sort() : []
+  return {status: run.status, stdout: run.stdout, stderr: run.stderr, linted}
+}
+
+function edit(project: string, file: string, change: (text: string) => string): void {
+  const absolute = path.join(project, file)
+  writeFileSync(absolute, change(readFileSync(absolute, 'utf8')))
+}
+
+describe('milestone-lint --cache', () => {
+  it('gives the same report from the cache, without linting the files again', () => {
+    const project = cachedProject()
+    const uncached = milestoneLint(project, '--use', './log.mjs', '--report', 'json', 'docs')
+    expect(existsSync(path.join(project, cacheFile))).toBe(false)
+    const first = cachedRun(project)
+    expect(first.linted).toHaveLength(5)
+    const second = cachedRun(project)
+    expect(second.linted).toEqual([])
+    expect({...second, linted: []}).toEqual({...first, linted: []})
+    expect(second.stdout).toBe(uncached.stdout)
+    expect(second.stdout).toMatch(/Unexpected impact level `Severe`/)
+  })
+
+  it('lints a file again when it changes, and only it', () => {
+    const project = cachedProject()
+    cachedRun(project)
+    edit(project, `docs/${defective}`, (text) => text.replace('**Impact**: Severe', '**Impact**: High'))
+    const run = cachedRun(project)
+    expect(run.linted).toEqual([defective])
+    expect(run.stdout).not.toMatch(/Severe/)
+  })
+
+  it('lints the docs again when the template or the config changes', () => {
+    const project = cachedProject()
+    cachedRun(project)
+    edit(project, 'template.md', (text) => text.replace('## Next Steps', '## Later Steps'))
+    const template = cachedRun(project)
+    expect(template.linted).toEqual(expect.arrayContaining([correct, defective]))
+    expect(template.stdout).toMatch(/Later Steps/)
+
+    writeFileSync(
+      path.join(project, '.remarkrc.json'),
+      JSON.stringify({
+        plugins: [['remark-lint-milestone', {template: './template.md', 'milestone-risk-fields': false}]]
+      })
+    )
+    const config = cachedRun(project)
+    expect(config.linted).toHaveLength(5)
+    expect(config.stdout).not.toMatch(/Severe/)
+  })
+
+  it('lints a doc again when a file it links to changes, a heading it links to appears, or a missing target appears', () => {
+    const project = cachedProject()
+    const before = cachedRun(project)
+    expect(before.stdout).toMatch(/link to missing heading `#milestone-3-scale`/)
+    expect(before.stdout).toMatch(/link to missing file `\.\/images\/checkout-flow\.png`/)
+
+    // The docs read the overview: its text changed, both are linted again.
+    appendFileSync(path.join(project, 'docs/milestones.md'), '\nMore words.\n')
+    expect(cachedRun(project).linted).toEqual(['milestones.md', correct, defective].sort())
+    // They only look for the architecture doc: its text does not matter, whether it is there does.
+    appendFileSync(path.join(project, 'docs/lumen-architecture.md'), '\nMore words.\n')
+    expect(cachedRun(project).linted).toEqual(['lumen-architecture.md'])
+
+    edit(project, 'docs/milestones.md', (text) => text + '\n## Milestone 3: Scale\n\nLater.\n')
+    const heading = cachedRun(project)
+    expect(heading.linted).toEqual(expect.arrayContaining([defective]))
+    expect(heading.stdout).not.toMatch(/#milestone-3-scale/)
+
+    mkdirSync(path.join(project, 'docs/images'))
+    writeFileSync(path.join(project, 'docs/images/checkout-flow.png'), 'png')
+    const target = cachedRun(project)
+    expect(target.linted).toEqual([defective])
+    expect(target.stdout).not.toMatch(/checkout-flow/)
+  })
+
+  it('ignores a corrupt, cut short or foreign cache file, and writes it afresh', () => {
+    const project = cachedProject()
+    const first = cachedRun(project)
+    const written = readFileSync(path.join(project, cacheFile), 'utf8')
+    const bad = [
+      'not json',
+      written.slice(0, written.length / 2),
+      JSON.stringify({milestoneLintCache: 99, entries: {}}),
+      written.replace(/"messages":\[/g, '"messages":[7,'),
+      written.replace(/"reads":\{/, '"reads":{"x":1,')
+    ]
+    for (const text of bad) {
+      writeFileSync(path.join(project, cacheFile), text)
+      const run = cachedRun(project)
+      expect(run.linted).toHaveLength(5)
+      expect(run.stdout).toBe(first.stdout)
+      expect(readFileSync(path.join(project, cacheFile), 'utf8')).toBe(written)
+    }
+  })
+
+  it('keeps the cache where --cache-location says, and writes none without --cache', () => {
+    const project = cachedProject()
+    milestoneLint(project, 'docs')
+    expect(existsSync(path.join(project, 'node_modules/.cache'))).toBe(false)
+    cachedRun(project, '--cache-location', 'lint-cache.json')
+    expect(existsSync(path.join(project, 'lint-cache.json'))).toBe(true)
+    expect(cachedRun(project, '--cache-location', 'lint-cache.json').linted).toEqual([])
+    cachedRun(project, '--cache-location', 'caches/')
+    expect(existsSync(path.join(project, 'caches/cache.json'))).toBe(true)
+  })
+
+  it('is not used by --fix, which stays correct', () => {
+    const project = cachedProject()
+    cachedRun(project)
+    const fix = milestoneLint(project, '--cache', '--fix', '--use', './log.mjs', 'docs')
+    expect(fix.stderr).toMatch(/1 file fixed/)
+    expect(cachedRun(project).linted).toEqual([defective])
+  })
+})
+
+describe('the cache file', () => {
+  const file: PlainFile = {path: 'a.md', messages: [], data: {}, reads: []}
+  const open = (folder: string, version: string) => openCache('cache.json', folder, {version, options: {}, files: []})
+
+  it('lints every file again for another version of the package', () => {
+    const folder = makeTemporary('milestone-lint-cache-')
+    writeFileSync(path.join(folder, 'a.md'), '# A\n')
+    const cache = open(folder, '1.0.0')
+    expect(cache.hit('a.md')).toBeUndefined()
+    cache.keep(file)
+    expect(cache.save()).toBeUndefined()
+    expect(open(folder, '1.0.0').hit('a.md')).toEqual(file)
+    expect(open(folder, '1.0.1').hit('a.md')).toBeUndefined()
+  })
+
+  it('keeps no file that could not be read, and says a cache it cannot write', () => {
+    const folder = makeTemporary('milestone-lint-cache-')
+    const cache = open(folder, '1.0.0')
+    cache.keep(file)
+    cache.keep({...file, path: 'b.md', reads: undefined})
+    expect(cache.save()).toBeUndefined()
+    expect(JSON.parse(readFileSync(path.join(folder, 'cache.json'), 'utf8'))).toEqual({
+      milestoneLintCache: 1,
+      entries: {}
+    })
+    writeFileSync(path.join(folder, 'file'), '')
+    expect(openCache('file/cache.json', folder, {version: '1', options: {}, files: []}).save()).toMatch(
+      /^cannot write the cache `file\/cache\.json` \(E/
+    )
+  })
+})
