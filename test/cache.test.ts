@@ -8,9 +8,11 @@
 import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
 import {openCache} from '../src/cli/cache.js'
 import type {PlainFile} from '../src/cli/plain-file.js'
-import {makeProject, makeTemporary, milestoneLint, removeProjects, repoRoot} from './project.js'
+import {makeProject, makeTemporary, milestoneLint, readmeShell, removeProjects, repoRoot} from './project.js'
+import {readmeBlock, readmeBlockAfter} from './readme.js'
 
 afterAll(removeProjects)
 
@@ -146,6 +148,45 @@ describe('milestone-lint --cache', () => {
     const fix = milestoneLint(project, '--cache', '--fix', '--use', './log.mjs', 'docs')
     expect(fix.stderr).toMatch(/1 file fixed/)
     expect(cachedRun(project).linted).toEqual([defective])
+  })
+})
+
+describe('the README on --cache', () => {
+  it('runs the two command lines as written: the second gives the same report, from the cache', () => {
+    const project = cachedProject()
+    const [first, second] = readmeBlockAfter('- **`--cache` lints only what changed.**', 'sh').split('\n')
+    const cold = readmeShell(project, first!)
+    expect(cold.stderr).toMatch(/20 warnings\n$/)
+    const written = readFileSync(path.join(project, cacheFile), 'utf8')
+    expect(readmeShell(project, second!)).toEqual(cold)
+    expect(readFileSync(path.join(project, cacheFile), 'utf8')).toBe(written)
+  })
+
+  it('restores the cache in the CI recipe where the lint step, as written, keeps it', () => {
+    interface Step {
+      uses?: string
+      run?: string
+      with?: Record<string, string>
+    }
+    const recipe = parse(readmeBlock('# .github/workflows/docs.yml')) as {
+      jobs: Record<string, {steps: Step[]}>
+    }
+    const steps = recipe.jobs['milestone-lint']!.steps
+    const install = steps.findIndex((step) => step.run === 'npm ci')
+    const restore = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'))
+    const lint = steps.findIndex((step) => step.run?.startsWith('npx milestone-lint '))
+    expect(install).toBeLessThan(restore)
+    expect(restore).toBeLessThan(lint)
+    const cache = steps[restore]!.with!
+    const keyed = "milestone-lint-${{ hashFiles('package-lock.json', '.remarkrc*') }}-"
+    expect(cache.key).toBe(keyed + '${{ github.sha }}')
+    expect(cache['restore-keys']).toBe(keyed + '\n')
+
+    const project = cachedProject()
+    const run = steps[lint]!.run!
+    expect(run).toMatch(/ --cache /)
+    expect(readmeShell(project, run).stderr).toMatch(/20 warnings\n$/)
+    expect(existsSync(path.join(project, cache.path!, 'cache.json'))).toBe(true)
   })
 })
 
