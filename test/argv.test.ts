@@ -200,6 +200,29 @@ describe('parseCommandLine', () => {
     )
   })
 
+  it('takes --concurrency as a whole number of threads, 1 or more', () => {
+    expect(options('--concurrency', '3', 'docs')).toEqual({...defaults, concurrency: 3})
+    expect(options('--concurrency=1', 'docs').concurrency).toBe(1)
+    for (const value of ['0', '1.5', 'all', '-1']) {
+      expect(refusal(`--concurrency=${value}`, 'docs')).toBe(
+        `\`--concurrency ${value}\`: expected a whole number of threads, 1 or more`
+      )
+    }
+    expect(refusal('docs', '--concurrency')).toBe('`--concurrency` needs a value: `--concurrency <n>`')
+  })
+
+  it('takes --cache and --cache-location, and refuses --cache-location without --cache', () => {
+    expect(options('--cache', 'docs')).toEqual({...defaults, cache: true})
+    expect(options('--cache', '--cache-location', '.cache/lint.json', 'docs')).toEqual({
+      ...defaults,
+      cache: true,
+      cacheLocation: '.cache/lint.json'
+    })
+    expect(refusal('--cache-location', 'x.json', 'docs')).toBe(
+      '--cache-location says where --cache keeps its file: add --cache'
+    )
+  })
+
   it('refuses --fix-rule alone, an unknown rule id, and --fix-dry-run with --fix or a report on stdout', () => {
     expect(refusal('--fix-rule', 'milestone-risk-fields', 'docs')).toBe(
       '--fix-rule limits --fix or --fix-dry-run: add one of them'

@@ -5,6 +5,7 @@
 import {cpSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {lintFiles} from '../src/cli/lint-files.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
@@ -49,6 +50,23 @@ describe('milestone-lint --concurrency', () => {
     expect(parallel.terminal).toEqual(serial.terminal)
     expect([parallel.status, parallel.stdout, parallel.stderr]).toEqual([serial.status, serial.stdout, serial.stderr])
   }, 180_000)
+
+  it('keeps no text, tree or nodes of a file once linted, only its messages and what reporters read', async () => {
+    const project = makeProject()
+    const options = {rcPath: undefined, ignorePath: undefined, ignorePatterns: [], silentlyIgnore: false, use: []}
+    // Absolute: the engine takes relative paths from the process's working directory.
+    const paths = ['docs/milestone-1-private-beta.md', 'docs/milestone-2-public-launch.md'].map((file) =>
+      path.join(project, file)
+    )
+    const files = await lintFiles(options, paths, project, new Map(), 1)
+    expect(files.map((file) => [file.path, file.value, file.messages.length])).toEqual([
+      ['docs/milestone-1-private-beta.md', undefined, 0],
+      ['docs/milestone-2-public-launch.md', undefined, 20]
+    ])
+    expect(files[1]!.messages.filter((message) => message.ancestors !== undefined)).toEqual([])
+    expect(files[1]!.data.milestoneLintHash).toMatch(/^sha256:[\da-f]{64}$/)
+    expect(files[1]!.data.milestoneLintHeadings?.[0]).toEqual([1, 1, '# Milestone 2: Public Launch'])
+  })
 
   it('says a file a thread died on, in one line, and lints the others', () => {
     const docs: Record<string, string> = {

@@ -79,13 +79,14 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
   const keyOf = (each: string) => hash(JSON.stringify([stamp('content:' + each), given, configOf(path.dirname(each))]))
 
   return {
-    hit(given) {
-      const each = path.resolve(cwd, given)
+    hit(named) {
+      const each = path.resolve(cwd, named)
       const entry = old.get(each)
       if (!entry || entry.key !== keyOf(each)) return undefined
       if (Object.entries(entry.reads).some(([read, was]) => stamp(read) !== was)) return undefined
       kept.set(each, entry)
-      return entry.file
+      // As given this time (another working directory names it otherwise).
+      return {...entry.file, path: named}
     },
     keep(linted) {
       const each = path.resolve(cwd, linted.path)

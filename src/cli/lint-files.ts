@@ -6,6 +6,7 @@
  * and tree dropped, and the files come back in the order given whatever
  * thread linted them: the reports are the same, byte for byte.
  */
+import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import type {Node} from 'unist'
 import type {Processor} from 'unified'
@@ -43,7 +44,7 @@ export async function lintFiles(
   concurrency: number,
   cache?: Cache
 ): Promise<VFile[]> {
-  const cached = paths.map((path) => cache?.hit(path))
+  const cached = paths.map((given) => cache?.hit(given))
   const linting = await lintAll(
     options,
     paths.filter((_, index) => !cached[index]),
@@ -52,9 +53,11 @@ export async function lintFiles(
     concurrency
   )
   // By path: a file an ignore file excludes (with --silently-ignore) has no lint.
-  const linted = new Map(linting.map((file) => [file.path, file]))
+  const linted = new Map(linting.map((file) => [path.resolve(cwd, file.path), file]))
   for (const file of linting) cache?.keep(file)
-  return paths.flatMap((path, index) => cached[index] ?? linted.get(path) ?? []).map((file) => vfileOf(file, cwd))
+  return paths
+    .flatMap((given, index) => cached[index] ?? linted.get(path.resolve(cwd, given)) ?? [])
+    .map((file) => vfileOf(file, cwd))
 }
 
 async function lintAll(
@@ -88,7 +91,7 @@ export async function lintBatch(
   try {
     const files = await run(
       {...options, plugins: [[recordReads, {}]]},
-      paths.map((path) => new VFile({path, cwd})),
+      paths.map((given) => new VFile({path: given, cwd})),
       cwd,
       namedIn
     )
@@ -176,7 +179,7 @@ function onThreads(
         if (batch) {
           const {index, paths} = batch
           if (paths.length === 1) results[index]![batch.part] = [crashed(paths[0]!, code)]
-          else queue.unshift(...paths.map((path, part) => ({index, part, paths: [path]})))
+          else queue.unshift(...paths.map((given, part) => ({index, part, paths: [given]})))
         }
         if (queue.length > 0) start()
         else if (workers.size === 0) resolve(results.map((parts) => parts.flat()))
@@ -189,8 +192,8 @@ function onThreads(
 }
 
 /** The one message of a file that a linter thread died on. */
-function crashed(path: string, code: number): PlainFile {
-  const file = new VFile({path})
+function crashed(given: string, code: number): PlainFile {
+  const file = new VFile({path: given})
   // An error as its cause: a crash, which fails the run (exit 2).
   const cause = new Error(`the linter thread stopped with exit code ${code}, out of memory or on an error`)
   const message = file.message('Cannot lint this file; please report this bug', {source: 'milestone-lint', cause})
