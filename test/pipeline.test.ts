@@ -5,7 +5,8 @@
 import {cpSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {lintFiles} from '../src/cli/lint-files.js'
+import {availableParallelism} from 'node:os'
+import {defaultConcurrency, lintFiles} from '../src/cli/lint-files.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 
 afterAll(removeProjects)
@@ -66,6 +67,12 @@ describe('milestone-lint --concurrency', () => {
     expect(files[1]!.messages.filter((message) => message.ancestors !== undefined)).toEqual([])
     expect(files[1]!.data.milestoneLintHash).toMatch(/^sha256:[\da-f]{64}$/)
     expect(files[1]!.data.milestoneLintHeadings?.[0]).toEqual([1, 1, '# Milestone 2: Public Launch'])
+  })
+
+  it('lints up to 16 files in one thread by default, and starts a thread per 16 files up to one per core', () => {
+    expect([0, 1, 3, 16].map(defaultConcurrency)).toEqual([1, 1, 1, 1])
+    expect(defaultConcurrency(17)).toBe(Math.min(2, availableParallelism()))
+    expect(defaultConcurrency(10_000)).toBe(availableParallelism())
   })
 
   it('says a file a thread died on, in one line, and lints the others', () => {

@@ -76,7 +76,7 @@ export const flags: Flag[] = [
   {
     long: 'concurrency',
     value: '<n>',
-    help: 'lint on n threads (default: one per core; 1 lints in this one); --fix runs in one'
+    help: 'lint on n threads (default: one per core, at most one per 16 files; 1: in this one); not --fix'
   },
   {long: 'cache', help: 'reuse the messages of files unchanged since the last --cache run (not with --fix)'},
   {

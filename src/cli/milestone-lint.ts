@@ -6,7 +6,6 @@
  * codes and the summary are its own (see argv.ts, outcome.ts).
  */
 import {readFileSync} from 'node:fs'
-import {availableParallelism} from 'node:os'
 import process from 'node:process'
 import {VFile} from 'vfile'
 import {type LintOptions, type NewOptions, parseCommandLine} from './argv.js'
@@ -20,7 +19,7 @@ import {fixInRounds, writeFixed} from './fix.js'
 import {fixDiff} from './fix-diff.js'
 import {type RunOptions, extensions, ignoreName, run} from './engine-run.js'
 import {newDoc} from './new-doc.js'
-import {lintFiles} from './lint-files.js'
+import {defaultConcurrency, lintFiles} from './lint-files.js'
 import {type Cache, openCache} from './cache.js'
 import {checkReportFiles, reporterOf, writeReports} from './reports.js'
 import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
@@ -71,7 +70,14 @@ async function lint(given: LintOptions): Promise<void> {
   const cache = options.cache && !fixing ? cacheOf(options, cwd) : undefined
   let files = fixing
     ? await runOn(found.paths, options, cwd, namedIn)
-    : await lintFiles(options, found.paths, cwd, namedIn, options.concurrency ?? availableParallelism(), cache)
+    : await lintFiles(
+        options,
+        found.paths,
+        cwd,
+        namedIn,
+        options.concurrency ?? defaultConcurrency(found.paths.length),
+        cache
+      )
   const cacheProblem = cache?.save()
   let fixed: Fixed | undefined
   if (fixing) ({files, fixed} = await fix(options, files, cwd, namedIn))
