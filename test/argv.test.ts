@@ -24,8 +24,8 @@ const defaults: LintOptions = {
   fixRules: undefined,
   baseline: undefined,
   updateBaseline: false,
-  cache: false,
-  cacheLocation: 'node_modules/.cache/milestone-lint/',
+  cache: undefined,
+  cacheLocation: undefined,
   concurrency: undefined
 }
 
@@ -211,16 +211,21 @@ describe('parseCommandLine', () => {
     expect(refusal('docs', '--concurrency')).toBe('`--concurrency` needs a value: `--concurrency <n>`')
   })
 
-  it('takes --cache and --cache-location, and refuses --cache-location without --cache', () => {
+  it('takes --cache, --no-cache and --cache-location, and refuses --cache-location without --cache', () => {
     expect(options('--cache', 'docs')).toEqual({...defaults, cache: true})
     expect(options('--cache', '--cache-location', '.cache/lint.json', 'docs')).toEqual({
       ...defaults,
       cache: true,
       cacheLocation: '.cache/lint.json'
     })
-    expect(refusal('--cache-location', 'x.json', 'docs')).toBe(
-      '--cache-location says where --cache keeps its file: add --cache'
+    expect(options('--cache', '--no-cache', 'docs').cache).toBe(false)
+    // Refused once a config file could give `cache`.
+    expect(() => withConfig(options('--cache-location', 'x.json', 'docs'), undefined)).toThrow(
+      new UsageError(
+        '--cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)'
+      )
     )
+    expect(withConfig(options('--cache-location', 'x.json', '--no-cache', 'docs'), undefined).cache).toBe(false)
   })
 
   it('refuses --fix-rule alone, an unknown rule id, and --fix-dry-run with --fix or a report on stdout', () => {

@@ -211,6 +211,36 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(existsSync(path.join(project, 'reports/lint.json'))).toBe(false)
   })
 
+  it('keeps the cache where it says, from its folder, on the threads it says; --no-cache turns it off', () => {
+    const project = withConfig({files: 'docs', cache: true, cacheLocation: '.cache/lint/', concurrency: 2})
+    const docs = path.join(project, 'docs')
+    const first = milestoneLint(docs, '--quiet')
+    expect(first.stderr).toMatch(/; 20 warnings\n$/)
+    const cacheFile = path.join(project, '.cache/lint/cache.json')
+    expect(existsSync(cacheFile)).toBe(true)
+    // A preset option in the config is part of each entry's key: changing it lints again.
+    writeFileSync(
+      path.join(project, '.milestone-lint.json'),
+      JSON.stringify({files: 'docs', cache: true, cacheLocation: '.cache/lint/', 'milestone-risk-fields': false})
+    )
+    const second = milestoneLint(docs, '--quiet')
+    expect(second.stderr).not.toMatch(/milestone-risk-fields/)
+    expect(second.stderr).toMatch(/; 18 warnings\n$/)
+    rmSync(cacheFile)
+    expect(milestoneLint(docs, '--quiet', '--no-cache').status).toBe(1)
+    expect(existsSync(cacheFile)).toBe(false)
+    expect(milestoneLint(withConfig({concurrency: 0}), 'docs')).toMatchObject({
+      status: 2,
+      stderr:
+        'milestone-lint: .milestone-lint.json: unexpected value `0` for option `concurrency`, expected a whole number, 1 or more\n'
+    })
+    expect(milestoneLint(withConfig({cacheLocation: 'x/'}), 'docs')).toMatchObject({
+      status: 2,
+      stderr:
+        'milestone-lint: --cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)\n'
+    })
+  })
+
   it('gives the preset its options under a .remarkrc: a key the .remarkrc gives the preset replaces its own', () => {
     const config = {files: 'docs', ...fourRulesOff, 'milestone-no-placeholders': {allow: ['Owner Name']}}
     const placeholders = ['147:17 milestone-no-placeholders']

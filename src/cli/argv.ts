@@ -49,10 +49,10 @@ export interface LintOptions {
   fixDryRun: boolean
   /** `--fix-rule <ids>`: fix only these rules' messages (all when `undefined`). */
   fixRules: string[] | undefined
-  /** `--cache`: reuse the messages of unchanged files, kept in `cacheLocation`. */
-  cache: boolean
-  /** `--cache-location <file|folder>`, or the default. */
-  cacheLocation: string
+  /** `--cache`: reuse the messages of unchanged files, kept in `cacheLocation` (`undefined`: not given). */
+  cache: boolean | undefined
+  /** `--cache-location <file|folder>` (`undefined`: {@link defaultCacheLocation}). */
+  cacheLocation: string | undefined
   /** `--concurrency <n>`: lint on n threads (`undefined`: one per core). */
   concurrency: number | undefined
   /** `--baseline <file>`: messages it has are not reported. */
@@ -180,11 +180,9 @@ function baselining(values: Map<string, Array<string | boolean>>): Pick<LintOpti
 
 /** `--cache` and `--cache-location`, which only says where. */
 function caching(values: Map<string, Array<string | boolean>>): Pick<LintOptions, 'cache' | 'cacheLocation'> {
-  const cache = values.get('cache')?.at(-1) === true
-  const location = values.get('cache-location')?.at(-1) as string | undefined
-  if (location !== undefined && !cache)
-    throw new UsageError('--cache-location says where --cache keeps its file: add --cache')
-  return {cache, cacheLocation: location ?? defaultCacheLocation}
+  // Checked together once a config file's are in (config-file.ts).
+  const cache = values.get('cache')?.at(-1) as boolean | undefined
+  return {cache, cacheLocation: values.get('cache-location')?.at(-1) as string | undefined}
 }
 
 /** Where `--cache` keeps its file by default (a folder, under the working directory). */

@@ -68,7 +68,14 @@ const flagKeys = {
       )
     })
   }),
-  baseline: flagKey({kind: 'string', option: 'baseline', read: (file, from) => ({baseline: fromFolder(file, from)})})
+  baseline: flagKey({kind: 'string', option: 'baseline', read: (file, from) => ({baseline: fromFolder(file, from)})}),
+  cache: flagKey({kind: 'boolean', option: 'cache', read: (cache) => ({cache})}),
+  cacheLocation: flagKey({
+    kind: 'string',
+    option: 'cacheLocation',
+    read: (file, from) => ({cacheLocation: fromFolder(file, from) + (/[\\/]$/.test(file) ? '/' : '')})
+  }),
+  concurrency: flagKey({kind: 'count', option: 'concurrency', read: (concurrency) => ({concurrency})})
 }
 
 /** Every key of a config file, and its kind. */
@@ -105,6 +112,12 @@ export function withConfig(options: LintOptions, config: Config | undefined): Li
     Object.assign(merged, pick(config.options, option))
   }
   if (merged.fixDryRun) checkDiffOutput(merged.reports)
+  // `--no-cache` over a config's `cache` and `cacheLocation` is fine: it turns the cache off.
+  if (merged.cacheLocation !== undefined && merged.cache === undefined) {
+    throw new UsageError(
+      '--cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)'
+    )
+  }
   if (merged.updateBaseline && merged.baseline === undefined) {
     throw new UsageError(
       '--update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)'

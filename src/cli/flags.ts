@@ -78,7 +78,11 @@ export const flags: Flag[] = [
     value: '<n>',
     help: 'lint on n threads (default: one per core, at most one per 16 files; 1: in this one); not --fix'
   },
-  {long: 'cache', help: 'reuse the messages of files unchanged since the last --cache run (not with --fix)'},
+  {
+    long: 'cache',
+    negatable: true,
+    help: 'reuse the messages of files unchanged since the last --cache run (not with --fix)'
+  },
   {
     long: 'cache-location',
     value: '<file|folder>',

@@ -19,7 +19,10 @@ import type {NamedIn} from './own-package.js'
 import {type PlainFile, plainFile, vfileOf} from './plain-file.js'
 
 /** What a run on threads takes from the command line (plain data, for the threads). */
-export type ThreadOptions = Pick<RunOptions, 'rcPath' | 'ignorePath' | 'ignorePatterns' | 'silentlyIgnore' | 'use'>
+export type ThreadOptions = Pick<
+  RunOptions,
+  'rcPath' | 'ignorePath' | 'ignorePatterns' | 'ignoreBase' | 'silentlyIgnore' | 'use' | 'preset'
+>
 
 /** A batch of files for a linter thread. */
 export interface Batch {

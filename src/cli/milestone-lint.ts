@@ -8,7 +8,7 @@
 import {readFileSync} from 'node:fs'
 import process from 'node:process'
 import {VFile} from 'vfile'
-import {type LintOptions, type NewOptions, parseCommandLine} from './argv.js'
+import {type LintOptions, type NewOptions, defaultCacheLocation, parseCommandLine} from './argv.js'
 import {UsageError} from './flags.js'
 import {help} from './help.js'
 import {firstLine} from './lint-message.js'
@@ -105,11 +105,12 @@ async function lint(given: LintOptions): Promise<void> {
 }
 
 /** The cache of `--cache`, for the options that change what files are linted and how. */
-function cacheOf(options: LintOptions, cwd: string): Cache {
-  const {rcPath, ignorePath, ignorePatterns, silentlyIgnore, use} = options
-  return openCache(options.cacheLocation, cwd, {
+function cacheOf(options: RunLintOptions, cwd: string): Cache {
+  const {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset} = options
+  return openCache(options.cacheLocation ?? defaultCacheLocation, cwd, {
     version: own().version,
-    options: {rcPath, ignorePath, ignorePatterns, silentlyIgnore, use},
+    // The preset's options from milestone-lint's own config file are among them.
+    options: {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset},
     files: [rcPath, ignorePath].filter((file) => file !== undefined)
   })
 }

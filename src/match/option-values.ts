@@ -26,6 +26,7 @@ export type Severity = boolean | 0 | 1 | 2 | 'off' | 'on' | 'warn' | 'error'
  */
 export interface OptionKinds {
   boolean: boolean
+  count: number
   string: string
   strings: string[]
   levels: string[]
@@ -129,6 +130,8 @@ function fits(kind: OptionKind, value: unknown): boolean {
   switch (kind) {
     case 'boolean':
       return typeof value === 'boolean'
+    case 'count':
+      return Number.isInteger(value) && (value as number) > 0
     case 'string':
       return typeof value === 'string' && value !== ''
     case 'strings':
@@ -166,6 +169,8 @@ function describe(kind: OptionKind): string {
   switch (kind) {
     case 'boolean':
       return '`true` or `false`'
+    case 'count':
+      return 'a whole number, 1 or more'
     case 'string':
       return 'a non-empty string'
     case 'strings':
