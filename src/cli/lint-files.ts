@@ -46,12 +46,29 @@ const maxBatch = 16
  */
 const filesPerThread = 16
 
+/**
+ * Batches a linter thread lints before it is replaced: its heap then starts
+ * afresh, so a long run's memory stays flat (measured on 1,600 generated
+ * docs on 2 threads: 253 MB kept, 221 MB replaced after 8).
+ */
+const batchesPerThread = 8
+
+/**
+ * A linter thread's young generation, in MB: parsing makes much short-lived
+ * garbage, and V8's default lets it grow the heap (100 docs on 2 threads:
+ * 275 MB by default, 212 MB with 8, 198 MB with 4, in about the same time).
+ */
+const youngGenerationMb = 4
+
 /** Threads for a run without `--concurrency`: one per core, and per {@link filesPerThread} files. */
 export function defaultConcurrency(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / filesPerThread)))
 }
 
-/** Lint the files on `concurrency` threads (in this one for 1, or for a single batch); for the reporters, in order. */
+/**
+ * Lint the files on `concurrency` threads (in this one for 1 and a run of
+ * up to {@link filesPerThread} files); for the reporters, in order.
+ */
 export async function lintFiles(
   options: ThreadOptions,
   paths: readonly string[],
@@ -90,7 +107,8 @@ async function lintAll(
   }
   const threads = Math.min(concurrency, batches.length)
   const linted: PlainFile[][] = []
-  if (threads <= 1) {
+  // A longer run lints on a thread even for `--concurrency 1`: a thread's heap is bounded.
+  if (threads <= 1 && paths.length <= filesPerThread) {
     for (const batch of batches) linted.push(await lintBatch(options, batch.paths, cwd, namedIn))
   } else linted.push(...(await onThreads(options, batches, cwd, namedIn, threads)))
   return linted.flat()
@@ -167,12 +185,14 @@ function onThreads(
       const worker = new Worker(new URL('lint-files-worker.js', import.meta.url), {
         workerData: {options, cwd},
         // A doc is at most 1 MB (the `limits` option): a thread that needs more is a bug, said on the file.
-        resourceLimits: {maxOldGenerationSizeMb: 512}
+        resourceLimits: {maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: youngGenerationMb}
       })
       workers.add(worker)
       let batch: Batch | undefined
+      let taken = 0
+      // Once it has linted its share, it ends, and another takes its place.
       const take = () => {
-        batch = queue.shift()
+        batch = taken++ < batchesPerThread ? queue.shift() : undefined
         if (batch) worker.postMessage(batch)
         else void worker.terminate()
       }
