@@ -42,6 +42,7 @@ function runOnce(bench, tool, cwd, target) {
 export function measureTools(bench, cwd, target, runs) {
   const {tools} = bench
   const byTool = new Map(tools.map((tool) => [tool.id, []]))
+  for (const tool of tools) if (tool.warm) runOnce(bench, tool, cwd, target)
   for (let run = 0; run < runs; run++) {
     for (let index = 0; index < tools.length; index++) {
       const tool = tools[(index + run) % tools.length]

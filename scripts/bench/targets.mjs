@@ -40,6 +40,14 @@ export function targets(all) {
   for (const corpus of all.corpora) {
     if (corpus.kind === 'milestone') milestoneTargets(corpus, versus, memory)
   }
+  // Flat memory: as much at 1,600 docs as at 100.
+  const bySize = (docs) => all.corpora.find((corpus) => corpus.kind === 'milestone' && corpus.docs === docs)
+  const [small, large] = [bySize(100), bySize(1600)]
+  if (small && large) {
+    for (const id of ['milestone-lint', 'milestone-lint-1']) {
+      memory(`milestone-lint (${id}): peak RSS at 1,600 docs ≤ at 100`, row(large, id), row(small, id))
+    }
+  }
   const docsRepo = all.corpora.find((corpus) => corpus.kind === 'docs-repo')
   if (docsRepo) docsRepoTargets(docsRepo, versus, memory)
   if (all.singleFile) {

@@ -68,6 +68,27 @@ export function makeTools(dir) {
     remark('remark-lint', 'remark + syntax + remark-lint', configs.lint),
     remark('remark-preset', 'remark + preset', configs.preset),
     tool('milestone-lint', 'milestone-lint --no-frail', [paths.milestoneLint, '--no-frail', '--quiet', '--no-color']),
+    tool('milestone-lint-1', 'milestone-lint, one thread', [
+      paths.milestoneLint,
+      '--no-frail',
+      '--quiet',
+      '--no-color',
+      '--concurrency',
+      '1'
+    ]),
+    // Warm: its cache is written by an untimed run first, and nothing changes after.
+    {
+      ...tool('milestone-lint-cached', 'milestone-lint --cache, warm', [
+        paths.milestoneLint,
+        '--no-frail',
+        '--quiet',
+        '--no-color',
+        '--cache',
+        '--cache-location',
+        '.milestone-lint-cache/'
+      ]),
+      warm: true
+    },
     // markdownlint-cli2 exits 1 when it finds anything; remark exits 0, as warnings are not fatal without --frail.
     tool(
       'markdownlint-cli2',
