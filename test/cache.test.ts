@@ -120,8 +120,15 @@ describe('milestone-lint --cache', () => {
       written.slice(0, written.length / 2),
       JSON.stringify({milestoneLintCache: 99, entries: {}}),
       written.replace(/"messages":\[/g, '"messages":[7,'),
-      written.replace(/"reads":\{/, '"reads":{"x":1,')
+      written.replace(/"reads":\{/, '"reads":{"x":1,'),
+      written.replace(/"path":"/, '"path":7,"was":"'),
+      written.replace(/"reason":"/, '"reason":7,"was":"'),
+      written.replace(/"reason":"Unexpected/, '"reason":7,"was":"Unexpected'),
+      written.replace(/("messages":\[\{)/, '$1"cause":{"reason":7},'),
+      written.replace(/"place":\{/, '"place":7,"was":{')
     ]
+    // Each is valid JSON of the wrong shape, so that it is the shape that is refused.
+    for (const text of bad.slice(3)) expect(text).not.toBe(written)
     for (const text of bad) {
       writeFileSync(path.join(project, cacheFile), text)
       const run = cachedRun(project)
@@ -140,6 +147,16 @@ describe('milestone-lint --cache', () => {
     expect(cachedRun(project, '--cache-location', 'lint-cache.json').linted).toEqual([])
     cachedRun(project, '--cache-location', 'caches/')
     expect(existsSync(path.join(project, 'caches/cache.json'))).toBe(true)
+  })
+
+  it('says in one line (exit 2) when the cache cannot be written', () => {
+    const project = cachedProject()
+    writeFileSync(path.join(project, 'blocked'), '')
+    const run = milestoneLint(project, '--cache', '--cache-location', 'blocked/', 'docs')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(
+      /\nmilestone-lint: cannot write the cache `blocked\/cache\.json` \(.+\)\nmilestone-lint: 5 files, .*; 20 warnings\n$/
+    )
   })
 
   it('is not used by --fix, which stays correct', () => {

@@ -189,8 +189,7 @@ function isPlainFile(value: unknown): boolean {
   const data = value.data
   return (
     isRecord(data) &&
-    (data.milestoneLint === undefined ||
-      (isRecord(data.milestoneLint) && typeof data.milestoneLint.linted === 'boolean')) &&
+    (data.milestoneLint === undefined || isLintData(data.milestoneLint)) &&
     (data.milestoneLintHash === undefined || typeof data.milestoneLintHash === 'string') &&
     (data.milestoneLintHeadings === undefined ||
       (Array.isArray(data.milestoneLintHeadings) &&
@@ -202,6 +201,15 @@ function isPlainFile(value: unknown): boolean {
             typeof heading[2] === 'string'
         ))) &&
     value.messages.every(isMessage)
+  )
+}
+
+/** What the rules say of a file (`MilestoneLintData`): linted or not, as what, and why not. */
+function isLintData(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.linted === 'boolean' &&
+    ['kind', 'reason'].every((key) => value[key] === undefined || typeof value[key] === 'string')
   )
 }
 
