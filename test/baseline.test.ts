@@ -16,6 +16,7 @@ import {sarifLog} from '../src/reporters/sarif.js'
 import {keyed, withoutLines} from '../src/reporters/stable-key.js'
 import {readmeBlock, readmeBlockAfter} from './readme.js'
 import {makeProject, milestoneLint, readmeShell, removeProjects, repoRoot, withoutGitVariables} from './project.js'
+import {jsonError} from './helpers.js'
 import {parseSarif} from './sarif-schema.js'
 
 afterAll(removeProjects)
@@ -48,16 +49,6 @@ function readmeExample(project: string, block: string) {
 function edit(project: string, file: string, change: (text: string) => string): void {
   const absolute = path.join(project, file)
   writeFileSync(absolute, change(readFileSync(absolute, 'utf8')))
-}
-
-/** What JSON.parse says of a text (its words differ between Node versions). */
-function jsonError(text: string): string {
-  try {
-    JSON.parse(text)
-    return ''
-  } catch (error) {
-    return (error as Error).message
-  }
 }
 
 /** A project with its baseline written, and the baseline's text. */

@@ -10,6 +10,7 @@ import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {makeProject, milestoneLint, readmeShell, removeProjects, repoRoot} from './project.js'
+import {jsonError} from './helpers.js'
 import {readmeBlockAfter} from './readme.js'
 
 afterAll(removeProjects)
@@ -50,16 +51,6 @@ function messagesOf(project: string, ...args: string[]): string[] {
   const {stdout} = milestoneLint(project, '--report', 'json', ...args)
   const reports = JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; line: number; column: number}>}>
   return reports.flatMap((report) => report.messages.map(({ruleId, line, column}) => `${line}:${column} ${ruleId}`))
-}
-
-/** What JSON.parse says of a text (its words differ between Node versions). */
-function jsonError(text: string): string {
-  try {
-    JSON.parse(text)
-    return ''
-  } catch (error) {
-    return (error as Error).message
-  }
 }
 
 const fourRulesOff = {

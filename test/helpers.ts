@@ -62,3 +62,13 @@ export function messages(file: VFile): string[] {
 export function textFile(value: string, path = 'milestone-1-test.md'): VFile {
   return new VFile({value, path})
 }
+
+/** What JSON.parse says of a text (its words differ between Node versions). */
+export function jsonError(text: string): string {
+  try {
+    JSON.parse(text)
+    return ''
+  } catch (error) {
+    return (error as Error).message
+  }
+}
