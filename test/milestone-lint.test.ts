@@ -3,7 +3,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {format, lint, messages, sorted} from './helpers.js'
-import {readmeBlock} from './readme.js'
+import {readmeRun} from './readme.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
 import {parseSarif} from './sarif-schema.js'
 import {rules} from '../src/rules/index.js'
@@ -24,22 +24,6 @@ const badOption = `milestone-lint: remark-lint-milestone: unknown option \`exlud
 const notLinted = 'milestone-lint: 5 files, 0 milestone docs linted, 5 not linted; 1 problem\n'
 /** A draft as first written: a milestone name and title, none of the template's sections yet. */
 const draft = '# Milestone 4: Search\n\nTo do: copy the template in.\n'
-
-/**
- * Run a README example (`$ npx milestone-lint <args>`, then its output) in a
- * project: what it prints (stderr only when stdout is redirected) and what
- * the README says it prints.
- */
-function readmeRun(project: string, first: string) {
-  const [command, ...lines] = readmeBlock(first).split('\n')
-  const redirected = / > \S+$/.test(command!)
-  const words = command!
-    .replace(/^\$ npx milestone-lint /, '')
-    .replace(/ > \S+$/, '')
-    .match(/'[^']*'|\S+/g)!
-  const result = milestoneLint(project, ...words.map((word) => word.replace(/^'(.*)'$/, '$1')))
-  return {...result, actual: redirected ? result.stderr : result.stdout + result.stderr, expected: lines.join('\n')}
-}
 
 /** Names, contents and modification times of a folder's files. */
 function snapshot(folder: string): Array<[string, string, number]> {

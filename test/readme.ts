@@ -5,7 +5,7 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {repoRoot} from './project.js'
+import {milestoneLint, repoRoot} from './project.js'
 
 interface Block {
   /** Offset of its opening fence in the README. */
@@ -38,4 +38,20 @@ export function readmeBlockAfter(marker: string, lang?: string): string {
   const found = line && all.find((block) => block.at > line.index && (lang === undefined || block.lang === lang))
   if (!found) throw new Error(`README.md has no ${lang ?? ''} block after a line starting with \`${marker}\``)
   return found.text
+}
+
+/**
+ * Run a README example (`$ npx milestone-lint <args>`, then its output) in a
+ * project: what it prints (stderr only when stdout is redirected) and what
+ * the README says it prints.
+ */
+export function readmeRun(project: string, first: string) {
+  const [command, ...lines] = readmeBlock(first).split('\n')
+  const redirected = / > \S+$/.test(command!)
+  const words = command!
+    .replace(/^\$ npx milestone-lint /, '')
+    .replace(/ > \S+$/, '')
+    .match(/'[^']*'|\S+/g)!
+  const result = milestoneLint(project, ...words.map((word) => word.replace(/^'(.*)'$/, '$1')))
+  return {...result, actual: redirected ? result.stderr : result.stdout + result.stderr, expected: lines.join('\n')}
 }

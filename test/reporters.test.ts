@@ -9,7 +9,7 @@ import {sarifLog} from '../src/reporters/sarif.js'
 import {summaryText} from '../src/reporters/summary.js'
 import {junitProblems, parseJunit} from './junit-schema.js'
 import {makeProject, milestoneLint, removeProjects, repoRoot} from './project.js'
-import {readmeBlock} from './readme.js'
+import {readmeBlock, readmeRun} from './readme.js'
 import {parseSarif, sarifProblems} from './sarif-schema.js'
 
 afterAll(removeProjects)
@@ -225,18 +225,6 @@ describe('--report json', () => {
     ])
   })
 })
-
-/** Run a README example, `$ npx milestone-lint <args>` then its output, in a project: what it prints, and what the README says. */
-function readmeRun(project: string, first: string) {
-  const [command, ...lines] = readmeBlock(first).split('\n')
-  const redirected = / > \S+$/.test(command!)
-  const words = command!
-    .replace(/^\$ npx milestone-lint /, '')
-    .replace(/ > \S+$/, '')
-    .split(' ')
-  const result = milestoneLint(project, ...words)
-  return {...result, actual: redirected ? result.stderr : result.stdout + result.stderr, expected: lines.join('\n')}
-}
 
 describe('--report junit', () => {
   it('is a JUnit report valid against Jenkins’ schema: a case per file, a failure per message, skipped files skipped', async () => {
