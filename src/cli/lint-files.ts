@@ -49,7 +49,8 @@ const filesPerThread = 16
 /**
  * Batches a linter thread lints before it is replaced: its heap then starts
  * afresh, so a long run's memory stays flat (measured on 1,600 generated
- * docs on 2 threads: 253 MB kept, 221 MB replaced after 8).
+ * docs on 2 threads, with a 512 MB old generation: 253 MB kept, 221 MB
+ * replaced after 8).
  */
 const batchesPerThread = 8
 
@@ -57,9 +58,9 @@ const batchesPerThread = 8
  * A linter thread's heap: a small young generation (parsing makes much
  * short-lived garbage, which V8's default lets grow the heap), and room to
  * spare in the old one. Measured on 100 generated docs in one thread: 234 MB
- * and 9.2 s of CPU with V8's defaults; 202 MB and 9.1 s with these; a lower
- * old-generation limit (512 or 768 MB) saves 10–60 MB more but costs half
- * again the CPU, as V8 collects far more often near it.
+ * and 9.2 s of CPU with V8's defaults; 202 MB and 9.1 s with these. A lower
+ * old-generation limit (512 or 768 MB) saves 55–85 MB more (one thread, two)
+ * but costs half again the CPU, as V8 collects far more often near it.
  */
 const heapLimits = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 2048}
 
