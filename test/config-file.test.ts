@@ -259,6 +259,8 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(messagesOf(unnamed)).toEqual([...risks, ...placeholders])
     const bare = withConfig(config, undefined, {'.remarkrc.json': JSON.stringify({plugins: ['remark-lint-milestone']})})
     expect(messagesOf(bare)).toEqual([...risks, ...placeholders])
+    // `false` turns the preset off, whatever the own config gives it.
+    expect(messagesOf(withConfig(config, undefined, {'.remarkrc.json': rc(false)}))).toEqual([])
   })
 
   it('gives `milestone-lint new` its template', () => {
@@ -355,6 +357,8 @@ describe('the config file of milestone-lint (README: Config file)', () => {
       '134:25-134:37 milestone-no-placeholders: Unexpected placeholder `[Owner Name]`, expected real content (escape the brackets, `\\[…\\]`, if they are meant)',
       '147:17-147:29 milestone-no-placeholders: Unexpected unfilled template placeholder `[Month Year]`, expected the actual month year'
     ])
+    const off = {'.remarkrc.json': '{"plugins": [["remark-lint-milestone", false]]}'}
+    expect(await diagnosticsIn(withConfig({'milestone-risk-fields': false}, undefined, off))).toEqual([])
     expect(await diagnosticsIn(withConfig({detect: 'yes'}))).toEqual([
       '1:1 config: Cannot use the config file: .milestone-lint.json: unexpected value `"yes"` for option `detect`, expected `true` or `false`'
     ])

@@ -306,6 +306,11 @@ describe('milestone-lint with user config', () => {
     expect(status).toBe(1)
     expect(stderr).not.toMatch(/milestone-relative-links/)
     expect(stderr).toMatch(/⚠ 17 warnings/)
+    const off = makeProject({'.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', false]]})})
+    expect(milestoneLint(off, defective)).toMatchObject({
+      status: 0,
+      stderr: `${defective}: no issues found\nmilestone-lint: 1 file, 0 milestone docs linted, 1 not linted; no messages\n`
+    })
   })
 
   it('applies package.json#remarkConfig, with shared options such as exclude', () => {

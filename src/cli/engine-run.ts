@@ -56,22 +56,15 @@ export function run(options: RunOptions, files: VFile[], cwd: string, namedIn: N
         ignorePatterns: ignore ? enginePatterns(options, files, cwd) : [],
         silentlyIgnore: options.silentlyIgnore,
         pluginPrefix: 'remark',
-        // The preset as an engine plugin: config files still apply on top of
-        // it (`{}` keeps the options they give it), and it gets the file set.
-        // Nothing is written, so each tree is dropped once linted (its
-        // section headings are kept, for messages' stable keys).
-        // A config's `remark-lint-milestone` is this copy, installed or not.
-        // The own config's preset options are under a config file's (where it
-        // has none, they are the default config).
+        // The preset comes from the config: a config file's (its
+        // `remark-lint-milestone` is this copy, installed or not; the own
+        // config's preset options are under its own, and `false` turns it
+        // off), or, where there is none, the default one.
         configTransform: ownPlugins(remarkLintMilestone, namedIn, cwd, options.preset),
         defaultConfig: {plugins: [[remarkLintMilestone as Plugin, options.preset ?? {}]]},
-        plugins: [
-          [remarkLintMilestone as Plugin, {}],
-          [recordHeadings as Plugin, {}],
-          [releaseTrees, {}],
-          ...options.use,
-          ...(options.plugins ?? [])
-        ],
+        // Nothing is written, so each tree is dropped once linted (its
+        // section headings are kept, for messages' stable keys).
+        plugins: [[recordHeadings as Plugin, {}], [releaseTrees, {}], ...options.use, ...(options.plugins ?? [])],
         out: false,
         // Reported by the caller, once problems are sorted out.
         reporter(files: VFile[]) {

@@ -130,15 +130,11 @@ async function lint(job: Job, text: string): Promise<VFile> {
         ignoreUnconfigured: job.requireConfig && !config,
         silentlyIgnore: true,
         pluginPrefix: 'remark',
-        // The own config's preset options, under a config file's.
+        // The preset comes from the config file (the own config's preset
+        // options under its own; `false` turns it off), or the default one.
         configTransform: presetUnder(remarkLintMilestone, preset),
         defaultConfig: {plugins: [[remarkLintMilestone as Plugin<unknown[]>, preset]]},
-        // Given plugins come after the user's config: `{}` keeps the options the
-        // user's config gives the preset (unified-engine merges the two).
-        plugins: [
-          [remarkLintMilestone as Plugin<unknown[]>, {}],
-          [recordHeadings as Plugin, {}]
-        ],
+        plugins: [[recordHeadings as Plugin, {}]],
         out: false,
         // The messages are the file's; no report is written. The engine waits
         // for each write to its streams to finish, so a stream nobody reads

@@ -79,6 +79,8 @@ function underConfig(list: unknown[], preset: Plugin, own: Record<string, unknow
   })
   if (at === -1) return [[preset, own], ...list]
   const [plugin, value, ...rest] = Array.isArray(list[at]) ? (list[at] as unknown[]) : [list[at]]
+  // `false` turns the preset off; `true` or no value turns it on.
+  if (value === false) return list
   const merged = [...list]
   merged[at] = [plugin, mergeOptions(own, isPlain(value) ? value : {}), ...rest]
   return merged
