@@ -114,8 +114,7 @@ export function whereNamed(problem: string, namedIn: NamedIn): string {
 
 /**
  * The preset's options in a config must be an object (or `true`/`false`,
- * on or off): unified-engine would silently drop anything else when the
- * command line's own `{}` is merged over it.
+ * on or off): anything else is a mistake to name, not to lint with.
  */
 function checkValue(value: unknown): void {
   const plain = typeof value === 'object' && value !== null && !Array.isArray(value)
