@@ -5,13 +5,14 @@
  * linted again on any change to it, its config, the template, a linked
  * file or its headings, a missing target that appears, or the version.
  */
+import {spawnSync} from 'node:child_process'
 import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {openCache} from '../src/cli/cache.js'
 import type {PlainFile} from '../src/cli/plain-file.js'
-import {makeProject, makeTemporary, milestoneLint, readmeShell, removeProjects, repoRoot} from './project.js'
+import {cliPath, makeProject, makeTemporary, milestoneLint, readmeShell, removeProjects, repoRoot} from './project.js'
 import {readmeBlock, readmeBlockAfter} from './readme.js'
 
 afterAll(removeProjects)
@@ -39,6 +40,24 @@ function cachedRun(project: string, ...args: string[]) {
   return {status: run.status, stdout: run.stdout, stderr: run.stderr, linted}
 }
 
+/** The engine's and the parser's modules a run loads, as a module hook sees them resolved. */
+function parserModulesLoaded(cwd: string, ...args: string[]): string[] {
+  const hooks = `export async function resolve(specifier, context, next) {
+    const resolved = await next(specifier, context)
+    if (/\\/node_modules\\/(?:unified-engine|remark-parse|micromark|mdast-util-from-markdown)\\//.test(resolved.url)) {
+      process.stderr.write('loaded ' + resolved.url + '\\n')
+    }
+    return resolved
+  }`
+  const register = `import {register} from 'node:module'; register(${JSON.stringify('data:text/javascript,' + encodeURIComponent(hooks))})`
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'data:text/javascript,' + encodeURIComponent(register), cliPath, ...args],
+    {cwd, encoding: 'utf8'}
+  )
+  return run.stderr.split('\n').filter((line) => line.startsWith('loaded '))
+}
+
 function edit(project: string, file: string, change: (text: string) => string): void {
   const absolute = path.join(project, file)
   writeFileSync(absolute, change(readFileSync(absolute, 'utf8')))
@@ -56,6 +75,14 @@ describe('milestone-lint --cache', () => {
     expect({...second, linted: []}).toEqual({...first, linted: []})
     expect(second.stdout).toBe(uncached.stdout)
     expect(second.stdout).toMatch(/Unexpected impact level `Severe`/)
+  })
+
+  it('loads no parser when every file comes from the cache (nor for --version): a warm run is quick', () => {
+    const project = cachedProject()
+    // The hook sees what a run that lints loads.
+    expect(parserModulesLoaded(project, '--cache', '--concurrency', '1', 'docs').length).toBeGreaterThan(0)
+    expect(parserModulesLoaded(project, '--cache', '--concurrency', '1', 'docs')).toEqual([])
+    expect(parserModulesLoaded(project, '--version')).toEqual([])
   })
 
   it('lints a file again when it changes, and only it', () => {

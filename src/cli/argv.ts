@@ -4,7 +4,7 @@
  * every refusal is testable without running the linter.
  */
 import path from 'node:path'
-import {rules} from '../rules/index.js'
+import {ruleIds} from '../rules/ids.js'
 import {
   type Report,
   UsageError,
@@ -158,7 +158,7 @@ function fixing(
   if (fixDryRun) checkDiffOutput(reports)
   const given = values.get('fix-rule') as string[] | undefined
   if (given && !fix && !fixDryRun) throw new UsageError('--fix-rule limits --fix or --fix-dry-run: add one of them')
-  return {fix, fixDryRun, fixRules: given && ruleIds(given)}
+  return {fix, fixDryRun, fixRules: given && fixRuleIds(given)}
 }
 
 /** `--fix-dry-run` prints its diff on stdout: refuses a report there too (of the command line or a config file). */
@@ -198,8 +198,8 @@ function concurrencyOf(value: string | undefined): number | undefined {
 }
 
 /** The rule ids `--fix-rule` names: comma-separated, as configured, or as `remark-lint:<id>`. */
-function ruleIds(lists: string[]): string[] {
-  const known = Object.keys(rules)
+function fixRuleIds(lists: string[]): string[] {
+  const known: readonly string[] = ruleIds
   const ids = lists.flatMap((list) =>
     list
       .split(',')

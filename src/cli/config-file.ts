@@ -11,8 +11,9 @@ import {pathToFileURL} from 'node:url'
 import json5 from 'json5'
 import picomatch from 'picomatch'
 import {type OptionKind, type OptionKinds, validateOptions} from '../match/options.js'
+import {registerOwnPackage} from './own-package.js'
 import {ownConfigNames, ownPackageField} from '../project/file-names.js'
-import {presetOptionTypes} from '../rules/index.js'
+import {presetOptionTypes} from '../rules/ids.js'
 import {type LintOptions, checkDiffOutput, reportsOf} from './argv.js'
 import {UsageError} from './flags.js'
 import {firstLine} from './lint-message.js'
@@ -153,6 +154,8 @@ async function contentOf(file: string): Promise<unknown> {
     return value
   }
   if (extension === '.mjs') {
+    // Its `import … from 'remark-lint-milestone'` is this copy.
+    registerOwnPackage()
     // The file's time in the URL: a long-lived process (the language server) sees it change.
     const url = pathToFileURL(file)
     url.search = String(statSync(file).mtimeMs)

@@ -5,23 +5,14 @@
  * `milestone-lint new` (which reads the config a path gets) all run it.
  */
 import path from 'node:path'
-import markdownExtensions from 'markdown-extensions'
-import {remark} from 'remark'
 import type {Plugin, PluggableList} from 'unified'
-import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
-import remarkLintMilestone from '../index.js'
 import type {LintOptions} from './argv.js'
-import {type NamedIn, ownPlugins} from './own-package.js'
-import {recordHeadings} from '../reporters/stable-key.js'
+import {type NamedIn, ownPlugins, registerOwnPackage} from './own-package.js'
 import releaseTrees from './release-trees.js'
 import {patternCheck} from './ignore-files.js'
-
-/** The extensions of Markdown files, with their dot. */
-export const extensions = markdownExtensions.map((extension) => '.' + extension)
-
-/** remark-cli's ignore file. */
-export const ignoreName = '.remarkignore'
+import {ignoreName} from '../project/file-names.js'
+import {extensions} from './files.js'
 
 /** What a run takes from the command line. */
 export type RunOptions = Pick<
@@ -36,8 +27,20 @@ export type RunOptions = Pick<
   plugins?: PluggableList
 }
 
-/** Run the engine; the files it would report (those given, not ignored), with their messages. */
-export function run(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
+/**
+ * Run the engine; the files it would report (those given, not ignored),
+ * with their messages. The engine, remark and the preset are loaded on the
+ * first run: a run that takes every file from the cache, or lints them all
+ * on threads, does without them.
+ */
+export async function runEngine(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
+  registerOwnPackage()
+  const [{remark}, {engine}, {default: remarkLintMilestone}, {recordHeadings}] = await Promise.all([
+    import('remark'),
+    import('unified-engine'),
+    import('../index.js'),
+    import('../reporters/stable-key.js')
+  ])
   const ignore = options.ignore !== false
   return new Promise(function (resolve, reject) {
     let given: VFile[] = []

@@ -25,9 +25,13 @@ import type {Dirent} from 'node:fs'
 import {readdirSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import {glob, hasMagic} from 'glob'
-import {type Target, isInside, targetOf} from '../project/links.js'
+import markdownExtensions from 'markdown-extensions'
+import {type Target, isInside, targetOf} from '../project/targets.js'
 import {placeOf} from '../project/project.js'
 import {type IgnoreSettings, ignoreCheck, statOf} from './ignore-files.js'
+
+/** The extensions of the Markdown files a folder or glob yields (and the engine lints), with their dot. */
+export const extensions = markdownExtensions.map((extension) => '.' + extension)
 
 interface Unmatched {
   pattern: string

@@ -14,7 +14,7 @@ import type {Processor} from 'unified'
 import {VFile} from 'vfile'
 import {startReads, stopReads} from '../project/reads.js'
 import type {Cache} from './cache.js'
-import {type RunOptions, run} from './engine-run.js'
+import {type RunOptions, runEngine} from './engine-run.js'
 import type {NamedIn} from './own-package.js'
 import {type PlainFile, plainFile, vfileOf} from './plain-file.js'
 
@@ -127,7 +127,7 @@ export async function lintBatch(
 ): Promise<PlainFile[]> {
   const attaching = startReads('run')
   try {
-    const files = await run(
+    const files = await runEngine(
       {...options, plugins: [[recordReads, {}]]},
       paths.map((given) => new VFile({path: given, cwd})),
       cwd,

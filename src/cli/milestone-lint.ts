@@ -4,25 +4,26 @@
  * remark-cli runs) with the milestone preset loaded as an engine plugin.
  * Config and ignore files are remark-cli's; the command line, the exit
  * codes and the summary are its own (see argv.ts, outcome.ts).
+ *
+ * What only some runs need is imported when they need it: the engine (and
+ * its parser) when a file is linted in this thread, `new`, `--help`,
+ * `--fix` and `--baseline`. `--version`, and a run that takes every file
+ * from its cache or lints them on threads, load none of it.
  */
 import {readFileSync} from 'node:fs'
 import process from 'node:process'
 import {VFile} from 'vfile'
 import {type LintOptions, type NewOptions, defaultCacheLocation, parseCommandLine} from './argv.js'
 import {UsageError} from './flags.js'
-import {help} from './help.js'
 import {firstLine} from './lint-message.js'
 import {type Fixed, exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
-import {type NamedIn, registerOwnPackage, whereNamed} from './own-package.js'
-import {type Refused, findFiles} from './files.js'
-import {fixInRounds, writeFixed} from './fix.js'
-import {fixDiff} from './fix-diff.js'
-import {type RunOptions, extensions, ignoreName, run} from './engine-run.js'
-import {newDoc} from './new-doc.js'
+import {type NamedIn, whereNamed} from './own-package.js'
+import {type Refused, extensions, findFiles} from './files.js'
+import {type RunOptions, runEngine} from './engine-run.js'
+import {ignoreName} from '../project/file-names.js'
 import {defaultConcurrency, lintFiles} from './lint-files.js'
 import {type Cache, openCache} from './cache.js'
 import {checkReportFiles, reporterOf, writeReports} from './reports.js'
-import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {loadConfig, withConfig} from './config-file.js'
 
 /** The run options, with the preset's options from the config file. */
@@ -35,7 +36,7 @@ process.on('uncaughtException', (error) => {
 
 try {
   const command = parseCommandLine(process.argv.slice(2))
-  if (command.action === 'help') process.stdout.write(help)
+  if (command.action === 'help') process.stdout.write((await import('./help.js')).help)
   else if (command.action === 'version') process.stdout.write(version() + '\n')
   else if (command.action === 'new') await writeNewDoc(command.options)
   else await lint(command.options)
@@ -46,7 +47,6 @@ try {
 async function lint(given: LintOptions): Promise<void> {
   const cwd = process.cwd()
   const namedIn: NamedIn = new Map()
-  registerOwnPackage()
   const config = await loadConfig(cwd, given.config)
   const options: RunLintOptions = {...withConfig(given, config), preset: config?.preset}
   // A config's `files` are globs as in markdownlint-cli2: what its `ignores` exclude is skipped quietly.
@@ -82,7 +82,7 @@ async function lint(given: LintOptions): Promise<void> {
   let fixed: Fixed | undefined
   if (fixing) ({files, fixed} = await fix(options, files, cwd, namedIn))
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
-  const baselined = options.baseline === undefined ? undefined : baselineRun(options, outcome, cwd)
+  const baselined = options.baseline === undefined ? undefined : await baselineRun(options, outcome, cwd)
 
   const {text, notWritten} = await writeReports(options.reports, reporters, outcome.reported, {
     quiet: options.quiet,
@@ -122,7 +122,7 @@ function cacheOf(options: RunLintOptions, cwd: string): Cache {
  */
 function runOn(paths: string[], options: LintOptions, cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   if (paths.length === 0) return Promise.resolve([])
-  return run(
+  return runEngine(
     options,
     paths.map((file) => new VFile({path: file, cwd})),
     cwd,
@@ -135,11 +135,12 @@ function runOn(paths: string[], options: LintOptions, cwd: string, namedIn: Name
  * the counts, so they fail nothing); with `--update-baseline`, write it from
  * this run's messages first. The lines to say after the summary.
  */
-function baselineRun(
+async function baselineRun(
   options: LintOptions,
   outcome: ReturnType<typeof outcomeOf>,
   cwd: string
-): {count: number; lines: string[]} {
+): Promise<{count: number; lines: string[]}> {
+  const {applyBaseline, readBaseline, writeBaseline} = await import('./baseline.js')
   const baseline = readBaseline(options.baseline!, cwd, options.updateBaseline)
   const lines: string[] = []
   if (options.updateBaseline) {
@@ -168,9 +169,10 @@ function count(value: number, noun: string): string {
 
 /** `milestone-lint new`: write the doc, and say what it holds. */
 async function writeNewDoc(options: NewOptions): Promise<void> {
-  registerOwnPackage()
   const cwd = process.cwd()
   const config = await loadConfig(cwd, options.config)
+  // Loaded for `new` only: it loads the engine and the schema.
+  const {newDoc} = await import('./new-doc.js')
   const lines = await newDoc({...options, preset: config?.preset}, cwd, new Map())
   process.stderr.write(lines.map((line) => line + '\n').join(''))
 }
@@ -186,8 +188,9 @@ async function fix(
   cwd: string,
   namedIn: NamedIn
 ): Promise<{files: VFile[]; fixed: Fixed}> {
+  const [{fixInRounds, writeFixed}, {fixDiff}] = await Promise.all([import('./fix.js'), import('./fix-diff.js')])
   const relint = (texts: Map<string, string>) =>
-    run(
+    runEngine(
       options,
       [...texts].map(([file, value]) => new VFile({path: file, cwd, value})),
       cwd,

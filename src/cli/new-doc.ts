@@ -12,7 +12,8 @@ import type {Plugin} from 'unified'
 import {VFile} from 'vfile'
 import {type SharedOptions, attachersOf, sharedOf} from '../match/options.js'
 import {isMarkdown} from '../project/file-names.js'
-import {isInside, localUrl, targetOf} from '../project/links.js'
+import {localUrl} from '../project/links.js'
+import {isInside, targetOf} from '../project/targets.js'
 import {type Found, findNearby} from '../project/nearby.js'
 import {entriesOf, placeOf, resolveTemplate} from '../project/project.js'
 import {bundledTemplate, defaultSchema} from '../project/template.js'
@@ -22,7 +23,7 @@ import {TemplateError} from '../schema/derive.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import type {NewOptions} from './argv.js'
 import {UsageError} from './flags.js'
-import {type RunOptions, run} from './engine-run.js'
+import {type RunOptions, runEngine} from './engine-run.js'
 import {newDocText} from './new-doc-text.js'
 import {titleFromName} from './new-doc-title.js'
 import {outcomeOf} from './outcome.js'
@@ -57,7 +58,7 @@ export async function newDoc(options: NewDocOptions, cwd: string, namedIn: Named
     return [`  **${spec.label}**: ${linkLine(found, name, folder, cwd)}`]
   })
   const text = newDocText(template.text, template.schema, {title, links})
-  const [linted] = await run(runOptions(options, []), [new VFile({path: file, cwd, value: text})], cwd, namedIn)
+  const [linted] = await runEngine(runOptions(options, []), [new VFile({path: file, cwd, value: text})], cwd, namedIn)
   writeNewFile(file, text, shown)
   return [
     `milestone-lint: wrote ${shown} from ${template.name}`,
@@ -98,7 +99,7 @@ export async function templateFor(
     const preset = attachersOf(this).find(([plugin]) => typeof plugin === 'function' && presetMark in plugin)
     found.options = sharedOf(preset?.[1] ?? {})
   }
-  const files = await run(runOptions(options, [capture]), [new VFile({path: file, cwd, value: ''})], cwd, namedIn)
+  const files = await runEngine(runOptions(options, [capture]), [new VFile({path: file, cwd, value: ''})], cwd, namedIn)
   const {problems} = outcomeOf(files)
   if (problems.length > 0) throw new UsageError(problems.map((problem) => whereNamed(problem, namedIn)).join('; '))
   const shared = found.options ?? {}

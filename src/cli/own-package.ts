@@ -100,8 +100,17 @@ function isPlain(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Resolve `import … from 'remark-lint-milestone'` in JS configs to this package (Node 20.6 and later). */
+let registered = false
+
+/**
+ * Resolve `import … from 'remark-lint-milestone'` in JS configs to this
+ * package (Node 20.6 and later), from the first config or engine run on
+ * (hooks run on a thread of their own, which takes time to start).
+ */
 export function registerOwnPackage(): void {
+  // Not from the TypeScript sources (in-process tests): Node cannot load their hooks module.
+  if (registered || import.meta.url.endsWith('.ts')) return
+  registered = true
   register('./own-package-hooks.js', import.meta.url, {data: {self: import.meta.url}})
 }
 

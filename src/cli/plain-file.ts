@@ -7,7 +7,7 @@
  */
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {contentHash} from '../reporters/stable-key.js'
+import {contentHash} from '../reporters/content-hash.js'
 
 /** A linted file, as plain data (structured-cloneable and JSON). */
 export interface PlainFile {

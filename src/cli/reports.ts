@@ -6,7 +6,6 @@
 import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {loadPlugin} from 'load-plugin'
 import type {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
 import {writeOut} from '../reporters/shared.js'
@@ -33,7 +32,9 @@ export async function reporterOf(report: Report, cwd: string): Promise<Reporter>
   try {
     const module = name
       ? await shipped[name]()
-      : await loadPlugin(report.name, {from: `${pathToFileURL(cwd).href}/`, prefix: 'vfile-reporter'})
+      : await (
+          await import('load-plugin')
+        ).loadPlugin(report.name, {from: `${pathToFileURL(cwd).href}/`, prefix: 'vfile-reporter'})
     if (typeof module !== 'function') throw new Error('it exports no reporter function')
     return module as Reporter
   } catch (error) {

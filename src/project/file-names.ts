@@ -13,6 +13,9 @@ export function isMarkdown(file: string): boolean {
   return markdownExtensions.includes(path.extname(file).slice(1).toLowerCase())
 }
 
+/** remark-cli's ignore file. */
+export const ignoreName = '.remarkignore'
+
 /** Config file names, as unified-engine looks for them (`rcName` and its extensions). */
 export const rcNames = new Set([
   '.remarkrc',

@@ -8,7 +8,7 @@
 import path from 'node:path'
 import {placeholder} from '../schema/pattern.js'
 import {wildcardMatch} from '../text/text.js'
-import {isInside, targetOf} from './links.js'
+import {isInside, targetOf} from './targets.js'
 import {entriesOf} from './project.js'
 import {noteRead} from './reads.js'
 

@@ -17,7 +17,7 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {ownConfigNames, ownPackageField, rcNames} from './file-names.js'
-import {isInside, targetOf} from './links.js'
+import {isInside, targetOf} from './targets.js'
 import {noteRead} from './reads.js'
 
 /** Where a file stands: its config folder and its project. */

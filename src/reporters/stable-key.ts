@@ -35,8 +35,6 @@ declare module 'vfile' {
     /** The file's section headings, recorded while its tree was there ({@link recordHeadings}). */
     milestoneLintHeadings: Heading[]
     milestoneLintBaseline: BaselineState
-    /** The hash of the file's text ({@link contentHash}), kept when the text is not (milestone-lint drops it once linted). */
-    milestoneLintHash: string
   }
 }
 
@@ -97,11 +95,6 @@ export function fingerprint(file: string, key: StableKey, index: number): string
     .update(JSON.stringify([file, key.rule, key.section, key.message, index]))
     .digest('hex')
     .slice(0, 32)
-}
-
-/** A hash of a file's text, to know a renamed file by. */
-export function contentHash(file: VFile): string {
-  return file.data.milestoneLintHash ?? 'sha256:' + createHash('sha256').update(String(file.value)).digest('hex')
 }
 
 /**

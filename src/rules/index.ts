@@ -1,9 +1,9 @@
 /**
  * Every rule, by id: the preset attaches them, validates their configs and
  * types its options from them, and reports describe them. A new rule is one
- * module and one line here.
+ * module, one line here, and its id in ids.ts.
  */
-import {type OptionTypes, sharedOptionTypes} from '../match/options.js'
+import type {RuleId} from './ids.js'
 import type {MilestoneRule} from './rule.js'
 import noPlaceholders from './no-placeholders.js'
 import overviewSync from './overview-sync.js'
@@ -23,16 +23,9 @@ export const rules = {
   // Before relative-links: the parent it reads serves the links into it.
   'milestone-overview-sync': overviewSync,
   'milestone-relative-links': relativeLinks
-} as const
+} as const satisfies Record<RuleId, MilestoneRule<never>>
 
-/** The preset's options and their kinds: the shared options, and each rule's config by its id. */
-export const presetOptionTypes: OptionTypes = {
-  ...sharedOptionTypes,
-  ...Object.fromEntries(Object.keys(rules).map((id) => [id, 'rule' as const]))
-}
-
-/** The id of a rule of the package. */
-export type RuleId = keyof typeof rules
+export {presetOptionTypes, type RuleId, ruleIds} from './ids.js'
 
 /** The options of a rule, by its id (inferred from its declaration). */
 export type RuleOptions<Id extends RuleId> = (typeof rules)[Id] extends MilestoneRule<infer Options> ? Options : never

@@ -11,7 +11,8 @@ import {truncate} from '../text/text.js'
 import {type UrlChange, urlEdit} from '../model/link-url.js'
 import type {LinkNode, Model} from '../model/model.js'
 import {isMarkdown} from '../project/file-names.js'
-import {type Target, encodeUrlPart} from '../project/links.js'
+import {encodeUrlPart} from '../project/links.js'
+import type {Target} from '../project/targets.js'
 import {report} from './report.js'
 
 /** What link checks look up on the file system, once per file. */

@@ -8,7 +8,8 @@ import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import type {Model} from '../model/model.js'
 import {eachNode} from '../model/nodes.js'
-import {isInside, localUrl} from '../project/links.js'
+import {localUrl} from '../project/links.js'
+import {isInside} from '../project/targets.js'
 import {placeOf} from '../project/project.js'
 
 /** Where a file's links start from. */

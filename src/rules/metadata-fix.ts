@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import type {Model} from '../model/model.js'
-import type {Target} from '../project/links.js'
+import type {Target} from '../project/targets.js'
 import {findNearby} from '../project/nearby.js'
 import {placeholder} from '../schema/pattern.js'
 import type {MetadataSpec, Schema} from '../schema/types.js'

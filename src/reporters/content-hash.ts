@@ -1,0 +1,19 @@
+/**
+ * A hash of a file's text, to know a renamed file by: a leaf module, so the
+ * command line keeps it with each linted file without loading the
+ * stable keys' parser.
+ */
+import {createHash} from 'node:crypto'
+import type {VFile} from 'vfile'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The hash of the file's text ({@link contentHash}), kept when the text is not (milestone-lint drops it once linted). */
+    milestoneLintHash: string
+  }
+}
+
+/** The hash of a file's text, or the one kept when the text is not (milestone-lint drops it once linted). */
+export function contentHash(file: VFile): string {
+  return file.data.milestoneLintHash ?? 'sha256:' + createHash('sha256').update(String(file.value)).digest('hex')
+}
