@@ -69,10 +69,10 @@ describe('milestone-lint --concurrency', () => {
     expect(files[1]!.data.milestoneLintHeadings?.[0]).toEqual([1, 1, '# Milestone 2: Public Launch'])
   })
 
-  it('lints up to 16 files in one thread by default, and starts a thread per 16 files up to one per core', () => {
+  it('lints up to 16 files in one thread by default, and starts a thread per 16 files up to one per core but one', () => {
     expect([0, 1, 3, 16].map(defaultConcurrency)).toEqual([1, 1, 1, 1])
-    expect(defaultConcurrency(17)).toBe(Math.min(2, availableParallelism()))
-    expect(defaultConcurrency(10_000)).toBe(availableParallelism())
+    expect(defaultConcurrency(17)).toBe(Math.max(1, Math.min(2, availableParallelism() - 1)))
+    expect(defaultConcurrency(10_000)).toBe(Math.max(1, availableParallelism() - 1))
   })
 
   it('says a file a thread died on, in one line, and lints the others', () => {

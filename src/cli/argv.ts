@@ -53,7 +53,7 @@ export interface LintOptions {
   cache: boolean | undefined
   /** `--cache-location <file|folder>` (`undefined`: {@link defaultCacheLocation}). */
   cacheLocation: string | undefined
-  /** `--concurrency <n>`: lint on n threads (`undefined`: one per core). */
+  /** `--concurrency <n>`: lint on n threads (`undefined`: see defaultConcurrency). */
   concurrency: number | undefined
   /** `--baseline <file>`: messages it has are not reported. */
   baseline: string | undefined

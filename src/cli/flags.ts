@@ -76,7 +76,7 @@ export const flags: Flag[] = [
   {
     long: 'concurrency',
     value: '<n>',
-    help: 'lint on n threads (default: one per core, at most one per 16 files); not --fix'
+    help: 'lint on n threads (default: one per core but one, at most one per 16 files); not --fix'
   },
   {
     long: 'cache',
