@@ -85,6 +85,14 @@ describe('milestone-lint --cache', () => {
     expect(parserModulesLoaded(project, '--version')).toEqual([])
   })
 
+  it('lints every file again when a --use plugin file changes', () => {
+    const project = cachedProject()
+    expect(cachedRun(project).linted).toHaveLength(5)
+    expect(cachedRun(project).linted).toEqual([])
+    appendFileSync(path.join(project, 'log.mjs'), '// changed\n')
+    expect(cachedRun(project).linted).toHaveLength(5)
+  })
+
   it('lints a file again when it changes, and only it', () => {
     const project = cachedProject()
     cachedRun(project)
@@ -236,7 +244,8 @@ describe('the README on --cache', () => {
 
 describe('the cache file', () => {
   const file: PlainFile = {path: 'a.md', messages: [], data: {}, reads: []}
-  const open = (folder: string, version: string) => openCache('cache.json', folder, {version, options: {}, files: []})
+  const open = (folder: string, version: string) =>
+    openCache('cache.json', folder, {version, options: {}, files: [], plugins: []})
 
   it('lints every file again for another version of the package', () => {
     const folder = makeTemporary('milestone-lint-cache-')
@@ -260,7 +269,7 @@ describe('the cache file', () => {
       entries: {}
     })
     writeFileSync(path.join(folder, 'file'), '')
-    expect(openCache('file/cache.json', folder, {version: '1', options: {}, files: []}).save()).toMatch(
+    expect(openCache('file/cache.json', folder, {version: '1', options: {}, files: [], plugins: []}).save()).toMatch(
       /^cannot write the cache `file\/cache\.json` \(E/
     )
   })

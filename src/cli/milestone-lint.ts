@@ -5,10 +5,9 @@
  * Config and ignore files are remark-cli's; the command line, the exit
  * codes and the summary are its own (see argv.ts, outcome.ts).
  *
- * What only some runs need is imported when they need it: the engine (and
- * its parser) when a file is linted in this thread, `new`, `--help`,
- * `--fix` and `--baseline`. `--version`, and a run that takes every file
- * from its cache or lints them on threads, load none of it.
+ * What only some runs need is imported when they need it (the engine and
+ * its parser, `new`, `--help`, `--fix`, `--baseline`): `--version`, and a
+ * run that takes every file from its cache or lints on threads, load none.
  */
 import {readFileSync} from 'node:fs'
 import process from 'node:process'
@@ -111,7 +110,8 @@ function cacheOf(options: RunLintOptions, cwd: string): Cache {
     version: own().version,
     // The preset's options from milestone-lint's own config file are among them.
     options: {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset},
-    files: [rcPath, ignorePath].filter((file) => file !== undefined)
+    files: [rcPath, ignorePath].filter((file) => file !== undefined),
+    plugins: use.map(([name]) => name)
   })
 }
 
