@@ -68,9 +68,9 @@ const heapLimits = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 2048}
 /**
  * Threads for a run without `--concurrency`: one per core but one, and per
  * {@link filesPerThread} files. The core left is not idle: V8 collects each
- * thread's garbage on threads of its own. Measured on 2 cores: 100 docs
- * took 5.4 s and 192–205 MB on one thread, 5.2 s and 283–310 MB on two;
- * 400 docs 18.0 s and 222 MB on one, 16.5 s and 320 MB on two.
+ * thread's garbage on threads of its own. Measured on 2 cores (npm run
+ * bench): 400 docs took 17.9 s and 215 MB on one thread, 17.1 s and 316 MB
+ * on two; 1,600 docs 73.6 s and 229 MB, 62.0 s and 352 MB.
  */
 export function defaultConcurrency(files: number): number {
   return Math.max(1, Math.min(availableParallelism() - 1, Math.ceil(files / filesPerThread)))
