@@ -11,7 +11,6 @@ import {pathToFileURL} from 'node:url'
 import json5 from 'json5'
 import picomatch from 'picomatch'
 import {type OptionKind, type OptionKinds, validateOptions} from '../match/options.js'
-import {registerOwnPackage} from './own-package.js'
 import {ownConfigNames, ownPackageField} from '../project/file-names.js'
 import {presetOptionTypes} from '../rules/ids.js'
 import {type LintOptions, checkDiffOutput, reportsOf} from './argv.js'
@@ -85,13 +84,21 @@ const configTypes = {
   ...presetOptionTypes
 }
 
-/** The config file `--config` names, or the first found from the working directory up; `undefined` if none. */
-export async function loadConfig(cwd: string, named: string | undefined): Promise<Config | undefined> {
+/**
+ * The config file `--config` names, or the first found from the working
+ * directory up; `undefined` if none. `beforeImport` is called before a
+ * `.mjs` one is imported (the command line registers its module hooks).
+ */
+export async function loadConfig(
+  cwd: string,
+  named: string | undefined,
+  beforeImport?: () => void
+): Promise<Config | undefined> {
   const file = named === undefined ? findConfig(cwd) : path.resolve(cwd, named)
   if (file === undefined) return undefined
   const name = path.relative(cwd, file) || file
   try {
-    return configOf(await contentOf(file), name, path.dirname(file), cwd)
+    return configOf(await contentOf(file, beforeImport), name, path.dirname(file), cwd)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const problem =
@@ -146,7 +153,7 @@ function findConfig(cwd: string): string | undefined {
 }
 
 /** What a config file holds (a `package.json`, its field: one that `--config` names must have it). */
-async function contentOf(file: string): Promise<unknown> {
+async function contentOf(file: string, beforeImport?: () => void): Promise<unknown> {
   const extension = path.extname(file)
   if (path.basename(file) === 'package.json') {
     const value = packageConfig(file, true)
@@ -154,8 +161,7 @@ async function contentOf(file: string): Promise<unknown> {
     return value
   }
   if (extension === '.mjs') {
-    // Its `import … from 'remark-lint-milestone'` is this copy.
-    registerOwnPackage()
+    beforeImport?.()
     // The file's time in the URL: a long-lived process (the language server) sees it change.
     const url = pathToFileURL(file)
     url.search = String(statSync(file).mtimeMs)

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type {Plugin, PluggableList} from 'unified'
 import type {VFile} from 'vfile'
 import type {LintOptions} from './argv.js'
-import {type NamedIn, ownPlugins, registerOwnPackage} from './own-package.js'
+import {type NamedIn, ownPlugins} from './own-package.js'
 import releaseTrees from './release-trees.js'
 import {patternCheck} from './ignore-files.js'
 import {ignoreName} from '../project/file-names.js'
@@ -31,10 +31,10 @@ export type RunOptions = Pick<
  * Run the engine; the files it would report (those given, not ignored),
  * with their messages. The engine, remark and the preset are loaded on the
  * first run: a run that takes every file from the cache, or lints them all
- * on threads, does without them.
+ * on threads, does without them. The command line registers its module
+ * hooks first (registerOwnPackage); the language server has none.
  */
 export async function runEngine(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
-  registerOwnPackage()
   const [{remark}, {engine}, {default: remarkLintMilestone}, {recordHeadings}] = await Promise.all([
     import('remark'),
     import('unified-engine'),

@@ -6,9 +6,12 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {type Batch, type BatchResult, type ThreadOptions, lintBatch} from './lint-files.js'
 import {firstLine} from './lint-message.js'
-import type {NamedIn} from './own-package.js'
+import {type NamedIn, registerOwnPackage} from './own-package.js'
 
 const {options, cwd} = workerData as {options: ThreadOptions; cwd: string}
+
+// A config's `import … from 'remark-lint-milestone'` is this copy, on this thread too.
+registerOwnPackage()
 
 parentPort!.on('message', function (batch: Batch) {
   const namedIn: NamedIn = new Map()

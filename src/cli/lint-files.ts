@@ -15,7 +15,7 @@ import {VFile} from 'vfile'
 import {startReads, stopReads} from '../project/reads.js'
 import type {Cache} from './cache.js'
 import {type RunOptions, runEngine} from './engine-run.js'
-import type {NamedIn} from './own-package.js'
+import {type NamedIn, registerOwnPackage} from './own-package.js'
 import {type PlainFile, plainFile, vfileOf} from './plain-file.js'
 
 /** What a run on threads takes from the command line (plain data, for the threads). */
@@ -63,7 +63,7 @@ const batchesPerThread = 32
  * old-generation limit (512 or 768 MB) saves 55–85 MB more (one thread, two)
  * but costs half again the CPU, as V8 collects far more often near it.
  */
-const heapLimits = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 2048}
+export const heapLimits = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 2048}
 
 /**
  * Threads for a run without `--concurrency`: one per core but one, and per
@@ -120,6 +120,7 @@ async function lintAll(
   const linted: PlainFile[][] = []
   // A longer run lints on a thread even for `--concurrency 1`: a thread's heap is bounded.
   if (threads <= 1 && paths.length <= filesPerThread) {
+    registerOwnPackage()
     for (const batch of batches) linted.push(await lintBatch(options, batch.paths, cwd, namedIn))
   } else linted.push(...(await onThreads(options, batches, cwd, namedIn, threads)))
   return linted.flat()

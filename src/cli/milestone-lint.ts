@@ -16,7 +16,7 @@ import {type LintOptions, type NewOptions, defaultCacheLocation, parseCommandLin
 import {UsageError} from './flags.js'
 import {firstLine} from './lint-message.js'
 import {type Fixed, exitCode, outcomeOf, skippedLines, summaryLine} from './outcome.js'
-import {type NamedIn, whereNamed} from './own-package.js'
+import {type NamedIn, registerOwnPackage, whereNamed} from './own-package.js'
 import {type Refused, extensions, findFiles} from './files.js'
 import {type RunOptions, runEngine} from './engine-run.js'
 import {ignoreName} from '../project/file-names.js'
@@ -46,7 +46,7 @@ try {
 async function lint(given: LintOptions): Promise<void> {
   const cwd = process.cwd()
   const namedIn: NamedIn = new Map()
-  const config = await loadConfig(cwd, given.config)
+  const config = await loadConfig(cwd, given.config, registerOwnPackage)
   const options: RunLintOptions = {...withConfig(given, config), preset: config?.preset}
   // A config's `files` are globs as in markdownlint-cli2: what its `ignores` exclude is skipped quietly.
   const skipIgnoredMatches = given.patterns.length === 0
@@ -122,12 +122,9 @@ function cacheOf(options: RunLintOptions, cwd: string): Cache {
  */
 function runOn(paths: string[], options: LintOptions, cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   if (paths.length === 0) return Promise.resolve([])
-  return runEngine(
-    options,
-    paths.map((file) => new VFile({path: file, cwd})),
-    cwd,
-    namedIn
-  )
+  registerOwnPackage()
+  const files = paths.map((file) => new VFile({path: file, cwd}))
+  return runEngine(options, files, cwd, namedIn)
 }
 
 /**
@@ -170,7 +167,8 @@ function count(value: number, noun: string): string {
 /** `milestone-lint new`: write the doc, and say what it holds. */
 async function writeNewDoc(options: NewOptions): Promise<void> {
   const cwd = process.cwd()
-  const config = await loadConfig(cwd, options.config)
+  const config = await loadConfig(cwd, options.config, registerOwnPackage)
+  registerOwnPackage()
   // Loaded for `new` only: it loads the engine and the schema.
   const {newDoc} = await import('./new-doc.js')
   const lines = await newDoc({...options, preset: config?.preset}, cwd, new Map())

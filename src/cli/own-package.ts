@@ -104,8 +104,9 @@ let registered = false
 
 /**
  * Resolve `import … from 'remark-lint-milestone'` in JS configs to this
- * package (Node 20.6 and later), from the first config or engine run on
- * (hooks run on a thread of their own, which takes time to start).
+ * package (Node 20.6 and later). The command line does, before it imports a
+ * JS config or runs the engine: hooks run on a thread of their own, which
+ * takes time to start, so a run that lints nothing registers none.
  */
 export function registerOwnPackage(): void {
   // Not from the TypeScript sources (in-process tests): Node cannot load their hooks module.
