@@ -16,7 +16,7 @@ import {startReads, stopReads} from '../project/reads.js'
 import type {Cache} from './cache.js'
 import {type RunOptions, runEngine} from './engine-run.js'
 import {type NamedIn, registerOwnPackage} from './own-package.js'
-import {type PlainFile, plainFile, vfileOf} from './plain-file.js'
+import {type PlainFile, keptFile, plainFile, vfileOf} from './plain-file.js'
 
 /** What a run on threads takes from the command line (plain data, for the threads). */
 export type ThreadOptions = Pick<
@@ -89,16 +89,12 @@ export async function lintFiles(
   cache?: Cache
 ): Promise<VFile[]> {
   const cached = paths.map((given) => cache?.hit(given))
-  const linting = await lintAll(
-    options,
-    paths.filter((_, index) => !cached[index]),
-    cwd,
-    namedIn,
-    concurrency
-  )
+  const strings = new Map<string, string>()
+  const settle = (file: PlainFile) => keptFile(file, strings, cache)
+  const uncached = paths.filter((_, index) => !cached[index])
+  const linting = await lintAll(options, uncached, cwd, namedIn, concurrency, settle)
   // By path: a file an ignore file excludes (with --silently-ignore) has no lint.
   const linted = new Map(linting.map((file) => [path.resolve(cwd, file.path), file]))
-  for (const file of linting) cache?.keep(file)
   return paths
     .flatMap((given, index) => cached[index] ?? linted.get(path.resolve(cwd, given)) ?? [])
     .map((file) => vfileOf(file, cwd))
@@ -109,7 +105,8 @@ async function lintAll(
   paths: readonly string[],
   cwd: string,
   namedIn: NamedIn,
-  concurrency: number
+  concurrency: number,
+  settle: (file: PlainFile) => PlainFile
 ): Promise<PlainFile[]> {
   const size = Math.max(1, Math.min(maxBatch, Math.ceil(paths.length / (concurrency * 4))))
   const batches: Batch[] = []
@@ -121,8 +118,8 @@ async function lintAll(
   // A longer run lints on a thread even for `--concurrency 1`: a thread's heap is bounded.
   if (threads <= 1 && paths.length <= filesPerThread) {
     registerOwnPackage()
-    for (const batch of batches) linted.push(await lintBatch(options, batch.paths, cwd, namedIn))
-  } else linted.push(...(await onThreads(options, batches, cwd, namedIn, threads)))
+    for (const batch of batches) linted.push((await lintBatch(options, batch.paths, cwd, namedIn)).map(settle))
+  } else linted.push(...(await onThreads(options, batches, cwd, namedIn, threads, settle)))
   return linted.flat()
 }
 
@@ -184,7 +181,8 @@ function onThreads(
   batches: Batch[],
   cwd: string,
   namedIn: NamedIn,
-  threads: number
+  threads: number,
+  settle: (file: PlainFile) => PlainFile
 ): Promise<PlainFile[][]> {
   const queue = [...batches]
   // By batch, by part (a batch linted again file by file has one part a file).
@@ -216,7 +214,7 @@ function onThreads(
           return
         }
         for (const [name, config] of result.namedIn) namedIn.set(name, config)
-        results[result.index]![result.part] = result.files
+        results[result.index]![result.part] = result.files.map(settle)
         take()
       })
       // Its exit says it: a thread that throws also exits.

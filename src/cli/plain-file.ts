@@ -8,6 +8,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {contentHash} from '../reporters/content-hash.js'
+import type {Cache} from './cache.js'
 
 /** A linted file, as plain data (structured-cloneable and JSON). */
 export interface PlainFile {
@@ -39,6 +40,23 @@ export function plainFile(file: VFile): PlainFile {
     messages: file.messages.map(plainMessage),
     data: {milestoneLint, milestoneLintHeadings, milestoneLintHash: contentHash(file)}
   })
+}
+
+/**
+ * What a run keeps of a file as it is linted: its entry in the cache (with
+ * `--cache`); then, until the reports, not the files its lint read, and
+ * each heading's text once for all files (`strings`), as the template's
+ * headings repeat in every doc. On 1,600 generated docs these took 21 of
+ * the main thread's 32 MB.
+ */
+export function keptFile(file: PlainFile, strings: Map<string, string>, cache: Cache | undefined): PlainFile {
+  cache?.keep(file)
+  for (const heading of file.data.milestoneLintHeadings ?? []) {
+    const text = strings.get(heading[2])
+    if (text === undefined) strings.set(heading[2], heading[2])
+    else heading[2] = text
+  }
+  return {...file, reads: undefined}
 }
 
 /** A file for the reporters, from its plain data. */
