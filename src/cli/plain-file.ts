@@ -8,7 +8,6 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {contentHash} from '../reporters/content-hash.js'
-import type {Cache} from './cache.js'
 
 /** A linted file, as plain data (structured-cloneable and JSON). */
 export interface PlainFile {
@@ -49,7 +48,11 @@ export function plainFile(file: VFile): PlainFile {
  * headings repeat in every doc. On 1,600 generated docs these took 21 of
  * the main thread's 32 MB.
  */
-export function keptFile(file: PlainFile, strings: Map<string, string>, cache: Cache | undefined): PlainFile {
+export function keptFile(
+  file: PlainFile,
+  strings: Map<string, string>,
+  cache: {keep(file: PlainFile): void} | undefined
+): PlainFile {
   cache?.keep(file)
   for (const heading of file.data.milestoneLintHeadings ?? []) {
     const text = strings.get(heading[2])
