@@ -40,11 +40,11 @@ function cachedRun(project: string, ...args: string[]) {
   return {status: run.status, stdout: run.stdout, stderr: run.stderr, linted}
 }
 
-/** The engine's and the parser's modules a run loads, as a module hook sees them resolved. */
+/** The engine's and the parser's modules a run loads, and its own module hooks, as a module hook sees them resolved. */
 function parserModulesLoaded(cwd: string, ...args: string[]): string[] {
   const hooks = `export async function resolve(specifier, context, next) {
     const resolved = await next(specifier, context)
-    if (/\\/node_modules\\/(?:unified-engine|remark-parse|micromark|mdast-util-from-markdown)\\//.test(resolved.url)) {
+    if (/\\/node_modules\\/(?:unified-engine|remark-parse|micromark|mdast-util-from-markdown)\\/|own-package-hooks/.test(resolved.url)) {
       process.stderr.write('loaded ' + resolved.url + '\\n')
     }
     return resolved
@@ -77,7 +77,7 @@ describe('milestone-lint --cache', () => {
     expect(second.stdout).toMatch(/Unexpected impact level `Severe`/)
   })
 
-  it('loads no parser when every file comes from the cache (nor for --version): a warm run is quick', () => {
+  it('loads no parser and starts no module hooks when every file comes from the cache (nor for --version)', () => {
     const project = cachedProject()
     // The hook sees what a run that lints loads.
     expect(parserModulesLoaded(project, '--cache', '--concurrency', '1', 'docs').length).toBeGreaterThan(0)

@@ -108,6 +108,8 @@ async function lintAll(
   concurrency: number,
   settle: (file: PlainFile) => PlainFile
 ): Promise<PlainFile[]> {
+  // Every file from the cache: no engine, no module hooks.
+  if (paths.length === 0) return []
   const size = Math.max(1, Math.min(maxBatch, Math.ceil(paths.length / (concurrency * 4))))
   const batches: Batch[] = []
   for (let start = 0; start < paths.length; start += size) {
