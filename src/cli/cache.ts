@@ -92,7 +92,7 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
       if (Object.entries(entry.reads).some(([read, was]) => stamp(read) !== was)) return undefined
       kept.set(each, entry)
       // As given this time (another working directory names it otherwise).
-      return {...entry.file, path: named}
+      return {...entry.file, path: named, reads: Object.keys(entry.reads)}
     },
     keep(linted) {
       const each = path.resolve(cwd, linted.path)
@@ -101,7 +101,7 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
         return
       if (/^(?:missing|unreadable)/.test(stamp('content:' + each))) return
       const reads = Object.fromEntries(linted.reads.map((read) => [read, stamp(read)]))
-      kept.set(each, {key: keyOf(each), reads, file: linted})
+      kept.set(each, {key: keyOf(each), reads, file: {...linted, reads: undefined}})
     },
     save() {
       const text = JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(kept)})
