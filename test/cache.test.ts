@@ -93,6 +93,63 @@ describe('milestone-lint --cache', () => {
     expect(cachedRun(project).linted).toHaveLength(5)
   })
 
+  it('lints every file again when a module a JS config imports changes', () => {
+    const project = cachedProject()
+    rmSync(path.join(project, '.remarkrc.json'))
+    writeFileSync(path.join(project, 'options.mjs'), "export default {template: './template.md'}\n")
+    writeFileSync(
+      path.join(project, '.remarkrc.mjs'),
+      "import options from './options.mjs'\nexport default {plugins: [['remark-lint-milestone', options]]}\n"
+    )
+    expect(cachedRun(project).stdout).toMatch(/Severe/)
+    expect(cachedRun(project).linted).toEqual([])
+    edit(project, 'options.mjs', (text) => text.replace('}', ", 'milestone-risk-fields': false}"))
+    const run = cachedRun(project)
+    expect(run.linted).toHaveLength(5)
+    expect(run.stdout).not.toMatch(/Severe/)
+  })
+
+  it('lints every file again when a plugin a config names by its file, or a module it imports, changes (on threads too)', () => {
+    const project = cachedProject()
+    writeFileSync(path.join(project, 'words.mjs'), "export const word = 'first'\n")
+    writeFileSync(
+      path.join(project, 'say.mjs'),
+      "import {word} from './words.mjs'\nexport default () => (tree, file) => { file.message('Said ' + word) }\n"
+    )
+    writeFileSync(
+      path.join(project, '.remarkrc.json'),
+      JSON.stringify({plugins: [['remark-lint-milestone', {template: './template.md'}], './say.mjs']})
+    )
+    let word = 'first'
+    for (const concurrency of ['1', '2']) {
+      expect(cachedRun(project, '--concurrency', concurrency).stdout).toContain(`Said ${word}`)
+      expect(cachedRun(project, '--concurrency', concurrency).linted).toEqual([])
+      word = `then${concurrency}`
+      edit(project, 'words.mjs', (text) => text.replace(/'\w+'/, `'${word}'`))
+      const run = cachedRun(project, '--concurrency', concurrency)
+      expect(run.linted).toHaveLength(5)
+      expect(run.stdout).toContain(`Said ${word}`)
+    }
+  })
+
+  it('lints every file again when a module a CommonJS plugin requires changes', () => {
+    const project = cachedProject()
+    writeFileSync(path.join(project, 'words.cjs'), "module.exports = {word: 'first'}\n")
+    writeFileSync(
+      path.join(project, 'say.cjs'),
+      "const {word} = require('./words.cjs')\nmodule.exports = () => (tree, file) => { file.message('Said ' + word) }\n"
+    )
+    writeFileSync(
+      path.join(project, '.remarkrc.json'),
+      JSON.stringify({plugins: [['remark-lint-milestone', {template: './template.md'}], './say.cjs']})
+    )
+    expect(cachedRun(project).stdout).toContain('Said first')
+    edit(project, 'words.cjs', (text) => text.replace('first', 'then'))
+    const run = cachedRun(project)
+    expect(run.linted).toHaveLength(5)
+    expect(run.stdout).toContain('Said then')
+  })
+
   it('lints a file again when it changes, and only it', () => {
     const project = cachedProject()
     cachedRun(project)

@@ -4,11 +4,11 @@
  * the package version, the command line's options and the config and
  * ignore files that apply to it (every one in its folder and above), and
  * stamped with every other file its lint read or looked for (noted by
- * src/project/reads.ts), each by its content: a change to any of them
- * lints the file again. A cache file that is not one this version wrote
- * (not JSON, another format, another shape, cut short) is ignored, and
- * written afresh; it is written only with `--cache`, to a temporary file
- * renamed over it.
+ * src/project/reads.ts) and the user's modules loaded (lint-batch.ts), each
+ * by its content: a change to any of them lints the file again. A cache
+ * file that is not one this version wrote (not JSON, another format, cut
+ * short) is ignored, and written afresh; it is written only with `--cache`,
+ * to a temporary file renamed over it.
  */
 import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync} from 'node:fs'

@@ -4,7 +4,8 @@
  * the files as plain data.
  */
 import {parentPort, workerData} from 'node:worker_threads'
-import {type Batch, type BatchResult, type ThreadOptions, lintBatch} from './lint-files.js'
+import {type ThreadOptions, lintBatch} from './lint-batch.js'
+import type {Batch, BatchResult} from './lint-files.js'
 import {firstLine} from './lint-message.js'
 import {type NamedIn, registerOwnPackage} from './own-package.js'
 

@@ -9,20 +9,11 @@
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import type {Node} from 'unist'
-import type {Processor} from 'unified'
 import {VFile} from 'vfile'
-import {startReads, stopReads} from '../project/reads.js'
 import type {Cache} from './cache.js'
-import {type RunOptions, runEngine} from './engine-run.js'
+import {type ThreadOptions, lintBatch} from './lint-batch.js'
 import {type NamedIn, registerOwnPackage} from './own-package.js'
 import {type PlainFile, keptFile, plainFile, vfileOf} from './plain-file.js'
-
-/** What a run on threads takes from the command line (plain data, for the threads). */
-export type ThreadOptions = Pick<
-  RunOptions,
-  'rcPath' | 'ignorePath' | 'ignorePatterns' | 'ignoreBase' | 'silentlyIgnore' | 'use' | 'preset'
->
 
 /** A batch of files for a linter thread. */
 export interface Batch {
@@ -123,53 +114,6 @@ async function lintAll(
     for (const batch of batches) linted.push((await lintBatch(options, batch.paths, cwd, namedIn)).map(settle))
   } else linted.push(...(await onThreads(options, batches, cwd, namedIn, threads, settle)))
   return linted.flat()
-}
-
-/** One engine run on some files; each file as plain data. */
-export async function lintBatch(
-  options: ThreadOptions,
-  paths: readonly string[],
-  cwd: string,
-  namedIn: NamedIn
-): Promise<PlainFile[]> {
-  const attaching = startReads('run')
-  try {
-    const files = await runEngine(
-      {...options, plugins: [[recordReads, {}]]},
-      paths.map((given) => new VFile({path: given, cwd})),
-      cwd,
-      namedIn
-    )
-    return files.map((file) => {
-      const reads = readsOf.get(file)
-      return {...plainFile(file), reads: reads && [...new Set([...reads, ...attaching])]}
-    })
-  } finally {
-    stopReads(attaching)
-  }
-}
-
-/** The files each file's lint read, as {@link recordReads} noted them. */
-const readsOf = new WeakMap<VFile, Set<string>>()
-
-type Done = (error?: Error, tree?: Node, file?: VFile) => undefined
-type Run = (tree: Node, file?: unknown, done?: unknown) => unknown
-
-/** Note what each file's plugins read while they run (wrapped as release-trees.ts wraps it: around all of them). */
-function recordReads(this: Processor): void {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the processor as `this`
-  const run = this.run as unknown as Run
-  Object.assign(this, {
-    run(this: Processor, tree: Node, file?: unknown, done?: unknown) {
-      if (typeof done !== 'function' || !(file instanceof VFile)) return run.call(this, tree, file, done)
-      const reads = startReads('file')
-      readsOf.set(file, reads)
-      return run.call(this, tree, file, function (error?: Error, ranTree?: Node, ranFile?: VFile) {
-        stopReads(reads)
-        ;(done as Done)(error, ranTree, ranFile)
-      })
-    }
-  })
 }
 
 /**

@@ -10,8 +10,10 @@
  * - A JS config's `import … from 'remark-lint-milestone'` is resolved by a
  *   module resolve hook (see own-package-hooks.ts) to this package.
  */
-import {register} from 'node:module'
+import {createRequire, register} from 'node:module'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {MessageChannel, type MessagePort, receiveMessageOnPort} from 'node:worker_threads'
 import type {Plugin} from 'unified'
 import type {Options} from 'unified-engine'
 
@@ -101,6 +103,9 @@ function isPlain(value: unknown): value is Record<string, unknown> {
 }
 
 let registered = false
+/** Where the hooks tell the user's modules imported, and those told so far. */
+let told: MessagePort | undefined
+const imported = new Set<string>()
 
 /**
  * Resolve `import … from 'remark-lint-milestone'` in JS configs to this
@@ -112,8 +117,32 @@ export function registerOwnPackage(): void {
   // Not from the TypeScript sources (in-process tests): Node cannot load their hooks module.
   if (registered || import.meta.url.endsWith('.ts')) return
   registered = true
-  register('./own-package-hooks.js', import.meta.url, {data: {self: import.meta.url}})
+  const {port1, port2} = new MessageChannel()
+  port1.unref()
+  told = port1
+  register('./own-package-hooks.js', import.meta.url, {
+    data: {self: import.meta.url, imported: port2},
+    transferList: [port2]
+  })
 }
+
+/**
+ * The files of the user's own modules this thread loaded: JS configs,
+ * plugins named by their file, and what they import (as the hooks tell
+ * it) or require (in CommonJS's cache); not a package's (in `node_modules`)
+ * nor this one's. For `--cache`, which lints again when one changes.
+ */
+export function importedFiles(): string[] {
+  let message: {message: unknown} | undefined
+  while (told && (message = receiveMessageOnPort(told))) imported.add(fileURLToPath(message.message as string))
+  const required = Object.keys(createRequire(import.meta.url).cache)
+  return [...new Set([...imported, ...required])].filter(
+    (file) => !file.split(path.sep).includes('node_modules') && !file.startsWith(built)
+  )
+}
+
+/** This package's own modules (`dist/`, or `src/` in the tests). */
+const built = fileURLToPath(new URL('..', import.meta.url))
 
 /** A problem about a plugin that cannot be found, with the config file that names it. */
 export function whereNamed(problem: string, namedIn: NamedIn): string {
