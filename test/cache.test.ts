@@ -109,46 +109,41 @@ describe('milestone-lint --cache', () => {
     expect(run.stdout).not.toMatch(/Severe/)
   })
 
-  it('lints every file again when a plugin a config names by its file, or a module it imports, changes (on threads too)', () => {
-    const project = cachedProject()
-    writeFileSync(path.join(project, 'words.mjs'), "export const word = 'first'\n")
-    writeFileSync(
-      path.join(project, 'say.mjs'),
-      "import {word} from './words.mjs'\nexport default () => (tree, file) => { file.message('Said ' + word) }\n"
-    )
-    writeFileSync(
-      path.join(project, '.remarkrc.json'),
-      JSON.stringify({plugins: [['remark-lint-milestone', {template: './template.md'}], './say.mjs']})
-    )
-    let word = 'first'
-    for (const concurrency of ['1', '2']) {
-      expect(cachedRun(project, '--concurrency', concurrency).stdout).toContain(`Said ${word}`)
-      expect(cachedRun(project, '--concurrency', concurrency).linted).toEqual([])
-      word = `then${concurrency}`
-      edit(project, 'words.mjs', (text) => text.replace(/'\w+'/, `'${word}'`))
-      const run = cachedRun(project, '--concurrency', concurrency)
-      expect(run.linted).toHaveLength(5)
-      expect(run.stdout).toContain(`Said ${word}`)
+  // A plugin named by its file that says a word from another module, as an ES module and in CommonJS.
+  const sayers = {
+    mjs: {
+      words: (word: string) => `export const word = '${word}'\n`,
+      say: "import {word} from './words.mjs'\nexport default () => (tree, file) => { file.message('Said ' + word) }\n"
+    },
+    cjs: {
+      words: (word: string) => `module.exports = {word: '${word}'}\n`,
+      say: "const {word} = require('./words.cjs')\nmodule.exports = () => (tree, file) => { file.message('Said ' + word) }\n"
     }
-  })
+  }
 
-  it('lints every file again when a module a CommonJS plugin requires changes', () => {
-    const project = cachedProject()
-    writeFileSync(path.join(project, 'words.cjs'), "module.exports = {word: 'first'}\n")
-    writeFileSync(
-      path.join(project, 'say.cjs'),
-      "const {word} = require('./words.cjs')\nmodule.exports = () => (tree, file) => { file.message('Said ' + word) }\n"
-    )
-    writeFileSync(
-      path.join(project, '.remarkrc.json'),
-      JSON.stringify({plugins: [['remark-lint-milestone', {template: './template.md'}], './say.cjs']})
-    )
-    expect(cachedRun(project).stdout).toContain('Said first')
-    edit(project, 'words.cjs', (text) => text.replace('first', 'then'))
-    const run = cachedRun(project)
-    expect(run.linted).toHaveLength(5)
-    expect(run.stdout).toContain('Said then')
-  })
+  it.each(['mjs', 'cjs'] as const)(
+    'lints every file again when a plugin a config names by its file, or a module it loads, changes (.%s, on threads too)',
+    (extension) => {
+      const project = cachedProject()
+      const {words, say} = sayers[extension]
+      writeFileSync(path.join(project, `words.${extension}`), words('first'))
+      writeFileSync(path.join(project, `say.${extension}`), say)
+      writeFileSync(
+        path.join(project, '.remarkrc.json'),
+        JSON.stringify({plugins: [['remark-lint-milestone', {template: './template.md'}], `./say.${extension}`]})
+      )
+      let word = 'first'
+      for (const concurrency of ['1', '2']) {
+        expect(cachedRun(project, '--concurrency', concurrency).stdout).toContain(`Said ${word}`)
+        expect(cachedRun(project, '--concurrency', concurrency).linted).toEqual([])
+        word = `then${concurrency}`
+        writeFileSync(path.join(project, `words.${extension}`), words(word))
+        const run = cachedRun(project, '--concurrency', concurrency)
+        expect(run.linted).toHaveLength(5)
+        expect(run.stdout).toContain(`Said ${word}`)
+      }
+    }
+  )
 
   it('lints a file again when it changes, and only it', () => {
     const project = cachedProject()
