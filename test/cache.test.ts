@@ -296,8 +296,7 @@ describe('the README on --cache', () => {
 
 describe('the cache file', () => {
   const file: PlainFile = {path: 'a.md', messages: [], data: {}, reads: []}
-  const open = (folder: string, version: string) =>
-    openCache('cache.json', folder, {version, options: {}, files: [], plugins: []})
+  const open = (folder: string, version: string) => openCache('cache.json', folder, {version, options: {}, files: []})
 
   it('lints every file again for another version of the package', () => {
     const folder = makeTemporary('milestone-lint-cache-')
@@ -321,7 +320,7 @@ describe('the cache file', () => {
       entries: {}
     })
     writeFileSync(path.join(folder, 'file'), '')
-    expect(openCache('file/cache.json', folder, {version: '1', options: {}, files: [], plugins: []}).save()).toMatch(
+    expect(openCache('file/cache.json', folder, {version: '1', options: {}, files: []}).save()).toMatch(
       /^cannot write the cache `file\/cache\.json` \(E/
     )
   })

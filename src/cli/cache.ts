@@ -20,9 +20,6 @@ import type {PlainFile} from './plain-file.js'
 /** The cache file's format: a file of another is not read. */
 const format = 1
 
-/** A plugin named by its file (`./plugin.mjs`, `/…`, `C:\\…`), not as a package. */
-const filePath = /^\.{0,2}[\\/]|^[A-Za-z]:[\\/]/
-
 /** The file in a folder given to `--cache-location`. */
 export const cacheName = 'cache.json'
 
@@ -54,8 +51,6 @@ export interface RunKey {
   options: unknown
   /** Config or ignore files named on the command line. */
   files: string[]
-  /** The `--use` plugins: those named by their file (`./plugin.mjs`) are stamped by its content. */
-  plugins: string[]
 }
 
 /** The cache at `location` (a file, or a folder to keep {@link cacheName} in), for a run. */
@@ -76,11 +71,10 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
         .map((name) => `${name}:${stamp('content:' + path.join(folder, name))}`)
       return hash([...here, parent === folder ? '' : configOf(parent)].join('\n'))
     })
-  const named = [...run.files, ...run.plugins.filter((name) => filePath.test(name))]
   const given = JSON.stringify([
     run.version,
     run.options,
-    named.map((each) => stamp('content:' + path.resolve(cwd, each)))
+    run.files.map((each) => stamp('content:' + path.resolve(cwd, each)))
   ])
   const keyOf = (each: string) => hash(JSON.stringify([stamp('content:' + each), given, configOf(path.dirname(each))]))
 

@@ -110,8 +110,7 @@ function cacheOf(options: RunLintOptions, cwd: string): Cache {
     version: own().version,
     // The preset's options from milestone-lint's own config file are among them.
     options: {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset},
-    files: [rcPath, ignorePath].filter((file) => file !== undefined),
-    plugins: use.map(([name]) => name)
+    files: [rcPath, ignorePath].filter((file) => file !== undefined)
   })
 }
 
@@ -167,8 +166,8 @@ function count(value: number, noun: string): string {
 /** `milestone-lint new`: write the doc, and say what it holds. */
 async function writeNewDoc(options: NewOptions): Promise<void> {
   const cwd = process.cwd()
-  const config = await loadConfig(cwd, options.config, registerOwnPackage)
   registerOwnPackage()
+  const config = await loadConfig(cwd, options.config)
   // Loaded for `new` only: it loads the engine and the schema.
   const {newDoc} = await import('./new-doc.js')
   const lines = await newDoc({...options, preset: config?.preset}, cwd, new Map())

@@ -30,11 +30,10 @@ const shipped = {
 export async function reporterOf(report: Report, cwd: string): Promise<Reporter> {
   const name = shippedReporter(report.name)
   try {
+    const from = `${pathToFileURL(cwd).href}/`
     const module = name
       ? await shipped[name]()
-      : await (
-          await import('load-plugin')
-        ).loadPlugin(report.name, {from: `${pathToFileURL(cwd).href}/`, prefix: 'vfile-reporter'})
+      : await (await import('load-plugin')).loadPlugin(report.name, {from, prefix: 'vfile-reporter'})
     if (typeof module !== 'function') throw new Error('it exports no reporter function')
     return module as Reporter
   } catch (error) {
