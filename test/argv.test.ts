@@ -144,6 +144,12 @@ describe('parseCommandLine', () => {
     )
   })
 
+  it('refuses a report without a name, saying so', () => {
+    const named = '`: no report named (json, github, sarif, gitlab, junit, summary, or another)'
+    expect(refusal('--report', '=x.json', 'docs')).toBe('`--report =x.json' + named)
+    expect(refusal('--report', '', 'docs')).toBe('`--report ' + named)
+  })
+
   it('leaves arguments after `--` as paths', () => {
     expect(options('--', '--report', '-o').patterns).toEqual(['--report', '-o'])
   })

@@ -100,7 +100,7 @@ describe('milestone-lint --fix-rule', () => {
   it('limits the fixes to those rules, as the README shows', () => {
     const example = readmeExample(
       project,
-      '$ npx milestone-lint --fix-dry-run --silent --fix-rule milestone-success-criteria docs'
+      '$ npx milestone-lint --fix-dry-run --fix-rule milestone-success-criteria docs 2>/dev/null'
     )
     expect(example.actual).toBe(example.expected)
     const file = path.join(project, defective)

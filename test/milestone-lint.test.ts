@@ -87,8 +87,12 @@ describe('milestone-lint', () => {
     expect(milestoneLint(project, '--quiet', correct)).toMatchObject({status: 0, stderr: ''})
   })
 
-  it('prints only errors with --silent, and no summary', () => {
-    expect(milestoneLint(project, '--silent', defective)).toMatchObject({status: 1, stderr: ''})
+  it('prints only what fails the run with --silent (warnings, as the run is frail), and no summary', () => {
+    const {status, stderr} = milestoneLint(project, '--silent', defective)
+    expect(status).toBe(1)
+    expect(stderr.split('\n').filter((line) => / warning /.test(line))).toHaveLength(20)
+    expect(stderr.endsWith('⚠ 20 warnings\n')).toBe(true)
+    expect(milestoneLint(project, '--silent', '--no-frail', defective)).toMatchObject({status: 0, stderr: ''})
   })
 
   it('lists the files skipped as not milestone docs with --verbose, with why and how to lint them anyway', () => {

@@ -55,8 +55,7 @@ export interface RunKey {
 
 /** The cache at `location` (a file, or a folder to keep {@link cacheName} in), for a run. */
 export function openCache(location: string, cwd: string, run: RunKey): Cache {
-  const absolute = path.resolve(cwd, location)
-  const file = isFolder(absolute, location) ? path.join(absolute, cacheName) : absolute
+  const file = cacheFile(location, cwd)
   const old = entriesOf(file)
   const kept = new Map<string, Entry>()
   const stamps = new Map<string, string>()
@@ -113,6 +112,12 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
 }
 
 /** A location names a folder when it is one, or ends with a slash. */
+/** The cache's file for `--cache-location`: the location, or {@link cacheName} in it when it is a folder. */
+export function cacheFile(location: string, cwd: string): string {
+  const absolute = path.resolve(cwd, location)
+  return isFolder(absolute, location) ? path.join(absolute, cacheName) : absolute
+}
+
 function isFolder(absolute: string, given: string): boolean {
   if (/[\\/]$/.test(given)) return true
   try {

@@ -45,7 +45,7 @@ export interface Flag {
 export const flags: Flag[] = [
   {long: 'frail', short: 'f', negatable: true, help: 'exit 1 on warnings too, not only on errors (the default)'},
   {long: 'quiet', short: 'q', help: 'report only files with messages, and no summary if there are none'},
-  {long: 'silent', short: 'S', help: 'report only errors, and no summary'},
+  {long: 'silent', short: 'S', help: 'report only what fails the run (warnings too when frail), and no summary'},
   {long: 'verbose', help: 'list the files skipped as not milestone docs, and why'},
   {
     long: 'report',
@@ -177,8 +177,13 @@ export interface Report {
  */
 export function reportOf(value: string): Report {
   const split = value.indexOf('=')
+  const name = split === -1 ? value : value.slice(0, split)
+  if (!name.trim()) {
+    throw new UsageError(
+      `\`--report ${value}\`: no report named (json, github, sarif, gitlab, junit, summary, or another)`
+    )
+  }
   if (split === -1) return {name: value, options: {}}
-  const name = value.slice(0, split)
   const rest = value.slice(split + 1)
   const last = rest.lastIndexOf('=')
   const file = rest.slice(last + 1)

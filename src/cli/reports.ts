@@ -8,7 +8,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
-import {writeOut} from '../reporters/shared.js'
+import {failsRun, writeOut} from '../reporters/shared.js'
 import {type Report, UsageError, shippedReporter} from './flags.js'
 import {statOf} from './ignore-files.js'
 import {firstLine} from './lint-message.js'
@@ -68,16 +68,37 @@ export async function writeReports(
   settings: {quiet: boolean; silent: boolean; frail: boolean; color: boolean}
 ): Promise<{text: string; notWritten: string[]}> {
   const notWritten: string[] = []
-  for (const [index, {file, options}] of reports.entries()) {
-    if (file === undefined) continue
-    const text = await reporters[index]!(files, {...options, ...settings, color: false})
-    const problem = writeReport(file, text)
+  // Another's reporter (vfile-reporter's among them) reads `silent` as fatal only; ours, as failing the run.
+  const others = {
+    files: settings.silent ? failingOnly(files, settings.frail) : files,
+    // Silent is quiet too: a file with nothing that fails the run is not listed.
+    settings: {...settings, silent: false, quiet: settings.quiet || settings.silent}
+  }
+  const inputs = (report: Report | undefined) => (report && shippedReporter(report.name) ? {files, settings} : others)
+  for (const [index, report] of reports.entries()) {
+    if (report.file === undefined) continue
+    const input = inputs(report)
+    const text = await reporters[index]!(input.files, {...report.options, ...input.settings, color: false})
+    const problem = writeReport(report.file, text)
     if (problem) notWritten.push(problem)
   }
   const index = reports.findIndex((report) => report.file === undefined)
   const main = reports[index]
-  const text = await (reporters[index] ?? terminalReporter)(files, {...main?.options, ...settings})
+  const input = inputs(main)
+  const text = await (reporters[index] ?? terminalReporter)(input.files, {...main?.options, ...input.settings})
   return {text: main && shippedReporter(main.name) ? writeOut(text) : text, notWritten}
+}
+
+/**
+ * The files with only their messages that fail the run (fatal ones, and
+ * warnings when frail): what `--silent` reports. Each is a view of its
+ * file, with its own list of messages.
+ */
+function failingOnly(files: VFile[], frail: boolean): VFile[] {
+  return files.map((file) => {
+    const messages = file.messages.filter((message) => failsRun(message, {frail}))
+    return Object.assign(Object.create(file) as VFile, {messages})
+  })
 }
 
 /** Write a report's text to its file; the problem in one line if it cannot be written. */

@@ -6,7 +6,7 @@
  * old ones by fingerprint, so an issue whose lines move stays the same one.
  */
 import type {VFile} from 'vfile'
-import {fingerprint, keyed} from './stable-key.js'
+import {fingerprint, keyedAll} from './stable-key.js'
 import {type ReporterOptions, levelOf, messagesOf, rangeOf, relativePath, ruleIdOf, writeOut} from './shared.js'
 
 /** GitLab's severity for each level (`info`, `minor`, `major`, `critical`, `blocker`). */
@@ -27,8 +27,7 @@ export function codeQualityIssues(files: readonly VFile[], options: ReporterOpti
   for (const file of files) {
     const name = relativePath(file)
     const reported = new Set(messagesOf(file, options))
-    // Keys are counted over all the file's messages, as in the SARIF log.
-    for (const {message, key, index} of keyed(file, file.messages)) {
+    for (const {message, key, index} of keyedAll(file)) {
       if (!reported.has(message)) continue
       issues.push({
         description: message.reason,

@@ -15,7 +15,8 @@ export function jsonReport(files: readonly VFile[], options: Options = {}): stri
   const ordered = files.map((file) =>
     Object.assign(Object.create(file) as VFile, {messages: messagesOf(file, options)})
   )
-  return reporterJson(ordered, options)
+  // Filtered as --silent is read here (what fails the run); silent is quiet too.
+  return reporterJson(ordered, {...options, silent: false, quiet: Boolean(options.quiet || options.silent)})
 }
 
 /** Write the JSON report of these files to stdout. */

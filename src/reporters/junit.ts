@@ -27,10 +27,10 @@ export function junitXml(files: readonly VFile[], options: ReporterOptions = {})
     .ele('testsuites', {name: 'milestone-lint', ...counts})
     .ele('testsuite', {name: 'milestone-lint', ...counts, skipped})
   for (const {name, failures, skipped, output} of cases) {
-    const element = suite.ele('testcase', {name: amp(name), classname: 'milestone-lint'})
+    const element = suite.ele('testcase', {name: attribute(name), classname: 'milestone-lint'})
     if (skipped !== undefined) element.ele('skipped').txt(amp(skipped))
     for (const {message, line} of failures) {
-      element.ele('failure', {message: amp(message.reason), type: amp(ruleIdOf(message))}).txt(amp(line))
+      element.ele('failure', {message: attribute(message.reason), type: attribute(ruleIdOf(message))}).txt(amp(line))
     }
     if (output.length > 0) element.ele('system-out').txt(amp(output.join('\n')))
   }
@@ -65,6 +65,11 @@ function testCase(file: VFile, options: ReporterOptions) {
  */
 function amp(text: string): string {
   return text.replaceAll('&', '&amp;')
+}
+
+/** An attribute's text: as {@link amp}, and with line breaks and tabs as references, which a parser would read as spaces. */
+function attribute(text: string): string {
+  return amp(text).replaceAll('\n', '&#10;').replaceAll('\r', '&#13;').replaceAll('\t', '&#9;')
 }
 
 /** `line:column:` of where a message starts; nothing for a message about the whole file. */

@@ -10,8 +10,17 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {rules} from '../rules/index.js'
 import {homepage} from '../rules/rule.js'
-import {type StableKey, fingerprint, keyed} from './stable-key.js'
-import {type ReporterOptions, levelOf, messagesOf, rangeOf, relativePath, ruleIdOf, writeOut} from './shared.js'
+import {type StableKey, fingerprint, keyedAll} from './stable-key.js'
+import {
+  type ReporterOptions,
+  failsRun,
+  levelOf,
+  messagesOf,
+  rangeOf,
+  relativePath,
+  ruleIdOf,
+  writeOut
+} from './shared.js'
 
 const pack = createRequire(import.meta.url)('../../package.json') as {version: string}
 
@@ -22,6 +31,8 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
     toolDriverVersion: pack.version,
     url: homepage
   })
+  // Required when results have regions: ours count as JavaScript strings do.
+  run.run.columnKind = 'utf16CodeUnits'
   const listed = new Set<string>()
 
   for (const rule of Object.values(rules)) {
@@ -41,9 +52,9 @@ export function sarifLog(files: readonly VFile[], options: ReporterOptions = {})
     const baseline = file.data.milestoneLintBaseline
     const unchanged = new Set(baseline?.unchanged)
     const reported = new Set(messagesOf(file, options))
-    // Keys are counted over all the file's messages, reported or baselined.
-    for (const {message, key, index} of keyed(file, [...file.messages, ...unchanged])) {
-      if (!reported.has(message) && !(unchanged.has(message) && (!options.silent || message.fatal === true))) continue
+    for (const {message, key, index} of keyedAll(file)) {
+      if (!reported.has(message) && !(unchanged.has(message) && (!options.silent || failsRun(message, options))))
+        continue
       const ruleId = ruleIdOf(message)
       if (!listed.has(ruleId)) {
         listed.add(ruleId)
@@ -81,7 +92,7 @@ function absentResult(uri: string, name: string, key: StableKey, index: number):
   const builder = new SarifResultBuilder().initSimple({
     ruleId: key.rule,
     level: 'none',
-    messageText: key.message,
+    messageText: plainText(key.message),
     fileUri: uri
   })
   builder.result.partialFingerprints = {[fingerprintName]: fingerprint(name, key, index)}
@@ -108,6 +119,11 @@ function artifactUri(file: VFile): string {
     .join('/')
 }
 
+/** A message's text as SARIF holds it: `{` and `}` doubled, as single ones mark placeholders (§3.11.5). */
+function plainText(text: string): string {
+  return text.replaceAll('{', '{{').replaceAll('}', '}}')
+}
+
 function otherRule(ruleId: string, message: VFileMessage): SarifRuleBuilder {
   const rule = new SarifRuleBuilder().initSimple({
     ruleId,
@@ -121,7 +137,7 @@ function result(uri: string, ruleId: string, message: VFileMessage, options: Rep
   const builder = new SarifResultBuilder().initSimple({
     ruleId,
     level: levelOf(message, options),
-    messageText: message.reason,
+    messageText: plainText(message.reason),
     fileUri: uri
   })
   const region = regionOf(message)
@@ -152,5 +168,5 @@ function relatedLocation(message: VFileMessage, uri: string) {
   const region = regionOf(cause)
   if (!region) return undefined
   const file = cause.file ? artifactUri(new VFile({path: cause.file})) : uri
-  return {id: 0, message: {text: cause.reason}, physicalLocation: {artifactLocation: {uri: file}, region}}
+  return {id: 0, message: {text: plainText(cause.reason)}, physicalLocation: {artifactLocation: {uri: file}, region}}
 }

@@ -8,7 +8,7 @@ import type {VFileMessage} from 'vfile-message'
 
 /** Options a reporter gets: unified-engine's, and `frail`, which `milestone-lint` sets. */
 export interface ReporterOptions {
-  /** Report only fatal messages (`--silent`). */
+  /** Report only the messages that fail the run (`--silent`): fatal ones, and warnings when frail. */
   silent?: boolean | null
   /**
    * Warnings fail the run (`--frail`), so report them at level error: the
@@ -28,8 +28,13 @@ export function levelOf(message: VFileMessage, options: ReporterOptions): Level 
 
 /** The messages to report for a file, in order of place. */
 export function messagesOf(file: VFile, options: ReporterOptions): VFileMessage[] {
-  const messages = options.silent ? file.messages.filter((message) => message.fatal === true) : file.messages
+  const messages = options.silent ? file.messages.filter((message) => failsRun(message, options)) : file.messages
   return [...messages].sort(byPlace)
+}
+
+/** Whether a message fails the run: what `--silent` still reports. */
+export function failsRun(message: VFileMessage, options: ReporterOptions): boolean {
+  return levelOf(message, options) === 'error'
 }
 
 /** The file's path relative to the working directory, with `/`, as CI tools expect. */
@@ -43,12 +48,19 @@ export function ruleIdOf(message: VFileMessage): string {
   return message.ruleId ?? message.source ?? 'milestone-lint'
 }
 
-/** Start and end of a message's place (the end is the start for a point). */
+/**
+ * Start and end of a message's place (no end for a point). A place before
+ * line 1 (a plugin's `{line: 0}`) is none, as CI formats count from 1: the
+ * message is about the whole file; a column before 1 is column 1.
+ */
 export function rangeOf(message: VFileMessage) {
   const place = message.place
   if (!place) return undefined
-  if ('start' in place) return {start: place.start, end: place.end}
-  return {start: place, end: undefined}
+  const [start, end] = 'start' in place ? [place.start, place.end] : [place, undefined]
+  if (!(start.line >= 1)) return undefined
+  const from = {line: start.line, column: Math.max(1, start.column || 1)}
+  const to = end && end.line >= from.line ? {line: end.line, column: Math.max(1, end.column || 1)} : undefined
+  return {start: from, end: to}
 }
 
 /** Shipped reporters write to stdout themselves (the engine's report goes to stderr). */

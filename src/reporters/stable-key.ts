@@ -84,6 +84,14 @@ export function keyed(file: VFile, messages: readonly VFileMessage[]): Keyed[] {
   })
 }
 
+/**
+ * The file's messages with those its baseline took off: keys are counted
+ * over all of them, so that a fingerprint is the same with a baseline or without.
+ */
+export function keyedAll(file: VFile): Keyed[] {
+  return keyed(file, [...file.messages, ...(file.data.milestoneLintBaseline?.unchanged ?? [])])
+}
+
 /** A key as one string, to compare and count keys by. */
 export function keyText(key: StableKey): string {
   return JSON.stringify([key.rule, key.section, key.message])

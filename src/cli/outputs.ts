@@ -1,0 +1,89 @@
+/**
+ * Refuse, before the run, an output that would be written over a file the
+ * run reads, or over another output: a report, the cache or the baseline
+ * written over a doc, the config, the baseline or `package.json`. A typo in
+ * a path must not cost a doc (milestone-lint writes docs only with --fix).
+ */
+import {existsSync, realpathSync} from 'node:fs'
+import path from 'node:path'
+import {ignoreName, isMarkdown, ownConfigNames, rcNames} from '../project/file-names.js'
+import {type LintOptions, defaultCacheLocation} from './argv.js'
+import {cacheFile} from './cache.js'
+import {UsageError} from './flags.js'
+
+/** A file the run would write, and the flag that names it (`--report sarif=results.sarif`). */
+export interface Output {
+  flag: string
+  file: string
+}
+
+/** A file the run reads, and what it is to the user (`the baseline`). */
+export interface Input {
+  what: string
+  file: string
+}
+
+/** Refuse the run's first output written over a file it reads, a doc, or another output. */
+export function checkRunOutputs(
+  options: LintOptions,
+  paths: readonly string[],
+  config: string | undefined,
+  cwd: string
+) {
+  checkOutputs(outputsOf(options, cwd), inputsOf(options, paths, config), cwd)
+}
+
+/** The files the run writes (with --fix, the docs, which are inputs too). */
+function outputsOf(options: LintOptions, cwd: string): Output[] {
+  const {baseline, updateBaseline, cache, cacheLocation = defaultCacheLocation, reports} = options
+  return [
+    ...(baseline !== undefined && updateBaseline
+      ? [{flag: `--baseline ${baseline} --update-baseline`, file: baseline}]
+      : []),
+    ...(cache ? [{flag: `--cache-location ${cacheLocation}`, file: cacheFile(cacheLocation, cwd)}] : []),
+    ...reports.flatMap(({name, file}) => (file === undefined ? [] : [{flag: `--report ${name}=${file}`, file}]))
+  ]
+}
+
+/** The files the run reads that it names. */
+function inputsOf(options: LintOptions, paths: readonly string[], config: string | undefined): Input[] {
+  const {baseline, updateBaseline, rcPath, ignorePath} = options
+  return [
+    ...paths.map((file) => ({what: 'the linted file', file})),
+    ...(baseline !== undefined && !updateBaseline ? [{what: 'the baseline', file: baseline}] : []),
+    ...[config, rcPath].flatMap((file) => (file === undefined ? [] : [{what: 'the config', file}])),
+    ...(ignorePath === undefined ? [] : [{what: 'the ignore file', file: ignorePath}])
+  ]
+}
+
+/** Throw a {@link UsageError} for the first output written over an input, a doc, or an output before it. */
+export function checkOutputs(outputs: readonly Output[], inputs: readonly Input[], cwd: string): void {
+  const shown = (file: string) => path.relative(cwd, path.resolve(cwd, file))
+  const read = new Map(inputs.map(({what, file}) => [realPath(path.resolve(cwd, file)), `${what} \`${shown(file)}\``]))
+  const written = new Map<string, string>()
+  for (const {flag, file} of outputs) {
+    const real = realPath(path.resolve(cwd, file))
+    const what = read.get(real) ?? written.get(real) ?? (existsSync(real) ? readAnyway(real, shown(file)) : undefined)
+    if (what) throw new UsageError(`\`${flag}\` would write over ${what}; name another file`)
+    written.set(real, `\`${shown(file)}\`, which \`${flag}\` writes`)
+  }
+}
+
+/** A file no run writes over, whatever its part in this one: a doc, or a config or ignore file. */
+function readAnyway(file: string, given: string): string | undefined {
+  const name = path.basename(file)
+  if (isMarkdown(file)) return `the Markdown file \`${given}\``
+  if (name === 'package.json' || ownConfigNames.includes(name) || rcNames.has(name)) return `the config \`${given}\``
+  if (name === ignoreName) return `the ignore file \`${given}\``
+  return undefined
+}
+
+/** A path with its links resolved, as far as it exists: two spellings of one file compare equal. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    const parent = path.dirname(file)
+    return parent === file ? file : path.join(realPath(parent), path.basename(file))
+  }
+}

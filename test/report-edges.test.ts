@@ -1,0 +1,180 @@
+/**
+ * Reports and outputs at their edges, each found by trying the command line
+ * as a user would: an output named over a file the run reads, `--silent`
+ * on a frail run, fingerprints with a baseline, places before line 1, and
+ * what SARIF asks of message text and columns.
+ */
+import {readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import {githubAnnotations} from '../src/reporters/github.js'
+import {gitlabReport} from '../src/reporters/gitlab.js'
+import {junitXml} from '../src/reporters/junit.js'
+import {sarifLog} from '../src/reporters/sarif.js'
+import {parseGitlab} from './gitlab-schema.js'
+import {parseJunit} from './junit-schema.js'
+import {makeProject, milestoneLint, removeProjects} from './project.js'
+import {readmeRun} from './readme.js'
+import {parseSarif} from './sarif-schema.js'
+
+afterAll(removeProjects)
+
+const defective = 'docs/milestone-2-public-launch.md'
+
+describe('an output named over a file the run reads, or over another output', () => {
+  const refused = (flags: string, over: string) =>
+    `milestone-lint: \`${flags}\` would write over ${over}; name another file\n`
+  it.each([
+    [['--report', `sarif=${defective}`], refused(`--report sarif=${defective}`, `the linted file \`${defective}\``)],
+    [['--report', 'sarif=link.md'], refused('--report sarif=link.md', `the linted file \`${defective}\``)],
+    [
+      ['--report', 'summary=docs/milestones.md'],
+      refused('--report summary=docs/milestones.md', 'the Markdown file `docs/milestones.md`')
+    ],
+    [['--baseline', 'b.json', '--report', 'json=b.json'], refused('--report json=b.json', 'the baseline `b.json`')],
+    [
+      ['--baseline', 'b.json', '--update-baseline', '--report', 'json=./b.json'],
+      refused('--report json=./b.json', '`b.json`, which `--baseline b.json --update-baseline` writes')
+    ],
+    [
+      ['--cache', '--cache-location', 'docs/milestones.md'],
+      refused('--cache-location docs/milestones.md', 'the Markdown file `docs/milestones.md`')
+    ],
+    [
+      ['--cache', '--cache-location', 'package.json'],
+      refused('--cache-location package.json', 'the config `package.json`')
+    ],
+    [
+      ['--cache', '--cache-location', 'r.json', '--report', 'json=r.json'],
+      refused('--report json=r.json', '`r.json`, which `--cache-location r.json` writes')
+    ]
+  ])('%j: refused in one line, exit 2, nothing written', (flags, stderr) => {
+    const project = makeProject()
+    symlinkSync(defective, path.join(project, 'link.md'))
+    writeFileSync(path.join(project, 'package.json'), '{"name": "docs"}\n')
+    writeFileSync(path.join(project, 'b.json'), 'the baseline\n')
+    const before = ['package.json', 'b.json', defective, 'docs/milestones.md'].map((file) => read(project, file))
+    expect(milestoneLint(project, defective, ...flags)).toEqual({status: 2, stdout: '', stderr})
+    expect(['package.json', 'b.json', defective, 'docs/milestones.md'].map((file) => read(project, file))).toEqual(
+      before
+    )
+  })
+
+  it('writes a report to a new Markdown file, and any file that is none of those', () => {
+    const project = makeProject()
+    expect(
+      milestoneLint(project, defective, '--report', 'summary=summary.md', '--report', 'json=out.json').status
+    ).toBe(1)
+    expect(read(project, 'summary.md')).toMatch(/^rule +errors +warnings +infos\n/)
+    expect(milestoneLint(project, defective, '--report', 'json=out.json').status).toBe(1)
+  })
+})
+
+describe('--silent', () => {
+  it('reports what fails the run: on a frail run (the default), its warnings too, in every report', async () => {
+    const project = makeProject()
+    const {status, stdout, stderr} = milestoneLint(
+      project,
+      defective,
+      '--silent',
+      '--report',
+      'json',
+      '--report',
+      'junit=junit.xml'
+    )
+    expect(status).toBe(1)
+    expect(JSON.parse(stdout)[0].messages).toHaveLength(20)
+    expect(stderr).toBe('')
+    const junit = await parseJunit(read(project, 'junit.xml'))
+    expect(junit.testsuites['@failures']).toBe('1')
+    expect(junit.testsuites.testsuite.testcase.failure).toHaveLength(20)
+
+    const terminal = milestoneLint(project, defective, '--silent')
+    expect(terminal.status).toBe(1)
+    expect(terminal.stderr.split('\n').filter((line) => / warning /.test(line))).toHaveLength(20)
+  })
+
+  it('reports nothing, and fails nothing, where warnings do not fail the run (--no-frail)', () => {
+    const project = makeProject()
+    expect(milestoneLint(project, defective, '--silent', '--no-frail')).toEqual({status: 0, stdout: '', stderr: ''})
+    const json = milestoneLint(project, defective, '--silent', '--no-frail', '--report', 'json')
+    expect(JSON.parse(json.stdout)).toEqual([])
+  })
+})
+
+describe('fingerprints with a baseline', () => {
+  it('are the same in the GitLab report as in the SARIF log, where a baselined message is one of a key’s copies', () => {
+    const project = makeProject()
+    expect(milestoneLint(project, defective, '--baseline', 'b.json', '--update-baseline').status).toBe(0)
+    const doc = path.join(project, defective)
+    writeFileSync(doc, readFileSync(doc, 'utf8').replace(/^(.*\[Owner Name\].*)$/m, '$1\n\nAlso [Owner Name].'))
+    const {stdout} = milestoneLint(project, defective, '--baseline', 'b.json', '--report', 'sarif')
+    const fresh = (parseSarif(stdout).runs[0].results as any[]).filter((result) => result.baselineState === 'new')
+    expect(fresh).toHaveLength(1)
+    const gitlab = parseGitlab(milestoneLint(project, defective, '--baseline', 'b.json', '--report', 'gitlab').stdout)
+    expect(gitlab.map((issue) => issue.fingerprint)).toEqual([fresh[0].partialFingerprints['milestoneLint/v1']])
+  })
+})
+
+describe('a place before line 1 (a plugin’s `{line: 0, column: 0}`)', () => {
+  const file = () => {
+    const zero = new VFile({path: 'docs/a.md', value: '# A\n'})
+    zero.message('At nothing', {place: {line: 0, column: 0}, ruleId: 'zero'})
+    zero.message('At column 0', {place: {line: 1, column: 0}, ruleId: 'zero'})
+    return zero
+  }
+
+  it('is about the whole file in every report, and a column before 1 is column 1', async () => {
+    const results = parseSarif(sarifLog([file()])).runs[0].results as any[]
+    expect(results.map((result) => result.locations[0].physicalLocation.region)).toEqual([
+      undefined,
+      {startLine: 1, startColumn: 1}
+    ])
+    expect(parseGitlab(gitlabReport([file()])).map((issue) => issue.location.lines.begin)).toEqual([1, 1])
+    expect(githubAnnotations([file()]).split('\n')).toEqual([
+      '::warning file=docs/a.md,title=zero::At nothing',
+      '::warning file=docs/a.md,line=1,col=1,title=zero::At column 0'
+    ])
+    const failures = (await parseJunit(junitXml([file()], {frail: true}))).testsuites.testsuite.testcase.failure
+    expect(failures.map((failure: any) => failure['#'])).toEqual([
+      'docs/a.md: At nothing (zero)',
+      'docs/a.md:1:1: At column 0 (zero)'
+    ])
+  })
+})
+
+describe('SARIF message text and columns', () => {
+  it('says columns are UTF-16 code units, and doubles `{` and `}` in text, which SARIF reads as placeholders', () => {
+    const file = new VFile({path: 'docs/a.md', value: '# A 🚀\n'})
+    file.message('Unexpected placeholder `[Owner {1} Name]`', {place: {line: 1, column: 6}, ruleId: 'x'})
+    const run = parseSarif(sarifLog([file])).runs[0]
+    expect(run.columnKind).toBe('utf16CodeUnits')
+    expect(run.results[0].message.text).toBe('Unexpected placeholder `[Owner {{1}} Name]`')
+  })
+})
+
+function read(project: string, file: string): string {
+  return readFileSync(path.join(project, file), 'utf8')
+}
+
+describe('the README on outputs', () => {
+  it('refuses a report over a doc as written', () => {
+    const {actual, expected, status} = readmeRun(
+      makeProject(),
+      '$ npx milestone-lint docs --report summary=docs/milestones.md'
+    )
+    expect(status).toBe(2)
+    expect(actual).toBe(expected)
+  })
+})
+
+describe('JUnit attributes', () => {
+  it('keep a message’s line breaks and tabs, and a file name’s, as a parser reads them back', async () => {
+    const file = new VFile({path: 'docs/new\nline\tand\r.md'})
+    file.message('Line one\nline two\r\n\tindented', {place: {line: 1, column: 1}, ruleId: 'x'})
+    const {testcase} = (await parseJunit(junitXml([file], {frail: true}))).testsuites.testsuite
+    expect(testcase['@name']).toBe('docs/new\nline\tand\r.md')
+    expect(testcase.failure['@message']).toBe('Line one\nline two\r\n\tindented')
+  })
+})
