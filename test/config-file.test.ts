@@ -228,8 +228,16 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(milestoneLint(withConfig({cacheLocation: 'x/'}), 'docs')).toMatchObject({
       status: 2,
       stderr:
-        'milestone-lint: --cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)\n'
+        'milestone-lint: .milestone-lint.json: `cacheLocation` says where the cache is kept: add `"cache": true` (or --cache)\n'
     })
+  })
+
+  it('takes `"cache": false` as given: no cache, whatever `cacheLocation` says; --cache still wins', () => {
+    const project = withConfig({files: 'docs', cache: false, cacheLocation: '.cache/'})
+    expect(milestoneLint(project, '--quiet')).toMatchObject({status: 1, stdout: ''})
+    expect(existsSync(path.join(project, '.cache'))).toBe(false)
+    expect(milestoneLint(project, '--quiet', '--cache').status).toBe(1)
+    expect(existsSync(path.join(project, '.cache/cache.json'))).toBe(true)
   })
 
   it('gives the preset its options under a .remarkrc: a key the .remarkrc gives the preset replaces its own', () => {

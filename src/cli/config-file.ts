@@ -116,14 +116,18 @@ export function withConfig(options: LintOptions, config: Config | undefined): Li
   const merged = {...options}
   for (const {option} of Object.values(flagKeys)) {
     const given = options[option]
-    if ((Array.isArray(given) ? given.length > 0 : given !== undefined) || !config?.options[option]) continue
+    // A `false` in the config is given too: `"cache": false` keeps the cache off.
+    if ((Array.isArray(given) ? given.length > 0 : given !== undefined) || config?.options[option] === undefined)
+      continue
     Object.assign(merged, pick(config.options, option))
   }
   if (merged.fixDryRun) checkDiffOutput(merged.reports)
-  // `--no-cache` over a config's `cache` and `cacheLocation` is fine: it turns the cache off.
+  // `--no-cache` or `"cache": false` with a `cacheLocation` is fine: the cache is off.
   if (merged.cacheLocation !== undefined && merged.cache === undefined) {
     throw new UsageError(
-      '--cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)'
+      options.cacheLocation === undefined
+        ? `${config?.name}: \`cacheLocation\` says where the cache is kept: add \`"cache": true\` (or --cache)`
+        : '--cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)'
     )
   }
   if (merged.updateBaseline && merged.baseline === undefined) {
