@@ -343,6 +343,29 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     )
   })
 
+  it('reads a config file that starts with a UTF-8 BOM, and stops on a package.json that does not parse', () => {
+    for (const name of ['.milestone-lint.json', '.milestone-lint.jsonc']) {
+      const run = milestoneLint(makeProject({[name]: '\uFEFF{"files": "docs"}'}), '--quiet')
+      expect({name, status: run.status, stderr: run.stderr}).toMatchObject({
+        name,
+        status: 1,
+        stderr: /; 20 warnings\n$/
+      })
+    }
+    // Its `files` are read; then unified-engine, looking for `remarkConfig`, refuses the BOM, in one line.
+    const withBom = milestoneLint(makeProject({'package.json': '\uFEFF{"milestoneLint": {"files": "docs"}}'}))
+    expect(withBom.status).toBe(2)
+    expect(withBom.stderr).toMatch(/^milestone-lint: Cannot parse file `package.json`: .*\n.*5 files, .*; 1 problem\n$/)
+    // Its field cannot be known, so it is not passed over for a config further up (the engine refuses it too).
+    const broken = '{"milestoneLint": {"files": "docs"},}'
+    const project = makeProject({'.milestone-lint.json': '{"files": "docs"}', 'docs/package.json': broken})
+    expect(milestoneLint(path.join(project, 'docs'))).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `milestone-lint: package.json: ${jsonError(broken)}\n`
+    })
+  })
+
   it('leaves a package.json without the field alone', () => {
     const project = makeProject({'package.json': '{"name": "docs"}'})
     expect(milestoneLint(project, 'docs', '--quiet').stderr).toMatch(/; 20 warnings\n$/)
