@@ -97,6 +97,19 @@ describe('files given to milestone-lint', () => {
     expect(stderr).toMatch(/^milestone-lint: 1 file, /m)
   })
 
+  it('expands braces in a glob, given or in `files`, and takes an existing path with braces for that file', () => {
+    const name = 'docs/notes {old,new}.md'
+    const project = makeProject({[name]: '# Notes\n'})
+    const twoFiles = 'milestone-lint: 2 files, 0 milestone docs linted, 2 skipped (not milestone docs); no messages\n'
+    const given = milestoneLint(project, 'docs/{milestones,README}.md')
+    expect({status: given.status, summary: given.stderr.endsWith(twoFiles)}).toEqual({status: 0, summary: true})
+    writeFileSync(path.join(project, '.milestone-lint.json'), '{"files": ["docs/{milestones,README}.md"]}')
+    expect(milestoneLint(project).stderr.endsWith(twoFiles)).toBe(true)
+    const literal = milestoneLint(project, name)
+    expect(literal.stderr).toContain(`${name}: no issues found`)
+    expect(literal.stderr).toMatch(/^milestone-lint: 1 file, /m)
+  })
+
   it('takes a glob of 130,000 files (unified-engine’s own finder threw a RangeError)', {timeout: 240_000}, () => {
     const project = makeProject()
     for (let folder = 0; folder < 130; folder++) {

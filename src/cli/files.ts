@@ -7,7 +7,7 @@
  *   project would print an outside file in reports. Each such file gets one
  *   message instead (folders and globs skip those an ignore file excludes);
  * - a path that exists names its file, whatever its extension (even with
- *   `[`, `?` or `*` in it); a folder or glob yields only Markdown files (a
+ *   `[`, `{`, `?` or `*` in it); a folder or glob yields only Markdown files (a
  *   glob that names another extension, `*.txt`, yields those) and never
  *   looks in `node_modules` unless the glob names it;
  * - any number of files can be found (unified-engine's own finder fails
@@ -101,9 +101,9 @@ class Finder {
     const {cwd, extensions} = this
     const absolute = path.resolve(cwd, pattern)
     this.scope = scopeOf(absolute, cwd)
-    // A path that exists names its file, even with `[`, `?` or `*` in it.
+    // A path that exists names its file, even with `[`, `{`, `?` or `*` in it; else braces expand too.
     const target = targetOf(absolute, this.rootOf(absolute))
-    if (target.kind === 'missing' && hasMagic(pattern)) {
+    if (target.kind === 'missing' && hasMagic(pattern, {magicalBraces: true})) {
       const inModules = /(?:^|[\\/])node_modules(?:[\\/]|$)/.test(pattern)
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
       const named = namesExtension(pattern) ? () => true : (file: string) => extensions.includes(path.extname(file))
