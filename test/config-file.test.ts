@@ -168,6 +168,26 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(milestoneLint(project, '--quiet', '--ignore-pattern', 'docs/README.md').stderr).toMatch(/; 20 warnings\n$/)
   })
 
+  it('takes `./` and absolute paths in `ignores` and --ignore-pattern as the paths they name', () => {
+    const project = makeProject()
+    const summary = (files: number, skipped: number) =>
+      `milestone-lint: ${files} files, 2 milestone docs linted, ${skipped} skipped (not milestone docs); 20 warnings`
+    const run = (ignores: string, ...args: string[]) => {
+      writeFileSync(path.join(project, '.milestone-lint.json'), JSON.stringify({files: 'docs', ignores}))
+      return milestoneLint(project, '--quiet', ...args)
+        .stderr.trimEnd()
+        .split('\n')
+        .at(-1)
+    }
+    const readme = path.join(project, 'docs/README.md')
+    for (const ignore of ['./docs/README.md', readme]) {
+      expect(run(ignore)).toBe(summary(4, 2))
+      expect(run('x', 'docs', '--ignore-pattern', ignore)).toBe(summary(4, 2))
+    }
+    // An absolute path out of the folder ignores nothing in it.
+    expect(run(path.join(path.dirname(project), 'docs/README.md'))).toBe(summary(5, 3))
+  })
+
   it('writes its reports and reads its baseline from its folder, unless the command line names its own', () => {
     const project = withConfig(
       {files: 'docs', reports: ['json=reports/lint.json'], baseline: 'milestone-lint-baseline.json'},
