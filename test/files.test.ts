@@ -5,7 +5,7 @@
  * any number of files from one glob.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {makeProject, makeTemporary, milestoneLint, removeProjects} from './project.js'
@@ -108,6 +108,24 @@ describe('files given to milestone-lint', () => {
     const literal = milestoneLint(project, name)
     expect(literal.stderr).toContain(`${name}: no issues found`)
     expect(literal.stderr).toMatch(/^milestone-lint: 1 file, /m)
+  })
+
+  it('takes a folder whose Markdown files are all ignored as matched, as a glob of them is', () => {
+    const project = makeProject({'notes/todo.txt': ''})
+    const withConfig = (files: string) => {
+      writeFileSync(path.join(project, '.milestone-lint.json'), JSON.stringify({files, ignores: ['docs/**']}))
+      return milestoneLint(project)
+    }
+    const glob = withConfig('docs/*.md')
+    expect(glob.status).toBe(0)
+    expect(withConfig('docs')).toEqual(glob)
+    rmSync(path.join(project, '.milestone-lint.json'))
+    writeFileSync(path.join(project, '.remarkignore'), 'docs/\n')
+    expect(milestoneLint(project, 'docs')).toEqual(glob)
+    expect(milestoneLint(project, 'notes')).toMatchObject({
+      status: 2,
+      stderr: 'milestone-lint: no Markdown file in `notes`\n'
+    })
   })
 
   it('takes a glob of 130,000 files (unified-engine’s own finder threw a RangeError)', {timeout: 240_000}, () => {

@@ -150,19 +150,21 @@ class Finder {
     return count
   }
 
-  /** One entry of a folder walked: a folder to walk too (on the queue), or how many files it gave. */
+  /** One entry of a folder walked: a folder to walk (on the queue), or how many files matched (ignored ones too). */
   private walkEntry(absolute: string, entry: Dirent, queue: string[]): number {
     if (entry.name === 'node_modules') return 0
-    const markdown = this.extensions.includes(path.extname(entry.name)) && !this.ignored(absolute)
+    const markdown = this.extensions.includes(path.extname(entry.name))
     if (entry.isDirectory()) queue.push(absolute)
     else if (entry.isSymbolicLink()) {
       const target = targetOf(absolute, this.rootOf(absolute))
       if (target.kind === 'directory') queue.push(absolute)
       else if (markdown) {
-        this.admit(absolute, target)
+        if (!this.ignored(absolute)) this.admit(absolute, target)
         return 1
       }
     } else if (markdown) {
+      // As in a glob, an ignored file matches, but is not taken.
+      if (this.ignored(absolute)) return 1
       if (entry.isFile()) this.add(absolute)
       else this.refuse(absolute, specialFileReason)
       return 1
