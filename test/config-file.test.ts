@@ -168,6 +168,26 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(milestoneLint(project, '--quiet', '--ignore-pattern', 'docs/README.md').stderr).toMatch(/; 20 warnings\n$/)
   })
 
+  it('takes `./` and absolute paths in `ignores` and --ignore-pattern as the paths they name', () => {
+    const project = makeProject()
+    const summary = (files: number, skipped: number) =>
+      `milestone-lint: ${files} files, 2 milestone docs linted, ${skipped} skipped (not milestone docs); 20 warnings`
+    const run = (ignores: string, ...args: string[]) => {
+      writeFileSync(path.join(project, '.milestone-lint.json'), JSON.stringify({files: 'docs', ignores}))
+      return milestoneLint(project, '--quiet', ...args)
+        .stderr.trimEnd()
+        .split('\n')
+        .at(-1)
+    }
+    const readme = path.join(project, 'docs/README.md')
+    for (const ignore of ['./docs/README.md', readme]) {
+      expect(run(ignore)).toBe(summary(4, 2))
+      expect(run('x', 'docs', '--ignore-pattern', ignore)).toBe(summary(4, 2))
+    }
+    // An absolute path out of the folder ignores nothing in it.
+    expect(run(path.join(path.dirname(project), 'docs/README.md'))).toBe(summary(5, 3))
+  })
+
   it('writes its reports and reads its baseline from its folder, unless the command line names its own', () => {
     const project = withConfig(
       {files: 'docs', reports: ['json=reports/lint.json'], baseline: 'milestone-lint-baseline.json'},
@@ -228,8 +248,16 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(milestoneLint(withConfig({cacheLocation: 'x/'}), 'docs')).toMatchObject({
       status: 2,
       stderr:
-        'milestone-lint: --cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)\n'
+        'milestone-lint: .milestone-lint.json: `cacheLocation` says where the cache is kept: add `"cache": true` (or --cache)\n'
     })
+  })
+
+  it('takes `"cache": false` as given: no cache, whatever `cacheLocation` says; --cache still wins', () => {
+    const project = withConfig({files: 'docs', cache: false, cacheLocation: '.cache/'})
+    expect(milestoneLint(project, '--quiet')).toMatchObject({status: 1, stdout: ''})
+    expect(existsSync(path.join(project, '.cache'))).toBe(false)
+    expect(milestoneLint(project, '--quiet', '--cache').status).toBe(1)
+    expect(existsSync(path.join(project, '.cache/cache.json'))).toBe(true)
   })
 
   it('gives the preset its options under a .remarkrc: a key the .remarkrc gives the preset replaces its own', () => {
@@ -333,6 +361,29 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(refusal(project, '--update-baseline', 'docs')).toBe(
       'milestone-lint: --update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)\n'
     )
+  })
+
+  it('reads a config file that starts with a UTF-8 BOM, and stops on a package.json that does not parse', () => {
+    for (const name of ['.milestone-lint.json', '.milestone-lint.jsonc']) {
+      const run = milestoneLint(makeProject({[name]: '\uFEFF{"files": "docs"}'}), '--quiet')
+      expect({name, status: run.status, stderr: run.stderr}).toMatchObject({
+        name,
+        status: 1,
+        stderr: /; 20 warnings\n$/
+      })
+    }
+    // Its `files` are read; then unified-engine, looking for `remarkConfig`, refuses the BOM, in one line.
+    const withBom = milestoneLint(makeProject({'package.json': '\uFEFF{"milestoneLint": {"files": "docs"}}'}))
+    expect(withBom.status).toBe(2)
+    expect(withBom.stderr).toMatch(/^milestone-lint: Cannot parse file `package.json`: .*\n.*5 files, .*; 1 problem\n$/)
+    // Its field cannot be known, so it is not passed over for a config further up (the engine refuses it too).
+    const broken = '{"milestoneLint": {"files": "docs"},}'
+    const project = makeProject({'.milestone-lint.json': '{"files": "docs"}', 'docs/package.json': broken})
+    expect(milestoneLint(path.join(project, 'docs'))).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `milestone-lint: package.json: ${jsonError(broken)}\n`
+    })
   })
 
   it('leaves a package.json without the field alone', () => {

@@ -5,7 +5,7 @@
  * any number of files from one glob.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {makeProject, makeTemporary, milestoneLint, removeProjects} from './project.js'
@@ -95,6 +95,37 @@ describe('files given to milestone-lint', () => {
     const {stderr} = milestoneLint(project, name, '--no-frail')
     expect(stderr).toContain(name)
     expect(stderr).toMatch(/^milestone-lint: 1 file, /m)
+  })
+
+  it('expands braces in a glob, given or in `files`, and takes an existing path with braces for that file', () => {
+    const name = 'docs/notes {old,new}.md'
+    const project = makeProject({[name]: '# Notes\n'})
+    const twoFiles = 'milestone-lint: 2 files, 0 milestone docs linted, 2 skipped (not milestone docs); no messages\n'
+    const given = milestoneLint(project, 'docs/{milestones,README}.md')
+    expect({status: given.status, summary: given.stderr.endsWith(twoFiles)}).toEqual({status: 0, summary: true})
+    writeFileSync(path.join(project, '.milestone-lint.json'), '{"files": ["docs/{milestones,README}.md"]}')
+    expect(milestoneLint(project).stderr.endsWith(twoFiles)).toBe(true)
+    const literal = milestoneLint(project, name)
+    expect(literal.stderr).toContain(`${name}: no issues found`)
+    expect(literal.stderr).toMatch(/^milestone-lint: 1 file, /m)
+  })
+
+  it('takes a folder whose Markdown files are all ignored as matched, as a glob of them is', () => {
+    const project = makeProject({'notes/todo.txt': ''})
+    const withConfig = (files: string) => {
+      writeFileSync(path.join(project, '.milestone-lint.json'), JSON.stringify({files, ignores: ['docs/**']}))
+      return milestoneLint(project)
+    }
+    const glob = withConfig('docs/*.md')
+    expect(glob.status).toBe(0)
+    expect(withConfig('docs')).toEqual(glob)
+    rmSync(path.join(project, '.milestone-lint.json'))
+    writeFileSync(path.join(project, '.remarkignore'), 'docs/\n')
+    expect(milestoneLint(project, 'docs')).toEqual(glob)
+    expect(milestoneLint(project, 'notes')).toMatchObject({
+      status: 2,
+      stderr: 'milestone-lint: no Markdown file in `notes`\n'
+    })
   })
 
   it('takes a glob of 130,000 files (unified-engine’s own finder threw a RangeError)', {timeout: 240_000}, () => {

@@ -116,14 +116,18 @@ export function withConfig(options: LintOptions, config: Config | undefined): Li
   const merged = {...options}
   for (const {option} of Object.values(flagKeys)) {
     const given = options[option]
-    if ((Array.isArray(given) ? given.length > 0 : given !== undefined) || !config?.options[option]) continue
+    // A `false` in the config is given too: `"cache": false` keeps the cache off.
+    if ((Array.isArray(given) ? given.length > 0 : given !== undefined) || config?.options[option] === undefined)
+      continue
     Object.assign(merged, pick(config.options, option))
   }
   if (merged.fixDryRun) checkDiffOutput(merged.reports)
-  // `--no-cache` over a config's `cache` and `cacheLocation` is fine: it turns the cache off.
+  // `--no-cache` or `"cache": false` with a `cacheLocation` is fine: the cache is off.
   if (merged.cacheLocation !== undefined && merged.cache === undefined) {
     throw new UsageError(
-      '--cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)'
+      options.cacheLocation === undefined
+        ? `${config?.name}: \`cacheLocation\` says where the cache is kept: add \`"cache": true\` (or --cache)`
+        : '--cache-location says where --cache keeps its file: add --cache (or `cache: true` in the config file)'
     )
   }
   if (merged.updateBaseline && merged.baseline === undefined) {
@@ -147,7 +151,7 @@ function findConfig(cwd: string): string | undefined {
     const own = ownConfigNames.map((name) => path.join(folder, name)).find(isFile)
     if (own) return own
     const pack = path.join(folder, 'package.json')
-    if (isFile(pack) && packageConfig(pack) !== undefined) return pack
+    if (isFile(pack) && mayHoldConfig(pack)) return pack
     if (path.dirname(folder) === folder) return undefined
   }
 }
@@ -156,7 +160,7 @@ function findConfig(cwd: string): string | undefined {
 async function contentOf(file: string, beforeImport?: () => void): Promise<unknown> {
   const extension = path.extname(file)
   if (path.basename(file) === 'package.json') {
-    const value = packageConfig(file, true)
+    const value = packageConfig(file)
     if (value === undefined) throw new UsageError(`expected a \`${ownPackageField}\` field, found none`)
     return value
   }
@@ -169,20 +173,33 @@ async function contentOf(file: string, beforeImport?: () => void): Promise<unkno
     if (module.default === undefined) throw new UsageError('expected a default export (`export default {…}`)')
     return module.default
   }
-  if (extension === '.json') return JSON.parse(readFileSync(file, 'utf8'))
+  if (extension === '.json') return jsonOf(file)
   if (extension === '.jsonc') return json5.parse(readFileSync(file, 'utf8'))
   throw new UsageError(`expected a \`.json\`, \`.jsonc\` or \`.mjs\` file, or a \`package.json\``)
 }
 
-/** A `package.json`'s `milestoneLint` field; one that cannot be read has none, unless it must. */
-function packageConfig(file: string, strict = false): unknown {
+/** A `package.json`'s `milestoneLint` field. */
+function packageConfig(file: string): unknown {
+  const data = jsonOf(file)
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[ownPackageField] : undefined
+}
+
+/**
+ * Whether a `package.json` is the config: it has the field, or cannot be
+ * read or parsed, so that loading it says why (the engine refuses it too)
+ * rather than a config further up being used.
+ */
+function mayHoldConfig(file: string): boolean {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown
-    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[ownPackageField] : undefined
-  } catch (error) {
-    if (strict) throw error
-    return undefined
+    return packageConfig(file) !== undefined
+  } catch {
+    return true
   }
+}
+
+/** A JSON file's value; a UTF-8 BOM is no part of it (json5 and the engine skip one too). */
+function jsonOf(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown
 }
 
 /** Check a config's keys and values, and split them into the preset's options and the run's. */

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import type {LintOptions} from './argv.js'
 import {type NamedIn, ownPlugins} from './own-package.js'
 import releaseTrees from './release-trees.js'
-import {patternCheck} from './ignore-files.js'
+import {ignorePatternOf, patternCheck} from './ignore-files.js'
 import {ignoreName} from '../project/file-names.js'
 import {extensions} from './files.js'
 
@@ -90,7 +90,7 @@ export async function runEngine(options: RunOptions, files: VFile[], cwd: string
  * is ignored as it would for `--ignore-pattern`.
  */
 function enginePatterns(options: RunOptions, files: VFile[], cwd: string): string[] {
-  if (options.ignoreBase === undefined) return options.ignorePatterns
+  if (options.ignoreBase === undefined) return options.ignorePatterns.map((pattern) => ignorePatternOf(pattern, cwd))
   const ignored = patternCheck(options.ignoreBase, options.ignorePatterns)
   return files
     .map((file) => path.resolve(cwd, file.path))

@@ -7,7 +7,7 @@
  *   project would print an outside file in reports. Each such file gets one
  *   message instead (folders and globs skip those an ignore file excludes);
  * - a path that exists names its file, whatever its extension (even with
- *   `[`, `?` or `*` in it); a folder or glob yields only Markdown files (a
+ *   `[`, `{`, `?` or `*` in it); a folder or glob yields only Markdown files (a
  *   glob that names another extension, `*.txt`, yields those) and never
  *   looks in `node_modules` unless the glob names it;
  * - any number of files can be found (unified-engine's own finder fails
@@ -101,9 +101,9 @@ class Finder {
     const {cwd, extensions} = this
     const absolute = path.resolve(cwd, pattern)
     this.scope = scopeOf(absolute, cwd)
-    // A path that exists names its file, even with `[`, `?` or `*` in it.
+    // A path that exists names its file, even with `[`, `{`, `?` or `*` in it; else braces expand too.
     const target = targetOf(absolute, this.rootOf(absolute))
-    if (target.kind === 'missing' && hasMagic(pattern)) {
+    if (target.kind === 'missing' && hasMagic(pattern, {magicalBraces: true})) {
       const inModules = /(?:^|[\\/])node_modules(?:[\\/]|$)/.test(pattern)
       const matches = await glob(pattern, {cwd, ignore: inModules ? [] : ['**/node_modules/**']})
       const named = namesExtension(pattern) ? () => true : (file: string) => extensions.includes(path.extname(file))
@@ -150,19 +150,21 @@ class Finder {
     return count
   }
 
-  /** One entry of a folder walked: a folder to walk too (on the queue), or how many files it gave. */
+  /** One entry of a folder walked: a folder to walk (on the queue), or how many files matched (ignored ones too). */
   private walkEntry(absolute: string, entry: Dirent, queue: string[]): number {
     if (entry.name === 'node_modules') return 0
-    const markdown = this.extensions.includes(path.extname(entry.name)) && !this.ignored(absolute)
+    const markdown = this.extensions.includes(path.extname(entry.name))
     if (entry.isDirectory()) queue.push(absolute)
     else if (entry.isSymbolicLink()) {
       const target = targetOf(absolute, this.rootOf(absolute))
       if (target.kind === 'directory') queue.push(absolute)
       else if (markdown) {
-        this.admit(absolute, target)
+        if (!this.ignored(absolute)) this.admit(absolute, target)
         return 1
       }
     } else if (markdown) {
+      // As in a glob, an ignored file matches, but is not taken.
+      if (this.ignored(absolute)) return 1
       if (entry.isFile()) this.add(absolute)
       else this.refuse(absolute, specialFileReason)
       return 1

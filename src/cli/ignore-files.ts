@@ -6,6 +6,7 @@
 import {readFileSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import ignoreModule, {type Ignore} from 'ignore'
+import {isInside} from '../project/targets.js'
 
 /** What ignores files found in folders: the engine's ignore settings. */
 export interface IgnoreSettings {
@@ -57,8 +58,22 @@ export function ignoreCheck(cwd: string, settings: IgnoreSettings): (absolute: s
 
 /** Whether ignore patterns, relative to a folder, exclude a file (never one out of the folder). */
 export function patternCheck(base: string, patterns: readonly string[]): (absolute: string) => boolean {
-  const rules = ignore().add([...patterns])
+  const rules = ignore().add(patterns.map((pattern) => ignorePatternOf(pattern, base)))
   return (absolute) => ignores(rules, path.relative(base, absolute))
+}
+
+/**
+ * An ignore pattern as `ignore` takes it, for a folder: as `files` are,
+ * `./docs/x.md` and an absolute path into the folder are `docs/x.md` (the
+ * package matches neither). Another leading `/` anchors the pattern at the
+ * folder, as in a `.gitignore`, so a path out of the folder ignores nothing.
+ */
+export function ignorePatternOf(pattern: string, base: string): string {
+  const negation = pattern.startsWith('!') ? '!' : ''
+  const glob = pattern.slice(negation.length)
+  const relative =
+    path.isAbsolute(glob) && isInside(base, glob) ? path.relative(base, glob) : glob.replace(/^(?:\.\/)+/, '')
+  return relative === '' ? pattern : negation + relative.split(path.sep).join('/')
 }
 
 function ignores(rules: Ignore, relative: string): boolean {
