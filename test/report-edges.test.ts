@@ -4,7 +4,7 @@
  * on a frail run, fingerprints with a baseline, places before line 1, and
  * what SARIF asks of message text and columns.
  */
-import {readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
@@ -157,6 +157,21 @@ describe('SARIF message text and columns', () => {
 function read(project: string, file: string): string {
   return readFileSync(path.join(project, file), 'utf8')
 }
+
+describe('paths in CI reports', () => {
+  it.each(['gitlab', 'sarif', 'github', 'junit'])(
+    '--report %s: from the repository’s root, in whatever folder it runs',
+    (name) => {
+      const project = makeProject()
+      mkdirSync(path.join(project, '.git'))
+      const fromRoot = milestoneLint(project, defective, '--report', name)
+      expect(fromRoot.stdout).toContain('docs/milestone-2-public-launch.md')
+      expect(milestoneLint(path.join(project, 'docs'), 'milestone-2-public-launch.md', '--report', name).stdout).toBe(
+        fromRoot.stdout
+      )
+    }
+  )
+})
 
 describe('the README on outputs', () => {
   it('refuses a report over a doc as written', () => {

@@ -2,6 +2,7 @@
  * What the reporters this package ships have in common: which messages to
  * report, at which level, under which path.
  */
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -37,10 +38,33 @@ export function failsRun(message: VFileMessage, options: ReporterOptions): boole
   return levelOf(message, options) === 'error'
 }
 
-/** The file's path relative to the working directory, with `/`, as CI tools expect. */
+/**
+ * The file's path relative to the repository's root, with `/`, as CI tools
+ * take it (GitHub and GitLab read paths from the root, whatever folder a job
+ * runs in); out of a repository, relative to the working directory.
+ */
 export function relativePath(file: VFile): string {
   const absolute = path.resolve(file.cwd, file.path || '')
-  return path.relative(process.cwd(), absolute).split(path.sep).join('/')
+  return path.relative(repositoryRoot(process.cwd()), absolute).split(path.sep).join('/')
+}
+
+const roots = new Map<string, string>()
+
+/** The nearest folder from `cwd` up with a `.git` (a folder, or a worktree's file); else `cwd`. */
+function repositoryRoot(cwd: string): string {
+  let root = roots.get(cwd)
+  if (root === undefined) {
+    root = cwd
+    for (let folder = cwd; ; folder = path.dirname(folder)) {
+      if (existsSync(path.join(folder, '.git'))) {
+        root = folder
+        break
+      }
+      if (path.dirname(folder) === folder) break
+    }
+    roots.set(cwd, root)
+  }
+  return root
 }
 
 /** A rule id for every message: engine errors (unreadable file, bad config) have none. */
