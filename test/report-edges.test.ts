@@ -13,6 +13,7 @@ import {gitlabReport} from '../src/reporters/gitlab.js'
 import {junitXml} from '../src/reporters/junit.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {parseGitlab} from './gitlab-schema.js'
+import {lint} from './helpers.js'
 import {parseJunit} from './junit-schema.js'
 import {makeProject, milestoneLint, removeProjects} from './project.js'
 import {readmeRun} from './readme.js'
@@ -191,5 +192,19 @@ describe('JUnit attributes', () => {
     const {testcase} = (await parseJunit(junitXml([file], {frail: true}))).testsuites.testsuite
     expect(testcase['@name']).toBe('docs/new\nline\tand\r.md')
     expect(testcase.failure['@message']).toBe('Line one\nline two\r\n\tindented')
+  })
+})
+
+describe('control characters a message quotes from a doc', () => {
+  it('are shown as Unicode’s pictures of them, so no report moves the cursor or colours the log', async () => {
+    const doc = 'fixtures/example/milestone-2-public-launch.md'
+    const value = readFileSync(doc, 'utf8').replace('Risk: Support Load', 'Risk: Support\u001B[2J Load\u0007\u007F')
+    const file = await lint(new VFile({path: doc, value}))
+    const reasons = file.messages.map((message) => message.reason)
+    expect(reasons).toContain(
+      'Unexpected missing `**Mitigation**:` in `### Risk: Support␛[2J Load␇␡`, expected `**Mitigation**: <text or list>`'
+    )
+    // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+    expect(reasons.filter((reason) => /[\0-\b\v-\x1F\x7F]/.test(reason))).toEqual([])
   })
 })

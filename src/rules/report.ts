@@ -36,9 +36,22 @@ export function report(
   extras: ReportExtras = {}
 ): void {
   if (!place) return
-  const message = file.message(reason, {place, cause: extras.cause})
+  const message = file.message(visible(reason), {place, cause: extras.cause})
   if (extras.expected) message.expected = extras.expected
   if (extras.suggestion) message.suggestion = true
+}
+
+/**
+ * A reason with the control characters it quotes from a doc as Unicode's
+ * pictures of them (ESC as `␛`): printed raw, they would move a terminal's
+ * cursor or colour a CI log. Tabs and line breaks stay.
+ */
+function visible(reason: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return reason.replace(/[\0-\b\v-\x1F\x7F]/g, (character) => {
+    const code = character.charCodeAt(0)
+    return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code)
+  })
 }
 
 /**
