@@ -200,6 +200,12 @@ describe('options', () => {
     )
   })
 
+  it('rejects a key every object has (`toString`, `constructor`) as an unknown option', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
+      expect(attach({[name]: 1})).toThrow(`remark-lint-milestone: unknown option \`${name}\`, expected one of:`)
+    }
+  })
+
   it('rejects a wrong type, naming the option and what it takes', () => {
     expect(attach({detect: 'yes'})).toThrow(
       'remark-lint-milestone: unexpected value `"yes"` for option `detect`, expected `true` or `false`'

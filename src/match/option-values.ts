@@ -71,7 +71,8 @@ export function validateOptions(owner: string, value: unknown, types: OptionType
   }
 
   for (const [name, option] of Object.entries(value)) {
-    const kind = types[name]
+    // Own keys only: `toString` is no option, though every object has one.
+    const kind = Object.hasOwn(types, name) ? types[name] : undefined
     if (!kind) {
       throw new TypeError(
         `${owner}: unknown option \`${name}\`, expected one of: ${Object.keys(types)
