@@ -215,6 +215,12 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(lint(project)).toEqual({status: 2, stdout: '', stderr: `milestone-lint: ${expected}\n`})
   })
 
+  it('reads a baseline saved with a byte order mark (by an editor on Windows)', () => {
+    const {project, written} = baselined()
+    writeFileSync(path.join(project, baselineFile), '\uFEFF' + written)
+    expect(lint(project, '--quiet')).toEqual({status: 0, stdout: '', stderr: ''})
+  })
+
   it('refuses a foreign baseline as the README shows', () => {
     const project = makeProject({'package.json': '{"name": "docs", "private": true}\n'})
     const example = readmeExample(project, readmeBlock('$ npx milestone-lint docs --baseline package.json'))

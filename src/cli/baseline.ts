@@ -44,7 +44,8 @@ export function readBaseline(file: string, cwd: string, creating: boolean): Base
   }
   let data: unknown
   try {
-    data = JSON.parse(text)
+    // An editor may have saved it with a byte order mark, which JSON does not allow.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new UsageError(`cannot read baseline \`${file}\`: ${firstLine(error)}`)
   }
