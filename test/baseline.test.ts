@@ -215,6 +215,30 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(lint(project)).toEqual({status: 2, stdout: '', stderr: `milestone-lint: ${expected}\n`})
   })
 
+  it('keeps the entries of a file not linted (ignored, over a limit) as they are, and never baselines why', () => {
+    const {project, written} = baselined()
+    const only = (...args: string[]) =>
+      milestoneLint(project, defective, '--baseline', baselineFile, '--quiet', ...args)
+    writeFileSync(path.join(project, '.remarkignore'), defective + '\n')
+    const ignored = `${defective}\n error Cannot process specified file: it’s ignored\n\n✖ 1 error\n`
+    const notLinted = 'milestone-lint: 1 file, 0 milestone docs linted, 1 not linted; 1 error\n'
+    // None of its problems is fixed; the error stays, baselined or not.
+    expect(only()).toEqual({status: 1, stdout: '', stderr: ignored + notLinted})
+    expect(only('--update-baseline').stderr).toBe(
+      ignored + notLinted.replace('\n', '\nmilestone-lint: wrote milestone-lint-baseline.json: 20 problems in 1 file\n')
+    )
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+    writeFileSync(path.join(project, '.remarkignore'), '')
+    edit(project, defective, (text) => text + '\n' + 'x'.repeat(100_001) + '\n')
+    for (const args of [[], ['--update-baseline']]) {
+      const run = only(...args)
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain('over the limit of 100000, so this file is not linted')
+      expect(run.stderr).not.toContain('fixed')
+    }
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+  })
+
   it('reads a baseline saved with a byte order mark (by an editor on Windows)', () => {
     const {project, written} = baselined()
     writeFileSync(path.join(project, baselineFile), '\uFEFF' + written)

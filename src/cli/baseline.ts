@@ -4,7 +4,9 @@
  * counted by stable key (reporters/stable-key.ts) per file, so a message
  * survives edits elsewhere, and a second copy of it is new. Paths are
  * relative to the baseline's folder; each file's content hash lets a file
- * renamed with its content unchanged keep its entries.
+ * renamed with its content unchanged keep its entries. A file not linted
+ * (ignored, unreadable, over a limit) keeps its entries as they were, and
+ * why it was not linted is never baselined: it stays an error until fixed.
  */
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -14,6 +16,7 @@ import {contentHash} from '../reporters/content-hash.js'
 import {type BaselineState, type StableKey, keyText, keyed} from '../reporters/stable-key.js'
 import {UsageError} from './flags.js'
 import {firstLine} from './lint-message.js'
+import {keptFromLinting} from './outcome.js'
 
 /** What the baseline says of one file. */
 interface FileEntry {
@@ -100,6 +103,9 @@ export function applyBaseline(baseline: Baseline, files: readonly VFile[]): {bas
   let fixed = 0
   const {entryOf, gone} = entries(baseline, files)
   for (const file of files) {
+    const state: BaselineState = {unchanged: [], absent: []}
+    file.data.milestoneLintBaseline = state
+    if (!linted(file)) continue
     const counts = new Map<string, number>()
     const keys = new Map<string, StableKey>()
     for (const problem of entryOf(file)?.problems ?? []) {
@@ -108,7 +114,6 @@ export function applyBaseline(baseline: Baseline, files: readonly VFile[]): {bas
       keys.set(keyText(key), key)
     }
     const totals = new Map(counts)
-    const state: BaselineState = {unchanged: [], absent: []}
     for (const {message, key} of keyed(file, file.messages)) {
       const left = counts.get(keyText(key)) ?? 0
       if (left === 0) continue
@@ -120,7 +125,6 @@ export function applyBaseline(baseline: Baseline, files: readonly VFile[]): {bas
       for (let index = total - left; index < total; index++) state.absent.push({key: keys.get(text)!, index})
     }
     file.messages = file.messages.filter((message) => !state.unchanged.includes(message))
-    file.data.milestoneLintBaseline = state
     baselined.push(...state.unchanged)
     fixed += state.absent.length
   }
@@ -133,9 +137,10 @@ function sum(total: number, problem: {count: number}): number {
 }
 
 /**
- * Each file's entry: under its path, or, for a file the baseline does not
- * name, the entry of a file gone from disk with the same content (renamed).
- * Entries of other files gone from disk are `gone`: their messages are fixed.
+ * Each linted file's entry: under its path, or, for a file the baseline does
+ * not name, the entry of a file gone from disk with the same content
+ * (renamed). Entries of other files gone from disk, and not named by this
+ * run, are `gone`: their messages are fixed.
  */
 function entries(baseline: Baseline, files: readonly VFile[]) {
   const folder = path.dirname(baseline.path)
@@ -145,6 +150,7 @@ function entries(baseline: Baseline, files: readonly VFile[]) {
   )
   const byFile = new Map<VFile, FileEntry | undefined>()
   for (const [name, file] of named) {
+    if (!linted(file)) continue
     let entry = baseline.files.get(name)
     if (!entry) {
       const hash = contentHash(file)
@@ -159,16 +165,19 @@ function entries(baseline: Baseline, files: readonly VFile[]) {
 
 /**
  * The baseline of these files' messages, with the entries of files not
- * linted that are still on disk kept as they were; written as sorted,
- * stable JSON. How many messages it holds, in how many files.
+ * linted (in this run or not, if still on disk) kept as they were; written
+ * as sorted, stable JSON. How many messages it holds, in how many files.
  */
 export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {problems: number; files: number} {
   const folder = path.dirname(baseline.path)
-  const linted = new Set(files.map((file) => nameOf(file, folder)))
+  const named = new Map(files.map((file) => [nameOf(file, folder), file]))
   const result = new Map(
-    [...baseline.files].filter(([name]) => !linted.has(name) && existsSync(path.resolve(folder, name)))
+    [...baseline.files].filter(([name]) => {
+      const file = named.get(name)
+      return file ? !linted(file) : existsSync(path.resolve(folder, name))
+    })
   )
-  for (const file of files) {
+  for (const file of files.filter(linted)) {
     const counts = new Map<string, StableKey & {count: number}>()
     for (const {key} of keyed(file, file.messages)) {
       const text = keyText(key)
@@ -197,6 +206,11 @@ export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {pro
   writeFileSync(baseline.path, JSON.stringify(json, null, 2) + '\n')
   baseline.files = result
   return {problems: [...result.values()].flatMap((entry) => entry.problems).reduce(sum, 0), files: result.size}
+}
+
+/** Whether a file was linted: not when kept from it (ignored, unreadable, over a limit), so its entries say more. */
+function linted(file: VFile): boolean {
+  return !file.messages.some(keptFromLinting)
 }
 
 /** Compare by code unit, not locale: the same order on every machine. */
