@@ -11,6 +11,8 @@ import path from 'node:path'
 import {Ajv} from 'ajv'
 import {afterAll, beforeEach, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {plainFile} from '../src/cli/plain-file.js'
+import {contentHash} from '../src/reporters/content-hash.js'
 import {codeQualityIssues} from '../src/reporters/gitlab.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {keyed, withoutLines} from '../src/reporters/stable-key.js'
@@ -307,6 +309,19 @@ describe('stable fingerprints (SARIF, GitLab)', () => {
       unchanged
     )
     expect(unchanged).not.toContain(results.find((result) => result.state === 'new')!.fingerprint)
+  })
+})
+
+describe('content hashes (a renamed file is known by its hash)', () => {
+  it('gives no hash to a file with no text: never read (a FIFO, ignored), or unreadable', () => {
+    expect(contentHash(new VFile({path: 'a.md', value: ''}))).toBe(
+      'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    )
+    expect(contentHash(new VFile({path: 'fifo.md'}))).toBeUndefined()
+    // The engine leaves an unreadable file's text empty, with the error as a fatal message.
+    const unreadable = new VFile({path: 'secret.md', value: ''})
+    unreadable.message('Cannot process file', {cause: new Error('EACCES: permission denied')}).fatal = true
+    expect(plainFile(unreadable).data.milestoneLintHash).toBeUndefined()
   })
 })
 

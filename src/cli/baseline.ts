@@ -20,7 +20,8 @@ import {keptFromLinting} from './outcome.js'
 
 /** What the baseline says of one file. */
 interface FileEntry {
-  hash: string
+  /** Of its text, to know it renamed by; none when its text was not at hand (it then matches no other file). */
+  hash?: string | undefined
   problems: Array<StableKey & {count: number}>
 }
 
@@ -68,10 +69,12 @@ function filesOf(data: unknown): Map<string, FileEntry> | undefined {
   if (tool !== 'milestone-lint' || given !== version || !isObject(files)) return undefined
   const entries = new Map<string, FileEntry>()
   for (const [name, entry] of Object.entries(files)) {
-    if (!isObject(entry) || typeof entry.hash !== 'string' || !Array.isArray(entry.problems)) return undefined
+    if (!isObject(entry) || !['string', 'undefined'].includes(typeof entry.hash) || !Array.isArray(entry.problems)) {
+      return undefined
+    }
     const problems = entry.problems as unknown[]
     if (!problems.every(isProblem)) return undefined
-    entries.set(name, {hash: entry.hash, problems})
+    entries.set(name, {hash: entry.hash as string | undefined, problems})
   }
   return entries
 }
@@ -154,7 +157,7 @@ function entries(baseline: Baseline, files: readonly VFile[]) {
     let entry = baseline.files.get(name)
     if (!entry) {
       const hash = contentHash(file)
-      const renamed = [...gone].find(([, old]) => old.hash === hash)
+      const renamed = hash === undefined ? undefined : [...gone].find(([, old]) => old.hash === hash)
       if (renamed) gone.delete(renamed[0])
       entry = renamed?.[1]
     }
