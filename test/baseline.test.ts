@@ -6,7 +6,7 @@
  * baselined messages baselined; a new copy of one is reported.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv} from 'ajv'
 import {afterAll, beforeEach, describe, expect, it} from 'vitest'
@@ -239,6 +239,15 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
       expect(run.stderr).not.toContain('fixed')
     }
     expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+  })
+
+  it('names the files the same when the baseline is reached through a symbolic link to its folder', () => {
+    const {project} = baselined()
+    // The working directory as the shell has it (`cd` through the link); node's is the real path.
+    const link = path.join(project, 'link')
+    symlinkSync(project, link, 'dir')
+    const through = path.join(link, baselineFile)
+    expect(milestoneLint(link, 'docs', '--baseline', through, '--quiet')).toEqual({status: 0, stdout: '', stderr: ''})
   })
 
   it('reads a baseline saved with a byte order mark (by an editor on Windows)', () => {

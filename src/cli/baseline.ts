@@ -8,7 +8,7 @@
  * (ignored, unreadable, over a limit) keeps its entries as they were, and
  * why it was not linted is never baselined: it stays an error until fixed.
  */
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, realpathSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -146,7 +146,7 @@ function sum(total: number, problem: {count: number}): number {
  * run, are `gone`: their messages are fixed.
  */
 function entries(baseline: Baseline, files: readonly VFile[]) {
-  const folder = path.dirname(baseline.path)
+  const folder = folderOf(baseline)
   const named = new Map(files.map((file) => [nameOf(file, folder), file]))
   const gone = new Map(
     [...baseline.files].filter(([name]) => !named.has(name) && !existsSync(path.resolve(folder, name)))
@@ -172,7 +172,7 @@ function entries(baseline: Baseline, files: readonly VFile[]) {
  * as sorted, stable JSON. How many messages it holds, in how many files.
  */
 export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {problems: number; files: number} {
-  const folder = path.dirname(baseline.path)
+  const folder = folderOf(baseline)
   const named = new Map(files.map((file) => [nameOf(file, folder), file]))
   const result = new Map(
     [...baseline.files].filter(([name]) => {
@@ -219,6 +219,20 @@ function linted(file: VFile): boolean {
 /** Compare by code unit, not locale: the same order on every machine. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The baseline's folder as its real path, if it has one: files' paths are
+ * from the working directory, which node has as its real path, while the
+ * baseline's may go through a symbolic link (`cd` into a linked folder).
+ */
+function folderOf(baseline: Baseline): string {
+  const folder = path.dirname(baseline.path)
+  try {
+    return realpathSync(folder)
+  } catch {
+    return folder
+  }
 }
 
 /** A file's path relative to the baseline's folder, with `/`. */
