@@ -13,6 +13,7 @@ import {afterAll, beforeEach, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {plainFile} from '../src/cli/plain-file.js'
 import {contentHash} from '../src/reporters/content-hash.js'
+import {type Excess, defaultLimits, excessText} from '../src/model/limits.js'
 import {codeQualityIssues} from '../src/reporters/gitlab.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {keyed, withoutLines} from '../src/reporters/stable-key.js'
@@ -341,6 +342,46 @@ describe('stable keys', () => {
     )
     expect(withoutLines('Unexpected number `3` in `### Phase 3: Public Links`')).toBe(
       'Unexpected number `3` in `### Phase 3: Public Links`'
+    )
+  })
+
+  it('takes out the counts a limit measures, which any edit changes, and keeps what tells the limits apart', () => {
+    const excesses: Array<Omit<Excess, 'found'>> = [
+      {limit: 'size'},
+      {limit: 'size', bytes: true},
+      {limit: 'lineLength', line: 3},
+      {limit: 'nesting', line: 3},
+      {limit: 'nesting', line: 3, brackets: true},
+      {limit: 'nesting', line: 3, tree: true},
+      {limit: 'lists', line: 3},
+      {limit: 'blocks', line: 3},
+      {limit: 'markers', line: 3},
+      {limit: 'paragraphMarkers', line: 3}
+    ]
+    // As the doc over a limit has it, and as a link to that doc does (`on line 3`, `by line 3`).
+    const reasons = (found: number) =>
+      excesses.flatMap((excess) =>
+        [false, true].map((elsewhere) => `Unexpected ${excessText({...excess, found}, defaultLimits, elsewhere)}`)
+      )
+    const keys = (found: number) => {
+      const file = new VFile({path: 'a.md', value: ''})
+      for (const reason of reasons(found)) file.message(reason, {ruleId: 'limits'})
+      return keyed(file, file.messages).map(({key}) => key.message)
+    }
+    expect(keys(1_000_005)).toEqual(keys(2_000_000))
+    // No two messages merge.
+    expect(new Set(keys(1_000_005)).size).toBe(new Set(reasons(1_000_005)).size)
+    expect(keys(125_006)[4]).toBe('Unexpected line of characters, over the limit of 100000')
+    // No other number goes: a file's name, a limit.
+    const link = new VFile({path: 'a.md', value: ''})
+    link.message(
+      'Cannot check the link to `#intro` in `./m-2024.md`: that file is over a parse limit (' +
+        excessText({limit: 'lineLength', found: 125_000, line: 3}, defaultLimits, true) +
+        '), so it is not read',
+      {ruleId: 'safe-links'}
+    )
+    expect(keyed(link, link.messages)[0]!.key.message).toBe(
+      'Cannot check the link to `#intro` in `./m-2024.md`: that file is over a parse limit (line of characters, over the limit of 100000, on line), so it is not read'
     )
   })
 
