@@ -242,6 +242,20 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
   })
 
+  it('keeps the entries of a file renamed beside its old path when linting other files only', () => {
+    const {project, written} = baselined()
+    renameSync(path.join(project, defective), path.join(project, 'docs/m2.md'))
+    const other = (...args: string[]) =>
+      milestoneLint(project, 'docs/milestone-1-private-beta.md', '--baseline', baselineFile, '--quiet', ...args)
+    expect(other()).toEqual({status: 0, stdout: '', stderr: ''})
+    expect(other('--update-baseline').stderr).toBe(
+      'milestone-lint: wrote milestone-lint-baseline.json: 20 problems in 1 file\n'
+    )
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+    // Linted, it is known by its hash.
+    expect(lint(project, '--quiet').stderr).not.toContain('fixed')
+  })
+
   it('names the files the same when the baseline is reached through a symbolic link to its folder', () => {
     const {project} = baselined()
     // The working directory as the shell has it (`cd` through the link); node's is the real path.

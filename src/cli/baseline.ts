@@ -8,12 +8,13 @@
  * (ignored, unreadable, over a limit) keeps its entries as they were, and
  * why it was not linted is never baselined: it stays an error until fixed.
  */
-import {existsSync, readFileSync, realpathSync, writeFileSync} from 'node:fs'
+import {readFileSync, realpathSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {contentHash} from '../reporters/content-hash.js'
 import {type BaselineState, type StableKey, keyText, keyed} from '../reporters/stable-key.js'
+import {goneEntries} from './baseline-gone.js'
 import {UsageError} from './flags.js'
 import {firstLine} from './lint-message.js'
 import {keptFromLinting} from './outcome.js'
@@ -142,15 +143,13 @@ function sum(total: number, problem: {count: number}): number {
 /**
  * Each linted file's entry: under its path, or, for a file the baseline does
  * not name, the entry of a file gone from disk with the same content
- * (renamed). Entries of other files gone from disk, and not named by this
- * run, are `gone`: their messages are fixed.
+ * (renamed). Entries of other files gone from disk ({@link goneEntries})
+ * are `gone`: their messages are fixed.
  */
 function entries(baseline: Baseline, files: readonly VFile[]) {
   const folder = folderOf(baseline)
   const named = new Map(files.map((file) => [nameOf(file, folder), file]))
-  const gone = new Map(
-    [...baseline.files].filter(([name]) => !named.has(name) && !existsSync(path.resolve(folder, name)))
-  )
+  const gone = goneEntries(baseline.files, folder, new Set(named.keys()))
   const byFile = new Map<VFile, FileEntry | undefined>()
   for (const [name, file] of named) {
     if (!linted(file)) continue
@@ -168,16 +167,17 @@ function entries(baseline: Baseline, files: readonly VFile[]) {
 
 /**
  * The baseline of these files' messages, with the entries of files not
- * linted (in this run or not, if still on disk) kept as they were; written
+ * linted (in this run or not, if not gone) kept as they were; written
  * as sorted, stable JSON. How many messages it holds, in how many files.
  */
 export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {problems: number; files: number} {
   const folder = folderOf(baseline)
   const named = new Map(files.map((file) => [nameOf(file, folder), file]))
+  const gone = goneEntries(baseline.files, folder, new Set(named.keys()))
   const result = new Map(
     [...baseline.files].filter(([name]) => {
       const file = named.get(name)
-      return file ? !linted(file) : existsSync(path.resolve(folder, name))
+      return file ? !linted(file) : !gone.has(name)
     })
   )
   for (const file of files.filter(linted)) {
