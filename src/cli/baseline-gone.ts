@@ -20,7 +20,7 @@ export function goneEntries<Entry extends {hash?: string | undefined}>(
   for (const [name, {hash}] of gone) if (hash !== undefined && renamedBeside(name, hash)) gone.delete(name)
   return gone
 
-  /** Whether a file of the old one's folder and extension, named neither by the run nor by the baseline, has its hash. */
+  /** Whether a file of its old folder and extension, named by neither the run nor the baseline, has its hash. */
   function renamedBeside(name: string, hash: string): boolean {
     const dir = path.posix.dirname(name)
     let siblings
