@@ -193,7 +193,7 @@ describe('parseCommandLine', () => {
     expect(options('--diff', '--report', 'sarif=results.sarif', 'docs').fixDryRun).toBe(true)
   })
 
-  it('takes --baseline, and refuses --update-baseline without it (once a config file could give it)', () => {
+  it('takes --baseline, and refuses --update-baseline without it or with --fix-dry-run (once a config file could give it)', () => {
     expect(options('--baseline', 'b.json', '--update-baseline', 'docs')).toEqual({
       ...defaults,
       baseline: 'b.json',
@@ -203,6 +203,11 @@ describe('parseCommandLine', () => {
       new UsageError(
         '--update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)'
       )
+    )
+    // The baseline would have the hash of fixed text that is never written.
+    const dryRun = options('--fix-dry-run', '--baseline', 'b.json', '--update-baseline', 'docs')
+    expect(() => withConfig(dryRun, undefined)).toThrow(
+      new UsageError('--update-baseline would hash text that --fix-dry-run does not write: use one of them')
     )
   })
 

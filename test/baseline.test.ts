@@ -6,11 +6,14 @@
  * baselined messages baselined; a new copy of one is reported.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv} from 'ajv'
 import {afterAll, beforeEach, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {plainFile} from '../src/cli/plain-file.js'
+import {contentHash} from '../src/reporters/content-hash.js'
+import {type Excess, defaultLimits, excessText} from '../src/model/limits.js'
 import {codeQualityIssues} from '../src/reporters/gitlab.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {keyed, withoutLines} from '../src/reporters/stable-key.js'
@@ -215,6 +218,59 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(lint(project)).toEqual({status: 2, stdout: '', stderr: `milestone-lint: ${expected}\n`})
   })
 
+  it('keeps the entries of a file not linted (ignored, over a limit) as they are, and never baselines why', () => {
+    const {project, written} = baselined()
+    const only = (...args: string[]) =>
+      milestoneLint(project, defective, '--baseline', baselineFile, '--quiet', ...args)
+    writeFileSync(path.join(project, '.remarkignore'), defective + '\n')
+    const ignored = `${defective}\n error Cannot process specified file: it’s ignored\n\n✖ 1 error\n`
+    const notLinted = 'milestone-lint: 1 file, 0 milestone docs linted, 1 not linted; 1 error\n'
+    // None of its problems is fixed; the error stays, baselined or not.
+    expect(only()).toEqual({status: 1, stdout: '', stderr: ignored + notLinted})
+    expect(only('--update-baseline').stderr).toBe(
+      ignored + notLinted.replace('\n', '\nmilestone-lint: wrote milestone-lint-baseline.json: 20 problems in 1 file\n')
+    )
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+    writeFileSync(path.join(project, '.remarkignore'), '')
+    edit(project, defective, (text) => text + '\n' + 'x'.repeat(100_001) + '\n')
+    for (const args of [[], ['--update-baseline']]) {
+      const run = only(...args)
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain('over the limit of 100000, so this file is not linted')
+      expect(run.stderr).not.toContain('fixed')
+    }
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+  })
+
+  it('keeps the entries of a file renamed beside its old path when linting other files only', () => {
+    const {project, written} = baselined()
+    renameSync(path.join(project, defective), path.join(project, 'docs/m2.md'))
+    const other = (...args: string[]) =>
+      milestoneLint(project, 'docs/milestone-1-private-beta.md', '--baseline', baselineFile, '--quiet', ...args)
+    expect(other()).toEqual({status: 0, stdout: '', stderr: ''})
+    expect(other('--update-baseline').stderr).toBe(
+      'milestone-lint: wrote milestone-lint-baseline.json: 20 problems in 1 file\n'
+    )
+    expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
+    // Linted, it is known by its hash.
+    expect(lint(project, '--quiet').stderr).not.toContain('fixed')
+  })
+
+  it('names the files the same when the baseline is reached through a symbolic link to its folder', () => {
+    const {project} = baselined()
+    // The working directory as the shell has it (`cd` through the link); node's is the real path.
+    const link = path.join(project, 'link')
+    symlinkSync(project, link, 'dir')
+    const through = path.join(link, baselineFile)
+    expect(milestoneLint(link, 'docs', '--baseline', through, '--quiet')).toEqual({status: 0, stdout: '', stderr: ''})
+  })
+
+  it('reads a baseline saved with a byte order mark (by an editor on Windows)', () => {
+    const {project, written} = baselined()
+    writeFileSync(path.join(project, baselineFile), '\uFEFF' + written)
+    expect(lint(project, '--quiet')).toEqual({status: 0, stdout: '', stderr: ''})
+  })
+
   it('refuses a foreign baseline as the README shows', () => {
     const project = makeProject({'package.json': '{"name": "docs", "private": true}\n'})
     const example = readmeExample(project, readmeBlock('$ npx milestone-lint docs --baseline package.json'))
@@ -280,6 +336,19 @@ describe('stable fingerprints (SARIF, GitLab)', () => {
   })
 })
 
+describe('content hashes (a renamed file is known by its hash)', () => {
+  it('gives no hash to a file with no text: never read (a FIFO, ignored), or unreadable', () => {
+    expect(contentHash(new VFile({path: 'a.md', value: ''}))).toBe(
+      'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    )
+    expect(contentHash(new VFile({path: 'fifo.md'}))).toBeUndefined()
+    // The engine leaves an unreadable file's text empty, with the error as a fatal message.
+    const unreadable = new VFile({path: 'secret.md', value: ''})
+    unreadable.message('Cannot process file', {cause: new Error('EACCES: permission denied')}).fatal = true
+    expect(plainFile(unreadable).data.milestoneLintHash).toBeUndefined()
+  })
+})
+
 describe('stable keys', () => {
   it('takes line numbers and `path:line` references out of a reason', () => {
     expect(withoutLines('Duplicate `## Goal` (first at line 12), see `./milestones.md:35` and lines 3-4')).toBe(
@@ -287,6 +356,46 @@ describe('stable keys', () => {
     )
     expect(withoutLines('Unexpected number `3` in `### Phase 3: Public Links`')).toBe(
       'Unexpected number `3` in `### Phase 3: Public Links`'
+    )
+  })
+
+  it('takes out the counts a limit measures, which any edit changes, and keeps what tells the limits apart', () => {
+    const excesses: Array<Omit<Excess, 'found'>> = [
+      {limit: 'size'},
+      {limit: 'size', bytes: true},
+      {limit: 'lineLength', line: 3},
+      {limit: 'nesting', line: 3},
+      {limit: 'nesting', line: 3, brackets: true},
+      {limit: 'nesting', line: 3, tree: true},
+      {limit: 'lists', line: 3},
+      {limit: 'blocks', line: 3},
+      {limit: 'markers', line: 3},
+      {limit: 'paragraphMarkers', line: 3}
+    ]
+    // As the doc over a limit has it, and as a link to that doc does (`on line 3`, `by line 3`).
+    const reasons = (found: number) =>
+      excesses.flatMap((excess) =>
+        [false, true].map((elsewhere) => `Unexpected ${excessText({...excess, found}, defaultLimits, elsewhere)}`)
+      )
+    const keys = (found: number) => {
+      const file = new VFile({path: 'a.md', value: ''})
+      for (const reason of reasons(found)) file.message(reason, {ruleId: 'limits'})
+      return keyed(file, file.messages).map(({key}) => key.message)
+    }
+    expect(keys(1_000_005)).toEqual(keys(2_000_000))
+    // No two messages merge.
+    expect(new Set(keys(1_000_005)).size).toBe(new Set(reasons(1_000_005)).size)
+    expect(keys(125_006)[4]).toBe('Unexpected line of characters, over the limit of 100000')
+    // No other number goes: a file's name, a limit.
+    const link = new VFile({path: 'a.md', value: ''})
+    link.message(
+      'Cannot check the link to `#intro` in `./m-2024.md`: that file is over a parse limit (' +
+        excessText({limit: 'lineLength', found: 125_000, line: 3}, defaultLimits, true) +
+        '), so it is not read',
+      {ruleId: 'safe-links'}
+    )
+    expect(keyed(link, link.messages)[0]!.key.message).toBe(
+      'Cannot check the link to `#intro` in `./m-2024.md`: that file is over a parse limit (line of characters, over the limit of 100000, on line), so it is not read'
     )
   })
 

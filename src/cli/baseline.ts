@@ -4,20 +4,25 @@
  * counted by stable key (reporters/stable-key.ts) per file, so a message
  * survives edits elsewhere, and a second copy of it is new. Paths are
  * relative to the baseline's folder; each file's content hash lets a file
- * renamed with its content unchanged keep its entries.
+ * renamed with its content unchanged keep its entries. A file not linted
+ * (ignored, unreadable, over a limit) keeps its entries as they were, and
+ * why it was not linted is never baselined: it stays an error until fixed.
  */
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, realpathSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {contentHash} from '../reporters/content-hash.js'
 import {type BaselineState, type StableKey, keyText, keyed} from '../reporters/stable-key.js'
+import {goneEntries} from './baseline-gone.js'
 import {UsageError} from './flags.js'
 import {firstLine} from './lint-message.js'
+import {keptFromLinting} from './outcome.js'
 
 /** What the baseline says of one file. */
 interface FileEntry {
-  hash: string
+  /** Of its text, to know it renamed by; none when its text was not at hand (it then matches no other file). */
+  hash?: string | undefined
   problems: Array<StableKey & {count: number}>
 }
 
@@ -44,7 +49,8 @@ export function readBaseline(file: string, cwd: string, creating: boolean): Base
   }
   let data: unknown
   try {
-    data = JSON.parse(text)
+    // An editor may have saved it with a byte order mark, which JSON does not allow.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new UsageError(`cannot read baseline \`${file}\`: ${firstLine(error)}`)
   }
@@ -64,10 +70,12 @@ function filesOf(data: unknown): Map<string, FileEntry> | undefined {
   if (tool !== 'milestone-lint' || given !== version || !isObject(files)) return undefined
   const entries = new Map<string, FileEntry>()
   for (const [name, entry] of Object.entries(files)) {
-    if (!isObject(entry) || typeof entry.hash !== 'string' || !Array.isArray(entry.problems)) return undefined
+    if (!isObject(entry) || !['string', 'undefined'].includes(typeof entry.hash) || !Array.isArray(entry.problems)) {
+      return undefined
+    }
     const problems = entry.problems as unknown[]
     if (!problems.every(isProblem)) return undefined
-    entries.set(name, {hash: entry.hash, problems})
+    entries.set(name, {hash: entry.hash as string | undefined, problems})
   }
   return entries
 }
@@ -99,6 +107,9 @@ export function applyBaseline(baseline: Baseline, files: readonly VFile[]): {bas
   let fixed = 0
   const {entryOf, gone} = entries(baseline, files)
   for (const file of files) {
+    const state: BaselineState = {unchanged: [], absent: []}
+    file.data.milestoneLintBaseline = state
+    if (!linted(file)) continue
     const counts = new Map<string, number>()
     const keys = new Map<string, StableKey>()
     for (const problem of entryOf(file)?.problems ?? []) {
@@ -107,7 +118,6 @@ export function applyBaseline(baseline: Baseline, files: readonly VFile[]): {bas
       keys.set(keyText(key), key)
     }
     const totals = new Map(counts)
-    const state: BaselineState = {unchanged: [], absent: []}
     for (const {message, key} of keyed(file, file.messages)) {
       const left = counts.get(keyText(key)) ?? 0
       if (left === 0) continue
@@ -119,7 +129,6 @@ export function applyBaseline(baseline: Baseline, files: readonly VFile[]): {bas
       for (let index = total - left; index < total; index++) state.absent.push({key: keys.get(text)!, index})
     }
     file.messages = file.messages.filter((message) => !state.unchanged.includes(message))
-    file.data.milestoneLintBaseline = state
     baselined.push(...state.unchanged)
     fixed += state.absent.length
   }
@@ -132,22 +141,22 @@ function sum(total: number, problem: {count: number}): number {
 }
 
 /**
- * Each file's entry: under its path, or, for a file the baseline does not
- * name, the entry of a file gone from disk with the same content (renamed).
- * Entries of other files gone from disk are `gone`: their messages are fixed.
+ * Each linted file's entry: under its path, or, for a file the baseline does
+ * not name, the entry of a file gone from disk with the same content
+ * (renamed). Entries of other files gone from disk ({@link goneEntries})
+ * are `gone`: their messages are fixed.
  */
 function entries(baseline: Baseline, files: readonly VFile[]) {
-  const folder = path.dirname(baseline.path)
+  const folder = folderOf(baseline)
   const named = new Map(files.map((file) => [nameOf(file, folder), file]))
-  const gone = new Map(
-    [...baseline.files].filter(([name]) => !named.has(name) && !existsSync(path.resolve(folder, name)))
-  )
+  const gone = goneEntries(baseline.files, folder, new Set(named.keys()))
   const byFile = new Map<VFile, FileEntry | undefined>()
   for (const [name, file] of named) {
+    if (!linted(file)) continue
     let entry = baseline.files.get(name)
     if (!entry) {
       const hash = contentHash(file)
-      const renamed = [...gone].find(([, old]) => old.hash === hash)
+      const renamed = hash === undefined ? undefined : [...gone].find(([, old]) => old.hash === hash)
       if (renamed) gone.delete(renamed[0])
       entry = renamed?.[1]
     }
@@ -158,16 +167,20 @@ function entries(baseline: Baseline, files: readonly VFile[]) {
 
 /**
  * The baseline of these files' messages, with the entries of files not
- * linted that are still on disk kept as they were; written as sorted,
- * stable JSON. How many messages it holds, in how many files.
+ * linted (in this run or not, if not gone) kept as they were; written
+ * as sorted, stable JSON. How many messages it holds, in how many files.
  */
 export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {problems: number; files: number} {
-  const folder = path.dirname(baseline.path)
-  const linted = new Set(files.map((file) => nameOf(file, folder)))
+  const folder = folderOf(baseline)
+  const named = new Map(files.map((file) => [nameOf(file, folder), file]))
+  const gone = goneEntries(baseline.files, folder, new Set(named.keys()))
   const result = new Map(
-    [...baseline.files].filter(([name]) => !linted.has(name) && existsSync(path.resolve(folder, name)))
+    [...baseline.files].filter(([name]) => {
+      const file = named.get(name)
+      return file ? !linted(file) : !gone.has(name)
+    })
   )
-  for (const file of files) {
+  for (const file of files.filter(linted)) {
     const counts = new Map<string, StableKey & {count: number}>()
     for (const {key} of keyed(file, file.messages)) {
       const text = keyText(key)
@@ -198,9 +211,28 @@ export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {pro
   return {problems: [...result.values()].flatMap((entry) => entry.problems).reduce(sum, 0), files: result.size}
 }
 
+/** Whether a file was linted: not when kept from it (ignored, unreadable, over a limit), so its entries say more. */
+function linted(file: VFile): boolean {
+  return !file.messages.some(keptFromLinting)
+}
+
 /** Compare by code unit, not locale: the same order on every machine. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The baseline's folder as its real path, if it has one: files' paths are
+ * from the working directory, which node has as its real path, while the
+ * baseline's may go through a symbolic link (`cd` into a linked folder).
+ */
+function folderOf(baseline: Baseline): string {
+  const folder = path.dirname(baseline.path)
+  try {
+    return realpathSync(folder)
+  } catch {
+    return folder
+  }
 }
 
 /** A file's path relative to the baseline's folder, with `/`. */

@@ -135,6 +135,10 @@ export function withConfig(options: LintOptions, config: Config | undefined): Li
       '--update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)'
     )
   }
+  // The next run would find the files changed, and their problems fixed and new.
+  if (merged.updateBaseline && merged.fixDryRun) {
+    throw new UsageError('--update-baseline would hash text that --fix-dry-run does not write: use one of them')
+  }
   return merged
 }
 

@@ -169,7 +169,7 @@ function isProblem(message: VFileMessage, file: VFile): boolean {
 }
 
 /** An error that a file is not linted for: fatal, and not a rule's finding (unreadable, over a limit) nor a fix not written. */
-function keptFromLinting(message: VFileMessage): boolean {
+export function keptFromLinting(message: VFileMessage): boolean {
   return message.fatal === true && message.source !== 'remark-lint' && message.ruleId !== 'fix'
 }
 

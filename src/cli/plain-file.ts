@@ -8,6 +8,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {contentHash} from '../reporters/content-hash.js'
+import {keptFromLinting} from './outcome.js'
 
 /** A linted file, as plain data (structured-cloneable and JSON). */
 export interface PlainFile {
@@ -34,10 +35,12 @@ interface PlainError {
  */
 export function plainFile(file: VFile): PlainFile {
   const {milestoneLint, milestoneLintHeadings} = file.data
+  const linted = !file.messages.some(keptFromLinting)
   return structuredClone({
     path: file.path,
     messages: file.messages.map(plainMessage),
-    data: {milestoneLint, milestoneLintHeadings, milestoneLintHash: contentHash(file)}
+    // Not of a file not linted: the engine leaves an unreadable one's text empty.
+    data: {milestoneLint, milestoneLintHeadings, milestoneLintHash: linted ? contentHash(file) : undefined}
   })
 }
 

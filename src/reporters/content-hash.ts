@@ -13,7 +13,13 @@ declare module 'vfile' {
   }
 }
 
-/** The hash of a file's text, or the one kept when the text is not (milestone-lint drops it once linted). */
-export function contentHash(file: VFile): string {
-  return file.data.milestoneLintHash ?? 'sha256:' + createHash('sha256').update(String(file.value)).digest('hex')
+/**
+ * The hash of a file's text, or the one kept when the text is not (milestone-lint drops it once linted); none
+ * for a file never read (a FIFO, an ignored file), which must not be taken for another such file renamed.
+ */
+export function contentHash(file: VFile): string | undefined {
+  // Typed as always there, it is not for a file never read.
+  const text = file.value as VFile['value'] | undefined
+  if (file.data.milestoneLintHash !== undefined || text === undefined) return file.data.milestoneLintHash
+  return 'sha256:' + createHash('sha256').update(String(text)).digest('hex')
 }

@@ -2,9 +2,9 @@
  * A message's stable key: what stays the same when the doc is edited
  * elsewhere. It is the file, the rule, the section the message is in (the
  * headings enclosing its place, `## Implementation Phases > ### Phase 2: …`)
- * and its reason without line numbers, plus its index among messages with
- * an equal key (so a second copy of one problem in one section is another
- * message). Lines inserted above, another section edited or unrelated
+ * and its reason without line numbers (nor the counts a limit's message
+ * measures), plus its index among messages with an equal key (so a second
+ * copy of one problem in one section is another message). Lines inserted above, another section edited or unrelated
  * sections reordered change none of these. The baseline counts keys, and
  * the SARIF and GitLab reports fingerprint them.
  */
@@ -43,7 +43,7 @@ export interface StableKey {
   rule: string
   /** The headings enclosing the message's place, outermost first, joined by ` > `. */
   section: string
-  /** Its reason, with line numbers taken out. */
+  /** Its reason, with line numbers and the counts a limit measures taken out. */
   message: string
 }
 
@@ -75,7 +75,7 @@ export function keyed(file: VFile, messages: readonly VFileMessage[]): Keyed[] {
     const key = {
       rule: ruleIdOf(message),
       section: sectionAt(headings, message.line ?? 0),
-      message: withoutLines(message.reason)
+      message: withoutMeasures(withoutLines(message.reason))
     }
     const text = keyText(key)
     const index = seen.get(text) ?? 0
@@ -111,6 +111,27 @@ export function fingerprint(file: string, key: StableKey, index: number): string
  */
 export function withoutLines(reason: string): string {
   return reason.replace(/\b(lines?) \d+(?:\s*[-–]\s*\d+)?/g, '$1').replace(/(\.[A-Za-z]\w*):\d+(?::\d+)?\b/g, '$1')
+}
+
+/**
+ * The counts that a limit's message measures (model/limits.ts), which any
+ * edit changes: `line of 125006 characters, over the limit of 100000`. Each
+ * only in its own words, so no other number goes and no two limits merge.
+ */
+const measured = new RegExp(
+  [
+    String.raw`(?<=\b(?:file|line) of )\d+ (?=(?:characters|bytes), over the limit of )`,
+    String.raw`(?<=\bnesting )\d+ (?=(?:brackets|block quotes, list items and footnote definitions) deep)`,
+    String.raw`(?<=\btree )\d+ (?=levels deep \(emphasis)`,
+    String.raw`(?<=\b(?:list|block) number) \d+(?=, over the limit of )`,
+    String.raw`\b\d+ (?=(?:inline|emphasis and link) markers \(runs of )`
+  ].join('|'),
+  'g'
+)
+
+/** A reason without the counts a limit measures ({@link measured}). */
+function withoutMeasures(reason: string): string {
+  return reason.replace(measured, '')
 }
 
 /** The section path at a line: the headings enclosing it, outermost first (the root section is ``). */
