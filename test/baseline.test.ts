@@ -8,7 +8,6 @@
 import {execFileSync} from 'node:child_process'
 import {mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {Ajv} from 'ajv'
 import {afterAll, beforeEach, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {plainFile} from '../src/cli/plain-file.js'
@@ -20,6 +19,7 @@ import {keyed, withoutLines} from '../src/reporters/stable-key.js'
 import {readmeBlock, readmeBlockAfter} from './readme.js'
 import {makeProject, milestoneLint, readmeShell, removeProjects, repoRoot, withoutGitVariables} from './project.js'
 import {jsonError} from './helpers.js'
+import {parseGitlab} from './gitlab-schema.js'
 import {parseSarif} from './sarif-schema.js'
 
 afterAll(removeProjects)
@@ -28,18 +28,6 @@ const defective = 'docs/milestone-2-public-launch.md'
 const baselineFile = 'milestone-lint-baseline.json'
 const summary = 'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); '
 const lint = (project: string, ...args: string[]) => milestoneLint(project, 'docs', '--baseline', baselineFile, ...args)
-
-const validateGitlab = new Ajv({allErrors: true}).compile(
-  JSON.parse(readFileSync(path.join(repoRoot, 'fixtures/gitlab/code-quality-schema.json'), 'utf8')) as object
-)
-
-/** Parse a GitLab Code Quality report, failing the test unless it is valid against the schema, with unique fingerprints. */
-function parseGitlab(text: string): Array<{fingerprint: string; location: {lines: {begin: number}}}> {
-  const report = JSON.parse(text) as Array<{fingerprint: string; location: {lines: {begin: number}}}>
-  expect(validateGitlab(report) ? [] : validateGitlab.errors).toEqual([])
-  expect(new Set(report.map((issue) => issue.fingerprint)).size).toBe(report.length)
-  return report
-}
 
 /** A README example (`$ <command>`, then what it prints): its exit code, what it prints and what the README says. */
 function readmeExample(project: string, block: string) {

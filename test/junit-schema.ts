@@ -29,9 +29,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  ignoreDeclaration: true,
-  // Character references (`&#10;`), which every XML parser reads.
-  htmlEntities: true
+  ignoreDeclaration: true
 })
 
 /** Parse a JUnit report, failing the test unless it is valid against the schema. */

@@ -14,7 +14,7 @@ import {junitXml} from '../src/reporters/junit.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {parseGitlab} from './gitlab-schema.js'
 import {lint} from './helpers.js'
-import {parseJunit} from './junit-schema.js'
+import {junitProblems, parseJunit} from './junit-schema.js'
 import {makeProject, milestoneLint, removeProjects} from './project.js'
 import {readmeRun} from './readme.js'
 import {parseSarif} from './sarif-schema.js'
@@ -186,12 +186,13 @@ describe('the README on outputs', () => {
 })
 
 describe('JUnit attributes', () => {
-  it('keep a message’s line breaks and tabs, and a file name’s, as a parser reads them back', async () => {
+  it('keep a message’s line breaks and tabs, and a file name’s, as references (raw, a parser reads them as spaces)', async () => {
     const file = new VFile({path: 'docs/new\nline\tand\r.md'})
     file.message('Line one\nline two\r\n\tindented', {place: {line: 1, column: 1}, ruleId: 'x'})
-    const {testcase} = (await parseJunit(junitXml([file], {frail: true}))).testsuites.testsuite
-    expect(testcase['@name']).toBe('docs/new\nline\tand\r.md')
-    expect(testcase.failure['@message']).toBe('Line one\nline two\r\n\tindented')
+    const xml = junitXml([file], {frail: true})
+    expect(await junitProblems(xml)).toEqual([])
+    expect(xml).toContain('<testcase name="docs/new&#10;line&#9;and&#13;.md"')
+    expect(xml).toContain('<failure message="Line one&#10;line two&#13;&#10;&#9;indented"')
   })
 })
 

@@ -17,6 +17,8 @@ export function goneEntries<Entry extends {hash?: string | undefined}>(
   named: ReadonlySet<string>
 ): Map<string, Entry> {
   const gone = new Map([...entries].filter(([name]) => !named.has(name) && !existsSync(path.resolve(folder, name))))
+  // Each file read once, however many entries of its folder are gone.
+  const hashes = new Map<string, string | undefined>()
   for (const [name, {hash}] of gone) if (hash !== undefined && renamedBeside(name, hash)) gone.delete(name)
   return gone
 
@@ -35,11 +37,17 @@ export function goneEntries<Entry extends {hash?: string | undefined}>(
       if (!sibling.isFile() || path.extname(other) !== path.extname(name) || named.has(other) || entries.has(other)) {
         return false
       }
-      try {
-        return contentHash(new VFile({value: readFileSync(path.resolve(folder, other), 'utf8')})) === hash
-      } catch {
-        return false
-      }
+      if (!hashes.has(other)) hashes.set(other, hashOf(path.resolve(folder, other)))
+      return hashes.get(other) === hash
     })
+  }
+}
+
+/** A file's content hash, as the baseline has it; none when it cannot be read. */
+function hashOf(file: string): string | undefined {
+  try {
+    return contentHash(new VFile({value: readFileSync(file, 'utf8')}))
+  } catch {
+    return undefined
   }
 }

@@ -4,9 +4,10 @@
  * headings enclosing its place, `## Implementation Phases > ### Phase 2: …`)
  * and its reason without line numbers (nor the counts a limit's message
  * measures), plus its index among messages with an equal key (so a second
- * copy of one problem in one section is another message). Lines inserted above, another section edited or unrelated
- * sections reordered change none of these. The baseline counts keys, and
- * the SARIF and GitLab reports fingerprint them.
+ * copy of one problem in one section is another message). Lines inserted
+ * above, another section edited or unrelated sections reordered change
+ * none of these. The baseline counts keys, and the SARIF and GitLab
+ * reports fingerprint them.
  */
 import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
