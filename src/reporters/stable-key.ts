@@ -119,20 +119,17 @@ export function withoutLines(reason: string): string {
  * edit changes: `line of 125006 characters, over the limit of 100000`. Each
  * only in its own words, so no other number goes and no two limits merge.
  */
-const measured = new RegExp(
-  [
-    String.raw`(?<=\b(?:file|line) of )\d+ (?=(?:characters|bytes), over the limit of )`,
-    String.raw`(?<=\bnesting )\d+ (?=(?:brackets|block quotes, list items and footnote definitions) deep)`,
-    String.raw`(?<=\btree )\d+ (?=levels deep \(emphasis)`,
-    String.raw`(?<=\b(?:list|block) number) \d+(?=, over the limit of )`,
-    String.raw`\b\d+ (?=(?:inline|emphasis and link) markers \(runs of )`
-  ].join('|'),
-  'g'
-)
+const measured = [
+  /(?<=\b(?:file|line) of )\d+ (?=(?:characters|bytes), over the limit of )/g,
+  /(?<=\bnesting )\d+ (?=(?:brackets|block quotes, list items and footnote definitions) deep)/g,
+  /(?<=\btree )\d+ (?=levels deep \(emphasis)/g,
+  /(?<=\b(?:list|block) number) \d+(?=, over the limit of )/g,
+  /\b\d+ (?=(?:inline|emphasis and link) markers \(runs of )/g
+]
 
 /** A reason without the counts a limit measures ({@link measured}). */
 function withoutMeasures(reason: string): string {
-  return reason.replace(measured, '')
+  return measured.reduce((text, pattern) => text.replace(pattern, ''), reason)
 }
 
 /** The section path at a line: the headings enclosing it, outermost first (the root section is ``). */
