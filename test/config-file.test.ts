@@ -415,3 +415,74 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     ])
   }, 60_000)
 })
+
+describe('a config file below the run’s (README: Config file, “Below it”)', () => {
+  const below = {'milestone-section-fields': false, 'milestone-no-placeholders': {allow: ['Owner Name']}}
+  const rules = (messages: string[]) => [...new Set(messages.map((message) => message.split(' ')[1]))].sort()
+
+  it('gives the preset’s options for the files under it, over the run’s, from any folder', () => {
+    const project = withConfig(
+      {files: ['docs'], 'milestone-success-criteria': false, 'milestone-no-placeholders': {allow: ['Month Year']}},
+      '.milestone-lint.json',
+      {'docs/.milestone-lint.json': JSON.stringify(below)}
+    )
+    const fromRoot = messagesOf(project)
+    // Its `allow` replaces the run's whole, as a list does: `[Month Year]` is reported again.
+    expect(fromRoot).toHaveLength(20 - 5 - 4 - 1)
+    expect(rules(fromRoot)).not.toContain('milestone-section-fields')
+    expect(rules(fromRoot)).not.toContain('milestone-success-criteria')
+    expect(fromRoot.filter((message) => message.endsWith('milestone-no-placeholders'))).toEqual([
+      '147:17 milestone-no-placeholders'
+    ])
+    // From docs/, its config is the run's, with the one above not read: the success criteria are back.
+    const fromDocs = messagesOf(path.join(project, 'docs'), 'milestone-2-public-launch.md')
+    expect(fromDocs).toHaveLength(20 - 5 - 1)
+    // On threads, and read from the cache, alike.
+    expect(messagesOf(project, '--concurrency', '2')).toEqual(fromRoot)
+    expect(messagesOf(project, '--cache')).toEqual(fromRoot)
+    expect(messagesOf(project, '--cache')).toEqual(fromRoot)
+  })
+
+  it('lints again from the cache when it changes, and is not read when --config names the run’s', () => {
+    const project = withConfig({files: ['docs']}, '.milestone-lint.json', {
+      'docs/.milestone-lint.json': JSON.stringify(below)
+    })
+    expect(messagesOf(project, '--cache')).toHaveLength(20 - 5 - 1)
+    writeFileSync(path.join(project, 'docs/.milestone-lint.json'), JSON.stringify({'milestone-risk-fields': false}))
+    expect(messagesOf(project, '--cache')).toHaveLength(20 - 2)
+    expect(messagesOf(project, '--config', '.milestone-lint.json')).toHaveLength(20)
+  })
+
+  it('applies in the editor too', async () => {
+    const project = withConfig({files: ['docs']}, '.milestone-lint.json', {
+      'docs/.milestone-lint.json': JSON.stringify(below)
+    })
+    const file = 'docs/milestone-2-public-launch.md'
+    const client = new LspClient(project)
+    try {
+      await client.initialize()
+      const diagnostics = (await client.open(client.uri(file), readFileSync(path.join(project, file), 'utf8'))).map(
+        formatDiagnostic
+      )
+      expect(
+        diagnostics.filter((diagnostic) => / milestone-(?:section-fields|no-placeholders):/.test(diagnostic))
+      ).toEqual([
+        '147:17-147:29 milestone-no-placeholders: Unexpected unfilled template placeholder `[Month Year]`, expected the actual month year'
+      ])
+      expect(diagnostics).toHaveLength(20 - 5 - 1)
+    } finally {
+      await client.stop()
+    }
+  }, 60_000)
+
+  it('stops the run, naming it, when it cannot be used', () => {
+    const project = withConfig({files: ['docs']}, '.milestone-lint.json', {
+      'docs/.milestone-lint.json': '{"milestone-nope": 1}'
+    })
+    const {status, stderr} = milestoneLint(project)
+    expect(status).toBe(2)
+    expect(stderr).toMatch(
+      /^milestone-lint: docs\/\.milestone-lint\.json: unknown option `milestone-nope`, expected one of: /
+    )
+  })
+})

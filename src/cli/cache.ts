@@ -13,7 +13,7 @@
 import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {rcNames} from '../project/file-names.js'
+import {ownConfigNames, rcNames} from '../project/file-names.js'
 import {firstLine} from './lint-message.js'
 import type {PlainFile} from './plain-file.js'
 
@@ -23,8 +23,8 @@ const format = 1
 /** The file in a folder given to `--cache-location`. */
 export const cacheName = 'cache.json'
 
-/** Files besides rcNames whose content changes how a file is linted: remark's package config, ignore files. */
-const configNames = new Set([...rcNames, 'package.json', '.remarkignore'])
+/** Files whose content changes how a file below is linted: config files of either kind, remark's package config, ignore files. */
+const configNames = new Set([...rcNames, ...ownConfigNames, 'package.json', '.remarkignore'])
 
 interface Entry {
   key: string

@@ -1,20 +1,18 @@
 /**
  * milestone-lint's own config file: `.milestone-lint.json`, `.jsonc`,
  * `.mjs` (its default export) or `package.json#milestoneLint`, the first
- * found from the working directory upward (or the one `--config` names).
+ * found from the working directory upward (or the one `--config` names);
+ * those below it give their docs the preset's options (nested-configs.ts).
  * It gives the preset's options, and the keys a flag also gives (in one
  * table, `flagKeys`); the command line wins over it for those.
  */
-import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
-import json5 from 'json5'
 import picomatch from 'picomatch'
 import {type OptionKind, type OptionKinds, validateOptions} from '../match/options.js'
-import {ownConfigNames, ownPackageField} from '../project/file-names.js'
 import {presetOptionTypes} from '../rules/ids.js'
 import {type LintOptions, checkDiffOutput, reportsOf} from './argv.js'
 import {UsageError} from './flags.js'
+import {configIn, contentOf} from './config-read.js'
 import {firstLine} from './lint-message.js'
 
 /** A config file read: where it is, and what it gives. */
@@ -152,58 +150,9 @@ function pick(options: Partial<LintOptions>, option: keyof LintOptions): Partial
 /** The first config file from a folder up to the file system's root. */
 function findConfig(cwd: string): string | undefined {
   for (let folder = cwd; ; folder = path.dirname(folder)) {
-    const own = ownConfigNames.map((name) => path.join(folder, name)).find(isFile)
-    if (own) return own
-    const pack = path.join(folder, 'package.json')
-    if (isFile(pack) && mayHoldConfig(pack)) return pack
-    if (path.dirname(folder) === folder) return undefined
+    const found = configIn(folder)
+    if (found || path.dirname(folder) === folder) return found
   }
-}
-
-/** What a config file holds (a `package.json`, its field: one that `--config` names must have it). */
-async function contentOf(file: string, beforeImport?: () => void): Promise<unknown> {
-  const extension = path.extname(file)
-  if (path.basename(file) === 'package.json') {
-    const value = packageConfig(file)
-    if (value === undefined) throw new UsageError(`expected a \`${ownPackageField}\` field, found none`)
-    return value
-  }
-  if (extension === '.mjs') {
-    beforeImport?.()
-    // The file's time in the URL: a long-lived process (the language server) sees it change.
-    const url = pathToFileURL(file)
-    url.search = String(statSync(file).mtimeMs)
-    const module = (await import(url.href)) as {default?: unknown}
-    if (module.default === undefined) throw new UsageError('expected a default export (`export default {…}`)')
-    return module.default
-  }
-  if (extension === '.json') return jsonOf(file)
-  if (extension === '.jsonc') return json5.parse(readFileSync(file, 'utf8'))
-  throw new UsageError(`expected a \`.json\`, \`.jsonc\` or \`.mjs\` file, or a \`package.json\``)
-}
-
-/** A `package.json`'s `milestoneLint` field. */
-function packageConfig(file: string): unknown {
-  const data = jsonOf(file)
-  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[ownPackageField] : undefined
-}
-
-/**
- * Whether a `package.json` is the config: it has the field, or cannot be
- * read or parsed, so that loading it says why (the engine refuses it too)
- * rather than a config further up being used.
- */
-function mayHoldConfig(file: string): boolean {
-  try {
-    return packageConfig(file) !== undefined
-  } catch {
-    return true
-  }
-}
-
-/** A JSON file's value; a UTF-8 BOM is no part of it (json5 and the engine skip one too). */
-function jsonOf(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown
 }
 
 /** Check a config's keys and values, and split them into the preset's options and the run's. */
@@ -239,12 +188,4 @@ function globsOf(globs: string | string[]): string[] {
 /** A path or glob relative to the config's folder, as the run takes it: relative to the working directory. */
 function fromFolder(file: string, {folder, cwd}: From): string {
   return path.relative(cwd, path.resolve(folder, file)).split(path.sep).join('/') || '.'
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile()
-  } catch {
-    return false
-  }
 }

@@ -13,6 +13,7 @@ import releaseTrees from './release-trees.js'
 import {ignorePatternOf, patternCheck} from './ignore-files.js'
 import {ignoreName} from '../project/file-names.js'
 import {extensions} from './files.js'
+import {type Nested, presetGroups} from './nested-configs.js'
 
 /** What a run takes from the command line. */
 export type RunOptions = Pick<
@@ -25,6 +26,8 @@ export type RunOptions = Pick<
   ignore?: boolean
   /** Plugins to use after the preset and `--use`'s. */
   plugins?: PluggableList
+  /** Apply the own config files below the run's to the files under them (not when `--config` names one). */
+  nested?: Nested | undefined
 }
 
 /**
@@ -35,6 +38,17 @@ export type RunOptions = Pick<
  * hooks first (registerOwnPackage); the language server has none.
  */
 export async function runEngine(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
+  if (!options.nested) return runOnce(options, files, cwd, namedIn)
+  const groups = await presetGroups(files, cwd, options.preset, options.nested)
+  const linted: VFile[] = []
+  for (const {preset, files} of groups) linted.push(...(await runOnce({...options, preset}, files, cwd, namedIn)))
+  // In the order given, whatever config each file had.
+  const order = new Map(files.map((file, index) => [file, index]))
+  return linted.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+}
+
+/** One engine run, all files with one preset's options. */
+async function runOnce(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   const [{remark}, {engine}, {default: remarkLintMilestone}, {recordHeadings}] = await Promise.all([
     import('remark'),
     import('unified-engine'),

@@ -22,6 +22,7 @@ import {fixInRounds} from './fix.js'
 import {type Config, loadConfig} from './config-file.js'
 import {type Message, cannotLint, firstLine} from './lint-message.js'
 import {presetUnder} from './own-package.js'
+import {type PresetGroup, presetGroups} from './nested-configs.js'
 
 /** What to lint. */
 export interface Job {
@@ -104,8 +105,12 @@ async function lint(job: Job, text: string): Promise<VFile> {
   const file = new VFile({cwd: job.cwd, path: job.path, value: text})
   // milestone-lint's own config file, found from the workspace folder up as the CLI finds it from its working directory.
   let config: Config | undefined
+  let preset: Record<string, unknown> | undefined
   try {
     config = await loadConfig(job.cwd, undefined)
+    // The template setting is under every config file, as a default; the own configs below the workspace's over it.
+    const under = {...(job.template ? {template: job.template} : {}), ...config?.preset}
+    ;[{preset}] = (await presetGroups([file], job.cwd, under, {above: config?.folder})) as [PresetGroup]
   } catch (error) {
     const message = file.message(`Cannot use the config file: ${(error as Error).message}`, {
       ruleId: 'config',
@@ -114,8 +119,6 @@ async function lint(job: Job, text: string): Promise<VFile> {
     message.fatal = true
     return file
   }
-  // The template setting is under every config file, as a default.
-  const preset = {...(job.template ? {template: job.template} : {}), ...config?.preset}
   return new Promise((resolve) => {
     engine(
       {
@@ -133,7 +136,7 @@ async function lint(job: Job, text: string): Promise<VFile> {
         // The preset comes from the config file (the own config's preset
         // options under its own; `false` turns it off), or the default one.
         configTransform: presetUnder(remarkLintMilestone, preset),
-        defaultConfig: {plugins: [[remarkLintMilestone as Plugin<unknown[]>, preset]]},
+        defaultConfig: {plugins: [[remarkLintMilestone as Plugin<unknown[]>, preset ?? {}]]},
         plugins: [[recordHeadings as Plugin, {}]],
         out: false,
         // The messages are the file's; no report is written. The engine waits

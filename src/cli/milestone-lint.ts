@@ -25,9 +25,10 @@ import {type Cache, openCache} from './cache.js'
 import {checkRunOutputs} from './outputs.js'
 import {checkReportFiles, reporterOf, writeReports} from './reports.js'
 import {loadConfig, withConfig} from './config-file.js'
+import {presetsOf} from './nested-configs.js'
 
 /** The run options, with the preset's options from the config file. */
-type RunLintOptions = LintOptions & Pick<RunOptions, 'preset'>
+type RunLintOptions = LintOptions & Pick<RunOptions, 'preset' | 'nested'>
 
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
 process.on('uncaughtException', (error) => {
@@ -48,7 +49,7 @@ async function lint(given: LintOptions): Promise<void> {
   const cwd = process.cwd()
   const namedIn: NamedIn = new Map()
   const config = await loadConfig(cwd, given.config, registerOwnPackage)
-  const options: RunLintOptions = {...withConfig(given, config), preset: config?.preset}
+  const options: RunLintOptions = {...withConfig(given, config), ...presetsOf(given, config)}
   // A config's `files` are globs as in markdownlint-cli2: what its `ignores` exclude is skipped quietly.
   const skipIgnoredMatches = given.patterns.length === 0
   const found = await findFiles(options.patterns, cwd, extensions, {...options, ignoreName, skipIgnoredMatches})
@@ -107,11 +108,11 @@ async function lint(given: LintOptions): Promise<void> {
 
 /** The cache of `--cache`, for the options that change what files are linted and how. */
 function cacheOf(options: RunLintOptions, cwd: string): Cache {
-  const {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset} = options
+  const {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset, nested} = options
   return openCache(options.cacheLocation ?? defaultCacheLocation, cwd, {
     version: own().version,
     // The preset's options from milestone-lint's own config file are among them.
-    options: {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset},
+    options: {rcPath, ignorePath, ignorePatterns, ignoreBase, silentlyIgnore, use, preset, nested},
     files: [rcPath, ignorePath].filter((file) => file !== undefined)
   })
 }

@@ -89,7 +89,7 @@ function underConfig(list: unknown[], preset: Plugin, own: Record<string, unknow
 }
 
 /** Options over others: objects merged key by key, anything else (arrays too) replaced. */
-function mergeOptions(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+export function mergeOptions(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const merged = {...under}
   for (const [key, value] of Object.entries(over)) {
     const below = merged[key]
