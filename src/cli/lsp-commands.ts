@@ -56,10 +56,13 @@ export async function executeCommand(
     // milestone-lint's own config file, as the linter thread reads it (its `template`).
     // The template setting under it, as the linter thread has it.
     const template = await templateOf(file, cwd)
-    const preset = {...(template ? {template} : {}), ...(await loadConfig(cwd, undefined))?.preset}
+    const config = await loadConfig(cwd, undefined)
+    // And the own configs below it, for the file's folder.
+    const preset = {...(template ? {template} : {}), ...config?.preset}
+    const run = {rcPath: undefined, preset, nested: {above: config?.folder}}
     if (command === 'milestone-lint.new')
-      return await newDoc({file, title: undefined, rcPath: undefined, config: undefined, preset}, cwd, new Map())
-    const {name, schema} = await templateFor(file, cwd, {rcPath: undefined, preset}, new Map())
+      return await newDoc({...run, file, title: undefined, config: undefined}, cwd, new Map())
+    const {name, schema} = await templateFor(file, cwd, run, new Map())
     return {template: name, schema}
   } catch (error) {
     throw new ResponseError(-32603, firstLine(error))

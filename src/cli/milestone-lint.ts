@@ -173,7 +173,7 @@ async function writeNewDoc(options: NewOptions): Promise<void> {
   const config = await loadConfig(cwd, options.config)
   // Loaded for `new` only: it loads the engine and the schema.
   const {newDoc} = await import('./new-doc.js')
-  const lines = await newDoc({...options, preset: config?.preset}, cwd, new Map())
+  const lines = await newDoc({...options, ...presetsOf(options, config)}, cwd, new Map())
   process.stderr.write(lines.map((line) => line + '\n').join(''))
 }
 

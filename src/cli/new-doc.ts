@@ -30,7 +30,7 @@ import {outcomeOf} from './outcome.js'
 import {type NamedIn, whereNamed} from './own-package.js'
 
 /** What `new` is asked, with the preset's options from milestone-lint's own config file. */
-export type NewDocOptions = NewOptions & Pick<RunOptions, 'preset'>
+export type NewDocOptions = NewOptions & Pick<RunOptions, 'preset' | 'nested'>
 
 /** A template, as read. */
 interface Template {
@@ -90,7 +90,7 @@ function writableRoot(file: string, cwd: string, shown: string): string {
 export async function templateFor(
   file: string,
   cwd: string,
-  options: Pick<NewDocOptions, 'rcPath' | 'preset'>,
+  options: Pick<NewDocOptions, 'rcPath' | 'preset' | 'nested'>,
   namedIn: NamedIn
 ): Promise<Template> {
   const found: {options?: SharedOptions} = {}
@@ -112,11 +112,12 @@ export async function templateFor(
   return {text: readFileSync(location.file, 'utf8'), schema, name: path.relative(cwd, location.file)}
 }
 
-function runOptions(options: Pick<NewDocOptions, 'rcPath' | 'preset'>, plugins: Plugin[]): RunOptions {
+function runOptions(options: Pick<NewDocOptions, 'rcPath' | 'preset' | 'nested'>, plugins: Plugin[]): RunOptions {
   // Ignore files say what is linted, not which config a path gets.
   return {
     rcPath: options.rcPath,
     preset: options.preset,
+    nested: options.nested,
     ignorePath: undefined,
     ignorePatterns: [],
     silentlyIgnore: false,
