@@ -37,8 +37,12 @@ export async function presetGroups(
   nested: Nested
 ): Promise<PresetGroup[]> {
   const groups = new Map<string, {chain: string[]; files: VFile[]}>()
+  // Looked up once a folder: a batch's files share a few.
+  const chains = new Map<string, string[]>()
   for (const file of files) {
-    const chain = configsBetween(path.dirname(path.resolve(cwd, file.path)), nested.above)
+    const folder = path.dirname(path.resolve(cwd, file.path))
+    const chain = chains.get(folder) ?? configsBetween(folder, nested.above)
+    chains.set(folder, chain)
     const key = chain.join('\0')
     const group = groups.get(key) ?? {chain, files: []}
     group.files.push(file)
