@@ -291,17 +291,21 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(messagesOf(withConfig(config, undefined, {'.remarkrc.json': rc(false)}))).toEqual([])
   })
 
-  it('gives `milestone-lint new` its template', () => {
+  it('gives `milestone-lint new` its template, and so does one below it for a doc under it', () => {
+    const template = readFileSync(path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'), 'utf8')
     const project = withConfig({template: 'templates/milestone-design-2026-01-21.md'}, undefined, {
-      'templates/milestone-design-2026-01-21.md': readFileSync(
-        path.join(repoRoot, 'fixtures/templates/milestone-design-2026-01-21.md'),
-        'utf8'
-      )
+      'templates/milestone-design-2026-01-21.md': template,
+      'templates/plans.md': template,
+      // A repository, whose root is the project (else a folder with a config file is one).
+      '.git/HEAD': '',
+      'plans/.milestone-lint.json': '{"template": "../templates/plans.md"}'
     })
-    const {status, stderr} = milestoneLint(project, 'new', 'docs/milestone-3-scale.md')
-    expect(status).toBe(0)
-    expect(stderr.split('\n')[0]).toBe(
+    const wrote = (file: string) => milestoneLint(project, 'new', file).stderr.split('\n')[0]
+    expect(wrote('docs/milestone-3-scale.md')).toBe(
       'milestone-lint: wrote docs/milestone-3-scale.md from templates/milestone-design-2026-01-21.md'
+    )
+    expect(wrote('plans/milestone-1-start.md')).toBe(
+      'milestone-lint: wrote plans/milestone-1-start.md from templates/plans.md'
     )
   })
 

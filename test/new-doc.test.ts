@@ -3,7 +3,7 @@
  * in use, titled and linked from where it goes, with no message but
  * placeholders; refusals that write nothing; the README's examples as written.
  */
-import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {titleFromName} from '../src/cli/new-doc-title.js'
@@ -110,23 +110,6 @@ describe('milestone-lint new', () => {
     expect(written).toContain('- [Milestones Overview](../milestones.md) - Full milestone roadmap\n')
     expect(new Set(ruleIds(project, 'docs/2027/milestone-9.md'))).toEqual(
       new Set(['milestone-no-placeholders', 'milestone-overview-sync'])
-    )
-  })
-
-  it('takes the template of an own config file below the run’s, for a doc under it', () => {
-    const project = templateProject()
-    rmSync(path.join(project, '.remarkrc.json'))
-    // A repository: its root is the project (else a folder with a config file is one).
-    mkdirSync(path.join(project, '.git'))
-    writeFileSync(path.join(project, '.milestone-lint.json'), '{"files": ["docs"]}\n')
-    writeFileSync(
-      path.join(project, 'docs/.milestone-lint.json'),
-      '{"template": "../milestone-design-2026-01-21.md"}\n'
-    )
-    const {status, stderr} = milestoneLint(project, 'new', 'docs/milestone-scale-out.md')
-    expect(status).toBe(0)
-    expect(stderr.split('\n')[0]).toBe(
-      'milestone-lint: wrote docs/milestone-scale-out.md from milestone-design-2026-01-21.md'
     )
   })
 
