@@ -171,6 +171,14 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
   })
 
+  it('says before linting, in one line (exit 2), that --update-baseline has no folder to write in', () => {
+    expect(milestoneLint(makeProject(), 'docs', '--baseline', 'gone/b.json', '--update-baseline')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'milestone-lint: `--baseline gone/b.json --update-baseline`: no folder `gone` to write it in\n'
+    })
+  })
+
   it.each([
     [
       'missing',

@@ -341,6 +341,9 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(refusal(withConfig('throw new Error("no config today")\n', '.milestone-lint.mjs'))).toBe(
       line('.milestone-lint.mjs', 'no config today')
     )
+    expect(refusal(withConfig('throw null\n', '.milestone-lint.mjs'))).toBe(
+      line('.milestone-lint.mjs', 'it threw `null`')
+    )
     expect(refusal(withConfig({reports: ['json', 'sarif']}))).toBe(
       line(
         json,

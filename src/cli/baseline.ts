@@ -206,7 +206,13 @@ export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {pro
       ])
     )
   }
-  writeFileSync(baseline.path, JSON.stringify(json, null, 2) + '\n')
+  try {
+    writeFileSync(baseline.path, JSON.stringify(json, null, 2) + '\n')
+  } catch (error) {
+    throw new UsageError(
+      `cannot write baseline \`${path.relative(process.cwd(), baseline.path)}\`: ${firstLine(error)}`
+    )
+  }
   baseline.files = result
   return {problems: [...result.values()].flatMap((entry) => entry.problems).reduce(sum, 0), files: result.size}
 }

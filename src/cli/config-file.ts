@@ -98,13 +98,16 @@ export async function loadConfig(
   try {
     return configOf(await contentOf(file, beforeImport), name, path.dirname(file), cwd)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    // Whatever it threw (`throw null` too).
+    const code = (error as NodeJS.ErrnoException | null)?.code
     const problem =
       error instanceof UsageError || error instanceof TypeError
         ? error.message
         : code !== undefined && /^E[A-Z]+$/.test(code)
           ? `cannot read it (${code})`
-          : firstLine(error)
+          : error instanceof Error
+            ? firstLine(error)
+            : `it threw \`${String(error)}\``
     throw new UsageError(problem.startsWith(name + ': ') ? problem : `${name}: ${problem}`)
   }
 }

@@ -23,7 +23,7 @@ import {ignoreName} from '../project/file-names.js'
 import {defaultConcurrency, lintFiles} from './lint-files.js'
 import {type Cache, openCache} from './cache.js'
 import {checkRunOutputs} from './outputs.js'
-import {checkReportFiles, reporterOf, writeReports} from './reports.js'
+import {reporterOf, writeReports} from './reports.js'
 import {loadConfig, withConfig} from './config-file.js'
 import {presetsOf} from './nested-configs.js'
 
@@ -65,7 +65,6 @@ async function lint(given: LintOptions): Promise<void> {
   }
 
   checkRunOutputs(options, found.paths, config?.name, cwd)
-  checkReportFiles(options.reports, cwd)
   const reporters = await Promise.all(options.reports.map((report) => reporterOf(report, cwd)))
   // --fix lints in this thread, all files at once, without the cache: its rounds need each file's text.
   const fixing = options.fix || options.fixDryRun

@@ -1,5 +1,6 @@
 /**
- * Refuse, before the run, an output that would be written over a file the
+ * Refuse, before the run, an output that cannot be written (in a folder
+ * that is not there, or a folder), or that would be written over a file the
  * run reads, or over another output: a report, the cache or the baseline
  * written over a doc, the config, the baseline or `package.json`. A typo in
  * a path must not cost a doc (milestone-lint writes docs only with --fix).
@@ -10,11 +11,14 @@ import {ignoreName, isMarkdown, ownConfigNames, rcNames} from '../project/file-n
 import {type LintOptions, defaultCacheLocation} from './argv.js'
 import {cacheFile} from './cache.js'
 import {UsageError} from './flags.js'
+import {statOf} from './ignore-files.js'
 
 /** A file the run would write, and the flag that names it (`--report sarif=results.sarif`). */
 export interface Output {
   flag: string
   file: string
+  /** Its folder is made if it is not there (the cache's). */
+  makesFolder?: boolean
 }
 
 /** A file the run reads, and what it is to the user (`the baseline`). */
@@ -40,7 +44,9 @@ function outputsOf(options: LintOptions, cwd: string): Output[] {
     ...(baseline !== undefined && updateBaseline
       ? [{flag: `--baseline ${baseline} --update-baseline`, file: baseline}]
       : []),
-    ...(cache ? [{flag: `--cache-location ${cacheLocation}`, file: cacheFile(cacheLocation, cwd)}] : []),
+    ...(cache
+      ? [{flag: `--cache-location ${cacheLocation}`, file: cacheFile(cacheLocation, cwd), makesFolder: true}]
+      : []),
     ...reports.flatMap(({name, file}) => (file === undefined ? [] : [{flag: `--report ${name}=${file}`, file}]))
   ]
 }
@@ -61,8 +67,14 @@ export function checkOutputs(outputs: readonly Output[], inputs: readonly Input[
   const shown = (file: string) => path.relative(cwd, path.resolve(cwd, file))
   const read = new Map(inputs.map(({what, file}) => [realPath(path.resolve(cwd, file)), `${what} \`${shown(file)}\``]))
   const written = new Map<string, string>()
-  for (const {flag, file} of outputs) {
-    const real = realPath(path.resolve(cwd, file))
+  for (const {flag, file, makesFolder} of outputs) {
+    const absolute = path.resolve(cwd, file)
+    // Said before the run, not once it is done.
+    if (!makesFolder && statOf(path.dirname(absolute))?.isDirectory() !== true) {
+      throw new UsageError(`\`${flag}\`: no folder \`${path.dirname(file)}\` to write it in`)
+    }
+    if (statOf(absolute)?.isDirectory() === true) throw new UsageError(`\`${flag}\`: \`${file}\` is a folder`)
+    const real = realPath(absolute)
     const what = read.get(real) ?? written.get(real) ?? (existsSync(real) ? readAnyway(real, shown(file)) : undefined)
     if (what) throw new UsageError(`\`${flag}\` would write over ${what}; name another file`)
     written.set(real, `\`${shown(file)}\`, which \`${flag}\` writes`)

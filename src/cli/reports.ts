@@ -4,13 +4,11 @@
  * report, on stdout for the reports this package ships.
  */
 import {writeFileSync} from 'node:fs'
-import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
 import {failsRun, writeOut} from '../reporters/shared.js'
 import {type Report, UsageError, shippedReporter} from './flags.js'
-import {statOf} from './ignore-files.js'
 import {firstLine} from './lint-message.js'
 
 /** A report's text for the files (a reporter of vfile's kind). */
@@ -38,20 +36,6 @@ export async function reporterOf(report: Report, cwd: string): Promise<Reporter>
     return module as Reporter
   } catch (error) {
     throw new UsageError(`cannot load reporter \`${report.name}\` (${firstLine(error)})`)
-  }
-}
-
-/** Refuse, before the run, a report file that could not be written: in a folder that is not there, or a folder. */
-export function checkReportFiles(reports: readonly Report[], cwd: string): void {
-  for (const {name, file} of reports) {
-    if (file === undefined) continue
-    const absolute = path.resolve(cwd, file)
-    if (statOf(path.dirname(absolute))?.isDirectory() !== true) {
-      throw new UsageError(`\`--report ${name}=${file}\`: no folder \`${path.dirname(file)}\` to write it in`)
-    }
-    if (statOf(absolute)?.isDirectory() === true) {
-      throw new UsageError(`\`--report ${name}=${file}\`: \`${file}\` is a folder`)
-    }
   }
 }
 
