@@ -177,6 +177,13 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
       stdout: '',
       stderr: 'milestone-lint: `--baseline gone/b.json --update-baseline`: no folder `gone` to write it in\n'
     })
+    // A folder no one can write in, even root: said once the run is done, naming the baseline.
+    expect(milestoneLint(makeProject(), 'docs', '--baseline', '/proc/b.json', '--update-baseline')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "milestone-lint: cannot write baseline `/proc/b.json`: ENOENT: no such file or directory, open '/proc/b.json'\n"
+    })
   })
 
   it.each([

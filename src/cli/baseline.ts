@@ -29,6 +29,8 @@ interface FileEntry {
 /** A baseline as read: its path, and its entries by path relative to its folder. */
 export interface Baseline {
   path: string
+  /** As given (`--baseline`, the config's), to name it in problems. */
+  name: string
   files: Map<string, FileEntry>
 }
 
@@ -37,7 +39,7 @@ const version = 1
 /** Read a baseline; a missing one is empty when it is to be written. Throws a {@link UsageError} for one it cannot use. */
 export function readBaseline(file: string, cwd: string, creating: boolean): Baseline {
   const absolute = path.resolve(cwd, file)
-  const baseline: Baseline = {path: absolute, files: new Map()}
+  const baseline: Baseline = {path: absolute, name: file, files: new Map()}
   let text: string
   try {
     text = readFileSync(absolute, 'utf8')
@@ -209,9 +211,7 @@ export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {pro
   try {
     writeFileSync(baseline.path, JSON.stringify(json, null, 2) + '\n')
   } catch (error) {
-    throw new UsageError(
-      `cannot write baseline \`${path.relative(process.cwd(), baseline.path)}\`: ${firstLine(error)}`
-    )
+    throw new UsageError(`cannot write baseline \`${baseline.name}\`: ${firstLine(error)}`)
   }
   baseline.files = result
   return {problems: [...result.values()].flatMap((entry) => entry.problems).reduce(sum, 0), files: result.size}
