@@ -9,7 +9,7 @@
 import {statSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {type Config, loadConfig} from './config-file.js'
+import type {Config} from './config-file.js'
 import {configIn} from './config-read.js'
 import {mergeOptions} from './own-package.js'
 
@@ -77,7 +77,9 @@ async function nestedPreset(file: string, cwd: string): Promise<Record<string, u
   const stamp = `${stats.mtimeMs}:${stats.size}`
   let entry = read.get(file)
   if (entry?.stamp !== stamp) {
-    entry = {stamp, preset: loadConfig(cwd, file).then((config) => config?.preset ?? {})}
+    // Loaded when a file has one: a run without any loads none of the config's checks.
+    const loaded = import('./config-file.js').then(({loadConfig}) => loadConfig(cwd, file))
+    entry = {stamp, preset: loaded.then((config) => config?.preset ?? {})}
     read.set(file, entry)
   }
   return entry.preset
