@@ -423,11 +423,11 @@ describe('the config file of milestone-lint (README: Config file)', () => {
   }, 60_000)
 })
 
-describe('a config file below the run’s (README: Config file, “Below it”)', () => {
+describe('each doc’s own config files (README: Config file, “For each doc”)', () => {
   const below = {'milestone-section-fields': false, 'milestone-no-placeholders': {allow: ['Owner Name']}}
   const rules = (messages: string[]) => [...new Set(messages.map((message) => message.split(' ')[1]))].sort()
 
-  it('gives the preset’s options for the files under it, over the run’s, from any folder', () => {
+  it('give the preset’s options for the docs under them, the nearest over the farther, alike from any folder', () => {
     const project = withConfig(
       {files: ['docs'], 'milestone-success-criteria': false, 'milestone-no-placeholders': {allow: ['Month Year']}},
       '.milestone-lint.json',
@@ -441,9 +441,8 @@ describe('a config file below the run’s (README: Config file, “Below it”)'
     expect(fromRoot.filter((message) => message.endsWith('milestone-no-placeholders'))).toEqual([
       '147:17 milestone-no-placeholders'
     ])
-    // From docs/, its config is the run's, with the one above not read: the success criteria are back.
-    const fromDocs = messagesOf(path.join(project, 'docs'), 'milestone-2-public-launch.md')
-    expect(fromDocs).toHaveLength(20 - 5 - 1)
+    // From docs/, its config is the run's, and the one above still gives its docs its options: alike.
+    expect(messagesOf(path.join(project, 'docs'), 'milestone-2-public-launch.md')).toEqual(fromRoot)
     // On threads, and read from the cache, alike.
     expect(messagesOf(project, '--concurrency', '2')).toEqual(fromRoot)
     expect(messagesOf(project, '--cache')).toEqual(fromRoot)

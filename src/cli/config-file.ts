@@ -2,7 +2,7 @@
  * milestone-lint's own config file: `.milestone-lint.json`, `.jsonc`,
  * `.mjs` (its default export) or `package.json#milestoneLint`, the first
  * found from the working directory upward (or the one `--config` names);
- * those below it give their docs the preset's options (nested-configs.ts).
+ * each doc also gets the preset's options of those at or above it (nested-configs.ts).
  * It gives the preset's options, and the keys a flag also gives (in one
  * table, `flagKeys`); the command line wins over it for those.
  */

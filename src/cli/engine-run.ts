@@ -13,7 +13,7 @@ import releaseTrees from './release-trees.js'
 import {ignorePatternOf, patternCheck} from './ignore-files.js'
 import {ignoreName} from '../project/file-names.js'
 import {extensions} from './files.js'
-import {type Nested, presetGroups} from './nested-configs.js'
+import {presetGroups} from './nested-configs.js'
 
 /** What a run takes from the command line. */
 export type RunOptions = Pick<
@@ -26,8 +26,8 @@ export type RunOptions = Pick<
   ignore?: boolean
   /** Plugins to use after the preset and `--use`'s. */
   plugins?: PluggableList
-  /** Apply the own config files below the run's to the files under them (not when `--config` names one). */
-  nested?: Nested | undefined
+  /** Give each file the preset's options of its own config files (nested-configs.ts), not only the run's. */
+  nested?: boolean | undefined
 }
 
 /**
@@ -39,7 +39,7 @@ export type RunOptions = Pick<
  */
 export async function runEngine(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   if (!options.nested) return runOnce(options, files, cwd, namedIn)
-  const groups = await presetGroups(files, cwd, options.preset, options.nested)
+  const groups = await presetGroups(files, cwd, options.preset)
   const linted: VFile[] = []
   for (const {preset, files} of groups) linted.push(...(await runOnce({...options, preset}, files, cwd, namedIn)))
   // In the order given, whatever config each file had.

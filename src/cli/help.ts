@@ -15,7 +15,7 @@ export const help = `Usage: milestone-lint [options] <path | glob ...>
 ${wrapped(
   summary +
     ' Folders are searched for Markdown files; the milestone docs among them are linted, the other files skipped. ' +
-    'Config: .milestone-lint.json, .jsonc, .mjs or package.json#milestoneLint (the first from the working directory up; below it, each for its docs), ' +
+    'Config: .milestone-lint.json, .jsonc, .mjs or package.json#milestoneLint (the first from the working directory up; for each doc, those at or above it), ' +
     'under .remarkrc*, package.json#remarkConfig; .remarkignore.',
   '  ',
   78

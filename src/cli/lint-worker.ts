@@ -108,9 +108,9 @@ async function lint(job: Job, text: string): Promise<VFile> {
   let preset: Record<string, unknown> | undefined
   try {
     config = await loadConfig(job.cwd, undefined)
-    // The template setting is under every config file, as a default; the own configs below the workspace's over it.
+    // The template setting is under every config file, as a default; the own configs at and above the doc over it.
     const under = {...(job.template ? {template: job.template} : {}), ...config?.preset}
-    ;[{preset}] = (await presetGroups([file], job.cwd, under, {above: config?.folder})) as [PresetGroup]
+    ;[{preset}] = (await presetGroups([file], job.cwd, under)) as [PresetGroup]
   } catch (error) {
     const message = file.message(`Cannot use the config file: ${(error as Error).message}`, {
       ruleId: 'config',

@@ -1,10 +1,10 @@
 /**
- * milestone-lint's own config files below the run's (a
- * `docs/.milestone-lint.json` under a repository's): each gives the preset's
- * options for the files at or below its folder, over those of the configs
- * above it, as nested `.remarkrc*` files do. So a doc is linted alike from
- * any folder. Their other keys (`files`, `reports`, …) are about a run, and
- * apply only to one they are the config of.
+ * milestone-lint's own config files, for each doc: every one at or above
+ * its folder gives it the preset's options, the nearer over the farther,
+ * key by key as a `.remarkrc*`'s go over the preset's (`docs/.milestone-lint.json`
+ * over the repository's). So a doc is linted alike from any folder and in the
+ * editor. Their other keys (`files`, `reports`, …) are about a run: only the
+ * run's config's apply, the first found from the working directory up.
  */
 import {statSync} from 'node:fs'
 import path from 'node:path'
@@ -13,14 +13,9 @@ import type {Config} from './config-file.js'
 import {configIn} from './config-read.js'
 import {mergeOptions} from './own-package.js'
 
-/** Where the lookup stops: the folder of the run's config (its preset is the run's), or none (at the root). */
-export interface Nested {
-  above: string | undefined
-}
-
-/** The run config's preset options, and the own configs below it that apply to their files (none with `--config`). */
+/** The run config's preset options, and whether each doc's own config files apply (not when `--config` names one). */
 export function presetsOf(given: {config?: string | undefined}, config: Config | undefined) {
-  return {preset: config?.preset, nested: given.config === undefined ? {above: config?.folder} : undefined}
+  return {preset: config?.preset, nested: given.config === undefined}
 }
 
 /** Files with the preset's options they are linted with. */
@@ -29,19 +24,22 @@ export interface PresetGroup {
   files: VFile[]
 }
 
-/** The files, in groups by the own config files between each and the run's config: one group when none has any. */
+/**
+ * The files, in groups by the own config files at or above each, with the
+ * preset's options of those over the run's (`preset`, for a file out of its
+ * config's folder; for one in it, that config is among its own).
+ */
 export async function presetGroups(
   files: readonly VFile[],
   cwd: string,
-  preset: Record<string, unknown> | undefined,
-  nested: Nested
+  preset: Record<string, unknown> | undefined
 ): Promise<PresetGroup[]> {
   const groups = new Map<string, {chain: string[]; files: VFile[]}>()
   // Looked up once a folder: a batch's files share a few.
   const chains = new Map<string, string[]>()
   for (const file of files) {
     const folder = path.dirname(path.resolve(cwd, file.path))
-    const chain = chains.get(folder) ?? configsBetween(folder, nested.above)
+    const chain = chains.get(folder) ?? configsUp(folder)
     chains.set(folder, chain)
     const key = chain.join('\0')
     const group = groups.get(key) ?? {chain, files: []}
@@ -58,15 +56,14 @@ export async function presetGroups(
   )
 }
 
-/** The config files from a folder up to `stop` (not its own), nearest first. */
-function configsBetween(folder: string, stop: string | undefined): string[] {
+/** The config files from a folder up to the file system's root, nearest first. */
+function configsUp(folder: string): string[] {
   const chain: string[] = []
-  for (let at = folder; at !== stop; at = path.dirname(at)) {
+  for (let at = folder; ; at = path.dirname(at)) {
     const found = configIn(at)
     if (found) chain.push(found)
-    if (path.dirname(at) === at) break
+    if (path.dirname(at) === at) return chain
   }
-  return chain
 }
 
 /** Each config read once while unchanged, in this thread. */
