@@ -8,7 +8,7 @@
  * (ignored, unreadable, over a limit) keeps its entries as they were, and
  * why it was not linted is never baselined: it stays an error until fixed.
  */
-import {readFileSync, realpathSync, writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -16,6 +16,7 @@ import {contentHash} from '../reporters/content-hash.js'
 import {type BaselineState, type StableKey, keyText, keyed} from '../reporters/stable-key.js'
 import {goneEntries} from './baseline-gone.js'
 import {UsageError} from './flags.js'
+import {realPath} from './ignore-files.js'
 import {firstLine} from './lint-message.js'
 import {keptFromLinting} from './outcome.js'
 
@@ -233,12 +234,7 @@ function compare(a: string, b: string): number {
  * baseline's may go through a symbolic link (`cd` into a linked folder).
  */
 function folderOf(baseline: Baseline): string {
-  const folder = path.dirname(baseline.path)
-  try {
-    return realpathSync(folder)
-  } catch {
-    return folder
-  }
+  return realPath(path.dirname(baseline.path))
 }
 
 /** A file's path relative to the baseline's folder, with `/`. */

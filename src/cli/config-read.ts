@@ -8,6 +8,7 @@ import {pathToFileURL} from 'node:url'
 import json5 from 'json5'
 import {ownConfigNames, ownPackageField} from '../project/file-names.js'
 import {UsageError} from './flags.js'
+import {isFile} from './ignore-files.js'
 
 /** The config file of a folder, if it has one. */
 export function configIn(folder: string): string | undefined {
@@ -62,12 +63,4 @@ function mayHoldConfig(file: string): boolean {
 /** A JSON file's value; a UTF-8 BOM is no part of it (json5 and the engine skip one too). */
 function jsonOf(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile()
-  } catch {
-    return false
-  }
 }

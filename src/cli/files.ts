@@ -22,13 +22,13 @@
  * files to them as it would have.
  */
 import type {Dirent} from 'node:fs'
-import {readdirSync, realpathSync} from 'node:fs'
+import {readdirSync} from 'node:fs'
 import path from 'node:path'
 import {glob, hasMagic} from 'glob'
 import markdownExtensions from 'markdown-extensions'
 import {type Target, isInside, targetOf} from '../project/targets.js'
 import {placeOf} from '../project/project.js'
-import {type IgnoreSettings, ignoreCheck, statOf} from './ignore-files.js'
+import {type IgnoreSettings, ignoreCheck, realPath, statOf} from './ignore-files.js'
 
 /** The extensions of the Markdown files a folder or glob yields (and the engine lints), with their dot. */
 export const extensions = markdownExtensions.map((extension) => '.' + extension)
@@ -236,14 +236,4 @@ function scopeOf(absolute: string, cwd: string): string {
 function isSpecial(absolute: string): boolean {
   const stats = statOf(absolute)
   return stats !== undefined && !stats.isFile() && !stats.isDirectory()
-}
-
-function realPath(folder: string): string {
-  try {
-    return realpathSync(folder)
-  } catch {
-    /* v8 ignore start -- the folder was just listed: only one removed meanwhile fails here */
-    return folder
-    /* v8 ignore stop */
-  }
 }

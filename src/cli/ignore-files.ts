@@ -1,9 +1,9 @@
 /**
  * Which files found in folders an ignore file or pattern excludes, decided
  * as unified-engine decides (files.ts walks folders before the engine does),
- * and the one way both stat a path.
+ * and the one way both stat a path (and the command line's other fs checks).
  */
-import {readFileSync, statSync, type Stats} from 'node:fs'
+import {readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import ignoreModule, {type Ignore} from 'ignore'
 import {isInside} from '../project/targets.js'
@@ -83,7 +83,8 @@ function ignores(rules: Ignore, relative: string): boolean {
   return rules.ignores(relative)
 }
 
-function isFile(file: string): boolean {
+/** Whether a path is a file (following links). */
+export function isFile(file: string): boolean {
   return statOf(file)?.isFile() === true
 }
 
@@ -93,5 +94,15 @@ export function statOf(file: string): Stats | undefined {
     return statSync(file)
   } catch {
     return undefined
+  }
+}
+
+/** A path with its links resolved, as far as it exists (the rest as given): two spellings of one file compare equal. */
+export function realPath(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    const parent = path.dirname(file)
+    return parent === file ? file : path.join(realPath(parent), path.basename(file))
   }
 }

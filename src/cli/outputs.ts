@@ -5,16 +5,16 @@
  * written over a doc, the config, the baseline or `package.json`. A typo in
  * a path must not cost a doc (milestone-lint writes docs only with --fix).
  */
-import {existsSync, realpathSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {ignoreName, isMarkdown, ownConfigNames, rcNames} from '../project/file-names.js'
 import {type LintOptions, defaultCacheLocation} from './argv.js'
 import {cacheFile} from './cache.js'
 import {UsageError} from './flags.js'
-import {statOf} from './ignore-files.js'
+import {realPath, statOf} from './ignore-files.js'
 
 /** A file the run would write, and the flag that names it (`--report sarif=results.sarif`). */
-export interface Output {
+interface Output {
   flag: string
   file: string
   /** Its folder is made if it is not there (the cache's). */
@@ -22,7 +22,7 @@ export interface Output {
 }
 
 /** A file the run reads, and what it is to the user (`the baseline`). */
-export interface Input {
+interface Input {
   what: string
   file: string
 }
@@ -63,7 +63,7 @@ function inputsOf(options: LintOptions, paths: readonly string[], config: string
 }
 
 /** Throw a {@link UsageError} for the first output written over an input, a doc, or an output before it. */
-export function checkOutputs(outputs: readonly Output[], inputs: readonly Input[], cwd: string): void {
+function checkOutputs(outputs: readonly Output[], inputs: readonly Input[], cwd: string): void {
   const shown = (file: string) => path.relative(cwd, path.resolve(cwd, file))
   const read = new Map(inputs.map(({what, file}) => [realPath(path.resolve(cwd, file)), `${what} \`${shown(file)}\``]))
   const written = new Map<string, string>()
@@ -88,14 +88,4 @@ function readAnyway(file: string, given: string): string | undefined {
   if (name === 'package.json' || ownConfigNames.includes(name) || rcNames.has(name)) return `the config \`${given}\``
   if (name === ignoreName) return `the ignore file \`${given}\``
   return undefined
-}
-
-/** A path with its links resolved, as far as it exists: two spellings of one file compare equal. */
-function realPath(file: string): string {
-  try {
-    return realpathSync(file)
-  } catch {
-    const parent = path.dirname(file)
-    return parent === file ? file : path.join(realPath(parent), path.basename(file))
-  }
 }

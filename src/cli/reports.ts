@@ -7,7 +7,7 @@ import {writeFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
-import {failsRun, writeOut} from '../reporters/shared.js'
+import {failsRun, withMessages, writeOut} from '../reporters/shared.js'
 import {type Report, UsageError, shippedReporter} from './flags.js'
 import {firstLine} from './lint-message.js'
 
@@ -79,10 +79,8 @@ export async function writeReports(
  * file, with its own list of messages.
  */
 function failingOnly(files: VFile[], frail: boolean): VFile[] {
-  return files.map((file) => {
-    const messages = file.messages.filter((message) => failsRun(message, {frail}))
-    return Object.assign(Object.create(file) as VFile, {messages})
-  })
+  const failing = (file: VFile) => file.messages.filter((message) => failsRun(message, {frail}))
+  return files.map((file) => withMessages(file, failing(file)))
 }
 
 /** Write a report's text to its file; the problem in one line if it cannot be written. */

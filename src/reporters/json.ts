@@ -5,16 +5,14 @@
  */
 import type {VFile} from 'vfile'
 import reporterJson from 'vfile-reporter-json'
-import {messagesOf, writeOut} from './shared.js'
+import {messagesOf, withMessages, writeOut} from './shared.js'
 
 type Options = NonNullable<Parameters<typeof reporterJson>[1]>
 
 /** The JSON report of these files. */
 export function jsonReport(files: readonly VFile[], options: Options = {}): string {
   // A view of each file with its messages in order; the file is left as it is.
-  const ordered = files.map((file) =>
-    Object.assign(Object.create(file) as VFile, {messages: messagesOf(file, options)})
-  )
+  const ordered = files.map((file) => withMessages(file, messagesOf(file, options)))
   // Filtered as --silent is read here (what fails the run); silent is quiet too.
   return reporterJson(ordered, {...options, silent: false, quiet: Boolean(options.quiet || options.silent)})
 }

@@ -33,6 +33,11 @@ export function messagesOf(file: VFile, options: ReporterOptions): VFileMessage[
   return [...messages].sort(byPlace)
 }
 
+/** A view of a file with other messages (the file, its data among them, is left as it is). */
+export function withMessages(file: VFile, messages: VFileMessage[]): VFile {
+  return Object.assign(Object.create(file) as VFile, {messages})
+}
+
 /** Whether a message fails the run: what `--silent` still reports. */
 export function failsRun(message: VFileMessage, options: ReporterOptions): boolean {
   return levelOf(message, options) === 'error'
