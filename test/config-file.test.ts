@@ -350,6 +350,9 @@ describe('the config file of milestone-lint (README: Config file)', () => {
         '`--report json` and `--report sarif` both replace the terminal report: give all but one a file (`--report sarif=<file>`)'
       )
     )
+    expect(refusal(withConfig({reports: ['json=bogus:1']}))).toBe(
+      line(json, '`--report json=bogus:1`: unknown option `bogus`, json takes `pretty`')
+    )
     expect(refusal(makeProject({'package.json': '{"milestoneLint": {"baseline": ""}}'}))).toBe(
       line('package.json', 'unexpected value `""` for option `baseline`, expected a non-empty string')
     )

@@ -191,14 +191,48 @@ export function reportOf(value: string): Report {
   // A Windows drive (`C:\`, `d:/`) is the one `:` a file may have.
   const noColon = !file.replace(/^[A-Za-z]:(?=[\\/])/, '').includes(':')
   if (noColon && (/[\\/]/.test(file) || /\.[A-Za-z][\w-]*$/.test(file))) {
-    return {name, options: last === -1 ? {} : optionsOf(rest.slice(0, last), given), file}
+    return {name, options: last === -1 ? {} : reportOptions(name, rest.slice(0, last), given), file}
   }
   if (!rest.includes(':')) {
     throw new UsageError(
       `\`${given}\`: \`${rest}\` is neither options (\`key:value,…\`) nor a file (a path with an extension or a \`/\`)`
     )
   }
-  return {name, options: optionsOf(rest, given)}
+  return {name, options: reportOptions(name, rest, given)}
+}
+
+/** The flag that sets, for every report, an option the run gives them all. */
+const runReportOptions: Record<string, string> = {
+  quiet: '`--quiet`',
+  silent: '`--silent`',
+  frail: '`--no-frail`',
+  color: '`--color` or `--no-color`'
+}
+
+/**
+ * A report's options, checked when it is one this package ships: json takes
+ * `pretty` (vfile-reporter-json's), the others none. Another's reporter
+ * takes what it takes.
+ */
+function reportOptions(name: string, text: string, given: string): Record<string, unknown> {
+  const options = optionsOf(text, given)
+  const shipped = shippedReporter(name)
+  if (!shipped) return options
+  for (const [key, value] of Object.entries(options)) {
+    if (Object.hasOwn(runReportOptions, key)) {
+      throw new UsageError(`\`${given}\`: \`${key}\` is the run’s, for every report: give ${runReportOptions[key]}`)
+    }
+    if (shipped !== 'json' || key !== 'pretty') {
+      const takes = shipped === 'json' ? 'json takes `pretty`' : `${shipped} takes no options`
+      throw new UsageError(`\`${given}\`: unknown option \`${key}\`, ${takes}`)
+    }
+    if (typeof value !== 'boolean' && !(Number.isInteger(value) && (value as number) >= 0)) {
+      throw new UsageError(
+        `\`${given}\`: unexpected value \`${json5.stringify(value)}\` for \`pretty\`, expected a number of spaces, true or false`
+      )
+    }
+  }
+  return options
 }
 
 function optionsOf(text: string, given: string): Record<string, unknown> {
