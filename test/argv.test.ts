@@ -109,7 +109,7 @@ describe('parseCommandLine', () => {
       '`--report junit=indent:2=junit.xml`: unknown option `indent`, junit takes no options'
     )
     expect(refusal('--report', "json=pretty:'2'", 'docs')).toBe(
-      '`--report json=pretty:\'2\'`: unexpected value `\'2\'` for `pretty`, expected a number of spaces, true or false'
+      "`--report json=pretty:'2'`: unexpected value `'2'` for `pretty`, expected a number of spaces, true or false"
     )
     expect(refusal('--report', 'json=pretty:-1', 'docs')).toBe(
       '`--report json=pretty:-1`: unexpected value `-1` for `pretty`, expected a number of spaces, true or false'

@@ -423,6 +423,11 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(await diagnosticsIn(withConfig({detect: 'yes'}))).toEqual([
       '1:1 config: Cannot use the config file: .milestone-lint.json: unexpected value `"yes"` for option `detect`, expected `true` or `false`'
     ])
+    const rule = {'docs/.milestone-lint.json': '{"milestone-relative-links": {"fragment": false}}'}
+    expect(await diagnosticsIn(withConfig({}, undefined, rule))).toEqual([
+      '1:1 config: Cannot use the config file: docs/.milestone-lint.json: milestone-relative-links: unknown option `fragment`, ' +
+        'expected one of: `include`, `exclude`, `detect`, `template`, `limits`, `kinds`, `fragments`'
+    ])
   }, 60_000)
 })
 
@@ -492,6 +497,30 @@ describe('each doc’s own config files (README: Config file, “For each doc”
     expect(status).toBe(2)
     expect(stderr).toMatch(
       /^milestone-lint: docs\/\.milestone-lint\.json: unknown option `milestone-nope`, expected one of: /
+    )
+  })
+
+  it('stops the run, naming it, when a rule’s options in it are wrong, on threads and with --config too', () => {
+    const rule = {'milestone-no-placeholders': ['warn', {allowed: ['Owner Name']}]}
+    const said =
+      'docs/.milestone-lint.json: milestone-no-placeholders: unknown option `allowed`, expected one of: ' +
+      '`include`, `exclude`, `detect`, `template`, `limits`, `kinds`, `allow`'
+    const project = withConfig({files: ['docs']}, '.milestone-lint.json', {
+      'docs/.milestone-lint.json': JSON.stringify(rule)
+    })
+    for (const threads of ['1', '2']) {
+      const {status, stderr} = milestoneLint(project, '--concurrency', threads)
+      expect(status).toBe(2)
+      expect(stderr).toBe(`milestone-lint: ${said}\n`)
+    }
+    const named = milestoneLint(project, '--config', 'docs/.milestone-lint.json', 'docs')
+    expect([named.status, named.stderr]).toEqual([2, `milestone-lint: ${said}\n`])
+    // Its wrong kind of value too.
+    writeFileSync(path.join(project, '.milestone-lint.json'), '{"milestone-risk-fields": {"levels": "High"}}')
+    rmSync(path.join(project, 'docs/.milestone-lint.json'))
+    expect(milestoneLint(project, 'docs').stderr).toBe(
+      'milestone-lint: .milestone-lint.json: milestone-risk-fields: unexpected value `"High"` for option `levels`, ' +
+        'expected a non-empty array of non-empty strings\n'
     )
   })
 })

@@ -13,13 +13,15 @@ import releaseTrees from './release-trees.js'
 import {ignorePatternOf, patternCheck} from './ignore-files.js'
 import {ignoreName} from '../project/file-names.js'
 import {extensions} from './files.js'
-import {presetGroups} from './nested-configs.js'
+import {nestedPreset, presetGroups} from './nested-configs.js'
 
 /** What a run takes from the command line. */
 export type RunOptions = Pick<
   LintOptions,
   'rcPath' | 'ignorePath' | 'ignorePatterns' | 'ignoreBase' | 'silentlyIgnore' | 'use'
 > & {
+  /** The config file `--config` names, if any. */
+  config?: string | undefined
   /** The preset's options from milestone-lint's own config file: a `.remarkrc*`'s apply over them. */
   preset?: Record<string, unknown> | undefined
   /** Apply ignore files (the default); `milestone-lint new` reads a path's config whether or not it is ignored. */
@@ -38,7 +40,11 @@ export type RunOptions = Pick<
  * hooks first (registerOwnPackage); the language server has none.
  */
 export async function runEngine(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
-  if (!options.nested) return runOnce(options, files, cwd, namedIn)
+  if (!options.nested) {
+    // The one `--config` names: its rules' options checked, as each doc's own config files are.
+    if (options.config !== undefined) await nestedPreset(path.resolve(cwd, options.config), cwd)
+    return runOnce(options, files, cwd, namedIn)
+  }
   const groups = await presetGroups(files, cwd, options.preset)
   const linted: VFile[] = []
   for (const {preset, files} of groups) linted.push(...(await runOnce({...options, preset}, files, cwd, namedIn)))

@@ -15,7 +15,7 @@ import {type PlainFile, plainFile} from './plain-file.js'
 /** What a batch's run takes from the command line (plain data, for the threads). */
 export type ThreadOptions = Pick<
   RunOptions,
-  'rcPath' | 'ignorePath' | 'ignorePatterns' | 'ignoreBase' | 'silentlyIgnore' | 'use' | 'preset' | 'nested'
+  'rcPath' | 'ignorePath' | 'ignorePatterns' | 'ignoreBase' | 'silentlyIgnore' | 'use' | 'preset' | 'nested' | 'config'
 >
 
 /** One engine run on some files; each file as plain data. */

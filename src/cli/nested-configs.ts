@@ -11,6 +11,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {Config} from './config-file.js'
 import {configIn} from './config-read.js'
+import {UsageError} from './flags.js'
 import {mergeOptions} from './own-package.js'
 
 /** The run config's preset options, and whether each doc's own config files apply (not when `--config` names one). */
@@ -69,15 +70,31 @@ function configsUp(folder: string): string[] {
 /** Each config read once while unchanged, in this thread. */
 const read = new Map<string, {stamp: string; preset: Promise<Record<string, unknown>>}>()
 
-async function nestedPreset(file: string, cwd: string): Promise<Record<string, unknown>> {
+/**
+ * A config file's preset options, its rules' options checked: a mistake in
+ * them stops the run naming the file, as one in its other keys does (the
+ * engine would say it for each doc, naming no file).
+ */
+export async function nestedPreset(file: string, cwd: string): Promise<Record<string, unknown>> {
   const stats = statSync(file)
   const stamp = `${stats.mtimeMs}:${stats.size}`
   let entry = read.get(file)
   if (entry?.stamp !== stamp) {
     // Loaded when a file has one: a run without any loads none of the config's checks.
     const loaded = import('./config-file.js').then(({loadConfig}) => loadConfig(cwd, file))
-    entry = {stamp, preset: loaded.then((config) => config?.preset ?? {})}
+    entry = {stamp, preset: loaded.then(checked)}
     read.set(file, entry)
   }
   return entry.preset
+}
+
+async function checked(config: Config | undefined): Promise<Record<string, unknown>> {
+  if (!config) return {}
+  const {checkRuleOptions} = await import('../rules/index.js')
+  try {
+    checkRuleOptions(config.preset)
+  } catch (error) {
+    throw new UsageError(`${config.name}: ${(error as Error).message}`)
+  }
+  return config.preset
 }

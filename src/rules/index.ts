@@ -3,6 +3,7 @@
  * types its options from them, and reports describe them. A new rule is one
  * module, one line here, and its id in ids.ts.
  */
+import {optionsOf, validateOptions} from '../match/options.js'
 import type {RuleId} from './ids.js'
 import type {MilestoneRule} from './rule.js'
 import noPlaceholders from './no-placeholders.js'
@@ -26,6 +27,14 @@ export const rules = {
 } as const satisfies Record<RuleId, MilestoneRule<never>>
 
 export {presetOptionTypes, type RuleId, ruleIds} from './ids.js'
+
+/** Check the kinds of the rules' options among a preset's options (milestone-lint's config files, when read). */
+export function checkRuleOptions(options: Record<string, unknown>): void {
+  for (const [id, rule] of Object.entries(rules)) {
+    // As the rule checks them when attached (the template checks more then).
+    if (Object.hasOwn(options, id)) validateOptions(id, optionsOf(options[id]), rule.types)
+  }
+}
 
 /** The options of a rule, by its id (inferred from its declaration). */
 export type RuleOptions<Id extends RuleId> = (typeof rules)[Id] extends MilestoneRule<infer Options> ? Options : never

@@ -69,6 +69,8 @@ export interface MilestoneRule<Options> extends Plugin<[RuleConfig<Options>?], R
   description: string
   /** Where the rule is documented. */
   url: string
+  /** The kinds of its options, the shared ones among them (what a config may give it). */
+  types: OptionTypes
 }
 
 /** A rule, declared once: its id, what it checks, its options' kinds, and its check. */
@@ -146,7 +148,7 @@ export function milestoneRule<const Types extends OptionTypes>(
   }
 
   Object.defineProperty(attacher, 'name', {value: 'remark-lint:' + ruleId})
-  return Object.assign(attacher, {ruleId, description, url}) as unknown as MilestoneRule<Options>
+  return Object.assign(attacher, {ruleId, description, url, types}) as unknown as MilestoneRule<Options>
 }
 
 /**
