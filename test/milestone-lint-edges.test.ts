@@ -141,7 +141,7 @@ describe('milestone-lint at the edges', () => {
     expect(stderr).toBe(
       [
         'docs/milestone-1-private-beta.md',
-        ` error Cannot find file: Cannot read given file \`nope.txt\`: ENOENT: no such file or directory, open '${project}/nope.txt'`,
+        ` error Cannot find file: Cannot read given file \`nope.txt\`: ENOENT: no such file or directory, open 'nope.txt'`,
         '',
         '✖ 1 error',
         'milestone-lint: 1 file, 0 milestone docs linted, 1 not linted; 1 error',

@@ -445,7 +445,7 @@ describe('milestone-lint with user config', () => {
       stdout: '',
       stderr:
         'more/broken.md\n' +
-        ` error No such file or folder: ENOENT: no such file or directory, stat '${path.join(project, 'more/broken.md')}'\n\n` +
+        ` error No such file or folder: ENOENT: no such file or directory, stat 'more/broken.md'\n\n` +
         'more/README.md: no issues found\n\n' +
         '✖ 1 error\n' +
         'milestone-lint: 2 files, 0 milestone docs linted, 1 skipped (not a milestone doc), 1 not linted; 1 error\n'

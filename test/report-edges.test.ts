@@ -118,6 +118,23 @@ describe('fingerprints with a baseline', () => {
   })
 })
 
+describe('a file that cannot be read', () => {
+  it('is named relative to the working directory, so its fingerprint is the same in every checkout', () => {
+    const gitlabOf = () => {
+      const project = makeProject()
+      symlinkSync('nowhere.md', path.join(project, 'docs/broken.md'))
+      return parseGitlab(milestoneLint(project, 'docs', '--report', 'gitlab').stdout).filter(
+        (issue) => issue.location.path === 'docs/broken.md'
+      )
+    }
+    const [first, second] = [gitlabOf(), gitlabOf()]
+    expect(first.map((issue) => issue.description)).toEqual([
+      "No such file or folder: ENOENT: no such file or directory, stat 'docs/broken.md'"
+    ])
+    expect(second).toEqual(first)
+  })
+})
+
 describe('a place before line 1 (a plugin’s `{line: 0, column: 0}`)', () => {
   const file = () => {
     const zero = new VFile({path: 'docs/a.md', value: '# A\n'})

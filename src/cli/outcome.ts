@@ -53,7 +53,7 @@ export function outcomeOf(files: readonly VFile[]): Outcome {
   for (const file of files) {
     const problems = file.messages.filter((message) => isProblem(message, file))
     for (const message of problems) {
-      const text = oneLine(message, false)
+      const text = oneLine(message, false, file.cwd)
       if (!outcome.problems.includes(text)) outcome.problems.push(text)
     }
     if (problems.length > 0) {
@@ -65,7 +65,7 @@ export function outcomeOf(files: readonly VFile[]): Outcome {
       const cause = exceptionOf(message)
       if (!cause) continue
       if (!isAbout(cause, file)) outcome.crashed = true
-      message.reason = oneLine(message, true)
+      message.reason = oneLine(message, true, file.cwd)
       message.message = message.reason
       message.cause = undefined
     }
@@ -190,11 +190,22 @@ function isAbout(error: Error, file: VFile): boolean {
  * “Cannot process file” says nothing), with the first line of each cause
  * that it does not already say.
  */
-function oneLine(message: VFileMessage, withReason: boolean): string {
+function oneLine(message: VFileMessage, withReason: boolean, cwd: string): string {
   const parts = withReason || message.reason !== 'Cannot process file' ? [message.reason] : []
   for (let cause: unknown = message.cause; cause instanceof Error; cause = cause.cause) {
-    const line = cause.message.split('\n')[0]!.trim()
+    const line = causeLine(cause, cwd)
     if (line && !parts.some((part) => part.includes(line))) parts.push(line)
   }
   return parts.join(': ')
+}
+
+/**
+ * A cause's first line; a system error's path in it is relative to the
+ * working directory, as reports name files, so that a fingerprint does not
+ * depend on where the repository is checked out.
+ */
+function causeLine(cause: Error, cwd: string): string {
+  const line = cause.message.split('\n')[0]!.trim()
+  const erred = (cause as NodeJS.ErrnoException).path
+  return erred && path.isAbsolute(erred) ? line.replaceAll(erred, path.relative(cwd, erred) || '.') : line
 }
