@@ -388,7 +388,7 @@ describe('stable keys', () => {
     expect(keys(1_000_005)).toEqual(keys(2_000_000))
     // No two messages merge.
     expect(new Set(keys(1_000_005)).size).toBe(new Set(reasons(1_000_005)).size)
-    expect(keys(125_006)[4]).toBe('Unexpected line of characters, over the limit of 100000')
+    expect(keys(125_006)).toContain('Unexpected line of characters, over the limit of 100000')
     // No other number goes: a file's name, a limit.
     const link = new VFile({path: 'a.md', value: ''})
     link.message(

@@ -8,8 +8,10 @@ import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
 import {githubAnnotations} from '../src/reporters/github.js'
 import {gitlabReport} from '../src/reporters/gitlab.js'
+import {jsonReport} from '../src/reporters/json.js'
 import {junitXml} from '../src/reporters/junit.js'
 import {sarifLog} from '../src/reporters/sarif.js'
 import {parseGitlab} from './gitlab-schema.js'
@@ -132,6 +134,38 @@ describe('a file that cannot be read', () => {
       "No such file or folder: ENOENT: no such file or directory, stat 'docs/broken.md'"
     ])
     expect(second).toEqual(first)
+  })
+})
+
+describe('messages at one place', () => {
+  it('come in the terminal report’s order in every report: by rule id, then reason, whatever order the rules ran in', async () => {
+    const file = new VFile({path: 'docs/a.md', value: '# A\n'})
+    for (const [ruleId, reason] of [
+      ['zeta', 'Z'],
+      ['alpha', 'B'],
+      ['alpha', 'A']
+    ]) {
+      file.message(reason!, {place: {line: 1, column: 1}, ruleId, source: 'remark-lint'})
+    }
+    const order = ['A', 'B', 'Z']
+    const terminal = reporter([file], {color: false}).split('\n')
+    expect(terminal.filter((line) => / warning /.test(line)).map((line) => / warning (\w)/.exec(line)![1])).toEqual(
+      order
+    )
+    const json = JSON.parse(jsonReport([file])) as Array<{messages: Array<{reason: string}>}>
+    expect(json[0]!.messages.map((message) => message.reason)).toEqual(order)
+    const sarif = parseSarif(sarifLog([file])).runs[0].results as any[]
+    expect(sarif.map((result) => result.message.text)).toEqual(order)
+    expect(parseGitlab(gitlabReport([file])).map((issue) => issue.description)).toEqual(order)
+    const failures = (await parseJunit(junitXml([file], {frail: true}))).testsuites.testsuite.testcase.failure
+    expect(
+      [failures].flat().map((failure: {'@type': string; '#': string}) => `${failure['@type']}: ${failure['#']}`)
+    ).toEqual(['alpha: docs/a.md:1:1: A (alpha)', 'alpha: docs/a.md:1:1: B (alpha)', 'zeta: docs/a.md:1:1: Z (zeta)'])
+    expect(
+      githubAnnotations([file])
+        .split('\n')
+        .map((line) => line.slice(-1))
+    ).toEqual(order)
   })
 })
 

@@ -6,6 +6,7 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {compareMessage} from 'vfile-sort'
 
 /** Options a reporter gets: unified-engine's, and `frail`, which `milestone-lint` sets. */
 export interface ReporterOptions {
@@ -98,7 +99,9 @@ export function writeOut(text: string): '' {
   return ''
 }
 
-/** Messages in order of place: line, then column (a message without one first). */
-export function byPlace(left: VFileMessage, right: VFileMessage): number {
-  return (left.line ?? 0) - (right.line ?? 0) || (left.column ?? 0) - (right.column ?? 0)
-}
+/**
+ * Messages in order of place (a message without one first), and at one
+ * place as the terminal report has them (vfile-reporter sorts with vfile-sort
+ * too): by fatal, source, rule id and reason.
+ */
+export const byPlace: (left: VFileMessage, right: VFileMessage) => number = compareMessage
