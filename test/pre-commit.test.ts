@@ -215,6 +215,19 @@ describe.skipIf(skip)(skip ? `pre-commit hook (skipped: ${skipReason})` : 'pre-c
     rmSync(path.join(user, args[2]!))
   }, 60_000)
 
+  it('lints all the files it is given in one run, so that a config’s report file holds them all', () => {
+    const copies = Array.from({length: 8}, (_, index) => `docs/milestone-1-copy-${index + 1}.md`)
+    const doc = readFileSync(path.join(user, 'docs/milestone-1-private-beta.md'), 'utf8')
+    for (const copy of copies) writeFileSync(path.join(user, copy), doc)
+    writeFileSync(path.join(user, '.milestone-lint.json'), '{"reports": ["json=lint.json"]}')
+    // Without `require_serial`, pre-commit splits 8 files over a run per core (at least 4 files a run).
+    const result = run('pre-commit', ['run', 'milestone-lint', '--files', ...copies], user)
+    log('pre-commit run milestone-lint --files (8 files)', result)
+    const report = JSON.parse(readFileSync(path.join(user, 'lint.json'), 'utf8')) as Array<{path: string}>
+    expect(report.map((file) => file.path).sort()).toEqual([...copies].sort())
+    for (const file of [...copies, '.milestone-lint.json', 'lint.json']) rmSync(path.join(user, file))
+  }, 60_000)
+
   it('passes a file that .remarkignore excludes without failing on it (--silently-ignore)', () => {
     writeFileSync(path.join(user, '.remarkignore'), 'docs/milestone-2-*\n')
 
