@@ -216,7 +216,6 @@ describe('parseCommandLine', () => {
       ).fixRules
     ).toEqual(['milestone-success-criteria', 'milestone-risk-fields', 'milestone-required-headings'])
     expect(options('--diff', '--report', 'vfile-reporter-pretty', 'docs').fixDryRun).toBe(true)
-    expect(options('--diff', '--report', 'sarif=results.sarif', 'docs').fixDryRun).toBe(true)
   })
 
   it('takes --baseline, and refuses --update-baseline without it or with --fix-dry-run (once a config file could give it)', () => {
@@ -265,7 +264,7 @@ describe('parseCommandLine', () => {
     expect(withConfig(options('--cache-location', 'x.json', '--no-cache', 'docs'), undefined).cache).toBe(false)
   })
 
-  it('refuses --fix-rule alone, an unknown rule id, and --fix-dry-run with --fix or a report on stdout', () => {
+  it('refuses --fix-rule alone, an unknown rule id, and --fix-dry-run with --fix, a report on stdout or a report file', () => {
     expect(refusal('--fix-rule', 'milestone-risk-fields', 'docs')).toBe(
       '--fix-rule limits --fix or --fix-dry-run: add one of them'
     )
@@ -281,6 +280,10 @@ describe('parseCommandLine', () => {
     )
     expect(refusal('--report', 'vfile-reporter-sarif', '--fix-dry-run', 'docs')).toBe(
       '--fix-dry-run prints its diff on stdout, where --report sarif writes: use one of them'
+    )
+    // A report file would be of text that is never written.
+    expect(refusal('--diff', '--report', 'sarif=results.sarif', 'docs')).toBe(
+      '--fix-dry-run writes no file, and --report sarif would write `results.sarif`: use one of them'
     )
   })
 

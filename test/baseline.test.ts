@@ -6,7 +6,7 @@
  * baselined messages baselined; a new copy of one is reported.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeEach, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
@@ -171,6 +171,17 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
   })
 
+  it('says nothing of baselined problems fixed on a dry run, which fixes nothing', () => {
+    const {project} = baselined()
+    const dryRun = lint(project, '--fix-dry-run')
+    expect(dryRun.stdout).toMatch(/^\+\+\+ b\/docs\/milestone-2-public-launch\.md$/m)
+    expect(dryRun.stderr).not.toMatch(/baselined problems? fixed/)
+    // What the fix does fix is said once it is written.
+    expect(lint(project, '--fix').stderr).toMatch(
+      /^milestone-lint: \d+ baselined problems fixed; run --update-baseline/m
+    )
+  })
+
   it('says before linting, in one line (exit 2), that --update-baseline has no folder to write in', () => {
     expect(milestoneLint(makeProject(), 'docs', '--baseline', 'gone/b.json', '--update-baseline')).toEqual({
       status: 2,
@@ -219,6 +230,9 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
       problem ||
       '`milestone-lint-baseline.json` is not a milestone-lint baseline (expected {"tool": "milestone-lint", "version": 1, "files": {…}}, as --update-baseline writes)'
     expect(lint(project)).toEqual({status: 2, stdout: '', stderr: `milestone-lint: ${expected}\n`})
+    // Said before linting: no doc is linted, so no cache is written.
+    expect(lint(project, '--cache').status).toBe(2)
+    expect(existsSync(path.join(project, 'node_modules/.cache/milestone-lint'))).toBe(false)
   })
 
   it('keeps the entries of a file not linted (ignored, over a limit) as they are, and never baselines why', () => {

@@ -365,12 +365,22 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(refusal(project, '--config', 'config.yaml')).toBe(
       line('config.yaml', 'expected a `.json`, `.jsonc` or `.mjs` file, or a `package.json`')
     )
-    expect(refusal(withConfig({reports: ['sarif']}), '--fix-dry-run', 'docs')).toBe(
-      'milestone-lint: --fix-dry-run prints its diff on stdout, where --report sarif writes: use one of them\n'
-    )
     expect(refusal(project, '--update-baseline', 'docs')).toBe(
       'milestone-lint: --update-baseline writes the file --baseline names: add `--baseline <file>` (or `baseline` in the config file)\n'
     )
+  })
+
+  it('gives --fix-dry-run none of its reports: the diff is on stdout, and no file is written', () => {
+    const project = withConfig({reports: ['sarif', 'junit=junit.xml']})
+    const dryRun = milestoneLint(project, '--fix-dry-run', 'docs')
+    expect(dryRun.status).toBe(1)
+    expect(dryRun.stdout).toMatch(
+      /^--- a\/docs\/milestone-2-public-launch\.md\n\+\+\+ b\/docs\/milestone-2-public-launch\.md$/m
+    )
+    expect(existsSync(path.join(project, 'junit.xml'))).toBe(false)
+    // A lint writes them.
+    expect(milestoneLint(project, 'docs').stdout).toMatch(/^\{/)
+    expect(existsSync(path.join(project, 'junit.xml'))).toBe(true)
   })
 
   it('reads a config file that starts with a UTF-8 BOM, and stops on a package.json that does not parse', () => {

@@ -14,6 +14,7 @@ const validate = new Ajv({allErrors: true}).compile(
 
 /** One issue of a report, as far as the tests read it. */
 export interface GitlabIssue {
+  description: string
   fingerprint: string
   location: {path: string; lines: {begin: number}}
 }

@@ -4,7 +4,6 @@
  * every refusal is testable without running the linter.
  */
 import path from 'node:path'
-import {ruleIds} from '../rules/ids.js'
 import {
   type Report,
   UsageError,
@@ -13,10 +12,10 @@ import {
   newFlags,
   parseArgsOptions,
   reportOf,
-  shippedReporter,
   tokensOf,
   withOptions
 } from './flags.js'
+import {fixing} from './fix-flags.js'
 
 /** What a run is asked to do, from its flags and paths. */
 export interface LintOptions {
@@ -147,29 +146,6 @@ export function reportsOf(values: string[]): Report[] {
   return reports
 }
 
-/** `--fix`, `--fix-dry-run` and `--fix-rule`; refuses them together when they cannot be. */
-function fixing(
-  values: Map<string, Array<string | boolean>>,
-  reports: Report[]
-): Pick<LintOptions, 'fix' | 'fixDryRun' | 'fixRules'> {
-  const fix = values.get('fix')?.at(-1) === true
-  const fixDryRun = values.get('fix-dry-run')?.at(-1) === true
-  if (fix && fixDryRun) throw new UsageError('--fix writes what --fix-dry-run shows: use one of them')
-  if (fixDryRun) checkDiffOutput(reports)
-  const given = values.get('fix-rule') as string[] | undefined
-  if (given && !fix && !fixDryRun) throw new UsageError('--fix-rule limits --fix or --fix-dry-run: add one of them')
-  return {fix, fixDryRun, fixRules: given && fixRuleIds(given)}
-}
-
-/** `--fix-dry-run` prints its diff on stdout: refuses a report there too (of the command line or a config file). */
-export function checkDiffOutput(reports: Report[]): void {
-  const onStdout = reports.find((report) => report.file === undefined)
-  const reporter = onStdout && shippedReporter(onStdout.name)
-  if (reporter) {
-    throw new UsageError(`--fix-dry-run prints its diff on stdout, where --report ${reporter} writes: use one of them`)
-  }
-}
-
 /** `--baseline <file>` and `--update-baseline`, which writes it (checked once a config file may have given the baseline). */
 function baselining(values: Map<string, Array<string | boolean>>): Pick<LintOptions, 'baseline' | 'updateBaseline'> {
   return {
@@ -195,26 +171,6 @@ function concurrencyOf(value: string | undefined): number | undefined {
     throw new UsageError(`\`--concurrency ${value}\`: expected a whole number of threads, 1 or more`)
   }
   return Number(value)
-}
-
-/** The rule ids `--fix-rule` names: comma-separated, as configured, or as `remark-lint:<id>`. */
-function fixRuleIds(lists: string[]): string[] {
-  const known: readonly string[] = ruleIds
-  const ids = lists.flatMap((list) =>
-    list
-      .split(',')
-      .map((id) => id.trim().replace(/^remark-lint:/, ''))
-      .filter(Boolean)
-  )
-  if (ids.length === 0) throw new UsageError('--fix-rule needs a rule id')
-  for (const id of ids) {
-    if (!known.includes(id)) {
-      throw new UsageError(
-        `--fix-rule: unknown rule \`${id}\`, expected one of: ${known.map((name) => `\`${name}\``).join(', ')}`
-      )
-    }
-  }
-  return ids
 }
 
 /** `milestone-lint new <file> [--title <title>]`. */

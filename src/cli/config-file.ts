@@ -10,7 +10,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import {type OptionKind, type OptionKinds, validateOptions} from '../match/options.js'
 import {presetOptionTypes} from '../rules/ids.js'
-import {type LintOptions, checkDiffOutput, reportsOf} from './argv.js'
+import {type LintOptions, reportsOf} from './argv.js'
 import {UsageError} from './flags.js'
 import {configIn, contentOf} from './config-read.js'
 import {firstLine} from './lint-message.js'
@@ -120,9 +120,10 @@ export function withConfig(options: LintOptions, config: Config | undefined): Li
     // A `false` in the config is given too: `"cache": false` keeps the cache off.
     if ((Array.isArray(given) ? given.length > 0 : given !== undefined) || config?.options[option] === undefined)
       continue
+    // A dry run's stdout is its diff, and it writes no file: the config's reports are a lint's.
+    if (option === 'reports' && options.fixDryRun) continue
     Object.assign(merged, pick(config.options, option))
   }
-  if (merged.fixDryRun) checkDiffOutput(merged.reports)
   // `--no-cache` or `"cache": false` with a `cacheLocation` is fine: the cache is off.
   if (merged.cacheLocation !== undefined && merged.cache === undefined) {
     throw new UsageError(

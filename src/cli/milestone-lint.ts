@@ -65,6 +65,8 @@ async function lint(given: LintOptions): Promise<void> {
   }
 
   checkRunOutputs(options, found.paths, config?.name, cwd)
+  // Read before linting: one that cannot be used stops the run before any work (and any cache written).
+  const baseline = await baselineOf(options, cwd)
   const reporters = await Promise.all(options.reports.map((report) => reporterOf(report, cwd)))
   // --fix lints in this thread, all files at once, without the cache: its rounds need each file's text.
   const fixing = options.fix || options.fixDryRun
@@ -83,8 +85,7 @@ async function lint(given: LintOptions): Promise<void> {
   let fixed: Fixed | undefined
   if (fixing) ({files, fixed} = await fix(options, files, cwd, namedIn))
   const outcome = outcomeOf([...found.refused.map((refused) => refusedFile(refused, cwd)), ...files])
-  const baselined = options.baseline === undefined ? undefined : await baselineRun(options, outcome, cwd)
-
+  const baselined = baseline?.(outcome)
   const {text, notWritten} = await writeReports(options.reports, reporters, outcome.reported, {
     quiet: options.quiet,
     silent: options.silent,
@@ -128,41 +129,9 @@ function runOn(paths: string[], options: LintOptions, cwd: string, namedIn: Name
   return runEngine(options, files, cwd, namedIn)
 }
 
-/**
- * `--baseline`: take the messages it has off the files reported (and out of
- * the counts, so they fail nothing); with `--update-baseline`, write it from
- * this run's messages first. The lines to say after the summary.
- */
-async function baselineRun(
-  options: LintOptions,
-  outcome: ReturnType<typeof outcomeOf>,
-  cwd: string
-): Promise<{count: number; lines: string[]}> {
-  const {applyBaseline, readBaseline, writeBaseline} = await import('./baseline.js')
-  const baseline = readBaseline(options.baseline!, cwd, options.updateBaseline)
-  const lines: string[] = []
-  if (options.updateBaseline) {
-    const written = writeBaseline(baseline, outcome.reported)
-    lines.push(
-      `milestone-lint: wrote ${options.baseline!}: ${count(written.problems, 'problem')} in ${count(written.files, 'file')}`
-    )
-  }
-  const {baselined, fixed} = applyBaseline(baseline, outcome.reported)
-  for (const message of baselined) {
-    if (message.fatal === true) outcome.errors--
-    else if (message.fatal === false) outcome.warnings--
-    else outcome.infos--
-  }
-  if (fixed > 0) {
-    lines.push(
-      `milestone-lint: ${count(fixed, 'baselined problem')} fixed; run --update-baseline to shrink ${options.baseline!}`
-    )
-  }
-  return {count: baselined.length, lines}
-}
-
-function count(value: number, noun: string): string {
-  return `${value} ${noun}${value === 1 ? '' : 's'}`
+/** `--baseline`'s, to apply once the files are linted (baseline-run.ts); `undefined` without one. */
+async function baselineOf(options: LintOptions, cwd: string) {
+  return options.baseline === undefined ? undefined : (await import('./baseline-run.js')).openBaseline(options, cwd)
 }
 
 /** `milestone-lint new`: write the doc, and say what it holds. */

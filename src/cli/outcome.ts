@@ -8,7 +8,8 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 
-interface Outcome {
+/** What a run's files come to: what to report, and the counts of its summary. */
+export interface Outcome {
   /** The files to report (not those a problem kept from being linted), each message in one line. */
   reported: VFile[]
   /** What kept files from being linted: a bad option or config, an unusable template. Once each. */
