@@ -383,6 +383,17 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(existsSync(path.join(project, 'junit.xml'))).toBe(true)
   })
 
+  it('keeps what a config file or a plugin logs off stdout, the reports’ and the diff’s, in this thread and on others', () => {
+    const logs = 'console.log("from the config")\n'
+    const project = withConfig(logs + 'export default {"milestone-section-fields": false}\n', '.milestone-lint.mjs')
+    for (const threads of ['1', '2']) {
+      const {stdout, stderr} = milestoneLint(project, 'docs', '--concurrency', threads, '--report', 'json')
+      const reported = JSON.parse(stdout) as Array<{messages: unknown[]}>
+      expect(reported.flatMap((file) => file.messages)).toHaveLength(15)
+      expect(stderr).toMatch(/^from the config$/m)
+    }
+  })
+
   it('reads a config file that starts with a UTF-8 BOM, and stops on a package.json that does not parse', () => {
     for (const name of ['.milestone-lint.json', '.milestone-lint.jsonc']) {
       const run = milestoneLint(makeProject({[name]: '\uFEFF{"files": "docs"}'}), '--quiet')
@@ -433,6 +444,9 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(await diagnosticsIn(withConfig({detect: 'yes'}))).toEqual([
       '1:1 config: Cannot use the config file: .milestone-lint.json: unexpected value `"yes"` for option `detect`, expected `true` or `false`'
     ])
+    // What a config logs goes to the server's log (stderr), not into the protocol's stream.
+    const logs = 'console.log("from the config")\nexport default {"milestone-section-fields": false}\n'
+    expect(await diagnosticsIn(withConfig(logs, '.milestone-lint.mjs'))).toHaveLength(15)
     const rule = {'docs/.milestone-lint.json': '{"milestone-relative-links": {"fragment": false}}'}
     expect(await diagnosticsIn(withConfig({}, undefined, rule))).toEqual([
       '1:1 config: Cannot use the config file: docs/.milestone-lint.json: milestone-relative-links: unknown option `fragment`, ' +

@@ -8,7 +8,7 @@
  */
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {Worker} from 'node:worker_threads'
+import {Worker, type WorkerOptions} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {Cache} from './cache.js'
 import {type ThreadOptions, lintBatch} from './lint-batch.js'
@@ -54,7 +54,19 @@ const batchesPerThread = 32
  * old-generation limit (512 or 768 MB) saves 55–85 MB more (one thread, two)
  * but costs half again the CPU, as V8 collects far more often near it.
  */
-export const heapLimits = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 2048}
+const heapLimits = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 2048}
+
+/**
+ * Start a linter thread (this command line's, or the language server's),
+ * with {@link heapLimits}. What it writes on stdout (a config file or a
+ * plugin that logs) goes to stderr: stdout is the reports' and the diff's,
+ * or the language server's protocol's.
+ */
+export function linterThread(url: URL, options: WorkerOptions = {}): Worker {
+  const worker = new Worker(url, {...options, resourceLimits: heapLimits, stdout: true})
+  worker.stdout.pipe(process.stderr, {end: false})
+  return worker
+}
 
 /**
  * Threads for a run without `--concurrency`: one per core but one, and per
@@ -138,11 +150,8 @@ function onThreads(
 
   return new Promise((resolve, reject) => {
     function start(): void {
-      const worker = new Worker(new URL('lint-files-worker.js', import.meta.url), {
-        workerData: {options, cwd},
-        // A doc is at most 1 MB (the `limits` option): a thread that needs more is a bug, said on the file.
-        resourceLimits: heapLimits
-      })
+      // A doc is at most 1 MB (the `limits` option): a thread that needs more is a bug, said on the file.
+      const worker = linterThread(new URL('lint-files-worker.js', import.meta.url), {workerData: {options, cwd}})
       workers.add(worker)
       let batch: Batch | undefined
       let taken = 0

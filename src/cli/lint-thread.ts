@@ -4,8 +4,8 @@
  * dies. A worker is replaced after {@link lintsPerWorker} lints, so that its
  * caches and heap start afresh and memory stays bounded over a long session.
  */
-import {Worker} from 'node:worker_threads'
-import {heapLimits} from './lint-files.js'
+import type {Worker} from 'node:worker_threads'
+import {linterThread} from './lint-files.js'
 import {cannotLint} from './lint-message.js'
 import type {Job, Result} from './lint-worker.js'
 
@@ -36,13 +36,11 @@ export function lintThread(done: (result: Result) => void, log: (error: unknown)
   }
 
   function start(): Worker {
-    const started = new Worker(new URL('lint-worker.js', import.meta.url), {
-      // The command line's linter threads' (a lower limit doubled the time of
-      // a re-lint: median 116 against 60 ms in npm run bench:editor). A doc
-      // is at most 1 MB (the `limits` option): a lint that needs more is a
-      // bug, reported on the doc.
-      resourceLimits: heapLimits
-    })
+    // The command line's linter threads' heap (a lower limit doubled the time
+    // of a re-lint: median 116 against 60 ms in npm run bench:editor). A doc
+    // is at most 1 MB (the `limits` option): a lint that needs more is a
+    // bug, reported on the doc.
+    const started = linterThread(new URL('lint-worker.js', import.meta.url))
     started.on('message', finish)
     started.on('error', log)
     started.on('exit', (code) => {

@@ -9,6 +9,7 @@
  * its parser, `new`, `--help`, `--fix`, `--baseline`): `--version`, and a
  * run that takes every file from its cache or lints on threads, load none.
  */
+import {Console} from 'node:console'
 import {readFileSync} from 'node:fs'
 import process from 'node:process'
 import {VFile} from 'vfile'
@@ -34,6 +35,9 @@ type RunLintOptions = LintOptions & Pick<RunOptions, 'preset' | 'nested'>
 process.on('uncaughtException', (error) => {
   fail(firstLine(error))
 })
+
+// stdout is the reports' and the diff's: what a config file or a plugin logs goes to stderr.
+globalThis.console = new Console(process.stderr, process.stderr)
 
 try {
   const command = parseCommandLine(process.argv.slice(2))
