@@ -280,6 +280,13 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     symlinkSync(project, link, 'dir')
     const through = path.join(link, baselineFile)
     expect(milestoneLint(link, 'docs', '--baseline', through, '--quiet')).toEqual({status: 0, stdout: '', stderr: ''})
+    // A doc named through the link (an editor's workspace opened there).
+    const doc = path.join(link, 'docs/milestone-2-public-launch.md')
+    expect(milestoneLint(project, doc, '--baseline', baselineFile, '--quiet')).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: ''
+    })
   })
 
   it('reads a baseline saved with a byte order mark (by an editor on Windows)', () => {

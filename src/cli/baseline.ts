@@ -237,7 +237,13 @@ function folderOf(baseline: Baseline): string {
   return realPath(path.dirname(baseline.path))
 }
 
-/** A file's path relative to the baseline's folder, with `/`. */
+/**
+ * A file's path relative to the baseline's folder, with `/`; its folder's
+ * real path, for a doc named through a link to a folder (a workspace opened
+ * there). A doc that is itself a link keeps its name.
+ */
 function nameOf(file: VFile, folder: string): string {
-  return path.relative(folder, path.resolve(file.cwd, file.path)).split(path.sep).join('/')
+  const absolute = path.resolve(file.cwd, file.path)
+  const real = path.join(realPath(path.dirname(absolute)), path.basename(absolute))
+  return path.relative(folder, real).split(path.sep).join('/')
 }
