@@ -7,13 +7,44 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {cliPath, makeProject, milestoneLint, removeProjects} from './project.js'
+import {cliPath, makeProject, milestoneLint, milestoneLintWithin, removeProjects} from './project.js'
+import {readmeRun} from './readme.js'
 
 afterAll(removeProjects)
 
 const defective = 'docs/milestone-2-public-launch.md'
 
 describe('milestone-lint at the edges', () => {
+  it('refuses a FIFO or a device as its baseline, config file or cache, in one line, rather than wait forever', () => {
+    const project = makeProject()
+    execFileSync('mkfifo', [path.join(project, 'fifo.json')])
+    const stop = (...args: string[]) => {
+      // Bounded: a regression waits forever.
+      const {status, stderr} = milestoneLintWithin(20_000, project, 'docs', ...args)
+      return [status, stderr]
+    }
+    const notRegular = 'not a regular file (a FIFO, a socket or a device)'
+    expect(stop('--baseline', 'fifo.json')).toEqual([
+      2,
+      `milestone-lint: cannot read baseline \`fifo.json\`: ${notRegular}\n`
+    ])
+    expect(stop('--baseline', '/dev/zero')).toEqual([
+      2,
+      `milestone-lint: cannot read baseline \`/dev/zero\`: ${notRegular}\n`
+    ])
+    expect(stop('--config', 'fifo.json')).toEqual([2, `milestone-lint: fifo.json: ${notRegular}\n`])
+    expect(stop('--cache', '--cache-location', '/dev/zero')).toEqual([
+      2,
+      'milestone-lint: `--cache-location /dev/zero`: `/dev/zero` is not a regular file\n'
+    ])
+    const readme = readmeRun(project, '$ npx milestone-lint docs --baseline /dev/zero')
+    expect(readme.actual).toBe(readme.expected)
+    expect(stop('--baseline', 'fifo.json', '--update-baseline')).toEqual([
+      2,
+      'milestone-lint: `--baseline fifo.json --update-baseline`: `fifo.json` is not a regular file\n'
+    ])
+  })
+
   it('takes the preset from the object form of `plugins`, with its options', () => {
     const project = makeProject({
       '.remarkrc.json': JSON.stringify({plugins: {'remark-lint-milestone': {exclude: ['docs/milestone-2-*']}}})

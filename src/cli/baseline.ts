@@ -8,7 +8,7 @@
  * (ignored, unreadable, over a limit) keeps its entries as they were, and
  * why it was not linted is never baselined: it stays an error until fixed.
  */
-import {readFileSync, writeFileSync} from 'node:fs'
+import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -16,7 +16,7 @@ import {contentHash} from '../reporters/content-hash.js'
 import {type BaselineState, type StableKey, keyText, keyed} from '../reporters/stable-key.js'
 import {goneEntries} from './baseline-gone.js'
 import {UsageError} from './flags.js'
-import {realPath} from './ignore-files.js'
+import {readText, realPath} from './ignore-files.js'
 import {firstLine} from './lint-message.js'
 import {keptFromLinting} from './outcome.js'
 
@@ -43,7 +43,7 @@ export function readBaseline(file: string, cwd: string, creating: boolean): Base
   const baseline: Baseline = {path: absolute, name: file, files: new Map()}
   let text: string
   try {
-    text = readFileSync(absolute, 'utf8')
+    text = readText(absolute)
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
     if (missing && creating) return baseline

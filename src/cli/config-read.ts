@@ -2,13 +2,12 @@
  * Where a folder's milestone-lint config file is, and what it holds, read
  * but not yet checked (config-file.ts checks it and says what it means).
  */
-import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import json5 from 'json5'
 import {ownConfigNames, ownPackageField} from '../project/file-names.js'
 import {UsageError} from './flags.js'
-import {isFile} from './ignore-files.js'
+import {isFile, readText, regularStats} from './ignore-files.js'
 
 /** The config file of a folder, if it has one. */
 export function configIn(folder: string): string | undefined {
@@ -31,13 +30,13 @@ export async function contentOf(file: string, beforeImport?: () => void): Promis
     beforeImport?.()
     // The file's time in the URL: a long-lived process (the language server) sees it change.
     const url = pathToFileURL(file)
-    url.search = String(statSync(file).mtimeMs)
+    url.search = String(regularStats(file).mtimeMs)
     const module = (await import(url.href)) as {default?: unknown}
     if (module.default === undefined) throw new UsageError('expected a default export (`export default {…}`)')
     return module.default
   }
   if (extension === '.json') return jsonOf(file)
-  if (extension === '.jsonc') return json5.parse(readFileSync(file, 'utf8'))
+  if (extension === '.jsonc') return json5.parse(readText(file))
   throw new UsageError(`expected a \`.json\`, \`.jsonc\` or \`.mjs\` file, or a \`package.json\``)
 }
 
@@ -62,5 +61,5 @@ function mayHoldConfig(file: string): boolean {
 
 /** A JSON file's value; a UTF-8 BOM is no part of it (json5 and the engine skip one too). */
 function jsonOf(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown
+  return JSON.parse(readText(file).replace(/^\uFEFF/, '')) as unknown
 }

@@ -88,6 +88,23 @@ export function isFile(file: string): boolean {
   return statOf(file)?.isFile() === true
 }
 
+/**
+ * A file's stats, refusing what is not a regular file before it is read
+ * (a folder is left to the system to refuse): a FIFO or a device would never
+ * end the read.
+ */
+export function regularStats(file: string): Stats {
+  const stats = statSync(file)
+  if (!stats.isFile() && !stats.isDirectory()) throw new Error('not a regular file (a FIFO, a socket or a device)')
+  return stats
+}
+
+/** A file's text, if it is a regular file ({@link regularStats}). */
+export function readText(file: string): string {
+  regularStats(file)
+  return readFileSync(file, 'utf8')
+}
+
 /** A path's stats (following links), or undefined when it is gone or unreadable: the engine says so. */
 export function statOf(file: string): Stats | undefined {
   try {

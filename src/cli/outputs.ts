@@ -19,6 +19,8 @@ interface Output {
   file: string
   /** Its folder is made if it is not there (the cache's). */
   makesFolder?: boolean
+  /** It is read before it is written (the cache, the baseline). */
+  reads?: boolean
 }
 
 /** A file the run reads, and what it is to the user (`the baseline`). */
@@ -42,10 +44,17 @@ function outputsOf(options: LintOptions, cwd: string): Output[] {
   const {baseline, updateBaseline, cache, cacheLocation = defaultCacheLocation, reports} = options
   return [
     ...(baseline !== undefined && updateBaseline
-      ? [{flag: `--baseline ${baseline} --update-baseline`, file: baseline}]
+      ? [{flag: `--baseline ${baseline} --update-baseline`, file: baseline, reads: true}]
       : []),
     ...(cache
-      ? [{flag: `--cache-location ${cacheLocation}`, file: cacheFile(cacheLocation, cwd), makesFolder: true}]
+      ? [
+          {
+            flag: `--cache-location ${cacheLocation}`,
+            file: cacheFile(cacheLocation, cwd),
+            makesFolder: true,
+            reads: true
+          }
+        ]
       : []),
     ...reports.flatMap(({name, file}) => (file === undefined ? [] : [{flag: `--report ${name}=${file}`, file}]))
   ]
@@ -67,13 +76,16 @@ function checkOutputs(outputs: readonly Output[], inputs: readonly Input[], cwd:
   const shown = (file: string) => path.relative(cwd, path.resolve(cwd, file))
   const read = new Map(inputs.map(({what, file}) => [realPath(path.resolve(cwd, file)), `${what} \`${shown(file)}\``]))
   const written = new Map<string, string>()
-  for (const {flag, file, makesFolder} of outputs) {
+  for (const {flag, file, makesFolder, reads} of outputs) {
     const absolute = path.resolve(cwd, file)
     // Said before the run, not once it is done.
     if (!makesFolder && statOf(path.dirname(absolute))?.isDirectory() !== true) {
       throw new UsageError(`\`${flag}\`: no folder \`${path.dirname(file)}\` to write it in`)
     }
-    if (statOf(absolute)?.isDirectory() === true) throw new UsageError(`\`${flag}\`: \`${file}\` is a folder`)
+    const stats = statOf(absolute)
+    if (stats?.isDirectory() === true) throw new UsageError(`\`${flag}\`: \`${file}\` is a folder`)
+    // The cache and the baseline are read first: a FIFO or a device would never end the read.
+    if (reads && stats && !stats.isFile()) throw new UsageError(`\`${flag}\`: \`${file}\` is not a regular file`)
     const real = realPath(absolute)
     const what = read.get(real) ?? written.get(real) ?? (existsSync(real) ? readAnyway(real, shown(file)) : undefined)
     if (what) throw new UsageError(`\`${flag}\` would write over ${what}; name another file`)
