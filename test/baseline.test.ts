@@ -289,6 +289,11 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     })
   })
 
+  it('hashes a doc without its byte order mark, which an editor hands the language server without', () => {
+    expect(contentHash(new VFile({value: '\uFEFF# A\r\n'}))).toBe(contentHash(new VFile({value: '# A\r\n'})))
+    expect(contentHash(new VFile({value: Buffer.from('\uFEFF# A\n')}))).toBe(contentHash(new VFile({value: '# A\n'})))
+  })
+
   it('reads a baseline saved with a byte order mark (by an editor on Windows)', () => {
     const {project, written} = baselined()
     writeFileSync(path.join(project, baselineFile), '\uFEFF' + written)

@@ -21,5 +21,6 @@ export function contentHash(file: VFile): string | undefined {
   // Typed as always there, it is not for a file never read.
   const text = file.value as VFile['value'] | undefined
   if (file.data.milestoneLintHash !== undefined || text === undefined) return file.data.milestoneLintHash
-  return 'sha256:' + createHash('sha256').update(String(text)).digest('hex')
+  // Without a byte order mark: an editor hands the language server the text without it.
+  return 'sha256:' + createHash('sha256').update(String(text).replace(/^\uFEFF/, '')).digest('hex')
 }
