@@ -183,6 +183,19 @@ describe('milestone-lint new', () => {
     )
   })
 
+  it('counts placeholders only where the rule that reports them is on', () => {
+    const project = makeProject({'docs/.milestone-lint.json': '{"milestone-no-placeholders": false}'})
+    expect(milestoneLint(project, 'new', 'docs/milestone-3-scale.md').stderr.split('\n').at(-2)).toBe(
+      '  1 message: `milestone-lint docs/milestone-3-scale.md` lists it'
+    )
+    const quiet = makeProject({
+      'docs/.milestone-lint.json': '{"milestone-no-placeholders": false, "milestone-overview-sync": false}'
+    })
+    expect(milestoneLint(quiet, 'new', 'docs/milestone-3-scale.md').stderr.split('\n').at(-2)).toBe(
+      '  no message from its lint'
+    )
+  })
+
   it('lints a folder named `new` as `./new`', () => {
     const project = makeProject()
     cpSync(path.join(project, 'docs'), path.join(project, 'new'), {recursive: true})

@@ -154,9 +154,15 @@ function left(linted: VFile | undefined, shown: string): string {
   if (!linted || !data?.linted) return `not linted: ${data?.reason ?? 'not a milestone doc'}`
   const placeholders = linted.messages.filter((message) => message.ruleId === 'milestone-no-placeholders').length
   const others = linted.messages.length - placeholders
+  if (others + placeholders === 0) return 'no message from its lint'
+  // None where the rule that reports them is off: then none is counted.
   const said =
-    counted(placeholders, 'placeholder') + ' to fill' + (others > 0 ? ', and ' + counted(others, 'other message') : '')
-  return `${said}: \`milestone-lint ${shown}\` lists them`
+    placeholders === 0
+      ? counted(others, 'message')
+      : counted(placeholders, 'placeholder') +
+        ' to fill' +
+        (others > 0 ? ', and ' + counted(others, 'other message') : '')
+  return `${said}: \`milestone-lint ${shown}\` lists ${linted.messages.length === 1 ? 'it' : 'them'}`
 }
 
 /** Write the file, making its missing folders; on failure, remove the folders made. */
