@@ -22,5 +22,10 @@ export function contentHash(file: VFile): string | undefined {
   const text = file.value as VFile['value'] | undefined
   if (file.data.milestoneLintHash !== undefined || text === undefined) return file.data.milestoneLintHash
   // Without a byte order mark: an editor hands the language server the text without it.
-  return 'sha256:' + createHash('sha256').update(String(text).replace(/^\uFEFF/, '')).digest('hex')
+  return (
+    'sha256:' +
+    createHash('sha256')
+      .update(String(text).replace(/^\uFEFF/, ''))
+      .digest('hex')
+  )
 }
