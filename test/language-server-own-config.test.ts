@@ -60,6 +60,11 @@ describe('milestone-lint-language-server and milestone-lint’s own config files
     expect(await diagnosticsIn(root)).toEqual([])
     // From the workspace folder docs/, the config found up is the root's, and its glob is relative to the root.
     expect(await diagnosticsIn(root, {}, path.join(root, 'docs'))).toEqual([])
+    // Nor is a baseline that cannot be used said on it.
+    const unwritten = makeProject({
+      '.milestone-lint.json': '{"ignores": ["docs/milestone-2-*.md"], "baseline": "docs/bl.json"}'
+    })
+    expect(await diagnosticsIn(unwritten)).toEqual([])
     // Not ignored: linted as without the config.
     const other = makeProject({'.milestone-lint.json': '{"ignores": ["docs/milestone-3-*.md"]}'})
     expect(cliMessages(other)).toBe(20)

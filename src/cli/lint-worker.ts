@@ -77,7 +77,9 @@ async function run(job: Job): Promise<Result> {
   }
   await lint(job, own, file)
   if (!job.fix) {
-    const baseline = job.baseline ?? own.baseline
+    // A doc the engine skipped (ignored, or no config with `requireConfig`) gets nothing, not even a baseline's problem.
+    const skipped = (file.data as {unifiedEngineGiven?: boolean}).unifiedEngineGiven !== true
+    const baseline = skipped ? undefined : (job.baseline ?? own.baseline)
     const messages = baseline ? baselined(file, baseline, job.baselined) : file.messages.map(toMessage)
     return {id: job.id, messages, baseline}
   }
