@@ -86,6 +86,8 @@ describe('milestone-lint-language-server and the config’s `baseline`', () => {
     updateBaseline(root)
     expect(cliMessages(root)).toBe(0)
     expect(await diagnosticsIn(root)).toEqual([])
+    // From the workspace folder docs/: the config found up is the root's, its baseline relative to the root.
+    expect(await diagnosticsIn(root, {}, path.join(root, 'docs'))).toEqual([])
     expect(await diagnosticsIn(root, {baselined: 'hint'})).toHaveLength(20)
   }, 30_000)
 
