@@ -6,7 +6,7 @@
  * files to watch the Markdown, config and ignore files; one that cannot
  * tells it of saves.
  */
-import {readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {DidOpenTextDocumentNotification, FileChangeType, type FileEvent} from 'vscode-languageserver-protocol/node'
@@ -157,6 +157,28 @@ describe('milestone-lint-language-server and files on disk', () => {
       await client.filesChanged([{uri: client.uri(overviewPath), type: FileChangeType.Changed}])
       expect(await relinted).toEqual([])
       expect(client.logs.filter((line) => line.includes(untitled))).toEqual([])
+    })
+  }, 30_000)
+
+  it('handles the rest of a batch of changes when a path in it cannot be stat’ed (a symlink loop)', async () => {
+    const root = makeProject()
+    symlinkSync('loop.md', path.join(root, 'docs/loop.md'))
+    await withClient(new LspClient(root), async (client) => {
+      await client.initialize()
+      const doc = client.uri(docPath)
+      await client.open(doc, readFileSync(path.join(root, docPath), 'utf8'))
+      const overviewFile = path.join(root, overviewPath)
+      writeFileSync(overviewFile, readFileSync(overviewFile, 'utf8').replace(heading, renamedHeading))
+      const relinted = client.diagnostics(doc, 1)
+      await client.filesChanged([
+        {uri: client.uri('docs/loop.md'), type: FileChangeType.Changed},
+        {uri: client.uri(overviewPath), type: FileChangeType.Changed}
+      ])
+      // Another doc's lint, queued after, shows whether the batch linted the doc again.
+      await client.open(client.uri('docs/milestone-9-other.md'), '# Milestone 9: Other\n')
+      expect(client.logs.filter((line) => line.includes('failed'))).toEqual([])
+      expect(lintsOf(client, doc)).toBe(2)
+      expect((await relinted).map(formatDiagnostic)).toEqual(broken)
     })
   }, 30_000)
 

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import type {LintOptions} from './argv.js'
 import {type NamedIn, ownPlugins} from './own-package.js'
 import releaseTrees from './release-trees.js'
-import {ignorePatternOf, patternCheck} from './ignore-files.js'
+import {enginePatterns} from './ignore-files.js'
 import {ignoreName} from '../project/file-names.js'
 import {extensions} from './files.js'
 import {nestedPreset, presetGroups} from './nested-configs.js'
@@ -76,7 +76,13 @@ async function runOnce(options: RunOptions, files: VFile[], cwd: string, namedIn
         packageField: 'remarkConfig',
         ignoreName: ignore ? ignoreName : undefined,
         ignorePath: ignore ? options.ignorePath : undefined,
-        ignorePatterns: ignore ? enginePatterns(options, files, cwd) : [],
+        ignorePatterns: ignore
+          ? enginePatterns(
+              options,
+              files.map((file) => path.resolve(cwd, file.path)),
+              cwd
+            )
+          : [],
         silentlyIgnore: options.silentlyIgnore,
         pluginPrefix: 'remark',
         // The preset comes from the config: a config file's (its
@@ -101,27 +107,4 @@ async function runOnce(options: RunOptions, files: VFile[], cwd: string, namedIn
       }
     )
   })
-}
-
-/**
- * The ignore patterns as the engine takes them, relative to the working
- * directory. A config file's (relative to its folder) are applied here: the
- * files given that they ignore are named exactly, so the engine says each
- * is ignored as it would for `--ignore-pattern`.
- */
-function enginePatterns(options: RunOptions, files: VFile[], cwd: string): string[] {
-  if (options.ignoreBase === undefined) return options.ignorePatterns.map((pattern) => ignorePatternOf(pattern, cwd))
-  const ignored = patternCheck(options.ignoreBase, options.ignorePatterns)
-  return files
-    .map((file) => path.resolve(cwd, file.path))
-    .filter(ignored)
-    .map(
-      (file) =>
-        '/' +
-        path
-          .relative(cwd, file)
-          .split(path.sep)
-          .join('/')
-          .replace(/[\\*?[\]]/g, '\\$&')
-    )
 }

@@ -63,6 +63,31 @@ export function patternCheck(base: string, patterns: readonly string[]): (absolu
 }
 
 /**
+ * Ignore patterns as unified-engine takes them, relative to the working
+ * directory. Those relative to another folder (a config file's `ignores`)
+ * are applied here: the files given (absolute paths) that they ignore are
+ * named exactly, so the engine says each is ignored as it would for
+ * `--ignore-pattern` (or, silently ignoring, skips it).
+ */
+export function enginePatterns(
+  settings: Pick<IgnoreSettings, 'ignorePatterns' | 'ignoreBase'>,
+  files: readonly string[],
+  cwd: string
+): string[] {
+  if (settings.ignoreBase === undefined) return settings.ignorePatterns.map((pattern) => ignorePatternOf(pattern, cwd))
+  const ignored = patternCheck(settings.ignoreBase, settings.ignorePatterns)
+  return files.filter(ignored).map(
+    (file) =>
+      '/' +
+      path
+        .relative(cwd, file)
+        .split(path.sep)
+        .join('/')
+        .replace(/[\\*?[\]]/g, '\\$&')
+  )
+}
+
+/**
  * An ignore pattern as `ignore` takes it, for a folder: as `files` are,
  * `./docs/x.md` and an absolute path into the folder are `docs/x.md` (the
  * package matches neither). Another leading `/` anchors the pattern at the

@@ -196,7 +196,7 @@ function lintNextWaiting(): void {
     .then((given) => {
       if (running?.id !== id) return
       const job: Job = {id, cwd, path: filePath, text, ...jobSettings(given, cwd), fix: Boolean(fix)}
-      if (watchFiles) for (const file of [job.ignorePath, job.baseline?.path, job.template]) if (file) watchNamed(file)
+      if (watchFiles) for (const file of [job.ignorePath, job.baseline, job.template]) if (file) watchNamed(file)
       linter.run(job)
       connection.console.log(`${fix ? 'fixing' : 'linting'} ${uri} (version ${running.version})`)
     })
@@ -212,6 +212,8 @@ function finishJob(result: Result): void {
   const done = running
   if (done?.id !== result.id) return
   running = undefined
+  // The config's baseline is known once read: watched as the setting's is.
+  if (watchFiles && result.baseline) watchNamed(result.baseline)
   if (done.fix) done.fix(result)
   else publish(done, result.messages)
   lintNextWaiting()

@@ -19,10 +19,9 @@ import {type TextEdit, diffEdits} from '../text/edits.js'
 import {recordHeadings} from '../reporters/stable-key.js'
 import {applyBaseline, readBaseline} from './baseline.js'
 import {fixInRounds} from './fix.js'
-import {type Config, loadConfig} from './config-file.js'
 import {type Message, cannotLint, firstLine} from './lint-message.js'
+import {type OwnConfig, ownConfigOf} from './lint-worker-config.js'
 import {presetUnder} from './own-package.js'
-import {type PresetGroup, presetGroups} from './nested-configs.js'
 
 /** What to lint. */
 export interface Job {
@@ -34,8 +33,10 @@ export interface Job {
   requireConfig: boolean
   /** An ignore file to use instead of `.remarkignore`, as an absolute path. */
   ignorePath: string | undefined
-  /** A baseline file (`milestoneLint.baseline`), as an absolute path, and what to do with the messages it has. */
-  baseline?: {path: string; baselined: 'hide' | 'hint'} | undefined
+  /** A baseline file (`milestoneLint.baseline`), as an absolute path: over the config's `baseline`. */
+  baseline?: string | undefined
+  /** What to do with the messages the baseline has. */
+  baselined: 'hide' | 'hint'
   /** A template (`milestoneLint.template`), as an absolute path: for docs no config file gives one. */
   template?: string | undefined
   /** Fix all: also give the edits of the text's certain fixes, as `milestone-lint --fix` makes them. */
@@ -48,6 +49,8 @@ export interface Result {
   messages: Message[]
   /** For a fix job: the edits from the text as sent (offsets in it, BOM and all) to the fixed text. */
   edits?: TextEdit[]
+  /** The baseline file used (the setting's or the config's), as an absolute path: the server watches it. */
+  baseline?: string | undefined
 }
 
 parentPort?.on('message', function (job: Job) {
@@ -64,16 +67,41 @@ parentPort?.on('message', function (job: Job) {
 })
 
 async function run(job: Job): Promise<Result> {
-  const file = await lint(job, job.text)
-  if (!job.fix)
-    return {id: job.id, messages: job.baseline ? baselined(file, job.baseline) : file.messages.map(toMessage)}
+  const file = fileOf(job, job.text)
+  let own: OwnConfig
+  try {
+    own = await ownConfigOf(job.cwd, path.resolve(job.cwd, job.path), job.template)
+  } catch (error) {
+    fatal(file, `Cannot use the config file: ${(error as Error).message}`, 'config')
+    return {id: job.id, messages: file.messages.map(toMessage), ...(job.fix ? {edits: []} : {})}
+  }
+  await lint(job, own, file)
+  if (!job.fix) {
+    // A doc the engine skipped (ignored, or no config with `requireConfig`) gets nothing, not even a baseline's problem.
+    const skipped = (file.data as {unifiedEngineGiven?: boolean}).unifiedEngineGiven !== true
+    const baseline = skipped ? undefined : (job.baseline ?? own.baseline)
+    const messages = baseline ? baselined(file, baseline, job.baselined) : file.messages.map(toMessage)
+    return {id: job.id, messages, baseline}
+  }
   const messages = file.messages.map(toMessage)
   // Fixes can uncover others: fixed in rounds, as the CLI does, the text
   // linted again in memory. The edits are those from the text to its fixed
   // form, whatever the rounds were (and with the text's own line breaks).
-  const {fixing} = await fixInRounds([file], (texts) => Promise.all([...texts.values()].map((text) => lint(job, text))))
+  const {fixing} = await fixInRounds([file], (texts) =>
+    Promise.all([...texts.values()].map((text) => lint(job, own, fileOf(job, text))))
+  )
   const fixed = fixing.get(file.path)?.text
   return {id: job.id, messages, edits: fixed === undefined ? [] : diffEdits(job.text, fixed)}
+}
+
+/** A text as the job's file. */
+function fileOf(job: Job, text: string): VFile {
+  return new VFile({cwd: job.cwd, path: job.path, value: text})
+}
+
+/** Say a problem that stops the lint on the file, as the server's own. */
+function fatal(file: VFile, reason: string, ruleId: string): void {
+  file.message(reason, {ruleId, source: 'milestone-lint-language-server'}).fatal = true
 }
 
 /**
@@ -81,44 +109,23 @@ async function run(job: Job): Promise<Result> {
  * has them: those it has are left out, or shown as hints. A baseline that
  * cannot be read is said on the file, once.
  */
-function baselined(file: VFile, setting: NonNullable<Job['baseline']>): Message[] {
+function baselined(file: VFile, absolute: string, mode: Job['baselined']): Message[] {
   let baseline
   try {
-    // Named in a message as the setting names it, relative to the workspace folder.
-    baseline = readBaseline(path.relative(file.cwd, setting.path), file.cwd, false)
+    // Named in a message relative to the workspace folder, as the setting (and the CLI, the config's) names it.
+    baseline = readBaseline(path.relative(file.cwd, absolute), file.cwd, false)
   } catch (error) {
-    const message = file.message(`Cannot use the baseline: ${(error as Error).message}`, {
-      ruleId: 'baseline',
-      source: 'milestone-lint-language-server'
-    })
-    message.fatal = true
+    fatal(file, `Cannot use the baseline: ${(error as Error).message}`, 'baseline')
     return file.messages.map(toMessage)
   }
   const {baselined: known} = applyBaseline(baseline, [file])
   const messages = file.messages.map(toMessage)
-  if (setting.baselined === 'hide') return messages
+  if (mode === 'hide') return messages
   return [...messages, ...known.map((message) => ({...toMessage(message), baselined: true}))]
 }
 
-/** Lint a text as the job's file; the file, with its messages. */
-async function lint(job: Job, text: string): Promise<VFile> {
-  const file = new VFile({cwd: job.cwd, path: job.path, value: text})
-  // milestone-lint's own config file, found from the workspace folder up as the CLI finds it from its working directory.
-  let config: Config | undefined
-  let preset: Record<string, unknown> | undefined
-  try {
-    config = await loadConfig(job.cwd, undefined)
-    // The template setting is under every config file, as a default; the own configs at and above the doc over it.
-    const under = {...(job.template ? {template: job.template} : {}), ...config?.preset}
-    ;[{preset}] = (await presetGroups([file], job.cwd, under)) as [PresetGroup]
-  } catch (error) {
-    const message = file.message(`Cannot use the config file: ${(error as Error).message}`, {
-      ruleId: 'config',
-      source: 'milestone-lint-language-server'
-    })
-    message.fatal = true
-    return file
-  }
+/** Lint the job's file (its text, as given), with what its own config files give; the file, with its messages. */
+async function lint(job: Job, {preset, configured, ignorePatterns}: OwnConfig, file: VFile): Promise<VFile> {
   return new Promise((resolve) => {
     engine(
       {
@@ -129,8 +136,10 @@ async function lint(job: Job, text: string): Promise<VFile> {
         packageField: 'remarkConfig',
         ignoreName: '.remarkignore',
         ignorePath: job.ignorePath,
-        // milestone-lint's own config file configures every file.
-        ignoreUnconfigured: job.requireConfig && !config,
+        // The run config's `ignores`, as the CLI applies them.
+        ignorePatterns,
+        // milestone-lint's own config files configure the docs they apply to.
+        ignoreUnconfigured: job.requireConfig && !configured,
         silentlyIgnore: true,
         pluginPrefix: 'remark',
         // The preset comes from the config file (the own config's preset

@@ -5,11 +5,11 @@
  * linted again: for a Markdown file, the others (its own text, not its
  * file, is what is linted, and has not changed); for any other file, all.
  */
-import {statSync} from 'node:fs'
 import path from 'node:path'
 import {type Connection, DidChangeWatchedFilesNotification, type TextDocuments} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {isMarkdown, markdownExtensions, ownConfigNames, rcNames} from '../project/file-names.js'
+import {statOf} from './ignore-files.js'
 import {toPath} from './lsp-convert.js'
 
 /** The files a client that can watch files is asked to watch for the server. */
@@ -53,7 +53,8 @@ export function relintOnChanges(
   const stamps = new Map<string, string>()
 
   function isNews(file: string): boolean {
-    const stats = statSync(file, {throwIfNoEntry: false})
+    // One that cannot be stat'ed (gone, a symlink loop, no access) is gone: the rest of the batch counts.
+    const stats = statOf(file)
     const stamp = stats ? `${stats.mtimeMs}:${stats.size}` : 'missing'
     if (stamps.get(file) === stamp) return false
     if (stamps.size >= maxStamps) stamps.clear()

@@ -41,11 +41,12 @@ export class SettingsCache {
 export function jobSettings(
   {requireConfig, ignorePath, baseline, baselined, template}: Settings,
   cwd: string
-): Pick<Job, 'requireConfig' | 'ignorePath' | 'baseline' | 'template'> {
+): Pick<Job, 'requireConfig' | 'ignorePath' | 'baseline' | 'baselined' | 'template'> {
   return {
     requireConfig,
     ignorePath: ignorePath && path.resolve(cwd, ignorePath),
-    baseline: baseline ? {path: path.resolve(cwd, baseline), baselined} : undefined,
+    baseline: baseline && path.resolve(cwd, baseline),
+    baselined,
     template: template && path.resolve(cwd, template)
   }
 }

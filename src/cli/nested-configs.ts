@@ -23,6 +23,8 @@ export function presetsOf(given: {config?: string | undefined}, config: Config |
 export interface PresetGroup {
   preset: Record<string, unknown> | undefined
   files: VFile[]
+  /** The own config files at or above the files' folder, nearest first. */
+  configs: string[]
 }
 
 /**
@@ -52,7 +54,7 @@ export async function presetGroups(
       let options = preset
       // The outermost first: the nearest one's options win.
       for (const file of [...chain].reverse()) options = mergeOptions(options ?? {}, await nestedPreset(file, cwd))
-      return {preset: options, files}
+      return {preset: options, files, configs: chain}
     })
   )
 }
