@@ -14,24 +14,15 @@ import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {ownConfigNames, rcNames} from '../project/file-names.js'
+import {type Entry, entriesOf, format, isRecord} from './cache-entries.js'
 import {firstLine} from './lint-message.js'
 import type {PlainFile} from './plain-file.js'
-
-/** The cache file's format: a file of another is not read. */
-const format = 1
 
 /** The file in a folder given to `--cache-location`. */
 export const cacheName = 'cache.json'
 
 /** Files whose content changes how a file below is linted: config files of either kind, remark's package config, ignore files. */
 const configNames = new Set([...rcNames, ...ownConfigNames, 'package.json', '.remarkignore'])
-
-interface Entry {
-  key: string
-  /** Each file the lint read or looked for, with its stamp. */
-  reads: Record<string, string>
-  file: PlainFile
-}
 
 /** The cache of a run. */
 export interface Cache {
@@ -111,13 +102,13 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
   }
 }
 
-/** A location names a folder when it is one, or ends with a slash. */
 /** The cache's file for `--cache-location`: the location, or {@link cacheName} in it when it is a folder. */
 export function cacheFile(location: string, cwd: string): string {
   const absolute = path.resolve(cwd, location)
   return isFolder(absolute, location) ? path.join(absolute, cacheName) : absolute
 }
 
+/** A location names a folder when it is one, or ends with a slash. */
 function isFolder(absolute: string, given: string): boolean {
   if (/[\\/]$/.test(given)) return true
   try {
@@ -164,86 +155,4 @@ function memo(map: Map<string, string>, key: string, make: () => string): string
     map.set(key, value)
   }
   return value
-}
-
-/** The entries of a cache file: none if it cannot be read or is not what this version writes. */
-function entriesOf(file: string): Map<string, Entry> {
-  let data: unknown
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
-  } catch {
-    return new Map()
-  }
-  if (!isRecord(data) || data.milestoneLintCache !== format || !isRecord(data.entries)) return new Map()
-  const entries = Object.entries(data.entries)
-  return new Map<string, Entry>(entries.every(([, entry]) => isEntry(entry)) ? (entries as Array<[string, Entry]>) : [])
-}
-
-function isEntry(value: unknown): value is Entry {
-  return (
-    isRecord(value) &&
-    typeof value.key === 'string' &&
-    isRecord(value.reads) &&
-    Object.values(value.reads).every((stamp) => typeof stamp === 'string') &&
-    isPlainFile(value.file)
-  )
-}
-
-function isPlainFile(value: unknown): boolean {
-  if (!isRecord(value) || typeof value.path !== 'string' || !Array.isArray(value.messages)) return false
-  const data = value.data
-  return (
-    isRecord(data) &&
-    (data.milestoneLint === undefined || isLintData(data.milestoneLint)) &&
-    (data.milestoneLintHash === undefined || typeof data.milestoneLintHash === 'string') &&
-    (data.milestoneLintHeadings === undefined ||
-      (Array.isArray(data.milestoneLintHeadings) &&
-        data.milestoneLintHeadings.every(
-          (heading) =>
-            Array.isArray(heading) &&
-            typeof heading[0] === 'number' &&
-            typeof heading[1] === 'number' &&
-            typeof heading[2] === 'string'
-        ))) &&
-    value.messages.every(isMessage)
-  )
-}
-
-/** What the rules say of a file (`MilestoneLintData`): linted or not, as what, and why not. */
-function isLintData(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    typeof value.linted === 'boolean' &&
-    ['kind', 'reason'].every((key) => value[key] === undefined || typeof value[key] === 'string')
-  )
-}
-
-/** A message as plain-file.ts writes it: the fields reporters read, of their types. */
-function isMessage(value: unknown): boolean {
-  if (!isRecord(value) || typeof value.reason !== 'string') return false
-  const optional = (key: string, type: string) =>
-    value[key] === undefined || value[key] === null || typeof value[key] === type
-  return (
-    ['ruleId', 'source', 'url', 'note', 'file', 'name', 'message', 'actual'].every((key) => optional(key, 'string')) &&
-    ['line', 'column'].every((key) => optional(key, 'number')) &&
-    optional('fatal', 'boolean') &&
-    (value.expected === undefined ||
-      (Array.isArray(value.expected) && value.expected.every((text) => typeof text === 'string'))) &&
-    (value.place === undefined || value.place === null || isPlace(value.place)) &&
-    (value.cause === undefined || isMessage(value.cause))
-  )
-}
-
-function isPlace(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  if ('start' in value) return isPoint(value.start) && isPoint(value.end)
-  return isPoint(value)
-}
-
-function isPoint(value: unknown): boolean {
-  return isRecord(value) && typeof value.line === 'number' && typeof value.column === 'number'
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
