@@ -2,11 +2,13 @@
  * The entries of a `--cache` file (cache.ts), as this version writes them:
  * a file of another shape is not trusted, and is written afresh.
  */
-import {readFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {firstLine} from './lint-message.js'
 import type {PlainFile} from './plain-file.js'
 
 /** The cache file's format: a file of another is not read. */
-export const format = 1
+const format = 1
 
 /** A file's lint, by its key and the stamp of each file it read. */
 export interface Entry {
@@ -14,6 +16,22 @@ export interface Entry {
   /** Each file the lint read or looked for, with its stamp. */
   reads: Record<string, string>
   file: PlainFile
+}
+
+/**
+ * Write the entries to a temporary file renamed over the cache file: a run
+ * reading it never sees half of one. The problem's first line if it fails.
+ */
+export function writeEntries(file: string, entries: Map<string, Entry>): string | undefined {
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    mkdirSync(path.dirname(file), {recursive: true})
+    writeFileSync(temporary, JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(entries)}))
+    renameSync(temporary, file)
+    return undefined
+  } catch (error) {
+    return firstLine(error)
+  }
 }
 
 /** The entries of a cache file: none if it cannot be read or is not what this version writes. */

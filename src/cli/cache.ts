@@ -5,17 +5,18 @@
  * ignore files that apply to it (every one in its folder and above), and
  * stamped with every other file its lint read or looked for (noted by
  * src/project/reads.ts) and the user's modules loaded (lint-batch.ts), each
- * by its content: a change to any of them lints the file again. A cache
- * file that is not one this version wrote (not JSON, another format, cut
- * short) is ignored, and written afresh; it is written only with `--cache`,
- * to a temporary file renamed over it.
+ * by its content: a change to any of them lints the file again. So a run
+ * keeps the entries of files it does not lint, while they are on disk: one
+ * stale by then is checked, as any, when a run uses it. A cache file that
+ * is not one this version wrote (not JSON, another format, cut short) is
+ * ignored, and written afresh; it is written only with `--cache`, to a
+ * temporary file renamed over it (a reader never sees half of one).
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {ownConfigNames, rcNames} from '../project/file-names.js'
-import {type Entry, entriesOf, format, isRecord} from './cache-entries.js'
-import {firstLine} from './lint-message.js'
+import {type Entry, entriesOf, isRecord, writeEntries} from './cache-entries.js'
 import type {PlainFile} from './plain-file.js'
 
 /** The file in a folder given to `--cache-location`. */
@@ -30,7 +31,7 @@ export interface Cache {
   hit(file: string): PlainFile | undefined
   /** Keep a file's lint for the next run (not one that crashed or could not be read). */
   keep(file: PlainFile): void
-  /** Write the entries kept (those of this run's files); the problem in one line if it cannot be written. */
+  /** Write this run's entries, and those of other files still there; the problem in one line if it cannot be written. */
   save(): string | undefined
 }
 
@@ -49,6 +50,8 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
   const file = cacheFile(location, cwd)
   const old = entriesOf(file)
   const kept = new Map<string, Entry>()
+  // The files of this run: the entries of the others are kept as they were.
+  const seen = new Set<string>()
   const stamps = new Map<string, string>()
   const configs = new Map<string, string>()
 
@@ -71,6 +74,7 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
   return {
     hit(named) {
       const each = path.resolve(cwd, named)
+      seen.add(each)
       const entry = old.get(each)
       if (!entry || entry.key !== keyOf(each)) return undefined
       if (Object.entries(entry.reads).some(([read, was]) => stamp(read) !== was)) return undefined
@@ -80,6 +84,7 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
     },
     keep(linted) {
       const each = path.resolve(cwd, linted.path)
+      seen.add(each)
       // A crash, or a file that could not be read or configured, is linted again.
       if (!linted.reads || linted.messages.some((message) => isRecord(message.cause) && 'error' in message.cause))
         return
@@ -88,16 +93,12 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
       kept.set(each, {key: keyOf(each), reads, file: {...linted, reads: undefined}})
     },
     save() {
-      const text = JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(kept)})
-      const temporary = `${file}.${process.pid}.tmp`
-      try {
-        mkdirSync(path.dirname(file), {recursive: true})
-        writeFileSync(temporary, text)
-        renameSync(temporary, file)
-        return undefined
-      } catch (error) {
-        return `cannot write the cache \`${path.relative(cwd, file) || file}\` (${firstLine(error)})`
-      }
+      // A run on some files (a pre-commit hook's) keeps the others' entries, not those of files gone: one stat each.
+      for (const [each, entry] of old) if (!seen.has(each) && existsSync(each)) kept.set(each, entry)
+      const problem = writeEntries(file, kept)
+      return problem === undefined
+        ? undefined
+        : `cannot write the cache \`${path.relative(cwd, file) || file}\` (${problem})`
     }
   }
 }
