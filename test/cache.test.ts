@@ -31,10 +31,15 @@ function cachedProject(): string {
   })
 }
 
-/** A cached run: its JSON report and terminal output, and the files the engine linted (sorted). */
+/** A cached run of docs/: its JSON report and terminal output, and the files the engine linted (sorted). */
 function cachedRun(project: string, ...args: string[]) {
+  return cachedRunOf(project, ['docs'], ...args)
+}
+
+/** A cached run of these paths, as {@link cachedRun}. */
+function cachedRunOf(project: string, paths: string[], ...args: string[]) {
   rmSync(path.join(project, 'linted.log'), {force: true})
-  const run = milestoneLint(project, '--cache', '--use', './log.mjs', '--report', 'json', ...args, 'docs')
+  const run = milestoneLint(project, '--cache', '--use', './log.mjs', '--report', 'json', ...args, ...paths)
   const log = path.join(project, 'linted.log')
   const linted = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).sort() : []
   return {status: run.status, stdout: run.stdout, stderr: run.stderr, linted}
@@ -56,6 +61,12 @@ function parserModulesLoaded(cwd: string, ...args: string[]): string[] {
     {cwd, encoding: 'utf8'}
   )
   return run.stderr.split('\n').filter((line) => line.startsWith('loaded '))
+}
+
+/** The files the cache file has entries of (sorted). */
+function cachedEntries(project: string): string[] {
+  const data = JSON.parse(readFileSync(path.join(project, cacheFile), 'utf8')) as {entries: object}
+  return Object.keys(data.entries).sort()
 }
 
 function edit(project: string, file: string, change: (text: string) => string): void {
@@ -196,6 +207,26 @@ describe('milestone-lint --cache', () => {
     const target = cachedRun(project)
     expect(target.linted).toEqual([defective])
     expect(target.stdout).not.toMatch(/checkout-flow/)
+  })
+
+  it('keeps the entries of the files a run does not lint: the next run of all takes them from the cache', () => {
+    const project = cachedProject()
+    expect(cachedRun(project).linted).toHaveLength(5)
+    // As a pre-commit hook runs, on the one file staged.
+    edit(project, `docs/${correct}`, (text) => text + '\nMore words.\n')
+    expect(cachedRunOf(project, [`docs/${correct}`]).linted).toEqual([correct])
+    expect(cachedEntries(project)).toHaveLength(5)
+    expect(cachedRun(project).linted).toEqual([])
+  })
+
+  it('drops the entry of a file no longer there, in a run that does not lint it', () => {
+    const project = cachedProject()
+    cachedRun(project)
+    rmSync(path.join(project, 'docs/README.md'))
+    expect(cachedRunOf(project, [`docs/${correct}`]).linted).toEqual([])
+    expect(cachedEntries(project)).toEqual(
+      ['lumen-architecture.md', correct, defective, 'milestones.md'].map((name) => path.join(project, 'docs', name))
+    )
   })
 
   it('ignores a corrupt, cut short or foreign cache file, and writes it afresh', () => {

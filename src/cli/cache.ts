@@ -5,20 +5,19 @@
  * ignore files that apply to it (every one in its folder and above), and
  * stamped with every other file its lint read or looked for (noted by
  * src/project/reads.ts) and the user's modules loaded (lint-batch.ts), each
- * by its content: a change to any of them lints the file again. A cache
- * file that is not one this version wrote (not JSON, another format, cut
- * short) is ignored, and written afresh; it is written only with `--cache`,
- * to a temporary file renamed over it.
+ * by its content: a change to any of them lints the file again. So a run
+ * keeps the entries of files it does not lint, while they are on disk: one
+ * stale by then is checked, as any, when a run uses it. A cache file that
+ * is not one this version wrote (not JSON, another format, cut short) is
+ * ignored, and written afresh; it is written only with `--cache`, to a
+ * temporary file renamed over it (a reader never sees half of one).
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {ownConfigNames, rcNames} from '../project/file-names.js'
-import {firstLine} from './lint-message.js'
+import {type Entry, entriesOf, isRecord, writeEntries} from './cache-entries.js'
 import type {PlainFile} from './plain-file.js'
-
-/** The cache file's format: a file of another is not read. */
-const format = 1
 
 /** The file in a folder given to `--cache-location`. */
 export const cacheName = 'cache.json'
@@ -26,20 +25,13 @@ export const cacheName = 'cache.json'
 /** Files whose content changes how a file below is linted: config files of either kind, remark's package config, ignore files. */
 const configNames = new Set([...rcNames, ...ownConfigNames, 'package.json', '.remarkignore'])
 
-interface Entry {
-  key: string
-  /** Each file the lint read or looked for, with its stamp. */
-  reads: Record<string, string>
-  file: PlainFile
-}
-
 /** The cache of a run. */
 export interface Cache {
   /** A file's lint from the cache, if its entry's key and every stamp still hold. */
   hit(file: string): PlainFile | undefined
   /** Keep a file's lint for the next run (not one that crashed or could not be read). */
   keep(file: PlainFile): void
-  /** Write the entries kept (those of this run's files); the problem in one line if it cannot be written. */
+  /** Write this run's entries, and those of other files still there; the problem in one line if it cannot be written. */
   save(): string | undefined
 }
 
@@ -58,6 +50,8 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
   const file = cacheFile(location, cwd)
   const old = entriesOf(file)
   const kept = new Map<string, Entry>()
+  // The files of this run: the entries of the others are kept as they were.
+  const seen = new Set<string>()
   const stamps = new Map<string, string>()
   const configs = new Map<string, string>()
 
@@ -80,6 +74,7 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
   return {
     hit(named) {
       const each = path.resolve(cwd, named)
+      seen.add(each)
       const entry = old.get(each)
       if (!entry || entry.key !== keyOf(each)) return undefined
       if (Object.entries(entry.reads).some(([read, was]) => stamp(read) !== was)) return undefined
@@ -89,6 +84,7 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
     },
     keep(linted) {
       const each = path.resolve(cwd, linted.path)
+      seen.add(each)
       // A crash, or a file that could not be read or configured, is linted again.
       if (!linted.reads || linted.messages.some((message) => isRecord(message.cause) && 'error' in message.cause))
         return
@@ -97,27 +93,23 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
       kept.set(each, {key: keyOf(each), reads, file: {...linted, reads: undefined}})
     },
     save() {
-      const text = JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(kept)})
-      const temporary = `${file}.${process.pid}.tmp`
-      try {
-        mkdirSync(path.dirname(file), {recursive: true})
-        writeFileSync(temporary, text)
-        renameSync(temporary, file)
-        return undefined
-      } catch (error) {
-        return `cannot write the cache \`${path.relative(cwd, file) || file}\` (${firstLine(error)})`
-      }
+      // A run on some files (a pre-commit hook's) keeps the others' entries, not those of files gone: one stat each.
+      for (const [each, entry] of old) if (!seen.has(each) && existsSync(each)) kept.set(each, entry)
+      const problem = writeEntries(file, kept)
+      return problem === undefined
+        ? undefined
+        : `cannot write the cache \`${path.relative(cwd, file) || file}\` (${problem})`
     }
   }
 }
 
-/** A location names a folder when it is one, or ends with a slash. */
 /** The cache's file for `--cache-location`: the location, or {@link cacheName} in it when it is a folder. */
 export function cacheFile(location: string, cwd: string): string {
   const absolute = path.resolve(cwd, location)
   return isFolder(absolute, location) ? path.join(absolute, cacheName) : absolute
 }
 
+/** A location names a folder when it is one, or ends with a slash. */
 function isFolder(absolute: string, given: string): boolean {
   if (/[\\/]$/.test(given)) return true
   try {
@@ -164,86 +156,4 @@ function memo(map: Map<string, string>, key: string, make: () => string): string
     map.set(key, value)
   }
   return value
-}
-
-/** The entries of a cache file: none if it cannot be read or is not what this version writes. */
-function entriesOf(file: string): Map<string, Entry> {
-  let data: unknown
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
-  } catch {
-    return new Map()
-  }
-  if (!isRecord(data) || data.milestoneLintCache !== format || !isRecord(data.entries)) return new Map()
-  const entries = Object.entries(data.entries)
-  return new Map<string, Entry>(entries.every(([, entry]) => isEntry(entry)) ? (entries as Array<[string, Entry]>) : [])
-}
-
-function isEntry(value: unknown): value is Entry {
-  return (
-    isRecord(value) &&
-    typeof value.key === 'string' &&
-    isRecord(value.reads) &&
-    Object.values(value.reads).every((stamp) => typeof stamp === 'string') &&
-    isPlainFile(value.file)
-  )
-}
-
-function isPlainFile(value: unknown): boolean {
-  if (!isRecord(value) || typeof value.path !== 'string' || !Array.isArray(value.messages)) return false
-  const data = value.data
-  return (
-    isRecord(data) &&
-    (data.milestoneLint === undefined || isLintData(data.milestoneLint)) &&
-    (data.milestoneLintHash === undefined || typeof data.milestoneLintHash === 'string') &&
-    (data.milestoneLintHeadings === undefined ||
-      (Array.isArray(data.milestoneLintHeadings) &&
-        data.milestoneLintHeadings.every(
-          (heading) =>
-            Array.isArray(heading) &&
-            typeof heading[0] === 'number' &&
-            typeof heading[1] === 'number' &&
-            typeof heading[2] === 'string'
-        ))) &&
-    value.messages.every(isMessage)
-  )
-}
-
-/** What the rules say of a file (`MilestoneLintData`): linted or not, as what, and why not. */
-function isLintData(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    typeof value.linted === 'boolean' &&
-    ['kind', 'reason'].every((key) => value[key] === undefined || typeof value[key] === 'string')
-  )
-}
-
-/** A message as plain-file.ts writes it: the fields reporters read, of their types. */
-function isMessage(value: unknown): boolean {
-  if (!isRecord(value) || typeof value.reason !== 'string') return false
-  const optional = (key: string, type: string) =>
-    value[key] === undefined || value[key] === null || typeof value[key] === type
-  return (
-    ['ruleId', 'source', 'url', 'note', 'file', 'name', 'message', 'actual'].every((key) => optional(key, 'string')) &&
-    ['line', 'column'].every((key) => optional(key, 'number')) &&
-    optional('fatal', 'boolean') &&
-    (value.expected === undefined ||
-      (Array.isArray(value.expected) && value.expected.every((text) => typeof text === 'string'))) &&
-    (value.place === undefined || value.place === null || isPlace(value.place)) &&
-    (value.cause === undefined || isMessage(value.cause))
-  )
-}
-
-function isPlace(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  if ('start' in value) return isPoint(value.start) && isPoint(value.end)
-  return isPoint(value)
-}
-
-function isPoint(value: unknown): boolean {
-  return isRecord(value) && typeof value.line === 'number' && typeof value.column === 'number'
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
