@@ -102,24 +102,17 @@ describe('parseCommandLine', () => {
     expect(
       options('--report', 'json=pretty:true', '--report', 'vfile-reporter-json=pretty:4=a.json', 'docs').reports
     ).toHaveLength(2)
-    expect(refusal('--report', 'json=bogus:1', 'docs')).toBe(
-      '`--report json=bogus:1`: unknown option `bogus`, json takes `pretty`'
-    )
-    expect(refusal('--report', 'junit=indent:2=junit.xml', 'docs')).toBe(
-      '`--report junit=indent:2=junit.xml`: unknown option `indent`, junit takes no options'
-    )
-    expect(refusal('--report', "json=pretty:'2'", 'docs')).toBe(
-      "`--report json=pretty:'2'`: unexpected value `'2'` for `pretty`, expected a number of spaces, true or false"
-    )
-    expect(refusal('--report', 'json=pretty:-1', 'docs')).toBe(
-      '`--report json=pretty:-1`: unexpected value `-1` for `pretty`, expected a number of spaces, true or false'
-    )
-    expect(refusal('--report', 'sarif=frail:false=results.sarif', 'docs')).toBe(
-      '`--report sarif=frail:false=results.sarif`: `frail` is the run’s, for every report: give `--no-frail`'
-    )
-    expect(refusal('--report', 'summary=quiet:true', 'docs')).toBe(
-      '`--report summary=quiet:true`: `quiet` is the run’s, for every report: give `--quiet`'
-    )
+    const spaces = 'expected a number of spaces, true or false'
+    for (const [value, problem] of [
+      ['json=bogus:1', 'unknown option `bogus`, json takes `pretty`'],
+      ['junit=indent:2=junit.xml', 'unknown option `indent`, junit takes no options'],
+      ["json=pretty:'2'", `unexpected value \`'2'\` for \`pretty\`, ${spaces}`],
+      ['json=pretty:-1', `unexpected value \`-1\` for \`pretty\`, ${spaces}`],
+      ['sarif=frail:false=results.sarif', '`frail` is the run’s, for every report: give `--no-frail`'],
+      ['summary=quiet:true', '`quiet` is the run’s, for every report: give `--quiet`']
+    ]) {
+      expect(refusal('--report', value!, 'docs')).toBe(`\`--report ${value!}\`: ${problem!}`)
+    }
     // Another's reporter takes what it takes.
     expect(options('--report', 'pretty=bogus:1', 'docs').reports).toEqual([{name: 'pretty', options: {bogus: 1}}])
   })

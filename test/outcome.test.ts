@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {remark} from 'remark'
 import {read} from 'to-vfile'
 import {VFile} from 'vfile'
@@ -71,7 +72,9 @@ describe('outcomeOf', () => {
     const file = unattached('/x/a.md', error)
     const outcome = outcomeOf([file])
     expect(outcome).toMatchObject({problems: [], crashed: false, errors: 1, notLinted: 1, reported: [file]})
-    expect(file.messages[0]?.reason).toBe("Cannot process file: EACCES: permission denied, open '/x/a.md'")
+    // Its path relative to the working directory, as the reports name files.
+    const named = path.relative(file.cwd, '/x/a.md')
+    expect(file.messages[0]?.reason).toBe(`Cannot process file: EACCES: permission denied, open '${named}'`)
     expect(exitCode(outcome, false)).toBe(1)
   })
 
