@@ -3,14 +3,13 @@
  * takes them: a nested one counts for `requireConfig`, and the run config's
  * `baseline` and `ignores` apply in the editor too.
  */
-import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {type Diagnostic, FileChangeType} from 'vscode-languageserver-protocol/node'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
-import {cliPath, makeProject, removeProjects} from './project.js'
+import {makeProject, milestoneLint, removeProjects} from './project.js'
 
 afterAll(removeProjects)
 
@@ -31,11 +30,7 @@ async function diagnosticsIn(root: string, settings: unknown = {}, workspace = r
 
 /** How many messages `milestone-lint docs` reports (all the defective doc's), run from the project's root. */
 function cliMessages(root: string): number {
-  const run = spawnSync(process.execPath, [cliPath, 'docs', '--report', 'json'], {
-    cwd: root,
-    encoding: 'utf8'
-  })
-  const files = JSON.parse(run.stdout) as Array<{messages: unknown[]}>
+  const files = JSON.parse(milestoneLint(root, 'docs', '--report', 'json').stdout) as Array<{messages: unknown[]}>
   return files.reduce((count, file) => count + file.messages.length, 0)
 }
 
@@ -77,8 +72,7 @@ describe('milestone-lint-language-server and the config’s `baseline`', () => {
 
   /** Write the config's baseline as `milestone-lint --update-baseline` does, from the project's root. */
   function updateBaseline(root: string): void {
-    const written = spawnSync(process.execPath, [cliPath, 'docs', '--update-baseline', '--quiet'], {cwd: root})
-    expect(written.status).toBe(0)
+    expect(milestoneLint(root, 'docs', '--update-baseline', '--quiet').status).toBe(0)
   }
 
   it('hides the messages of the config’s baseline when the `baseline` setting is not set', async () => {

@@ -150,9 +150,7 @@ function sum(total: number, problem: {count: number}): number {
  * are `gone`: their messages are fixed.
  */
 function entries(baseline: Baseline, files: readonly VFile[]) {
-  const folder = folderOf(baseline)
-  const named = new Map(files.map((file) => [nameOf(file, folder), file]))
-  const gone = goneEntries(baseline.files, folder, new Set(named.keys()))
+  const {named, gone} = namedFiles(baseline, files)
   const byFile = new Map<VFile, FileEntry | undefined>()
   for (const [name, file] of named) {
     if (!linted(file)) continue
@@ -174,16 +172,15 @@ function entries(baseline: Baseline, files: readonly VFile[]) {
  * as sorted, stable JSON. How many messages it holds, in how many files.
  */
 export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {problems: number; files: number} {
-  const folder = folderOf(baseline)
-  const named = new Map(files.map((file) => [nameOf(file, folder), file]))
-  const gone = goneEntries(baseline.files, folder, new Set(named.keys()))
+  const {named, gone} = namedFiles(baseline, files)
   const result = new Map(
     [...baseline.files].filter(([name]) => {
       const file = named.get(name)
       return file ? !linted(file) : !gone.has(name)
     })
   )
-  for (const file of files.filter(linted)) {
+  for (const [name, file] of named) {
+    if (!linted(file)) continue
     const counts = new Map<string, StableKey & {count: number}>()
     for (const {key} of keyed(file, file.messages)) {
       const text = keyText(key)
@@ -191,7 +188,7 @@ export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {pro
       problem.count++
       counts.set(text, problem)
     }
-    if (counts.size > 0) result.set(nameOf(file, folder), {hash: contentHash(file), problems: [...counts.values()]})
+    if (counts.size > 0) result.set(name, {hash: contentHash(file), problems: [...counts.values()]})
   }
   const sorted = [...result].sort(([a], [b]) => compare(a, b))
   const json = {
@@ -218,6 +215,13 @@ export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {pro
   return {problems: [...result.values()].flatMap((entry) => entry.problems).reduce(sum, 0), files: result.size}
 }
 
+/** The files by their names in the baseline, and the entries of files gone (baseline-gone.ts). */
+function namedFiles(baseline: Baseline, files: readonly VFile[]) {
+  const folder = folderOf(baseline)
+  const named = new Map(files.map((file) => [nameOf(file, folder), file]))
+  return {named, gone: goneEntries(baseline.files, folder, new Set(named.keys()))}
+}
+
 /** Whether a file was linted: not when kept from it (ignored, unreadable, over a limit), so its entries say more. */
 function linted(file: VFile): boolean {
   return !file.messages.some(keptFromLinting)
@@ -237,11 +241,7 @@ function folderOf(baseline: Baseline): string {
   return realPath(path.dirname(baseline.path))
 }
 
-/**
- * A file's path relative to the baseline's folder, with `/`; its folder's
- * real path, for a doc named through a link to a folder (a workspace opened
- * there). A doc that is itself a link keeps its name.
- */
+/** A file's path from the baseline's folder, with `/`, by its folder's real path (a link to a doc keeps its name). */
 function nameOf(file: VFile, folder: string): string {
   const absolute = path.resolve(file.cwd, file.path)
   const real = path.join(realPath(path.dirname(absolute)), path.basename(absolute))

@@ -13,7 +13,7 @@ import releaseTrees from './release-trees.js'
 import {enginePatterns} from './ignore-files.js'
 import {ignoreName} from '../project/file-names.js'
 import {extensions} from './files.js'
-import {nestedPreset, presetGroups} from './nested-configs.js'
+import {configPreset, presetGroups} from './nested-configs.js'
 
 /** What a run takes from the command line. */
 export type RunOptions = Pick<
@@ -42,7 +42,7 @@ export type RunOptions = Pick<
 export async function runEngine(options: RunOptions, files: VFile[], cwd: string, namedIn: NamedIn): Promise<VFile[]> {
   if (!options.nested) {
     // The one `--config` names: its rules' options checked, as each doc's own config files are.
-    if (options.config !== undefined) await nestedPreset(path.resolve(cwd, options.config), cwd)
+    if (options.config !== undefined) await configPreset(path.resolve(cwd, options.config), cwd)
     return runOnce(options, files, cwd, namedIn)
   }
   const groups = await presetGroups(files, cwd, options.preset)

@@ -28,7 +28,7 @@ import {glob, hasMagic} from 'glob'
 import markdownExtensions from 'markdown-extensions'
 import {type Target, isInside, targetOf} from '../project/targets.js'
 import {placeOf} from '../project/project.js'
-import {type IgnoreSettings, ignoreCheck, realPath, statOf} from './ignore-files.js'
+import {type IgnoreSettings, ignoreCheck, isSpecial, realPath, statOf} from './ignore-files.js'
 
 /** The extensions of the Markdown files a folder or glob yields (and the engine lints), with their dot. */
 export const extensions = markdownExtensions.map((extension) => '.' + extension)
@@ -175,7 +175,7 @@ class Finder {
   /** A file to lint, unless it is out of the project or special. */
   private admit(absolute: string, target: Target): void {
     if (target.kind === 'outside') this.refuse(absolute, linkOutReason)
-    else if (target.kind === 'file' && isSpecial(absolute)) this.refuse(absolute, specialFileReason)
+    else if (target.kind === 'file' && isSpecial(statOf(absolute))) this.refuse(absolute, specialFileReason)
     // Regular, missing or unreadable: the engine reads it, or says why not.
     else this.add(absolute)
   }
@@ -230,10 +230,4 @@ function namesExtension(pattern: string): boolean {
 function scopeOf(absolute: string, cwd: string): string {
   if (isInside(cwd, absolute)) return cwd
   return statOf(absolute)?.isDirectory() ? absolute : path.dirname(absolute)
-}
-
-/** Whether a path is there and no regular file or folder: a FIFO, socket or device. */
-function isSpecial(absolute: string): boolean {
-  const stats = statOf(absolute)
-  return stats !== undefined && !stats.isFile() && !stats.isDirectory()
 }

@@ -120,8 +120,13 @@ export function isFile(file: string): boolean {
  */
 export function regularStats(file: string): Stats {
   const stats = statSync(file)
-  if (!stats.isFile() && !stats.isDirectory()) throw new Error('not a regular file (a FIFO, a socket or a device)')
+  if (isSpecial(stats)) throw new Error('not a regular file (a FIFO, a socket or a device)')
   return stats
+}
+
+/** Whether a path's stats are of no regular file or folder: a FIFO, socket or device. */
+export function isSpecial(stats: Stats | undefined): boolean {
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory()
 }
 
 /** A file's text, if it is a regular file ({@link regularStats}). */

@@ -57,8 +57,8 @@ export async function executeCommand(
     // The template setting under it, as the linter thread has it.
     const template = await templateOf(file, cwd)
     const config = await loadConfig(cwd, undefined)
-    // And the own configs at and above the file's folder.
     const preset = {...(template ? {template} : {}), ...config?.preset}
+    // And the own configs at and above the file's folder (`nested`).
     const run = {rcPath: undefined, preset, nested: true}
     if (command === 'milestone-lint.new')
       return await newDoc({...run, file, title: undefined, config: undefined}, cwd, new Map())

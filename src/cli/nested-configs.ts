@@ -53,7 +53,7 @@ export async function presetGroups(
     [...groups.values()].map(async ({chain, files}) => {
       let options = preset
       // The outermost first: the nearest one's options win.
-      for (const file of [...chain].reverse()) options = mergeOptions(options ?? {}, await nestedPreset(file, cwd))
+      for (const file of [...chain].reverse()) options = mergeOptions(options ?? {}, await configPreset(file, cwd))
       return {preset: options, files, configs: chain}
     })
   )
@@ -77,7 +77,7 @@ const read = new Map<string, {stamp: string; preset: Promise<Record<string, unkn
  * them stops the run naming the file, as one in its other keys does (the
  * engine would say it for each doc, naming no file).
  */
-export async function nestedPreset(file: string, cwd: string): Promise<Record<string, unknown>> {
+export async function configPreset(file: string, cwd: string): Promise<Record<string, unknown>> {
   const stats = statSync(file)
   const stamp = `${stats.mtimeMs}:${stats.size}`
   let entry = read.get(file)

@@ -11,7 +11,7 @@ import {ignoreName, isMarkdown, ownConfigNames, rcNames} from '../project/file-n
 import {type LintOptions, defaultCacheLocation} from './argv.js'
 import {cacheFile} from './cache.js'
 import {UsageError} from './flags.js'
-import {realPath, statOf} from './ignore-files.js'
+import {isSpecial, realPath, statOf} from './ignore-files.js'
 
 /** A file the run would write, and the flag that names it (`--report sarif=results.sarif`). */
 interface Output {
@@ -85,7 +85,7 @@ function checkOutputs(outputs: readonly Output[], inputs: readonly Input[], cwd:
     const stats = statOf(absolute)
     if (stats?.isDirectory() === true) throw new UsageError(`\`${flag}\`: \`${file}\` is a folder`)
     // The cache and the baseline are read first: a FIFO or a device would never end the read.
-    if (reads && stats && !stats.isFile()) throw new UsageError(`\`${flag}\`: \`${file}\` is not a regular file`)
+    if (reads && isSpecial(stats)) throw new UsageError(`\`${flag}\`: \`${file}\` is not a regular file`)
     const real = realPath(absolute)
     const what = read.get(real) ?? written.get(real) ?? (existsSync(real) ? readAnyway(real, shown(file)) : undefined)
     if (what) throw new UsageError(`\`${flag}\` would write over ${what}; name another file`)
