@@ -394,6 +394,32 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     }
   })
 
+  it('refuses a config file’s `process.exit()`, naming it, in this thread and on others (exit 2, never a silent pass)', () => {
+    const exits = 'process.exit(0)\nexport default {}\n'
+    const said = (name: string) =>
+      `${name}: \`process.exit(0)\` was called: a config file or plugin cannot end the linter`
+    const run = milestoneLint(withConfig(exits, '.milestone-lint.mjs'), 'docs')
+    expect({status: run.status, stdout: run.stdout, stderr: run.stderr}).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `milestone-lint: ${said('.milestone-lint.mjs')}\n`
+    })
+    // One a thread reads: a doc's own config, and a .remarkrc.mjs.
+    for (const threads of ['1', '2']) {
+      const nested = milestoneLint(makeProject({'docs/.milestone-lint.mjs': exits}), 'docs', '--concurrency', threads)
+      expect({threads, status: nested.status, stderr: nested.stderr}).toEqual({
+        threads,
+        status: 2,
+        stderr: `milestone-lint: ${said('docs/.milestone-lint.mjs')}\n`
+      })
+      const remarkrc = milestoneLint(makeProject({'docs/.remarkrc.mjs': exits}), 'docs', '--concurrency', threads)
+      expect({threads, status: remarkrc.status}).toEqual({threads, status: 2})
+      expect(remarkrc.stderr).toContain(
+        `milestone-lint: Cannot parse file \`docs/.remarkrc.mjs\`: Cannot import ${said('`docs/.remarkrc.mjs`')}\n`
+      )
+    }
+  })
+
   it('reads a config file that starts with a UTF-8 BOM, and stops on a package.json that does not parse', () => {
     for (const name of ['.milestone-lint.json', '.milestone-lint.jsonc']) {
       const run = milestoneLint(makeProject({[name]: '\uFEFF{"files": "docs"}'}), '--quiet')

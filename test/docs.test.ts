@@ -1,11 +1,16 @@
 /**
  * The README's rule sections are what `npm run docs` writes from the rule
- * modules and their golden files (scripts/docs.mjs).
+ * modules and their golden files (scripts/docs.mjs), and its links to its
+ * own sections name them.
  */
 import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import GithubSlugger from 'github-slugger'
+import type {Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {remark} from 'remark'
 import {afterAll, describe, expect, it} from 'vitest'
 import {repoRoot} from './project.js'
 import {readmeBlockAfter} from './readme.js'
@@ -50,5 +55,22 @@ describe('npm run docs', () => {
     expect(readmeBlockAfter('3. **Its fixtures**', 'text')).toBe(
       readFileSync(path.join(repoRoot, 'fixtures/required-headings/disorder.expected'), 'utf8')
     )
+  })
+})
+
+describe('the README’s links to its own sections', () => {
+  it('each name a heading, as GitHub makes its anchor', () => {
+    const tree = remark().parse(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))
+    const slugger = new GithubSlugger()
+    const anchors = new Set<string>()
+    const links: string[] = []
+    const walk = (node: Nodes): void => {
+      if (node.type === 'heading') anchors.add(slugger.slug(toString(node)))
+      if (node.type === 'link' && node.url.startsWith('#')) links.push(node.url.slice(1))
+      if ('children' in node) for (const child of node.children) walk(child)
+    }
+    walk(tree)
+    expect(links.length).toBeGreaterThan(50)
+    expect(links.filter((anchor) => !anchors.has(anchor))).toEqual([])
   })
 })

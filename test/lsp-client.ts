@@ -49,6 +49,8 @@ export class LspClient {
   private readonly waiting = new Map<string, Array<(published: Published | Error) => boolean>>()
   /** The messages the server logged (`window/logMessage`), in order. */
   readonly logs: string[] = []
+  /** The messages the server showed the user (`window/showMessage`), in order. */
+  readonly shown: string[] = []
   /** The capabilities the server registered (`client/registerCapability`), in order. */
   readonly registrations: Registration[] = []
 
@@ -99,6 +101,9 @@ export class LspClient {
     })
     this.connection.onNotification('window/logMessage', (params: {message: string}) => {
       this.logs.push(params.message)
+    })
+    this.connection.onNotification('window/showMessage', (params: {message: string}) => {
+      this.shown.push(params.message)
     })
     this.connection.listen()
   }

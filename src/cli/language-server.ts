@@ -197,7 +197,7 @@ function lintNextWaiting(): void {
       if (running?.id !== id) return
       const job: Job = {id, cwd, path: filePath, text, ...jobSettings(given, cwd), fix: Boolean(fix)}
       if (watchFiles) for (const file of [job.ignorePath, job.baseline, job.template]) if (file) watchNamed(file)
-      linter.run(job)
+      linter.run(job, given.timeLimit)
       connection.console.log(`${fix ? 'fixing' : 'linting'} ${uri} (version ${running.version})`)
     })
     .catch((error: unknown) => {

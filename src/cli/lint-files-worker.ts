@@ -6,6 +6,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {type ThreadOptions, lintBatch} from './lint-batch.js'
 import type {Batch, BatchResult} from './lint-files.js'
+import {refuseExit} from './exit-guard.js'
 import {firstLine} from './lint-message.js'
 import {type NamedIn, registerOwnPackage} from './own-package.js'
 
@@ -13,6 +14,7 @@ const {options, cwd} = workerData as {options: ThreadOptions; cwd: string}
 
 // A config's `import … from 'remark-lint-milestone'` is this copy, on this thread too.
 registerOwnPackage()
+refuseExit()
 
 parentPort!.on('message', function (batch: Batch) {
   const namedIn: NamedIn = new Map()

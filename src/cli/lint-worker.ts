@@ -18,6 +18,7 @@ import remarkLintMilestone from '../index.js'
 import {type TextEdit, diffEdits} from '../text/edits.js'
 import {recordHeadings} from '../reporters/stable-key.js'
 import {applyBaseline, readBaseline} from './baseline.js'
+import {refuseExit} from './exit-guard.js'
 import {fixInRounds} from './fix.js'
 import {type Message, cannotLint, firstLine} from './lint-message.js'
 import {type OwnConfig, ownConfigOf} from './lint-worker-config.js'
@@ -52,6 +53,8 @@ export interface Result {
   /** The baseline file used (the setting's or the config's), as an absolute path: the server watches it. */
   baseline?: string | undefined
 }
+
+refuseExit()
 
 parentPort?.on('message', function (job: Job) {
   run(job).then(

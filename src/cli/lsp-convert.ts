@@ -1,8 +1,8 @@
 /**
  * The language server's words in LSP's terms, as plain functions: messages
  * as diagnostics, expected texts as quick fixes, the certain fixes as one
- * fix-all action, the diagnostic a client echoes back, a client's settings,
- * a document's path and its workspace folder.
+ * fix-all action, the diagnostic a client echoes back, a document's path
+ * and its workspace folder.
  */
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -24,44 +24,6 @@ import {inLineBreaksOf} from '../text/edits.js'
 export interface Published {
   version: number
   diagnostics: Diagnostic[]
-}
-
-/** The `milestoneLint` settings a client may give. */
-export interface Settings {
-  /** Lint only files that a config file applies to. */
-  requireConfig: boolean
-  /** An ignore file to use instead of `.remarkignore`, relative to the workspace folder. */
-  ignorePath: string | undefined
-  /** A baseline file, relative to the workspace folder: its messages are hidden, or hints. */
-  baseline: string | undefined
-  /** What to do with the messages the baseline has: hide them (the default), or show them as hints. */
-  baselined: 'hide' | 'hint'
-  /** A template file, relative to the workspace folder, for docs no config file gives one. */
-  template: string | undefined
-}
-
-/** The settings of a client that gives none. */
-export const defaults: Settings = {
-  requireConfig: false,
-  ignorePath: undefined,
-  baseline: undefined,
-  baselined: 'hide',
-  template: undefined
-}
-
-/** Anything but an object (`null`, or `[]` from a Lua `{}`) means the defaults. */
-export function toSettings(raw: unknown): Settings {
-  if (typeof raw !== 'object' || raw === null) return defaults
-  const {requireConfig, ignorePath, baseline, baselined, template} = raw as Record<string, unknown>
-  // An empty string is what an editor's cleared text setting sends: none.
-  const file = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
-  return {
-    requireConfig: Boolean(requireConfig),
-    ignorePath: file(ignorePath),
-    baseline: file(baseline),
-    baselined: baselined === 'hint' ? 'hint' : 'hide',
-    template: file(template)
-  }
 }
 
 /** A lint message as an LSP diagnostic; its expected texts ride along for the quick fixes. */

@@ -23,6 +23,7 @@ import {type RunOptions, runEngine} from './engine-run.js'
 import {ignoreName} from '../project/file-names.js'
 import {defaultConcurrency, lintFiles} from './lint-files.js'
 import {type Cache, openCache} from './cache.js'
+import {refuseExit} from './exit-guard.js'
 import {checkRunOutputs} from './outputs.js'
 import {reporterOf, writeReports} from './reports.js'
 import {loadConfig, withConfig} from './config-file.js'
@@ -38,6 +39,7 @@ process.on('uncaughtException', (error) => {
 
 // stdout is the reports' and the diff's: what a config file or a plugin logs goes to stderr.
 globalThis.console = new Console(process.stderr, process.stderr)
+refuseExit()
 
 try {
   const command = parseCommandLine(process.argv.slice(2))
