@@ -4,7 +4,19 @@
  * on a frail run, fingerprints with a baseline, places before line 1, and
  * what SARIF asks of message text and columns.
  */
-import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
@@ -17,7 +29,7 @@ import {sarifLog} from '../src/reporters/sarif.js'
 import {parseGitlab} from './gitlab-schema.js'
 import {lint} from './helpers.js'
 import {junitProblems, parseJunit} from './junit-schema.js'
-import {makeProject, milestoneLint, removeProjects} from './project.js'
+import {cliPath, makeProject, milestoneLint, removeProjects} from './project.js'
 import {readmeRun} from './readme.js'
 import {parseSarif} from './sarif-schema.js'
 
@@ -71,6 +83,51 @@ describe('an output named over a file the run reads, or over another output', ()
     ).toBe(1)
     expect(read(project, 'summary.md')).toMatch(/^rule +errors +warnings +infos\n/)
     expect(milestoneLint(project, defective, '--report', 'json=out.json').status).toBe(1)
+  })
+})
+
+describe('the files a run writes (reports, the baseline, the cache)', () => {
+  it('are each written whole, in place of the old one: a reader of the old one keeps it, a link and the mode stay', () => {
+    const project = makeProject()
+    writeFileSync(path.join(project, 'real-cache.json'), '')
+    symlinkSync('real-cache.json', path.join(project, 'cache.json'))
+    const files = ['out.sarif', 'bl.json', 'cache.json']
+    const flags = ['--report', 'sarif=out.sarif', '--baseline', 'bl.json', '--update-baseline', '--cache']
+    const run = () => milestoneLint(project, defective, ...flags, '--cache-location', 'cache.json').status
+    expect(run()).toBe(0)
+    for (const file of files) chmodSync(path.join(project, file), 0o640)
+    // A reader that opened them (a CI step uploading a report) reads them whole as they were.
+    const held = files.map((file) => ({file, old: read(project, file), fd: openSync(path.join(project, file), 'r')}))
+    writeFileSync(path.join(project, defective), read(project, defective).replace('✔', '✅'))
+    expect(run()).toBe(0)
+    for (const {file, old, fd} of held) {
+      expect({file, held: readFileSync(fd, 'utf8')}).toEqual({file, held: old})
+      closeSync(fd)
+      expect({
+        file,
+        changed: read(project, file) !== old,
+        mode: statSync(path.join(project, file)).mode & 0o777
+      }).toEqual({file, changed: true, mode: 0o640})
+    }
+    expect(lstatSync(path.join(project, 'cache.json')).isSymbolicLink()).toBe(true)
+    expect(readdirSync(project).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('is written to as it is when named by a descriptor (`/dev/stdout`): a pipe, or the file stdout goes to', () => {
+    const project = makeProject()
+    const run = (to: string) =>
+      spawnSync(
+        'sh',
+        ['-c', `"${process.execPath}" "${cliPath}" ${defective} --report json=/dev/stdout 2>/dev/null ${to}`],
+        {
+          cwd: project,
+          encoding: 'utf8'
+        }
+      ).stdout
+    const json = /^\[\{"path":"docs\/milestone-2-public-launch\.md".*\]\n$/
+    expect(run('| cat')).toMatch(json)
+    expect(run('> out.txt')).toBe('')
+    expect(read(project, 'out.txt')).toMatch(json)
   })
 })
 

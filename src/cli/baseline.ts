@@ -8,7 +8,6 @@
  * (ignored, unreadable, over a limit) keeps its entries as they were, and
  * why it was not linted is never baselined: it stays an error until fixed.
  */
-import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -19,6 +18,7 @@ import {UsageError} from './flags.js'
 import {readText, realPath} from './ignore-files.js'
 import {firstLine} from './lint-message.js'
 import {keptFromLinting} from './outcome.js'
+import {writeWhole} from './write-whole.js'
 
 /** What the baseline says of one file. */
 interface FileEntry {
@@ -207,7 +207,7 @@ export function writeBaseline(baseline: Baseline, files: readonly VFile[]): {pro
     )
   }
   try {
-    writeFileSync(baseline.path, JSON.stringify(json, null, 2) + '\n')
+    writeWhole(baseline.path, JSON.stringify(json, null, 2) + '\n')
   } catch (error) {
     throw new UsageError(`cannot write baseline \`${baseline.name}\`: ${firstLine(error)}`)
   }

@@ -2,10 +2,11 @@
  * The entries of a `--cache` file (cache.ts), as this version writes them:
  * a file of another shape is not trusted, and is written afresh.
  */
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {firstLine} from './lint-message.js'
 import type {PlainFile} from './plain-file.js'
+import {writeWhole} from './write-whole.js'
 
 /** The cache file's format: a file of another is not read. */
 const format = 1
@@ -19,15 +20,13 @@ export interface Entry {
 }
 
 /**
- * Write the entries to a temporary file renamed over the cache file: a run
- * reading it never sees half of one. The problem's first line if it fails.
+ * Write the entries to the cache file, whole (a run reading it never sees
+ * half of one). The problem's first line if it fails.
  */
 export function writeEntries(file: string, entries: Map<string, Entry>): string | undefined {
-  const temporary = `${file}.${process.pid}.tmp`
   try {
     mkdirSync(path.dirname(file), {recursive: true})
-    writeFileSync(temporary, JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(entries)}))
-    renameSync(temporary, file)
+    writeWhole(file, JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(entries)}))
     return undefined
   } catch (error) {
     return firstLine(error)

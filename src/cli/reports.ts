@@ -3,13 +3,13 @@
  * at the end of the run; the one without (if any) replaces the terminal
  * report, on stdout for the reports this package ships.
  */
-import {writeFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import {reporter as terminalReporter} from 'vfile-reporter'
 import {failsRun, withMessages, writeOut} from '../reporters/shared.js'
 import {type Report, UsageError, shippedReporter} from './flags.js'
 import {firstLine} from './lint-message.js'
+import {writeWhole} from './write-whole.js'
 
 /** A report's text for the files (a reporter of vfile's kind). */
 export type Reporter = (files: VFile[], options: Record<string, unknown>) => string | Promise<string>
@@ -86,7 +86,7 @@ function failingOnly(files: VFile[], frail: boolean): VFile[] {
 /** Write a report's text to its file; the problem in one line if it cannot be written. */
 function writeReport(file: string, text: string): string | undefined {
   try {
-    writeFileSync(file, text.endsWith('\n') ? text : text + '\n')
+    writeWhole(file, text.endsWith('\n') ? text : text + '\n')
     return undefined
   } catch (error) {
     return `cannot write \`${file}\` (${firstLine(error)})`

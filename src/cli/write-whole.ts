@@ -1,0 +1,30 @@
+/**
+ * Write a file whole or not at all: to a temporary file beside it, renamed
+ * over it. A reader (the next run, a CI step uploading a report) never sees
+ * half of one, and a run stopped mid-write leaves the old one. (The package
+ * write-file-atomic does the same, but needs Node 20.17; we support 20.)
+ */
+import {renameSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {realPath, statOf} from './ignore-files.js'
+
+/** Write `text` to `file` whole; throws as `writeFileSync` does. */
+export function writeWhole(file: string, text: string): void {
+  // A device, a FIFO, or a file named by a descriptor (`--report sarif=/dev/stdout`,
+  // a pipe, or the file the shell redirected stdout to) is written to as it is.
+  if (statOf(file)?.isFile() === false || /^\/(?:dev|proc)\//.test(path.resolve(file))) {
+    writeFileSync(file, text)
+    return
+  }
+  // Through a link, the file it names is replaced and the link kept.
+  const target = realPath(file)
+  const stats = statOf(target)
+  const temporary = `${target}.${process.pid}.tmp`
+  try {
+    writeFileSync(temporary, text, stats ? {mode: stats.mode} : {})
+    renameSync(temporary, target)
+  } catch (error) {
+    rmSync(temporary, {force: true})
+    throw error
+  }
+}
