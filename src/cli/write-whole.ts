@@ -4,21 +4,21 @@
  * half of one, and a run stopped mid-write leaves the old one. (The package
  * write-file-atomic does the same, but needs Node 20.17; we support 20.)
  */
-import {renameSync, rmSync, writeFileSync} from 'node:fs'
+import {lstatSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {realPath, statOf} from './ignore-files.js'
+import {statOf} from './ignore-files.js'
 
 /** Write `text` to `file` whole; throws as `writeFileSync` does. */
 export function writeWhole(file: string, text: string): void {
-  // A device, a FIFO, or a file named by a descriptor (`--report sarif=/dev/stdout`,
-  // a pipe, or the file the shell redirected stdout to) is written to as it is.
-  if (statOf(file)?.isFile() === false || /^\/(?:dev|proc)\//.test(path.resolve(file))) {
+  const stats = statOf(file)
+  // Written to as it is: a device, a FIFO, a file named by a descriptor (`--report
+  // sarif=/dev/stdout`: a pipe, or the file the shell sent stdout to), a link to no file.
+  if (stats?.isFile() === false || /^\/(?:dev|proc)\//.test(path.resolve(file)) || (!stats && isLink(file))) {
     writeFileSync(file, text)
     return
   }
   // Through a link, the file it names is replaced and the link kept.
-  const target = realPath(file)
-  const stats = statOf(target)
+  const target = stats ? realpathSync(file) : file
   const temporary = `${target}.${process.pid}.tmp`
   try {
     writeFileSync(temporary, text, stats ? {mode: stats.mode} : {})
@@ -27,4 +27,8 @@ export function writeWhole(file: string, text: string): void {
     rmSync(temporary, {force: true})
     throw error
   }
+}
+
+function isLink(file: string): boolean {
+  return lstatSync(file, {throwIfNoEntry: false})?.isSymbolicLink() === true
 }
