@@ -78,9 +78,13 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     expect(readFileSync(path.join(project, baselineFile), 'utf8')).toBe(written)
   })
 
-  it('keeps messages baselined across lines inserted above and sections reordered', () => {
+  it('keeps messages baselined across lines inserted above, sections reordered and the title edited', () => {
     const {project, written} = baselined()
     edit(project, defective, (text) => text.replace('\n', '\n\nA paragraph added above everything.\n\n\n'))
+    // The milestone renamed: its title is in no message's section.
+    edit(project, defective, (text) =>
+      text.replace('# Milestone 2: Public Launch\n', '# Milestone 2: Public Launch (GA)\n')
+    )
     // The two risks swapped: a section moved, each risk's messages with it.
     edit(project, defective, (text) => {
       const [fraud, support, after] = ['### Risk: Payment Fraud', '### Risk: Support Load', '## Open Questions'].map(
@@ -428,7 +432,7 @@ describe('stable keys', () => {
     )
   })
 
-  it('reads the section headings from the text of a file linted without milestone-lint (remark-cli)', () => {
+  it('reads the section headings, but the title, from the text of a file linted without milestone-lint (remark-cli)', () => {
     const file = new VFile({path: 'a.md', value: '# A\n\n## B\n\ntext\n\n### C\n\n## D\n'})
     file.message('one', {place: {line: 5, column: 1}, ruleId: 'r'})
     file.message('two', {place: {line: 8, column: 1}, ruleId: 'r'})
@@ -436,9 +440,17 @@ describe('stable keys', () => {
     file.message('whole file', {ruleId: 'r'})
     expect(keyed(file, file.messages).map(({key, index}) => [key.section, key.message, index])).toEqual([
       ['', 'whole file', 0],
-      ['# A > ## B', 'one', 0],
-      ['# A > ## B > ### C', 'two', 0],
-      ['# A > ## B > ### C', 'two', 1]
+      ['## B', 'one', 0],
+      ['## B > ### C', 'two', 0],
+      ['## B > ### C', 'two', 1]
+    ])
+    // Not the title (the one `#` heading), but `#` headings when there are several: sections then.
+    const sections = new VFile({path: 'b.md', value: '# A\n\ntext\n\n# B\n\ntext\n'})
+    sections.message('one', {place: {line: 3, column: 1}, ruleId: 'r'})
+    sections.message('one', {place: {line: 7, column: 1}, ruleId: 'r'})
+    expect(keyed(sections, sections.messages).map(({key, index}) => [key.section, index])).toEqual([
+      ['# A', 0],
+      ['# B', 0]
     ])
     // The reporters key them the same.
     const log = JSON.parse(sarifLog([file]))

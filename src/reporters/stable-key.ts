@@ -1,7 +1,8 @@
 /**
  * A message's stable key: what stays the same when the doc is edited
  * elsewhere. It is the file, the rule, the section the message is in (the
- * headings enclosing its place, `## Implementation Phases > ### Phase 2: …`)
+ * headings enclosing its place, `## Implementation Phases > ### Phase 2: …`,
+ * without the doc's title)
  * and its reason without line numbers (nor the counts a limit's message
  * measures), plus its index among messages with an equal key (so a second
  * copy of one problem in one section is another message). Lines inserted
@@ -143,7 +144,12 @@ function sectionAt(headings: readonly Heading[], line: number): string {
   return open.map((heading) => heading[2]).join(' > ')
 }
 
-/** The headings that start sections (those at the top level, as the document model has it). */
+/**
+ * The headings that start sections (those at the top level, as the document
+ * model has it), but the doc's title: its one `#` heading, when it has one
+ * only. A title edited (the milestone renamed) is not a section moved: it
+ * would change the key of every message below it.
+ */
 function headingsOf(tree: Root): Heading[] {
   const headings: Heading[] = []
   for (const node of tree.children) {
@@ -151,7 +157,8 @@ function headingsOf(tree: Root): Heading[] {
       headings.push([node.position.start.line, node.depth, '#'.repeat(node.depth) + ' ' + toString(node)])
     }
   }
-  return headings
+  const titles = headings.filter(([, depth]) => depth === 1)
+  return titles.length === 1 ? headings.filter((heading) => heading !== titles[0]) : headings
 }
 
 /** For a file linted without {@link recordHeadings} (under remark-cli): its headings, read from its text. */
