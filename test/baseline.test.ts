@@ -387,6 +387,11 @@ describe('stable keys', () => {
     expect(withoutLines('Duplicate `## Goal` (first at line 12), see `./milestones.md:35` and lines 3-4')).toBe(
       'Duplicate `## Goal` (first at line), see `./milestones.md` and lines'
     )
+    // A place as older remark-lint plugins give it, in parentheses.
+    expect(withoutLines('Do not use headings with similar content (3:1)')).toBe(
+      'Do not use headings with similar content'
+    )
+    expect(withoutLines('Duplicate (3:1-3:9), at (12:30)')).toBe('Duplicate, at')
     expect(withoutLines('Unexpected number `3` in `### Phase 3: Public Links`')).toBe(
       'Unexpected number `3` in `### Phase 3: Public Links`'
     )

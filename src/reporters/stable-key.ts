@@ -109,10 +109,15 @@ export function fingerprint(file: string, key: StableKey, index: number): string
 
 /**
  * A reason without the line numbers it names: `(first at line 12)`,
- * `` `milestones.md:34` ``. They move with any line inserted above.
+ * `` `milestones.md:34` ``, and a place in parentheses, as older remark-lint
+ * plugins write one (`similar content (3:1)`). They move with any line
+ * inserted above.
  */
 export function withoutLines(reason: string): string {
-  return reason.replace(/\b(lines?) \d+(?:\s*[-–]\s*\d+)?/g, '$1').replace(/(\.[A-Za-z]\w*):\d+(?::\d+)?\b/g, '$1')
+  return reason
+    .replace(/\b(lines?) \d+(?:\s*[-–]\s*\d+)?/g, '$1')
+    .replace(/(\.[A-Za-z]\w*):\d+(?::\d+)?\b/g, '$1')
+    .replace(/ ?\(\d+:\d+(?:-\d+:\d+)?\)/g, '')
 }
 
 /**
