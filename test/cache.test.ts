@@ -5,7 +5,7 @@
  * linted again on any change to it, its config, the template, a linked
  * file or its headings, a missing target that appears, or the version.
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -218,6 +218,26 @@ describe('milestone-lint --cache', () => {
     expect(cachedEntries(project)).toHaveLength(5)
     expect(cachedRun(project).linted).toEqual([])
   })
+
+  it('keeps the entries another run wrote while it ran (two hooks at once, on other files)', async () => {
+    const project = cachedProject()
+    // A plugin that holds the run mid-lint until `go` exists.
+    writeFileSync(
+      path.join(project, 'gate.mjs'),
+      "import {existsSync, writeFileSync} from 'node:fs'\n" +
+        'export default () => () => {\n' +
+        "  writeFileSync('started', '')\n" +
+        "  while (!existsSync('go')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20)\n" +
+        '}\n'
+    )
+    const held = spawn(process.execPath, [cliPath, '--cache', '--use', './gate.mjs', `docs/${correct}`], {cwd: project})
+    const ended = new Promise((resolve) => held.once('exit', resolve))
+    while (!existsSync(path.join(project, 'started'))) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(cachedRunOf(project, [`docs/${defective}`]).linted).toEqual([defective])
+    writeFileSync(path.join(project, 'go'), '')
+    expect(await ended).toBe(0)
+    expect(cachedEntries(project)).toEqual([correct, defective].map((name) => path.join(project, 'docs', name)))
+  }, 30_000)
 
   it('drops the entry of a file no longer there, in a run that does not lint it', () => {
     const project = cachedProject()

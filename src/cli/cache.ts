@@ -17,6 +17,7 @@ import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {ownConfigNames, rcNames} from '../project/file-names.js'
 import {type Entry, entriesOf, isRecord, writeEntries} from './cache-entries.js'
+import {statOf} from './ignore-files.js'
 import type {PlainFile} from './plain-file.js'
 
 /** The file in a folder given to `--cache-location`. */
@@ -48,6 +49,7 @@ export interface RunKey {
 /** The cache at `location` (a file, or a folder to keep {@link cacheName} in), for a run. */
 export function openCache(location: string, cwd: string, run: RunKey): Cache {
   const file = cacheFile(location, cwd)
+  const opened = versionOf(file)
   const old = entriesOf(file)
   const kept = new Map<string, Entry>()
   // The files of this run: the entries of the others are kept as they were.
@@ -94,7 +96,9 @@ export function openCache(location: string, cwd: string, run: RunKey): Cache {
     },
     save() {
       // A run on some files (a pre-commit hook's) keeps the others' entries, not those of files gone: one stat each.
-      for (const [each, entry] of old) if (!seen.has(each) && existsSync(each)) kept.set(each, entry)
+      // Those of the file as it is now: another run (a hook on other files) may have written it meanwhile.
+      const others = versionOf(file) === opened ? old : entriesOf(file)
+      for (const [each, entry] of others) if (!seen.has(each) && existsSync(each)) kept.set(each, entry)
       const problem = writeEntries(file, kept)
       return problem === undefined
         ? undefined
@@ -135,6 +139,12 @@ function stampOf(read: string): string {
     const code = (error as NodeJS.ErrnoException).code
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : `unreadable:${code ?? 'unknown'}`
   }
+}
+
+/** Which write of a file it is: each write of the cache renames a new file over it. */
+function versionOf(file: string): string | undefined {
+  const stats = statOf(file)
+  return stats && `${stats.ino}:${stats.size}:${stats.mtimeMs}`
 }
 
 function listing(folder: string): string[] {
