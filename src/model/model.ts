@@ -45,7 +45,7 @@ export interface Model {
   sections: Section[]
   /** The first H1, if any. */
   title: Section | undefined
-  /** Fields between the start (or the title) and the first sub-section. */
+  /** Fields between the start (or the title, else the first heading) and the first sub-section. */
   metadata: Field[]
   links: LinkNode[]
   definitions: Map<string, Definition>
@@ -60,7 +60,9 @@ export function buildModel(tree: Root, file: VFile): Model {
   const {links, definitions, phrasing, code, headings, html} = nodesOf(tree)
   const {root, sections} = buildSections(tree)
   const title = sections.find((section) => section.depth === 1)
-  const metadata = [...root.fields, ...(title?.fields ?? [])]
+  // Below the title; without a `#` one, below the doc's first heading (a title at
+  // the wrong level, said by milestone-required-headings, still has its lines).
+  const metadata = [...root.fields, ...((title ?? sections[0])?.fields ?? [])]
   let anchors: Set<string> | undefined
 
   return {
