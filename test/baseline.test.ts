@@ -81,7 +81,8 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
   it('keeps messages baselined across lines inserted above, sections reordered and the title edited', () => {
     const {project, written} = baselined()
     edit(project, defective, (text) => text.replace('\n', '\n\nA paragraph added above everything.\n\n\n'))
-    // The milestone renamed: its title is in no message's section.
+    // The milestone renamed: its title is in no message's section; nor is an appendix added at the end.
+    edit(project, defective, (text) => text + '\n# Appendix\n\nNotes.\n')
     edit(project, defective, (text) =>
       text.replace('# Milestone 2: Public Launch\n', '# Milestone 2: Public Launch (GA)\n')
     )
@@ -449,13 +450,13 @@ describe('stable keys', () => {
       ['## B > ### C', 'two', 0],
       ['## B > ### C', 'two', 1]
     ])
-    // Not the title (the one `#` heading), but `#` headings when there are several: sections then.
-    const sections = new VFile({path: 'b.md', value: '# A\n\ntext\n\n# B\n\ntext\n'})
-    sections.message('one', {place: {line: 3, column: 1}, ruleId: 'r'})
-    sections.message('one', {place: {line: 7, column: 1}, ruleId: 'r'})
+    // Not the title (the first heading, a `#` one), but another `#` heading: a section, for what is under it.
+    const sections = new VFile({path: 'b.md', value: '# A\n\n## B\n\ntext\n\n# Appendix\n\ntext\n'})
+    sections.message('one', {place: {line: 5, column: 1}, ruleId: 'r'})
+    sections.message('one', {place: {line: 9, column: 1}, ruleId: 'r'})
     expect(keyed(sections, sections.messages).map(({key, index}) => [key.section, index])).toEqual([
-      ['# A', 0],
-      ['# B', 0]
+      ['## B', 0],
+      ['# Appendix', 0]
     ])
     // The reporters key them the same.
     const log = JSON.parse(sarifLog([file]))

@@ -151,9 +151,10 @@ function sectionAt(headings: readonly Heading[], line: number): string {
 
 /**
  * The headings that start sections (those at the top level, as the document
- * model has it), but the doc's title: its one `#` heading, when it has one
- * only. A title edited (the milestone renamed) is not a section moved: it
- * would change the key of every message below it.
+ * model has it), but the doc's title: its first heading, when that is a `#`
+ * one. A title edited (the milestone renamed) is not a section moved: it
+ * would change the key of every message below it. Another `#` heading
+ * (`# Appendix`) is a section, for the messages under it only.
  */
 function headingsOf(tree: Root): Heading[] {
   const headings: Heading[] = []
@@ -162,8 +163,7 @@ function headingsOf(tree: Root): Heading[] {
       headings.push([node.position.start.line, node.depth, '#'.repeat(node.depth) + ' ' + toString(node)])
     }
   }
-  const titles = headings.filter(([, depth]) => depth === 1)
-  return titles.length === 1 ? headings.filter((heading) => heading !== titles[0]) : headings
+  return headings[0]?.[1] === 1 ? headings.slice(1) : headings
 }
 
 /** For a file linted without {@link recordHeadings} (under remark-cli): its headings, read from its text. */
