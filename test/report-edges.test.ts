@@ -16,7 +16,7 @@ import {
   symlinkSync,
   writeFileSync
 } from 'node:fs'
-import {spawnSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
@@ -111,6 +111,29 @@ describe('the files a run writes (reports, the baseline, the cache)', () => {
     }
     expect(lstatSync(path.join(project, 'cache.json')).isSymbolicLink()).toBe(true)
     expect(readdirSync(project).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('is written in place where it cannot be replaced: in a folder not writable; and a read-only one is not written', () => {
+    const project = makeProject()
+    mkdirSync(path.join(project, 'out'))
+    writeFileSync(path.join(project, 'out/x.sarif'), 'old\n', {mode: 0o666})
+    writeFileSync(path.join(project, 'ro.sarif'), 'old\n', {mode: 0o444})
+    chmodSync(path.join(project, 'out'), 0o555)
+    // As a user the permissions apply to (root's writes pass them): nobody, if this runs as root.
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []
+    if (asUser.length > 0) execFileSync('chown', ['-R', '65534:65534', project])
+    const run = (...args: string[]) => {
+      const [command, ...rest] = [...asUser, process.execPath, cliPath, defective, ...args]
+      const result = spawnSync(command!, rest, {cwd: project, encoding: 'utf8'})
+      return {status: result.status, stderr: result.stderr.split('\n').filter((line) => /cannot/.test(line))}
+    }
+    expect(run('--report', 'sarif=out/x.sarif')).toEqual({status: 1, stderr: []})
+    expect(read(project, 'out/x.sarif')).toMatch(/^\{\n {2}"\$schema"/)
+    expect(run('--report', 'sarif=ro.sarif')).toEqual({
+      status: 2,
+      stderr: ["milestone-lint: cannot write `ro.sarif` (EACCES: permission denied, open 'ro.sarif')"]
+    })
+    expect(read(project, 'ro.sarif')).toBe('old\n')
   })
 
   it('is written to as it is when named by a descriptor (`/dev/stdout`): a pipe, or the file stdout goes to', () => {
