@@ -420,6 +420,39 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     }
   })
 
+  it('refuses a config file’s `process.kill()` of the run and `process.abort()` too, naming it', () => {
+    for (const [call, said] of [
+      ['process.kill(process.pid)', 'process.kill(pid)'],
+      ['process.abort()', 'process.abort()']
+    ]) {
+      const run = milestoneLint(withConfig(`${call}\nexport default {}\n`, '.milestone-lint.mjs'), 'docs')
+      expect({status: run.status, stderr: run.stderr.replace(/process\.kill\(\d+\)/, 'process.kill(pid)')}).toEqual({
+        status: 2,
+        stderr: `milestone-lint: .milestone-lint.mjs: \`${said}\` was called: a config file or plugin cannot end the linter\n`
+      })
+    }
+  })
+
+  it('fails the run in one line (exit 2) on a plugin’s `process.exit()` from a timer, in this thread and on others', () => {
+    const project = makeProject({
+      'docs/.remarkrc.mjs': 'export default {plugins: [() => () => { setTimeout(() => process.exit(0), 0) }]}\n'
+    })
+    const correct = readFileSync(path.join(project, 'docs/milestone-1-private-beta.md'), 'utf8')
+    for (const threads of ['1', '2']) {
+      const run = milestoneLint(project, 'docs', '--concurrency', threads, '--no-frail')
+      const said = run.stderr.split('\n').filter((line) => line.startsWith('milestone-lint: `process.exit'))
+      expect({threads, status: run.status, said, traces: /^\s+at /m.test(run.stderr)}).toEqual({
+        threads,
+        status: 2,
+        said: ['milestone-lint: `process.exit(0)` was called: a config file or plugin cannot end the linter'],
+        traces: false
+      })
+      // Enough docs for a thread to lint several batches.
+      for (let index = 3; index < 40; index++)
+        writeFileSync(path.join(project, `docs/milestone-${index}-x.md`), correct)
+    }
+  })
+
   it('reads a config file that starts with a UTF-8 BOM, and stops on a package.json that does not parse', () => {
     for (const name of ['.milestone-lint.json', '.milestone-lint.jsonc']) {
       const run = milestoneLint(makeProject({[name]: '\uFEFF{"files": "docs"}'}), '--quiet')

@@ -7,7 +7,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {FileChangeType} from 'vscode-languageserver-protocol/node'
+import {DidChangeConfigurationNotification, FileChangeType} from 'vscode-languageserver-protocol/node'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {defaults} from '../src/cli/lsp-settings.js'
 import {makeProject, removeProjects, repoRoot} from './project.js'
@@ -20,7 +20,7 @@ const defectivePath = 'docs/milestone-2-public-launch.md'
 async function session(
   root: string,
   settings: unknown,
-  run: (client: LspClient, opened: string[], uri: string) => Promise<void>
+  run: (client: LspClient, opened: string[], uri: string) => Promise<void> | void
 ): Promise<void> {
   const client = new LspClient(root, {settings})
   try {
@@ -55,6 +55,38 @@ describe('milestone-lint-language-server and a config file that would stop it', 
     },
     30_000
   )
+
+  it('says why a `.remarkrc.mjs` cannot be used, cause and all, as the command line does', async () => {
+    const root = makeProject({'.remarkrc.mjs': 'throw new Error("boom in rc")\n'})
+    await session(root, {}, (_client, opened) => {
+      expect(opened).toEqual([
+        '1:1 undefined: Cannot process file: Cannot parse file `.remarkrc.mjs`: Cannot import `.remarkrc.mjs`: boom in rc'
+      ])
+    })
+  }, 30_000)
+
+  it('says a config file’s `process.kill()` of the server on the doc, and keeps serving', async () => {
+    const root = makeProject({'.milestone-lint.mjs': 'process.kill(process.pid)\nexport default {}\n'})
+    await session(root, {}, async (client, opened, uri) => {
+      expect(opened.map((line) => line.replace(/process\.kill\(\d+\)/, 'process.kill(pid)'))).toEqual([
+        '1:1 config: Cannot use the config file: .milestone-lint.mjs: `process.kill(pid)` was called: a config file or plugin cannot end the linter'
+      ])
+      expect(await configChanged(client, uri, '.milestone-lint.mjs', 'export default {}\n')).toHaveLength(20)
+    })
+  }, 30_000)
+
+  it('says a plugin’s `process.exit()` from a timer on the doc, once, and keeps its messages', async () => {
+    const root = makeProject({
+      '.remarkrc.mjs':
+        'export default {plugins: [() => () => new Promise((done) => setTimeout(() => { done(); process.exit(0) }))]}\n'
+    })
+    await session(root, {}, (_client, opened) => {
+      expect(opened.filter((line) => !line.includes(' milestone-'))).toEqual([
+        '1:1 plugin: A config file or plugin failed outside a lint: `process.exit(0)` was called: a config file or plugin cannot end the linter'
+      ])
+      expect(opened).toHaveLength(21)
+    })
+  }, 30_000)
 
   it('stops a lint that never returns at the `timeLimit` setting, fix-all too, and lints once the config is mended', async () => {
     const root = makeProject({'.milestone-lint.mjs': 'while (true) {}\nexport default {}\n'})
@@ -93,9 +125,12 @@ describe('milestone-lint-language-server and settings of the wrong kind', () => 
       expect(client.logs.filter((line) => line.includes('`milestoneLint.'))).toEqual(
         said.map((problem) => `milestone-lint-language-server: ${problem}`)
       )
-      // Another doc: asked for its settings, said nothing again.
+      // Another doc, and the settings changed (as some clients say on any change): said nothing again.
       const other = client.uri('docs/milestone-1-private-beta.md')
       await client.open(other, readFileSync(path.join(root, 'docs/milestone-1-private-beta.md'), 'utf8'))
+      const relinted = client.diagnostics(other, 1)
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, {settings: null})
+      await relinted
       expect(client.shown).toHaveLength(4)
     })
   }, 30_000)

@@ -6,7 +6,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {type ThreadOptions, lintBatch} from './lint-batch.js'
 import type {Batch, BatchResult} from './lint-files.js'
-import {refuseExit} from './exit-guard.js'
+import {refuseExit, sayStrayErrors} from './exit-guard.js'
 import {firstLine} from './lint-message.js'
 import {type NamedIn, registerOwnPackage} from './own-package.js'
 
@@ -15,6 +15,10 @@ const {options, cwd} = workerData as {options: ThreadOptions; cwd: string}
 // A config's `import … from 'remark-lint-milestone'` is this copy, on this thread too.
 registerOwnPackage()
 refuseExit()
+// A plugin's error outside a lint fails the run, as one within it does.
+sayStrayErrors((error) => {
+  parentPort!.postMessage({error: firstLine(error)} satisfies BatchResult)
+})
 
 parentPort!.on('message', function (batch: Batch) {
   const namedIn: NamedIn = new Map()

@@ -38,4 +38,17 @@ export function cannotLint(error: unknown): Message {
   /* v8 ignore stop */
 }
 
+/**
+ * `parts` (a message's reason, or none), with the first line of each cause
+ * in its chain (an engine's error, the import's under it…) that they do
+ * not already say, joined by `: `.
+ */
+export function withCauses(parts: string[], cause: unknown, lineOf: (error: Error) => string = firstLine): string {
+  for (let each = cause; each instanceof Error; each = each.cause) {
+    const line = lineOf(each)
+    if (line && !parts.some((part) => part.includes(line))) parts.push(line)
+  }
+  return parts.join(': ')
+}
+
 export {firstLine} from '../text/text.js'

@@ -18,9 +18,9 @@ import remarkLintMilestone from '../index.js'
 import {type TextEdit, diffEdits} from '../text/edits.js'
 import {recordHeadings} from '../reporters/stable-key.js'
 import {applyBaseline, readBaseline} from './baseline.js'
-import {refuseExit} from './exit-guard.js'
+import {refuseExit, sayStrayErrors} from './exit-guard.js'
 import {fixInRounds} from './fix.js'
-import {type Message, cannotLint, firstLine} from './lint-message.js'
+import {type Message, cannotLint, firstLine, withCauses} from './lint-message.js'
 import {type OwnConfig, ownConfigOf} from './lint-worker-config.js'
 import {presetUnder} from './own-package.js'
 
@@ -56,9 +56,20 @@ export interface Result {
 
 refuseExit()
 
+/** A config file's or plugin's error outside any lint (a timer's), said on the doc linted then or next. */
+let stray: string | undefined
+sayStrayErrors((error) => {
+  stray ??= firstLine(error)
+})
+
 parentPort?.on('message', function (job: Job) {
   run(job).then(
     (result) => {
+      if (stray !== undefined) {
+        const reason = `A config file or plugin failed outside a lint: ${stray}`
+        result.messages.push({reason, fatal: true, ruleId: 'plugin', source: 'milestone-lint-language-server'})
+        stray = undefined
+      }
       parentPort!.postMessage(result)
     },
     (error: unknown) => {
@@ -170,13 +181,12 @@ async function lint(job: Job, {preset, configured, ignorePatterns}: OwnConfig, f
 
 function toMessage(message: VFileMessage): Message {
   const {start, end} = rangeOf(message.place)
-  // A related place (the overview's part) is shown as one; an error that
-  // caused this one as its first line, not its stack: an editor shows a
-  // diagnostic whole.
+  // A related place (the overview's part) is shown as one; the errors that
+  // caused this one (the engine's, the import's under it) each as its first
+  // line, not its stack: an editor shows a diagnostic whole.
   const related = message.cause instanceof VFileMessage && message.cause.place ? message.cause : undefined
-  const cause = message.cause instanceof Error && !related ? firstLine(message.cause) : undefined
   return {
-    reason: cause && !message.reason.includes(cause) ? `${message.reason}: ${cause}` : message.reason,
+    reason: related ? message.reason : withCauses([message.reason], message.cause),
     start,
     end,
     fatal: message.fatal,

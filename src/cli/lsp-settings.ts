@@ -84,7 +84,7 @@ export class SettingsCache {
   /** Whether the client can be asked. */
   canAsk = false
   private readonly byUri = new Map<string, Promise<Settings>>()
-  /** The problems said already: each once a session, not once per document. */
+  /** The problems said already: each once a session, not once per document or per change of settings. */
   private readonly said = new Set<string>()
 
   constructor(private readonly connection: Connection) {}
@@ -103,14 +103,10 @@ export class SettingsCache {
     return settings
   }
 
-  /** Ask again for a document's settings, or for every document's (their problems are said again). */
+  /** Ask again for a document's settings, or for every document's. */
   forget(uri?: string): void {
-    if (uri !== undefined) {
-      this.byUri.delete(uri)
-      return
-    }
-    this.byUri.clear()
-    this.said.clear()
+    if (uri === undefined) this.byUri.clear()
+    else this.byUri.delete(uri)
   }
 
   private checked(raw: unknown): Settings {

@@ -32,9 +32,16 @@ import {presetsOf} from './nested-configs.js'
 /** The run options, with the preset's options from the config file. */
 type RunLintOptions = LintOptions & Pick<RunOptions, 'preset' | 'nested'>
 
+/** Whether the run failed (exit 2), whatever it goes on to do: a plugin's error outside a lint does not stop it. */
+let failed = false
+
 // Anything unexpected, even outside the run's own callbacks: one line, and exit 2.
+const strays = new Set<string>()
 process.on('uncaughtException', (error) => {
-  fail(firstLine(error))
+  // Once each: a plugin's timer runs once a file.
+  const line = firstLine(error)
+  if (!strays.has(line)) fail(line)
+  strays.add(line)
 })
 
 // stdout is the reports' and the diff's: what a config file or a plugin logs goes to stderr.
@@ -109,7 +116,7 @@ async function lint(given: LintOptions): Promise<void> {
   }
   if (!options.silent) lines.push(...(baselined?.lines ?? []))
   process.stderr.write((text ? text.replace(/\n?$/, '\n') : '') + lines.map((line) => line + '\n').join(''))
-  process.exitCode = notWritten.length > 0 || cacheProblem ? 2 : exitCode(outcome, options.frail)
+  process.exitCode = failed || notWritten.length > 0 || cacheProblem ? 2 : exitCode(outcome, options.frail)
 }
 
 /** The cache of `--cache`, for the options that change what files are linted and how. */
@@ -200,6 +207,7 @@ function refusedFile({path, reason}: Refused, cwd: string): VFile {
 function fail(...problems: string[]): void {
   process.stderr.write(problems.map((problem) => `milestone-lint: ${problem}\n`).join(''))
   process.exitCode = 2
+  failed = true
 }
 
 function version(): string {

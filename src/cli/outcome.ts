@@ -7,6 +7,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import {withCauses} from './lint-message.js'
 
 /** What a run's files come to: what to report, and the counts of its summary. */
 export interface Outcome {
@@ -193,11 +194,7 @@ function isAbout(error: Error, file: VFile): boolean {
  */
 function oneLine(message: VFileMessage, withReason: boolean, cwd: string): string {
   const parts = withReason || message.reason !== 'Cannot process file' ? [message.reason] : []
-  for (let cause: unknown = message.cause; cause instanceof Error; cause = cause.cause) {
-    const line = causeLine(cause, cwd)
-    if (line && !parts.some((part) => part.includes(line))) parts.push(line)
-  }
-  return parts.join(': ')
+  return withCauses(parts, message.cause, (cause) => causeLine(cause, cwd))
 }
 
 /**
