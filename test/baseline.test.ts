@@ -202,6 +202,16 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
     })
   })
 
+  it('writes an empty baseline file afresh with --update-baseline, and stops on it without', () => {
+    const project = makeProject({[baselineFile]: ''})
+    expect(lint(project).stderr).toBe(
+      `milestone-lint: cannot read baseline \`${baselineFile}\`: Unexpected end of JSON input\n`
+    )
+    expect(lint(project, '--update-baseline', '--quiet').stderr).toBe(
+      `milestone-lint: wrote ${baselineFile}: 20 problems in 1 file\n`
+    )
+  })
+
   it.each([
     [
       'missing',

@@ -37,7 +37,7 @@ export interface Baseline {
 
 const version = 1
 
-/** Read a baseline; a missing one is empty when it is to be written. Throws a {@link UsageError} for one it cannot use. */
+/** Read a baseline; a missing or empty one is empty when it is to be written. Throws a {@link UsageError} for one it cannot use. */
 export function readBaseline(file: string, cwd: string, creating: boolean): Baseline {
   const absolute = path.resolve(cwd, file)
   const baseline: Baseline = {path: absolute, name: file, files: new Map()}
@@ -50,6 +50,7 @@ export function readBaseline(file: string, cwd: string, creating: boolean): Base
     const why = missing ? 'no such file; write it with --update-baseline' : firstLine(error)
     throw new UsageError(`cannot read baseline \`${file}\`: ${why}`)
   }
+  if (creating && text.trim() === '') return baseline // An empty one (`touch`ed first) is written afresh.
   let data: unknown
   try {
     // An editor may have saved it with a byte order mark, which JSON does not allow.
