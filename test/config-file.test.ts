@@ -433,6 +433,17 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     }
   })
 
+  it('lets a config file ask whether the run is there (`process.kill(process.pid, 0)`)', () => {
+    const run = milestoneLint(
+      withConfig('process.kill(process.pid, 0)\nexport default {}\n', '.milestone-lint.mjs'),
+      'docs'
+    )
+    expect({status: run.status, last: run.stderr.split('\n').at(-2)}).toEqual({
+      status: 1,
+      last: 'milestone-lint: 5 files, 2 milestone docs linted, 3 skipped (not milestone docs); 20 warnings'
+    })
+  })
+
   it('fails the run in one line (exit 2) on a plugin’s `process.exit()` from a timer, in this thread and on others', () => {
     const project = makeProject({
       'docs/.remarkrc.mjs': 'export default {plugins: [() => () => { setTimeout(() => process.exit(0), 0) }]}\n'

@@ -20,6 +20,7 @@ import {
   InitializeRequest,
   InitializedNotification
 } from 'vscode-languageserver-protocol/node'
+import {jsonError} from './helpers.js'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
 import {cliPath, makeProject, removeProjects, repoRoot} from './project.js'
 
@@ -132,9 +133,12 @@ describe('milestone-lint-language-server over a session', () => {
 
   it('shows a config the engine cannot use as one error on the first line, with its cause', async () => {
     for (const [config, problem] of [
-      [JSON.stringify({plugins: ['remark-nonexistent']}), 'Cannot find module `remark-nonexistent`'],
-      ['{', 'Cannot parse file `.remarkrc.json`']
-    ] as const) {
+      [
+        JSON.stringify({plugins: ['remark-nonexistent']}),
+        "Cannot find module `remark-nonexistent`: Cannot find package 'remark-nonexistent' imported from <root>/"
+      ],
+      ['{', `Cannot parse file \`.remarkrc.json\`: ${jsonError('{')} while parsing "{" in <root>/.remarkrc.json `]
+    ] as Array<[string, string]>) {
       const root = makeProject({'.remarkrc.json': config})
       await withClient(new LspClient(root), async (client) => {
         await client.initialize()
@@ -142,9 +146,12 @@ describe('milestone-lint-language-server over a session', () => {
           client.uri(defectivePath),
           readFileSync(path.join(root, defectivePath), 'utf8')
         )
-        expect(diagnostics.map((diagnostic) => [formatDiagnostic(diagnostic), diagnostic.severity])).toEqual([
-          [`1:1 undefined: Cannot process file: ${problem}`, 1]
+        // Each cause of the engine's error, as the command line says them.
+        const shown = diagnostics.map((diagnostic) => [
+          formatDiagnostic(diagnostic).replace(root, '<root>'),
+          diagnostic.severity
         ])
+        expect(shown).toEqual([[`1:1 undefined: Cannot process file: ${problem}`, 1]])
       })
     }
   }, 60_000)
