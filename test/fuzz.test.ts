@@ -729,7 +729,7 @@ const rawText: fc.Arbitrary<Input> = fc.record({
       .tuple(
         fc.constantFrom(
           '# Milestone 1: A\n\n## Goal\n\n',
-          '**Status**: x\n**Parent Document**: [a](./milestones.md)\n\n'
+          '**Status**: x\n**Parent Document**: [a](./milestones.md)\n\n## Goal\n\n'
         ),
         fc.string({unit, maxLength: 200})
       )

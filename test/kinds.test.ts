@@ -107,14 +107,17 @@ describe('which kind a file is', () => {
   })
 
   it('takes a milestone doc first, unless a kind’s `include` names the file; `exclude` and `detect: false` hold for every kind', async () => {
-    const doc = readFileSync(path.join(folder, 'adr-7-queue.md'), 'utf8').replace(
+    const adrDoc = readFileSync(path.join(folder, 'adr-7-queue.md'), 'utf8').replace(
       '**Architecture**:',
       '**Architecture Reference**:'
     )
+    const doc = adrDoc + '\n## Open Questions\n\nNone.\n'
     const at = path.join(folder, 'adr-9.md')
-    const kind = async (options: Options) => (await lintText(doc, at, options)).data.milestoneLint
-    // `**Status**` and `**Architecture Reference**`: two of the milestone template's metadata lines.
+    const kind = async (options: Options, value = doc) => (await lintText(value, at, options)).data.milestoneLint
+    // `**Status**` and `**Architecture Reference**`, two of the milestone template's metadata lines, and one of its sections.
     expect(await kind({kinds})).toEqual({linted: true})
+    // The two lines alone are the ADR's.
+    expect(await kind({kinds}, adrDoc)).toEqual({linted: true, kind: 'adr'})
     expect(await kind({kinds: [{...adr, include: '**/adr-*.md'}], include: '**'})).toEqual({linted: true, kind: 'adr'})
     expect(await kind({kinds: [{...adr, include: '**/adr-*.md'}], exclude: '**/adr-9.md'})).toMatchObject({
       linted: false
@@ -305,8 +308,11 @@ describe('what is parsed', () => {
         /^\? limits: Unexpected file of \d+ characters, over the limit of 1000000, so this file is not linted;/
       )
     ]
-    expect(await over('# Atlas Milestones\n\n')).toEqual([])
-    expect(await over('# Atlas Milestones\n\n', {kinds})).toEqual(message)
+    const overview = '# Atlas Milestones\n\n## Milestone 1: Core\n\n'
+    expect(await over(overview)).toEqual([])
+    expect(await over(overview, {kinds})).toEqual(message)
+    // A title alone, as a parsed doc's, is not enough.
+    expect(await over('# Atlas Milestones\n\n', {kinds})).toEqual([])
     expect(await over('# Notes\n\n', {kinds})).toEqual([])
     expect(await over('# Notes\n\n', {kinds: [{...adr, include: 'notes.md'}]})).toEqual(message)
   })

@@ -10,7 +10,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import remarkLintMilestone, {type Options} from '../src/index.js'
 import releaseTrees from '../src/cli/release-trees.js'
-import {mayBeMilestoneDoc} from '../src/match/detect.js'
+import {mayBeMilestoneDoc} from '../src/match/detect-text.js'
 import {defaultSchema} from '../src/project/template.js'
 
 const readme = '# Install\n\nRun `npm install`.\n\n## Usage\n\nSee [the docs](./docs.md).\n'
@@ -42,7 +42,10 @@ describe('parsing only what may be a milestone doc', () => {
   it('parses a doc with enough evidence, however named', () => {
     expect(parses(valid, 'milestone-2-public-launch.md')).toBe(true)
     expect(parses(valid, 'notes.md')).toBe(true)
-    expect(parses('**Status**: Draft\n**Parent Document**: x\n', 'plan.md')).toBe(true)
+    expect(parses('**Status**: Draft\n**Parent Document**: x\n\n## Goal\n', 'plan.md')).toBe(true)
+    expect(parses('**Status**: Draft\n**Parent Document**: x\n**Architecture Reference**: x\n', 'plan.md')).toBe(true)
+    // A design doc with a status and a parent follows another template.
+    expect(parses('**Status**: Draft\n**Parent Document**: x\n\n## Overview\n', 'plan.md')).toBe(false)
     expect(parses('# Milestone 3: Scale\n\n## Goal\n', 'notes.md')).toBe(true)
   })
 

@@ -1,0 +1,144 @@
+/**
+ * Evidence from a file's text, before or without parsing it: whether it may
+ * be a doc (so that others need not be parsed), and whether a file too big to
+ * parse is one. The evidence is weighed as for a parsed doc (detect.ts).
+ */
+import type {VFile} from 'vfile'
+import {type DetectOptions, forcedKind} from './forced.js'
+import {milestoneKind} from './options.js'
+import {memo} from '../model/memo.js'
+import {headingPattern, placeholder} from '../schema/pattern.js'
+import type {Schema} from '../schema/types.js'
+import {normalizeHeading, normalizeLabel} from '../text/text.js'
+import {type KindSchema, enoughEvidence, hasFixedText, isNamedMilestone, isNamedTemplate, isTitle} from './detect.js'
+/**
+ * Whether a file not parsed (over a limit) is likely a doc, by its name and
+ * text: forced by the options, else named `milestone-<n>…`, or with the
+ * evidence {@link looksLikeMilestoneDoc} asks for (a title with a section or
+ * metadata line, metadata lines, sections) in its first 20,000 characters.
+ */
+export function looksLikeMilestoneFile(
+  text: string,
+  file: VFile,
+  schema: Schema,
+  options: DetectOptions,
+  kinds: KindSchema[] = []
+): boolean {
+  const forced = forcedKind(file, options)
+  if (forced !== undefined) return forced !== false
+  if (isNamedMilestone(file.basename)) return true
+  if (isNamedTemplate(file.basename)) return false
+  const head = text.slice(0, 20_000)
+  const headings = [...head.matchAll(/^(#{1,6})[ \t]+([^\r\n]*)/gm)]
+  const title = headings.find((match) => match[1] === '#')?.[2]
+  return [schema, ...kinds.map((kind) => kind.schema)].some((each) =>
+    enoughEvidence(
+      {
+        named: false,
+        template: false,
+        titled: title !== undefined && isTitle(normalizeHeading(title), each),
+        sections: sectionLinesIn(headings, each),
+        metadata: metadataLinesIn(head, each)
+      },
+      each
+    )
+  )
+}
+
+/** How many of the template's sections are headings (`## Goal`) among `headings`. */
+function sectionLinesIn(headings: RegExpMatchArray[], schema: Schema): number {
+  const texts = headings.map((match) => normalizeHeading(match[2]!.replace(/[ \t]+#+[ \t]*$/, '')))
+  return schema.sections.filter((spec) => texts.some((text) => headingPattern(spec).test(text))).length
+}
+
+/** How many of the template's metadata labels start a line of `text` in bold, with a colon. */
+function metadataLinesIn(text: string, schema: Schema): number {
+  const wanted = new Set(schema.metadata.map((spec) => normalizeLabel(spec.label)))
+  const found = new Set<string>()
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const mark = line.slice(0, 2)
+    const close = mark === '**' || mark === '__' ? line.indexOf(mark, 2) : -1
+    if (close === -1) continue
+    const inner = line.slice(2, close).trim()
+    const colon = inner.endsWith(':') || /^[ \t]*:/.test(line.slice(close + 2))
+    const key = normalizeLabel(inner.replace(/:$/, ''))
+    if (colon && wanted.has(key)) found.add(key)
+  }
+  return found.size
+}
+
+/**
+ * Whether a file may be a milestone doc (or of a kind), from its name and text
+ * alone, so that others need not be parsed. It counts evidence as
+ * {@link looksLikeMilestoneDoc} does, but generously: a template heading or
+ * label counts when its longest word occurs anywhere in the text (any case).
+ * So it never says no to a doc the rules would lint, unless a word of its
+ * headings is broken up by markup or character references (`Exec*utive*`).
+ */
+export function mayBeMilestoneDoc(
+  text: string,
+  file: VFile,
+  schema: Schema,
+  options: DetectOptions,
+  kinds: KindSchema[] = []
+): boolean {
+  const forced = forcedKind(file, options)
+  if (forced !== undefined) return forced !== false
+  const lower = lowerCase(text)
+  const found = (word: string) => lower.includes(word)
+  return [{name: milestoneKind, schema}, ...kinds].some(function ({name, schema: each}) {
+    const words = signalWords(each)
+    return enoughEvidence(
+      {
+        named: name === milestoneKind && isNamedMilestone(file.basename),
+        template: isNamedTemplate(file.basename),
+        titled: words.title !== undefined && found(words.title),
+        sections: words.sections.filter(found).length,
+        metadata: words.metadata.filter(found).length
+      },
+      each
+    )
+  })
+}
+
+let lastText: string | undefined
+let lastLower = ''
+
+/** Text in lower case; the last one is kept, as each rule's options ask about the same file in turn. */
+function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastText = text
+    lastLower = text.toLowerCase()
+  }
+  return lastLower
+}
+
+interface SignalWords {
+  /** The title's, unless it is all placeholder (then it is no evidence). */
+  title: string | undefined
+  sections: string[]
+  metadata: string[]
+}
+
+const signalCache = new WeakMap<Schema, SignalWords>()
+
+function signalWords(schema: Schema): SignalWords {
+  return memo(signalCache, schema, () => ({
+    title: hasFixedText(schema.title) ? longestWord(normalizeHeading(schema.title)) : undefined,
+    sections: schema.sections.map((spec) => longestWord(normalizeHeading(spec.heading))),
+    metadata: schema.metadata.map((spec) => longestWord(normalizeLabel(spec.label)))
+  }))
+}
+
+/**
+ * The longest word of normalised template text outside its placeholders:
+ * matching text contains it. Not `and`, which normalising makes of `&`; ''
+ * (found in any text) when there is none.
+ */
+function longestWord(normalized: string): string {
+  let longest = ''
+  for (const word of normalized.replace(placeholder, ' ').split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length > longest.length && word !== 'and') longest = word
+  }
+  return longest
+}
