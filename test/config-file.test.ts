@@ -5,7 +5,7 @@
  * the command line's; its preset options under a `.remarkrc`'s; each
  * refusal in one line (exit 2); the README's example as written.
  */
-import {cpSync, existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {LspClient, formatDiagnostic} from './lsp-client.js'
@@ -188,6 +188,36 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(run(path.join(path.dirname(project), 'docs/README.md'))).toBe(summary(5, 3))
   })
 
+  it('reads brackets in globs as a .gitignore does: `\\[` is a literal `[`, a lone `]` a literal `]`', () => {
+    const project = makeProject()
+    renameSync(path.join(project, 'docs/README.md'), path.join(project, 'docs/[draft] notes.md'))
+    const last = (...args: string[]) =>
+      milestoneLint(project, '--quiet', ...args)
+        .stderr.trimEnd()
+        .split('\n')
+        .at(-1)
+    const linted = (files: number) =>
+      `milestone-lint: ${files} files, 2 milestone docs linted, ${files - 2} skipped (not milestone docs); 20 warnings`
+    for (const glob of ['docs/\\[draft] notes.md', 'docs/\\[draft\\] notes.md']) {
+      writeFileSync(path.join(project, '.milestone-lint.json'), JSON.stringify({files: 'docs', ignores: [glob]}))
+      expect(last()).toBe(linted(4))
+      expect(last('docs', '--ignore-pattern', glob)).toBe(linted(4))
+    }
+    // Unescaped, `[draft]` is one of its letters, as in a .gitignore; in `files`, as on the command line, an open `[` is a literal one.
+    writeFileSync(
+      path.join(project, '.milestone-lint.json'),
+      JSON.stringify({files: ['docs/*[*', 'docs/m*'], ignores: ['docs/[draft]*']})
+    )
+    expect(last()).toBe(linted(4))
+    // An open `[` in an ignore glob would match nothing: refused, as in the config.
+    expect(milestoneLint(project, 'docs', '--ignore-pattern', 'docs/[draft')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'milestone-lint: unexpected glob `docs/[draft` in `--ignore-pattern`: a `[` without a `]` after it matches no file; write `\\[` for a literal `[`\n'
+    })
+  })
+
   it('writes its reports and reads its baseline from its folder, unless the command line names its own', () => {
     const project = withConfig(
       {files: 'docs', reports: ['json=reports/lint.json'], baseline: 'milestone-lint-baseline.json'},
@@ -323,7 +353,7 @@ describe('the config file of milestone-lint (README: Config file)', () => {
     expect(refusal(withConfig({ignores: ['docs/[a']}))).toBe(
       line(
         json,
-        'unexpected glob `docs/[a` in `ignores`: Missing closing: "]" - use "\\\\]" to match literal characters'
+        'unexpected glob `docs/[a` in `ignores`: a `[` without a `]` after it matches no file; write `\\[` for a literal `[`'
       )
     )
     expect(refusal(withConfig({detect: 'yes'}))).toBe(

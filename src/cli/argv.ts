@@ -16,6 +16,7 @@ import {
   withOptions
 } from './flags.js'
 import {fixing} from './fix-flags.js'
+import {checkIgnore} from './ignore-files.js'
 
 /** What a run is asked to do, from its flags and paths. */
 export interface LintOptions {
@@ -101,12 +102,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       config: last('config') as string | undefined,
       rcPath: last('rc-path') as string | undefined,
       ignorePath: last('ignore-path') as string | undefined,
-      ignorePatterns: all('ignore-pattern').flatMap((globs) =>
-        globs
-          .split(',')
-          .map((glob) => glob.trim())
-          .filter(Boolean)
-      ),
+      ignorePatterns: ignoreGlobs(all('ignore-pattern')),
       silentlyIgnore: last('silently-ignore') === true,
       errorOnUnmatchedPattern: last('error-on-unmatched-pattern') !== false,
       ...fixing(values, reports),
@@ -119,6 +115,18 @@ export function parseCommandLine(argv: readonly string[]): Command {
       })
     }
   }
+}
+
+/** `--ignore-pattern a,b --ignore-pattern c`: the globs, each checked. */
+function ignoreGlobs(values: string[]): string[] {
+  const globs = values.flatMap((value) =>
+    value
+      .split(',')
+      .map((glob) => glob.trim())
+      .filter(Boolean)
+  )
+  for (const glob of globs) checkIgnore(glob, '`--ignore-pattern`')
+  return globs
 }
 
 /** The `--report`s (or a config file's `reports`); refuses two on stdout, or two to one file. */

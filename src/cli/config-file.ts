@@ -7,11 +7,11 @@
  * table, `flagKeys`); the command line wins over it for those.
  */
 import path from 'node:path'
-import picomatch from 'picomatch'
 import {type OptionKind, type OptionKinds, validateOptions} from '../match/options.js'
 import {presetOptionTypes} from '../rules/ids.js'
 import {type LintOptions, reportsOf} from './argv.js'
 import {UsageError} from './flags.js'
+import {checkIgnore} from './ignore-files.js'
 import {configIn, contentOf} from './config-read.js'
 import {firstLine} from './lint-message.js'
 
@@ -55,7 +55,10 @@ const flagKeys = {
   ignores: flagKey({
     kind: 'globs',
     option: 'ignorePatterns',
-    read: (globs, {folder}) => ({ignorePatterns: globsOf(globs), ignoreBase: folder})
+    read(globs, {folder}) {
+      for (const glob of globsOf(globs)) checkIgnore(glob, '`ignores`')
+      return {ignorePatterns: globsOf(globs), ignoreBase: folder}
+    }
   }),
   reports: flagKey({
     kind: 'strings',
@@ -169,20 +172,11 @@ function configOf(value: unknown, name: string, folder: string, cwd: string): Co
   for (const [key, given] of Object.entries(value as object)) {
     if (!(key in flagKeys)) preset[key] = given
     else {
-      const {kind, read} = flagKeys[key as keyof typeof flagKeys]
-      if (kind === 'globs') for (const glob of globsOf(given as string | string[])) checkGlob(glob, key)
+      const {read} = flagKeys[key as keyof typeof flagKeys]
       Object.assign(options, (read as (value: unknown, from: From) => Partial<LintOptions>)(given, {folder, cwd}))
     }
   }
   return {name, folder, preset, options}
-}
-
-function checkGlob(glob: string, key: string): void {
-  try {
-    picomatch.makeRe(glob, {strictBrackets: true})
-  } catch (error) {
-    throw new UsageError(`unexpected glob \`${glob}\` in \`${key}\`: ${(error as Error).message}`)
-  }
 }
 
 function globsOf(globs: string | string[]): string[] {

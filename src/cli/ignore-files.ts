@@ -7,6 +7,7 @@ import {readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import ignoreModule, {type Ignore} from 'ignore'
 import {isInside} from '../project/targets.js'
+import {UsageError} from './flags.js'
 
 /** What ignores files found in folders: the engine's ignore settings. */
 export interface IgnoreSettings {
@@ -85,6 +86,25 @@ export function enginePatterns(
         .join('/')
         .replace(/[\\*?[\]]/g, '\\$&')
   )
+}
+
+/**
+ * Refuse an ignore glob that can match no file: one with an unescaped `[`
+ * and no `]` after it (`docs/[draft.md`), which gitignore's rules read as
+ * matching nothing. A lone `]` is a literal one, as in a `.gitignore`.
+ */
+export function checkIgnore(glob: string, where: string): void {
+  let open = false
+  for (let index = 0; index < glob.length; index++) {
+    if (glob[index] === '\\') index++
+    else if (glob[index] === '[') open = true
+    else if (glob[index] === ']') open = false
+  }
+  if (open) {
+    throw new UsageError(
+      `unexpected glob \`${glob}\` in ${where}: a \`[\` without a \`]\` after it matches no file; write \`\\[\` for a literal \`[\``
+    )
+  }
 }
 
 /**
