@@ -41,14 +41,17 @@ export function cannotLint(error: unknown): Message {
 /**
  * `parts` (a message's reason, or none), with the first line of each cause
  * in its chain (an engine's error, the import's under it…) that they do
- * not already say, joined by `: `.
+ * not already say, joined by `: `. A byte order mark, which cannot be seen,
+ * is named (the engine refuses a `package.json` that starts with one).
  */
 export function withCauses(parts: string[], cause: unknown, lineOf: (error: Error) => string = firstLine): string {
   for (let each = cause; each instanceof Error; each = each.cause) {
     const line = lineOf(each)
     if (line && !parts.some((part) => part.includes(line))) parts.push(line)
   }
-  return parts.join(': ')
+  const text = parts.join(': ')
+  if (!text.includes('\uFEFF')) return text
+  return `${text.replaceAll('\uFEFF', '\\uFEFF')} (\\uFEFF is a byte order mark: save the file without it)`
 }
 
 export {firstLine} from '../text/text.js'
