@@ -47,8 +47,17 @@ export function looksLikeMilestoneFile(
 
 /** How many of the template's sections are headings (`## Goal`) among `headings`. */
 function sectionLinesIn(headings: RegExpMatchArray[], schema: Schema): number {
-  const texts = headings.map((match) => normalizeHeading(match[2]!.replace(/[ \t]+#+[ \t]*$/, '')))
+  const texts = headings.map((match) => normalizeHeading(withoutClosingHashes(match[2]!)))
   return schema.sections.filter((spec) => texts.some((text) => headingPattern(spec).test(text))).length
+}
+
+/** An ATX heading's text without its closing `#`s (`Goal ##`), by a scan (a RegExp of it can backtrack). */
+function withoutClosingHashes(raw: string): string {
+  const text = raw.trimEnd()
+  let end = text.length
+  while (end > 0 && text[end - 1] === '#') end--
+  const closing = end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')
+  return closing ? text.slice(0, end) : text
 }
 
 /** How many of the template's metadata labels start a line of `text` in bold, with a colon. */
