@@ -17,10 +17,14 @@
  * number); status tags and editorial marks (`[WIP]`, `[DRAFT]`, `[NEW]`,
  * `[BETA]`, `[ALPHA]`, `[DEPRECATED]`, `[BREAKING]`, `[EXPERIMENTAL]`, `[sic]`,
  * written so; `[TBD]` and `[TODO]` are reported, as they mark text still to
- * write); wiki links (`[[Release Plan]]`); and
+ * write); wiki links (`[[Release Plan]]`); citations (`[Smith et al. 2020]`);
+ * intervals, vectors and lists of values (`[1, n-1]`, `[a, b]`,
+ * `["jpeg", "png"]`: numbers, one- or two-letter variables, quoted values;
+ * `[Name, Role]` is words, so a placeholder); a prompt's choices (`[y/N]`); and
  * math as GitHub renders it: `$[t_0, t_1]$`, `$$…$$` and ```` ```math ```` blocks
  * (a `$` followed by a space, or a closing `$` followed by a digit, is no math:
- * `$5 for [Plan] and $10` still has a placeholder).
+ * `$5 for [Plan] and $10` still has a placeholder). A `[` never closed
+ * (`[0.6, 0.9)`) hides none of the placeholders after it.
  *
  * When the placeholder is one of the template's own, the message says what the
  * template asks for there.

@@ -10,12 +10,14 @@ export interface Bracketed {
 
 /**
  * Outermost balanced `[…]` groups in `text`, skipping escaped brackets and
- * characters where `masked` is set (code, HTML, link syntax).
+ * characters where `masked` is set (code, HTML, link syntax). A `[` never
+ * closed (`[0.6, 0.9)`) encloses nothing: the groups after it still count.
  * One linear pass.
  */
 export function findBrackets(text: string, masked?: Uint8Array): Bracketed[] {
   const found: Bracketed[] = []
-  const open: number[] = []
+  /** Each open `[`, with the outermost groups closed inside it so far. */
+  const open: Array<{start: number; inside: Bracketed[]}> = []
 
   for (let index = 0; index < text.length; index++) {
     if (masked?.[index]) continue
@@ -23,31 +25,36 @@ export function findBrackets(text: string, masked?: Uint8Array): Bracketed[] {
     if (char === 92 /* \ */) {
       index++
     } else if (char === 91 /* [ */) {
-      open.push(index)
+      open.push({start: index, inside: []})
     } else if (char === 93 /* ] */ && open.length > 0) {
-      const start = open.pop()!
-      if (open.length === 0) {
-        found.push({start, end: index + 1, inner: text.slice(start + 1, index)})
-      }
+      const {start} = open.pop()!
+      const group = {start, end: index + 1, inner: text.slice(start + 1, index)}
+      if (open.length === 0) found.push(group)
+      else open.at(-1)!.inside.push(group)
     }
   }
 
-  return found
+  if (open.length === 0) return found
+  // A `[` left open gives back the groups closed inside it.
+  for (const {inside} of open) found.push(...inside)
+  return found.sort((a, b) => a.start - b.start)
 }
 
 /**
  * Bracketed text that reads as a placeholder, not as prose or syntax: it has
  * a letter (`[…]`, `[1]`, `[ ]` do not), is no task box (`[x]`), footnote
  * (`[^1]`), alert or callout (`> [!NOTE]`), wiki link (`[[Page]]`),
- * reference (`[HAR-142]`, `[RFC 2119]`), status tag (`[WIP]`) or editorial
- * mark (`[sic]`), and does not follow a word (`items[0]`, `map[key]`).
- * `text` is what `group` was found in.
+ * reference (`[HAR-142]`, `[RFC 2119]`), status tag (`[WIP]`), editorial
+ * mark (`[sic]`), citation (`[Smith 2020]`), interval or list of values
+ * (`[1, n-1]`, `["jpeg", "png"]`) or choice (`[y/N]`), and does not follow
+ * a word (`items[0]`, `map[key]`). `text` is what `group` was found in.
  */
 export function looksLikePlaceholder(group: Bracketed, text: string): boolean {
   const inner = group.inner.trim()
   if (!/\p{L}/u.test(inner)) return false
   if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false
   if (isAlert(inner) || isWikiLink(inner) || isReference(inner) || tags.has(inner)) return false
+  if (isValues(inner) || citation.test(inner) || choice.test(inner)) return false
   const before = text.charAt(group.start - 1)
   return !/[\p{L}\p{N}_\])]/u.test(before)
 }
@@ -69,6 +76,33 @@ function isWikiLink(inner: string): boolean {
 function isReference(inner: string): boolean {
   return /^[A-Z][A-Z\d_]*[- ]#?\d+(?:[-.]\d+)*$/.test(inner)
 }
+
+/**
+ * `[1, n-1]`, `[a, b]`, `[t_0, 2π]`: an interval or a vector, of numbers and
+ * one- or two-letter variables; `["jpeg", "png"]`: quoted values. A
+ * placeholder is words (`[Feature 1, Feature 2]`).
+ */
+function isValues(inner: string): boolean {
+  const items = inner.split(',')
+  return (items.length > 1 && items.every(isMathTerm)) || items.every((item) => quotedValue.test(item))
+}
+
+/** `n-1`, `-x`, `t_0`, `2π`, `∞`: numbers and short variables, between operators. */
+function isMathTerm(item: string): boolean {
+  return item
+    .split(/[-+*/^·×−]/)
+    .map((token) => token.trim())
+    .every((token, index) => (index === 0 && token === '') || mathToken.test(token))
+}
+
+const mathToken = /^(?:\d+(?:\.\d+)?|\d*\p{L}{1,2}(?:_?\d+)?|∞)$/u
+const quotedValue = /^\s*(?:"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’|\d+(?:\.\d+)?)\s*$/
+
+/** `[Smith 2020]`, `[Smith et al. 2020]`, `[Lee & Park, 2019a]`: an author and a year. */
+const citation = /^\p{Lu}[\p{L}'’-]+(?: et al\.| (?:&|and) \p{Lu}[\p{L}'’-]+)?,? (?:1[5-9]|20)\d\d[a-z]?$/u
+
+/** `[y/N]`, `[Y/n/q]`: a prompt's choices. */
+const choice = /^\p{L}(?:\/\p{L})+$/u
 
 /**
  * Status tags and editorial marks, written so: not placeholders. (`[TBD]`
