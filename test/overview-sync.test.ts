@@ -214,6 +214,27 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('compares phase names without a qualifier in parentheses or a description after a colon or dash, on either side', async () => {
+    const file = docSet(
+      '**Phases**:\n- Phase 1: Storage (2 weeks)\n- Phase 2: Index: Terraform, CI/CD and sign-in\n- Phase 3: Query — ranking and filters\n\n#### Phase 4: Rollout (Weeks 7-8)',
+      '## Implementation Phases\n\n### Phase 1: Storage (Weeks 1–2)\n\n### Phase 2: Index\n\n### Phase 3: Query (Complete)\n\n### Phase 4: Rollout — Weeks 7–8'
+    )
+    const linted = await lintWith(overviewSync, file)
+    expect(messages(linted)).toEqual([])
+  })
+
+  it('renames only a phase’s name, keeping the doc’s qualifier and leaving out the overview’s', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n- Phase 1: Storage Layer (2 weeks): buckets and keys',
+      '## Implementation Phases\n\n### Phase 1: Storage (Weeks 1–2)'
+    )
+    const linted = await lintWith(overviewSync, file)
+    expect(messages(linted)).toEqual([
+      '9:14-9:21 milestone-overview-sync: Unexpected phase name `Storage`, expected `Storage Layer` as in `./milestones.md:9`'
+    ])
+    expect(linted.messages[0]?.expected).toEqual(['Storage Layer'])
+  })
+
   it('says nothing for a doc whose entry, found by its number, is another doc’s (a copy, a draft, an archived version)', async () => {
     const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.')
     const copy = path.join(path.dirname(file), 'milestone-1-core-old.md')

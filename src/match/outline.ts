@@ -4,7 +4,7 @@ import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import type {Field} from '../model/fields.js'
 import {fieldsOf, headingField} from '../model/block-fields.js'
 import type {Model, Section} from '../model/model.js'
-import {normalizeLabel, wildcardMatch} from '../text/text.js'
+import {normalizeLabel, wildcardMatch, withoutQualifier} from '../text/text.js'
 
 /** Which document sections stand for which schema sections (and, below, which fields for which fields). */
 export interface Outline {
@@ -50,9 +50,8 @@ export function matchOutline(model: Model, schema: Schema): Outline {
  */
 export function headingMatches(pattern: HeadingPattern, section: Section): boolean {
   if (pattern.test(section.normalized)) return true
-  if (!section.normalized.endsWith(')')) return false
-  const bare = /^(.*\S) \([^()]*\)$/.exec(section.normalized)?.[1]
-  return bare !== undefined && pattern.test(bare)
+  const bare = withoutQualifier(section.normalized)
+  return bare !== section.normalized && pattern.test(bare)
 }
 
 /** The spec a heading at the right depth stands for: exact text first. */

@@ -122,8 +122,9 @@ function checkCode(sync: Sync, section: Section, blocks: readonly Nodes[], part:
 
 /**
  * The doc's repeat (`### Phase N: Name`) is the entry's items (`Phase N:
- * Name`): each instance is an item by name, else the item of its number
- * renamed; an item no instance is is missing. How instances are numbered
+ * Name`): each instance is an item by name (by its gist, on either side),
+ * else the item of its number renamed, the name only; an item no instance
+ * is is missing. How instances are numbered
  * is `milestone-required-headings`' to check.
  */
 export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], entry: Section): void {
@@ -138,20 +139,20 @@ export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], e
   })
   const left = new Set(items)
   const unnamed = instances.filter((instance) => {
-    const item = [...left].find((candidate) => normalizeHeading(candidate.name) === normalizeHeading(instance.name))
+    const item = [...left].find((candidate) => normalizeHeading(candidate.gist) === normalizeHeading(instance.gist))
     if (item) left.delete(item)
     return !item
   })
-  for (const {number, name, section} of unnamed) {
+  for (const {number, name, gist, section} of unnamed) {
     const item = [...left].find((candidate) => candidate.number === number)
     if (item) {
       left.delete(item)
-      const range = nameRange(model, section, name)
+      const range = nameRange(model, section, name, gist)
       report(
         file,
-        `Unexpected ${noun} name \`${truncate(name)}\`, expected \`${truncate(item.name, 80)}\` as in ${at(item.node)}`,
+        `Unexpected ${noun} name \`${truncate(gist)}\`, expected \`${truncate(item.gist, 80)}\` as in ${at(item.node)}`,
         range ?? section.heading?.position,
-        {expected: range ? [item.name] : undefined, cause: causeIn(overview, item.node)}
+        {expected: range ? [item.gist] : undefined, cause: causeIn(overview, item.node)}
       )
     } else {
       report(
@@ -168,21 +169,21 @@ export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], e
     const after = before ?? last
     report(
       file,
-      `Unexpected missing ${noun} ${item.number} \`${truncate(item.name, 80)}\` of ${at(item.node)}, expected a section for it${before ? ` after \`${headingLine(before)}\`` : ''}`,
+      `Unexpected missing ${noun} ${item.number} \`${truncate(item.gist, 80)}\` of ${at(item.node)}, expected a section for it${before ? ` after \`${headingLine(before)}\`` : ''}`,
       (after ?? sections[0])?.heading?.position,
       {cause: causeIn(overview, item.node)}
     )
   }
 }
 
-/** Where a heading's name is in the source, when it is written there as plain text. */
-function nameRange(model: Model, section: Section, name: string): Position | undefined {
+/** Where a heading's name's gist (its start) is in the source, when the name is written there as plain text. */
+function nameRange(model: Model, section: Section, name: string, gist: string): Position | undefined {
   const heading = section.heading
   const start = heading?.position?.start.offset
   const end = heading?.position?.end.offset
   if (!heading || start === undefined || end === undefined) return undefined
   const at = model.source.text.slice(start, end).lastIndexOf(name)
-  return at === -1 ? undefined : model.source.range(start + at, start + at + name.length)
+  return at === -1 ? undefined : model.source.range(start + at, start + at + gist.length)
 }
 
 /** The doc's heading of a tied heading (`## Why Cloud-First?`) is the parent's. */

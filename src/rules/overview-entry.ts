@@ -14,7 +14,7 @@ import {localUrl} from '../project/links.js'
 import {type Target, targetOf} from '../project/targets.js'
 import {placeholder} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
-import {normalizeHeading, normalizeLabel} from '../text/text.js'
+import {nameGist, normalizeHeading, normalizeLabel} from '../text/text.js'
 
 /** The parent doc as a doc's checks see it. */
 export interface Overview {
@@ -159,10 +159,19 @@ export function blocksOf(section: Section): RootContent[] {
 }
 
 /** An item of a tied repeat in an entry: `Phase 2: Upload pipeline`, as a list item, bold line or heading. */
-export interface NamedItem {
+export interface NamedItem extends ReadItem {
+  node: Nodes
+}
+
+/**
+ * A repeat instance's number and name, and the name's gist, by which names
+ * are compared: a duration (`Upload (2 weeks)`) or a description
+ * (`Upload: S3 and thumbnails`) after it is not part of it.
+ */
+export interface ReadItem {
   number: number
   name: string
-  node: Nodes
+  gist: string
 }
 
 /**
@@ -194,7 +203,7 @@ export function namedItems(entry: Section, spec: SectionSpec): NamedItem[] {
 }
 
 /** A repeat instance's number and name (`Phase 2: Upload`), read by the repeat's heading (`Phase 1: [Phase Name]`). */
-export type ItemReader = (text: string) => {number: number; name: string} | undefined
+export type ItemReader = (text: string) => ReadItem | undefined
 
 /** How to read a repeat's instances, when its heading is words, a number, then a placeholder. */
 export function itemReader(spec: SectionSpec): ItemReader | undefined {
@@ -204,7 +213,8 @@ export function itemReader(spec: SectionSpec): ItemReader | undefined {
   return (text) => {
     const found = numberedName.exec(text.trim())
     if (!found || normalizeLabel(found[1]!) !== words) return undefined
-    return {number: Number(found[2]), name: found[3]!.trim()}
+    const name = found[3]!.trim()
+    return {number: Number(found[2]), name, gist: nameGist(name)}
   }
 }
 

@@ -19,14 +19,18 @@
  *   one message per dropped or changed item;
  * - a code block (the architecture diagram): it is in the doc's section;
  * - a numbered repeat (`### Phase 1: [Phase Name]`): the doc's instances are
- *   the entry's `Phase N: Name` items, by count, order and name;
+ *   the entry's `Phase N: Name` items, by count, order and name; a name
+ *   is compared without a trailing qualifier in parentheses (`Auth (Weeks
+ *   1–2)`, `Auth (2 weeks)`) or a description after a colon or a spaced dash
+ *   (`Auth: Terraform and CI`, `Auth — Weeks 1–2`), on either side;
  * - a heading (`## Why [This Approach]?`): the doc's is the parent's.
  *
  * With any tie, the entry also links to this doc, and a metadata line the
- * entry has too (`**Status**`) agrees with it. Each message is placed in the
- * doc and names the parent's file and line. A renamed phase, a changed
- * status or Why heading carries the parent's text as `expected`; text that
- * needs a person is reported, not rewritten.
+ * entry has too (`**Status**`) agrees with it. Each
+ * message is placed in the doc and names the parent's file and line. A
+ * renamed phase (its name only, the doc's qualifier kept), a changed status
+ * or Why heading carries the parent's text as `expected`; text that needs a
+ * person is reported, not rewritten.
  *
  * The parent is read from disk, once while it is unchanged however many
  * docs point at it, within the [limits](#limits-on-what-is-parsed). A

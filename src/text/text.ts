@@ -55,6 +55,38 @@ export function foldHeading(text: string): string {
   return foldText(text).replace(/ - /g, ': ')
 }
 
+/**
+ * Text without a trailing qualifier in parentheses (`Goal (Revised)`,
+ * `Auth (Weeks 1–2)`), as headings and labels may carry one.
+ */
+export function withoutQualifier(text: string): string {
+  if (!text.endsWith(')')) return text
+  return /^(.*\S)\s+\([^()]*\)$/.exec(text)?.[1] ?? text
+}
+
+/**
+ * A name's gist, as written: before a description after a colon or a
+ * spaced dash (`Auth: Terraform and CI`, `Auth — Weeks 1–2`) outside
+ * parentheses, and {@link withoutQualifier}. All of it when that leaves nothing.
+ */
+export function nameGist(name: string): string {
+  let depth = 0
+  let end = name.length
+  for (let index = 0; index < name.length && end === name.length; index++) {
+    const char = name[index]!
+    if (char === '(') depth++
+    else if (char === ')') depth = Math.max(0, depth - 1)
+    else if (depth === 0) {
+      separator.lastIndex = index
+      if (separator.test(name)) end = index
+    }
+  }
+  return withoutQualifier(name.slice(0, end).trim()) || name.trim()
+}
+
+/** A colon or a dash between spaces, starting where it is tried (sticky). */
+const separator = /:(?:\s|$)|\s[-‐‑‒–—―−]\s/y
+
 /** `{#id}`, `{#id .class}` at the end of a heading (kramdown, Pandoc, MkDocs). */
 const attributes = /[ \t]\{#[^{}\s]+(?:[ \t][^{}]*)?\}[ \t]*$/
 
