@@ -235,6 +235,25 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     expect(linted.messages[0]?.expected).toEqual(['Storage Layer'])
   })
 
+  it('compares a status by the stems of its gist’s words: `Completed` is `✅ Complete (March 2026)`, `Planned` is `Planning`', async () => {
+    const cases: Array<[string, string, number]> = [
+      ['Completed', '✅ Complete (March 2026)', 0],
+      ['✅ Complete', 'Completed', 0],
+      ['Planning', 'Planned', 0],
+      ['Planning', 'In Progress', 1],
+      ['Complete', 'Done ✅', 1]
+    ]
+    for (const [mine, theirs, count] of cases) {
+      const file = docSet(`**Status**: ${theirs}\n\n### Goal\n\nShip.`, '## Goal\n\nShip.')
+      writeFileSync(file, readFileSync(file, 'utf8').replace('**Status**: Planning', `**Status**: ${mine}`))
+      expect([mine, theirs, messages(await lintWith(overviewSync, file))]).toEqual([
+        mine,
+        theirs,
+        count ? [expect.stringContaining(`Unexpected \`**Status**\` \`${mine}\``)] : []
+      ])
+    }
+  })
+
   it('says nothing for a doc whose entry, found by its number, is another doc’s (a copy, a draft, an archived version)', async () => {
     const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.')
     const copy = path.join(path.dirname(file), 'milestone-1-core-old.md')

@@ -26,7 +26,9 @@
  * - a heading (`## Why [This Approach]?`): the doc's is the parent's.
  *
  * With any tie, the entry also links to this doc, and a metadata line the
- * entry has too (`**Status**`) agrees with it. Each
+ * entry has too (`**Status**`) agrees with it, by its gist: the words
+ * before a bracket, dash or comma, each by its stem (`Completed (March)` is
+ * `✅ Complete`, `Planned` is `Planning`; `Done` is not `Complete`). Each
  * message is placed in the doc and names the parent's file and line. A
  * renamed phase (its name only, the doc's qualifier kept), a changed status
  * or Why heading carries the parent's text as `expected`; text that needs a
@@ -56,6 +58,7 @@ import {parentDoc} from '../project/parent.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 import {normalizeLabel, truncate} from '../text/text.js'
+import {contentWords} from '../text/words.js'
 import {firstLink, linkingOf, urlOf} from './linking.js'
 import {entriesOf, entryLinks, findEntry, partOf} from './overview-entry.js'
 import {type Sync, causeIn, checkContent, checkHeading, checkNames} from './overview-checks.js'
@@ -155,9 +158,14 @@ function checkMetadata(sync: Sync, schema: Schema, entry: Section): void {
   }
 }
 
-/** A short value's gist: what comes before a dash, bracket or comma, without decoration or case. */
+/**
+ * A short value's gist: what comes before a dash, bracket or comma, without
+ * decoration or case, its words by their stems (`Completed` is `Complete`).
+ */
 function leading(text: string): string {
-  return normalizeLabel(text.split(/\s[-–—(]|[(,;|]/)[0]!)
+  const gist = normalizeLabel(text.split(/\s[-–—(]|[(,;|]/)[0]!)
+  const words = contentWords(gist)
+  return words.length > 0 ? words.map((word) => word.stem).join(' ') : gist
 }
 
 /** A field's value without the spaces around it: its text as written and where it is. */
