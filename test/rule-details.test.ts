@@ -36,6 +36,13 @@ describe('milestone-required-headings', () => {
     expect(fixed.text).toContain('Album comments.\n\n## Architecture Overview\n\n### High-Level')
     expect(messages(fixed.file)).toEqual([])
   })
+
+  it('shows a heading at the wrong level as the fix writes it: the doc’s text, the template’s level', async () => {
+    const doc = textFile('# Milestone 1: A\n\n## 1. Executive Summary\n\nText.\n\n### 2. Goal\n\nText.\n')
+    expect(messages(await lintWith(requiredHeadings, doc))).toContain(
+      '7:1-7:4 milestone-required-headings: Unexpected heading level 3 for `2. Goal`, expected level 2 (`## 2. Goal`)'
+    )
+  })
 })
 
 describe('milestone-success-criteria', () => {

@@ -200,13 +200,13 @@ function reportStray(model: Model, file: VFile, stray: Section, spec: SectionSpe
   )
 }
 
-/** A heading at the wrong depth: the fix replaces its `#` marks. */
+/** A heading at the wrong depth: the fix replaces its `#` marks, so the message shows the doc's heading with the right ones. */
 function reportDepth(model: Model, file: VFile, section: Section, spec: SectionSpec): void {
   const heading = section.heading!
   const marks = hashRange(model, heading)
   report(
     file,
-    `Unexpected heading level ${section.depth} for \`${section.text}\`, expected level ${spec.depth} (\`${displayHeading(spec)}\`)`,
+    `Unexpected heading level ${section.depth} for \`${section.text}\`, expected level ${spec.depth} (\`${'#'.repeat(spec.depth)} ${section.text}\`)`,
     marks ?? heading.position,
     marks ? {expected: ['#'.repeat(spec.depth)]} : {}
   )
