@@ -2,8 +2,8 @@ import {memo} from '../model/memo.js'
 import {type HeadingPattern, headingPattern, placeholder} from '../schema/pattern.js'
 import type {FieldSpec, Schema, SectionSpec} from '../schema/types.js'
 import type {Field} from '../model/fields.js'
-import {fieldsOf, headingField} from '../model/block-fields.js'
-import type {Model, Section} from '../model/model.js'
+import {headingField} from '../model/block-fields.js'
+import {type Model, type Section, ownFields} from '../model/model.js'
 import {normalizeLabel, wildcardMatch, withoutQualifier} from '../text/text.js'
 
 /** Which document sections stand for which schema sections (and, below, which fields for which fields). */
@@ -83,12 +83,6 @@ export function fieldsIn(outline: Outline, section: Section, spec: SectionSpec):
     fields.push(field)
   }
   return fields
-}
-
-/** A section's fields, and those in its blockquotes (`> **Key Principle**: …`). */
-export function ownFields(section: Section): Field[] {
-  const quoted = section.content.flatMap((block) => (block.type === 'blockquote' ? fieldsOf(block.children) : []))
-  return quoted.length > 0 ? [...section.fields, ...quoted] : section.fields
 }
 
 /** Sub-sections the outline did not match to a template section, and theirs. */

@@ -45,7 +45,7 @@ export interface Model {
   sections: Section[]
   /** The first H1, if any. */
   title: Section | undefined
-  /** Fields between the start (or the title, else the first heading) and the first sub-section. */
+  /** Fields between the start (or the title, else the first heading) and the first sub-section, quoted ones too. */
   metadata: Field[]
   links: LinkNode[]
   definitions: Map<string, Definition>
@@ -62,7 +62,9 @@ export function buildModel(tree: Root, file: VFile): Model {
   const title = sections.find((section) => section.depth === 1)
   // Below the title; without a `#` one, below the doc's first heading (a title at
   // the wrong level, said by milestone-required-headings, still has its lines).
-  const metadata = [...root.fields, ...((title ?? sections[0])?.fields ?? [])]
+  // Quoted too (`> **Status**: …`), as every section's fields are read (ownFields).
+  const top = title ?? sections[0]
+  const metadata = [...ownFields(root), ...(top ? ownFields(top) : [])]
   let anchors: Set<string> | undefined
 
   return {
@@ -177,6 +179,12 @@ function createSection(heading: Heading | undefined, parent: Section | undefined
     start: heading?.position?.start.offset,
     end: undefined
   }
+}
+
+/** A section's fields, and those in its blockquotes (`> **Key Principle**: …`). */
+export function ownFields(section: Section): Field[] {
+  const quoted = section.content.flatMap((block) => (block.type === 'blockquote' ? fieldsOf(block.children) : []))
+  return quoted.length > 0 ? [...section.fields, ...quoted] : section.fields
 }
 
 /** A section's heading as written (ATX style), for messages. */

@@ -40,18 +40,22 @@ function start(field: Field): number | undefined {
 /** Before a field: as a line of its paragraph, or a block before that paragraph. */
 function before(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
   const at = start(field)!
-  if (!lineStart(model, at)) return undefined
+  const prefix = quotePrefix(model, at)
+  if (prefix === undefined) return undefined
   const block = blockHolding(section, at)
   const blockStart = block?.position?.start.offset
+  const nl = '\n' + prefix
+  text = quoted(text, prefix)
   if (field.labelNode.type === 'heading') return {offset: at, text: `${text}\n\n`}
   if (block?.type !== 'paragraph' || blockStart === undefined)
-    return blockStart === at ? {offset: at, text: `${text}\n\n`} : undefined
+    return blockStart === at ? {offset: at, text: text + blankLine(prefix) + nl} : undefined
   // One line joins a paragraph of field lines, ending as the line after it or the one before does.
   if (!text.includes('\n') && lines(model, block) > 1) {
-    const lineBreak = blockStart === at ? hardBreak(model, endOfLine(model, at) + 1) : hardBreak(model, at)
-    return {offset: at, text: text + lineBreak + '\n'}
+    const lineBreak =
+      blockStart === at ? hardBreak(model, endOfLine(model, at) + 1) : hardBreak(model, at - prefix.length)
+    return {offset: at, text: text + lineBreak + nl}
   }
-  if (blockStart === at) return {offset: at, text: `${text}\n\n`}
+  if (blockStart === at) return {offset: at, text: text + blankLine(prefix) + nl}
   // A block in the middle of a paragraph of fields would split it: no certain place.
   return undefined
 }
@@ -62,14 +66,17 @@ function after(model: Model, section: Section, field: Field, text: string): Inse
   const holder = field.list ?? field.code ?? field.block ?? blockHolding(section, at)
   const end = holder?.position?.end.offset
   if (end === undefined) return undefined
+  const prefix = quotePrefix(model, at) ?? ''
+  const nl = '\n' + prefix
+  text = quoted(text, prefix)
   if (!field.list && !field.code && !field.block && !text.includes('\n') && field.valueEnd !== undefined) {
     const lineEnd = endOfLine(model, field.valueEnd)
-    if (lineEnd < end) return {offset: lineEnd, text: '\n' + text + hardBreak(model, lineEnd + 1)}
+    if (lineEnd < end) return {offset: lineEnd, text: nl + text + hardBreak(model, lineEnd + 1)}
     // The last line of a paragraph of field lines: a new last line, with the break the lines before end with.
     if (lineEnd === end && holder && lines(model, holder) > 1)
-      return {offset: end, text: hardBreak(model, at) + '\n' + text}
+      return {offset: end, text: hardBreak(model, at - prefix.length) + nl + text}
   }
-  return {offset: end, text: `\n\n${text}`}
+  return {offset: end, text: blankLine(prefix) + nl + text}
 }
 
 /** With no field to go by: after the section's own text, before a closing `---`. */
@@ -79,20 +86,42 @@ function atEnd(model: Model, section: Section, text: string): Insertion | undefi
   return end === undefined ? undefined : {offset: end, text: `\n\n${text}`}
 }
 
+/** The block of the section holding an offset; in a blockquote, the block in it (a quoted field's paragraph). */
 function blockHolding(section: Section, offset: number): RootContent | undefined {
-  return section.content.find(
-    (node) => (node.position?.start.offset ?? Infinity) <= offset && offset < (node.position?.end.offset ?? -Infinity)
-  )
+  const holds = (node: RootContent) =>
+    (node.position?.start.offset ?? Infinity) <= offset && offset < (node.position?.end.offset ?? -Infinity)
+  let block = section.content.find(holds)
+  while (block?.type === 'blockquote') block = block.children.find(holds) ?? block
+  return block
+}
+
+/**
+ * What the line holding `offset` starts with before it: nothing (the start
+ * of a line), or only quote marks and spaces (`> `), as a line put next to
+ * a field in a blockquote starts too; else undefined.
+ */
+function quotePrefix(model: Model, offset: number): string | undefined {
+  const text = model.source.text
+  const from = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
+  const prefix = text.slice(from, offset)
+  return prefix === '' || (prefix.includes('>') && /^[ \t>]*$/.test(prefix)) ? prefix : undefined
+}
+
+/** A text's lines after the first, each begun with the quote marks (`prefix`); a blank one with the marks alone. */
+function quoted(text: string, prefix: string): string {
+  return prefix === ''
+    ? text
+    : text.replace(/\n([^\n]*)/g, (_, line: string) => '\n' + (line ? prefix + line : prefix.trimEnd()))
+}
+
+/** A blank line within the quote marks (an empty one outside a quote). */
+function blankLine(prefix: string): string {
+  return '\n' + prefix.trimEnd()
 }
 
 function lines(model: Model, node: RootContent): number {
   const {start, end} = node.position ?? {}
   return start && end ? end.line - start.line + 1 : 0
-}
-
-function lineStart(model: Model, offset: number): boolean {
-  const previous = model.source.text[offset - 1]
-  return previous === undefined || previous === '\n' || previous === '\r'
 }
 
 function endOfLine(model: Model, offset: number): number {

@@ -52,8 +52,8 @@
  */
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
-import {headingLine, type Model, type Section} from '../model/model.js'
-import {type Outline, fieldsIn, matches, ownFields, unmatchedDescendants} from '../match/outline.js'
+import {headingLine, type Model, type Section, ownFields} from '../model/model.js'
+import {type Outline, fieldsIn, matches, unmatchedDescendants} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {checkClosing} from './closing-lines.js'
 import {bold, kindName, kindPlaceholder, shown} from './field-text.js'
