@@ -1,4 +1,16 @@
-import type {Code, Definition, Heading, Html, Image, Link, Paragraph, Root, RootContent, TableCell} from 'mdast'
+import type {
+  Code,
+  Definition,
+  Heading,
+  Html,
+  Image,
+  Link,
+  LinkReference,
+  Paragraph,
+  Root,
+  RootContent,
+  TableCell
+} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {anchorsOf} from './anchors.js'
@@ -48,6 +60,8 @@ export interface Model {
   /** Fields between the start (or the title, else the first heading) and the first sub-section, quoted ones too. */
   metadata: Field[]
   links: LinkNode[]
+  /** Reference links (`[text][label]`): their URL is their definition's. */
+  references: LinkReference[]
   definitions: Map<string, Definition>
   phrasing: PhrasingBlock[]
   code: Code[]
@@ -57,7 +71,7 @@ export interface Model {
 
 /** The model of a tree (the rules share one per file: see `rules/file-context.ts`). */
 export function buildModel(tree: Root, file: VFile): Model {
-  const {links, definitions, phrasing, code, headings, html} = nodesOf(tree)
+  const {links, references, definitions, phrasing, code, headings, html} = nodesOf(tree)
   const {root, sections} = buildSections(tree)
   const title = sections.find((section) => section.depth === 1)
   // Below the title; without a `#` one, below the doc's first heading (a title at
@@ -74,6 +88,7 @@ export function buildModel(tree: Root, file: VFile): Model {
     title,
     metadata,
     links,
+    references,
     definitions,
     phrasing,
     code,
@@ -87,6 +102,7 @@ export function buildModel(tree: Root, file: VFile): Model {
 /** The nodes the model lists, by kind, in one walk of the tree. */
 function nodesOf(tree: Root) {
   const links: LinkNode[] = []
+  const references: LinkReference[] = []
   const definitions = new Map<string, Definition>()
   const phrasing: PhrasingBlock[] = []
   const code: Code[] = []
@@ -124,11 +140,15 @@ function nodesOf(tree: Root) {
         links.push(node)
         break
       }
+      case 'linkReference': {
+        references.push(node)
+        break
+      }
       default:
     }
   })
 
-  return {links, definitions, phrasing, code, headings, html}
+  return {links, references, definitions, phrasing, code, headings, html}
 }
 
 function buildSections(tree: Root): {root: Section; sections: Section[]} {

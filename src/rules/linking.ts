@@ -6,7 +6,7 @@ import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
-import type {Model} from '../model/model.js'
+import type {LinkNode, Model} from '../model/model.js'
 import {eachNode} from '../model/nodes.js'
 import {localUrl} from '../project/links.js'
 import {isInside} from '../project/targets.js'
@@ -54,7 +54,28 @@ export function firstLink(field: Field): Link | LinkReference | undefined {
 }
 
 /** A link's URL; a reference takes its definition's. */
-export function urlOf(model: Model, node: Link | LinkReference): string {
-  if (node.type === 'link') return node.url
+export function urlOf(model: Model, node: LinkNode | LinkReference): string {
+  if (node.type !== 'linkReference') return node.url
   return model.definitions.get(node.identifier)?.url ?? ''
+}
+
+/** A link, image, definition or reference link, with its URL. */
+export interface UrlNode {
+  node: LinkNode | LinkReference
+  url: string
+}
+
+/**
+ * The links of a stretch of a doc (a section, from `start` to `end`), in
+ * order, with their URLs: a reference link (`[Overview][m1]`) counts with
+ * its definition's URL, wherever that definition is.
+ */
+export function linksWithin(model: Model, start: number, end: number): UrlNode[] {
+  const within = (node: UrlNode['node']) => {
+    const at = node.position?.start.offset
+    return at !== undefined && at >= start && at < end
+  }
+  return [...model.links.filter(within), ...model.references.filter(within)]
+    .sort((a, b) => a.position!.start.offset! - b.position!.start.offset!)
+    .map((node) => ({node, url: urlOf(model, node)}))
 }

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type {Code, List, Nodes, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Field} from '../model/fields.js'
-import type {LinkNode, Model, Section} from '../model/model.js'
+import type {Model, Section} from '../model/model.js'
 import {eachNode} from '../model/nodes.js'
 import {isMarkdown} from '../project/file-names.js'
 import {localUrl} from '../project/links.js'
@@ -15,6 +15,7 @@ import {type Target, targetOf} from '../project/targets.js'
 import {placeholder} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
 import {nameGist, normalizeHeading, normalizeLabel} from '../text/text.js'
+import {type UrlNode, linksWithin} from './linking.js'
 
 /** The parent doc as a doc's checks see it. */
 export interface Overview {
@@ -61,17 +62,9 @@ function partKey(name: string): string {
 export function findEntry(overview: Overview, entries: readonly Section[], file: string, title: string): Lookup {
   const folder = path.dirname(overview.path)
   const linksHere = (entry: Section) =>
-    overview.model.links.some((link) => {
-      const at = link.position?.start.offset
-      const local = localUrl(link.url)
-      return (
-        at !== undefined &&
-        at >= entry.start! &&
-        at < entry.end! &&
-        local?.path !== undefined &&
-        local.path !== '' &&
-        path.resolve(folder, local.path) === file
-      )
+    linksWithin(overview.model, entry.start!, entry.end!).some(({url}) => {
+      const local = localUrl(url)
+      return local?.path !== undefined && local.path !== '' && path.resolve(folder, local.path) === file
     })
   const wanted = [`a link to \`${path.basename(file)}\``]
   const linked = entries.find(linksHere)
@@ -108,15 +101,14 @@ function nameOf(title: string): string {
   return (numberedName.exec(title.trim())?.[3] ?? title).trim()
 }
 
-/** The entry's links to Markdown files of the project, and what each points at. */
-export function entryLinks(overview: Overview, entry: Section): Array<{node: LinkNode; kind: Target['kind']}> {
+/** The entry's links to Markdown files of the project (reference links too), and what each points at. */
+export function entryLinks(overview: Overview, entry: Section): Array<UrlNode & {kind: Target['kind']}> {
   const folder = path.dirname(overview.path)
   const links = []
-  for (const node of overview.model.links) {
-    const at = node.position?.start.offset
-    const local = localUrl(node.url)
-    if (at === undefined || at < entry.start! || at >= entry.end! || !local?.path || !isMarkdown(local.path)) continue
-    links.push({node, kind: targetOf(path.resolve(folder, local.path), overview.root).kind})
+  for (const link of linksWithin(overview.model, entry.start!, entry.end!)) {
+    const local = localUrl(link.url)
+    if (!local?.path || !isMarkdown(local.path)) continue
+    links.push({...link, kind: targetOf(path.resolve(folder, local.path), overview.root).kind})
   }
   return links
 }

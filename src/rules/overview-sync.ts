@@ -8,7 +8,8 @@
  * gets no message from this rule.
  *
  * The entry is the parent's section that holds the tied parts (as
- * `**Goal**:` fields or `### Goal` sub-headings) and links to this doc;
+ * `**Goal**:` fields or `### Goal` sub-headings) and links to this doc (a
+ * reference link, `[Milestone 2][m2]`, by its definition wherever that is);
  * else the one titled with the doc's number (`Milestone 2`); else the one
  * named as the doc (`Public Launch`). Then, for each tie:
  *
@@ -129,12 +130,12 @@ function entryIsOthers(sync: Sync, entry: Section, doc: string): boolean {
   const {overview, model, file, at} = sync
   const links = entryLinks(overview, entry)
   if (links.some((link) => link.kind === 'file')) return true
-  const dangling = links.find((link) => link.kind === 'missing')?.node
+  const dangling = links.find((link) => link.kind === 'missing')
   const want = './' + encodeUrlPart(path.relative(path.dirname(overview.path), doc).split(path.sep).join('/'))
   const reason = dangling
-    ? `Unexpected link \`${truncate(dangling.url)}\` to a missing file in the entry \`${headingLine(entry)}\` of ${at(dangling)}, expected a link to this doc (\`${want}\`)`
+    ? `Unexpected link \`${truncate(dangling.url)}\` to a missing file in the entry \`${headingLine(entry)}\` of ${at(dangling.node)}, expected a link to this doc (\`${want}\`)`
     : `Unexpected entry \`${headingLine(entry)}\` of ${at(entry.heading)} without a link to this doc, expected one to \`${want}\``
-  report(file, reason, model.title?.heading?.position, {cause: causeIn(overview, dangling ?? entry.heading)})
+  report(file, reason, model.title?.heading?.position, {cause: causeIn(overview, dangling?.node ?? entry.heading)})
   return false
 }
 

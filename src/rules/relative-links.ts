@@ -8,7 +8,8 @@
  *   HTML `id`/`name` anchor of the target Markdown file, or of this file for
  *   `#fragment` alone (ignoring case);
  * - the Related Documents section links to the same overview and architecture
- *   files (when they exist; a missing one is reported once, as a broken link).
+ *   files (when they exist; a missing one is reported once, as a broken link),
+ *   a reference link (`[Overview][overview]`) by its definition wherever that is.
  *
  * It reads the file system directly (no git, no network), so one file in an
  * editor or a pre-commit hook gets the same answer as a whole folder in CI.
@@ -69,7 +70,7 @@ import {type Target, targetOf} from '../project/targets.js'
 import {memo} from '../model/memo.js'
 import {type OptionsOf, limitsOf} from '../match/options.js'
 import {checkLink} from './link-targets.js'
-import {firstLink, linkingOf, urlOf} from './linking.js'
+import {firstLink, linkingOf, linksWithin, urlOf} from './linking.js'
 import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
@@ -131,10 +132,8 @@ function checkRelated(
   const {start, end} = section
   if (start === undefined || end === undefined) return
   const linked = new Set<string>()
-  for (const node of model.links) {
-    const at = node.position?.start.offset
-    if (at === undefined || at < start || at >= end) continue
-    const target = resolveTarget(node.url)
+  for (const {url} of linksWithin(model, start, end)) {
+    const target = resolveTarget(url)
     if (target) linked.add(target)
   }
   for (const role of wantedRoles) {
