@@ -29,6 +29,7 @@ export function checkLink(
   const url = node.url
   const local = localUrl(url)
   if (!local || hasPlaceholder(url)) return
+  if (local.fragment && namesSourceLines(url, local.fragment)) local.fragment = undefined
 
   if (local.path === '') {
     if (anchorLimits && local.fragment && !model.anchors().has(local.fragment.toLowerCase())) {
@@ -60,6 +61,24 @@ export function checkLink(
   if (anchorLimits && local.fragment && isMarkdown(target)) {
     checkFragment(file, model, node, target, {path: local.path, fragment: local.fragment}, anchorLimits)
   }
+}
+
+/**
+ * Whether a fragment names lines of a file's source, not a heading: GitHub
+ * shows a Markdown file's source for `?plain=1`, with `#L5` and `#L5-L9`
+ * as anchors of its lines.
+ */
+function namesSourceLines(url: string, fragment: string): boolean {
+  const beforeHash = url.slice(0, url.indexOf('#'))
+  const query = beforeHash.indexOf('?')
+  return (
+    query !== -1 &&
+    beforeHash
+      .slice(query + 1)
+      .split('&')
+      .includes('plain=1') &&
+    /^L\d+(?:-L\d+)?$/.test(fragment)
+  )
 }
 
 /** Whether a link's target (not missing) is a file to read; if not, say why (out of the project, unreadable, a folder). */

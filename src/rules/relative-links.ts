@@ -6,7 +6,8 @@
  *   folder, relative to the doc's folder (percent-decoded, `?query` ignored);
  * - a `#fragment` matches a heading slug (GitHub's, via `github-slugger`) or an
  *   HTML `id`/`name` anchor of the target Markdown file, or of this file for
- *   `#fragment` alone (ignoring case);
+ *   `#fragment` alone (ignoring case); with `?plain=1` (GitHub's view of a
+ *   file's source), `#L5` and `#L5-L9` name lines, and are not checked;
  * - the Related Documents section links to the same overview and architecture
  *   files (when they exist; a missing one is reported once, as a broken link),
  *   a reference link (`[Overview][overview]`) by its definition wherever that is.
