@@ -91,7 +91,12 @@ function blockHolding(section: Section, offset: number): RootContent | undefined
   const holds = (node: RootContent) =>
     (node.position?.start.offset ?? Infinity) <= offset && offset < (node.position?.end.offset ?? -Infinity)
   let block = section.content.find(holds)
-  while (block?.type === 'blockquote') block = block.children.find(holds) ?? block
+  while (block?.type === 'blockquote') {
+    const inner = block.children.find(holds)
+    // The quote's marks, between its blocks: the quote is the block.
+    if (!inner) break
+    block = inner
+  }
   return block
 }
 
