@@ -6,7 +6,7 @@
  */
 import type {Heading, Html, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {normalizeLabel} from '../text/text.js'
+import {normalizeLabel, splitQualifier} from '../text/text.js'
 import {type Field, type ValueBlock, paragraphFields} from './fields.js'
 
 type Block = RootContent
@@ -67,17 +67,19 @@ function valueBlock(block: Block): ValueBlock | undefined {
 }
 
 /**
- * A heading used as a label (`#### Success Criteria`): its value is the
+ * A heading used as a label (`#### Success Criteria`, `#### Immediate (Start
+ * Here)` with a qualifier, as a bold label may have): its value is the
  * paragraph, list or code block right below it.
  */
 export function headingField(heading: Heading, blocks: readonly Block[]): Field {
-  const label = toString(heading).trim().replace(/:$/, '').trimEnd()
+  const text = toString(heading).trim().replace(/:$/, '').trimEnd()
+  const {label, qualifier} = splitQualifier(text) ?? {label: text, qualifier: undefined}
   const first = nextBlock(blocks, 0)
   const paragraph = first?.type === 'paragraph' ? first : undefined
   return {
     label,
     key: normalizeLabel(label),
-    qualifier: undefined,
+    qualifier,
     labelNode: heading,
     text: paragraph ? toString(paragraph).trim() : '',
     value: paragraph ? paragraph.children : [],

@@ -5,7 +5,7 @@
  */
 import type {Blockquote, Code, Emphasis, Heading, Html, List, Paragraph, PhrasingContent, Strong, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {normalizeLabel} from '../text/text.js'
+import {normalizeLabel, splitQualifier} from '../text/text.js'
 
 /**
  * A bold (or italic) label and what follows it: `**Label**: text`,
@@ -130,15 +130,11 @@ function fieldAt(node: PhrasingContent, next: PhrasingContent | undefined): Fiel
     qualifier = after[1]?.trim() || undefined
   }
 
-  // `**System Flow (Validation)**:`: a qualifier inside the emphasis, from
-  // the first `(` after the last inner `)`. Group 1 is the text before it:
-  // up to that `)`, then text without parentheses ending in a non-space, on
-  // one line. The same as `^(.*?)\s*\(([^)]*)\)$`, whose `.*?` and `\s*`
-  // split runs of spaces in quadratic ways.
-  const inner = /^((?:[^)\n\r\u2028\u2029]*\))*(?:[^()\n\r\u2028\u2029]*[^()\s])?)\s*\(([^)]*)\)$/.exec(raw)
-  if (inner?.[1]) {
-    raw = inner[1]
-    qualifier = inner[2]?.trim() || qualifier
+  // `**System Flow (Validation)**:`: a qualifier inside the emphasis.
+  const inner = splitQualifier(raw)
+  if (inner) {
+    raw = inner.label
+    qualifier = inner.qualifier ?? qualifier
   }
 
   if (!raw) return undefined

@@ -23,8 +23,9 @@
  * (`**Purpose** — …`); the label may be italic, carry emoji, be quoted
  * (`> **Key Principle**: …`), carry a qualifier (`**Immediate** (Start Here):`,
  * `**System Flow (Validation)**:`), sit in a sub-section the template does not
- * name, or be a heading: a sub-heading of the section (`#### Purpose`), or a
- * heading at the section's level right after it (`### Cost Structure` after
+ * name, or be a heading: a sub-heading of the section (`#### Purpose`, and
+ * with a qualifier, `#### Immediate (Start Here)`), or a heading at the
+ * section's level right after it (`### Cost Structure` after
  * `### Technology Stack`). Success criteria and risks are left to their own
  * rules.
  *

@@ -6,7 +6,8 @@
  * versus `and`, `n't` versus ` not`, emoji decoration at either end (`## 🎯 Goal`,
  * `**⚠️ Impact**`), and typographic variants as word processors, Notion and
  * macOS type them: curly quotes, dashes, the ellipsis, non-breaking and
- * zero-width spaces, full-width forms.
+ * zero-width spaces, full-width forms. A trailing qualifier in parentheses
+ * is split off the same way from every label and heading ({@link splitQualifier}).
  */
 
 /**
@@ -56,12 +57,24 @@ export function foldHeading(text: string): string {
 }
 
 /**
- * Text without a trailing qualifier in parentheses (`Goal (Revised)`,
- * `Auth (Weeks 1–2)`), as headings and labels may carry one.
+ * A label or heading without its trailing qualifier in parentheses
+ * (`Immediate (Start Here)`, `Goal (Revised)`), and the qualifier; none
+ * when it has no qualifier, or is nothing else. The text before it is up
+ * to the last inner `)`, then text without parentheses ending in a
+ * non-space, on one line: the same as `^(.*?)\s*\(([^)]*)\)$`, whose `.*?`
+ * and `\s*` split runs of spaces in quadratic ways.
  */
+export function splitQualifier(text: string): {label: string; qualifier: string | undefined} | undefined {
+  if (!text.endsWith(')')) return undefined
+  const found = qualified.exec(text)
+  return found?.[1] ? {label: found[1], qualifier: found[2]!.trim() || undefined} : undefined
+}
+
+const qualified = /^((?:[^)\n\r\u2028\u2029]*\))*(?:[^()\n\r\u2028\u2029]*[^()\s])?)\s*\(([^)]*)\)$/
+
+/** Text without a trailing qualifier in parentheses ({@link splitQualifier}); all of it when it has none. */
 export function withoutQualifier(text: string): string {
-  if (!text.endsWith(')')) return text
-  return /^(.*\S)\s+\([^()]*\)$/.exec(text)?.[1] ?? text
+  return splitQualifier(text)?.label ?? text
 }
 
 /**
