@@ -186,25 +186,41 @@ describe('template headings match in linear time', () => {
     ])
   })
 
-  /** The RegExp a template heading was compiled to before: the reference for what matches. */
+  /**
+   * The RegExp a template heading was compiled to before: the reference for
+   * what matches. A number ends in `.`, `)`, `:` or nothing, then a space,
+   * whichever the template writes; one that starts the heading may follow
+   * its placeholder's first word (`Component 1: …` for `1. [Component Name]`).
+   */
   function formerRegExp(spec: SectionSpec): RegExp {
     const numbered = spec.repeat?.numbered === true
+    const numberEnd = '[.):]? '
     let numberSeen = false
+    let kind = ''
     const source = spec.heading
       .trim()
       .split(placeholder)
       .map(foldHeading)
-      .map((piece) => {
-        let escaped = escapeRegExp(piece)
-        if (numbered && !numberSeen && /\d+/.test(escaped)) {
-          numberSeen = true
-          escaped = escaped.replace(/\d+/, '(\\d+)')
-        }
-        return escaped
+      .map((piece, index) => {
+        const number = numbered && !numberSeen ? /^(\D*)(\d+)([.):]? )?/.exec(piece) : null
+        if (!number) return escapeRegExp(piece)
+        numberSeen = true
+        const [whole, before, , end] = number
+        const word = /^\p{L}+ /u.exec(
+          foldHeading(spec.heading.match(placeholder)?.[0]?.slice(1, -1) ?? '').trim() + ' '
+        )
+        if (index === 0 && before === '' && word) kind = `(?:${escapeRegExp(word[0])})?`
+        return (
+          escapeRegExp(before!) +
+          '(\\d+)' +
+          (end === undefined ? '' : numberEnd) +
+          escapeRegExp(piece.slice(whole.length))
+        )
       })
       .join('([\\s\\S]+)')
       .replace(/\\\?$/, '\\??')
-    return new RegExp('^' + (numbered ? '' : '(?:\\d+(?:\\.\\d+)*[.):]? )?') + source + '$')
+    const section = numbered ? '' : '(?:\\d+(?:\\.\\d+)*' + numberEnd + ')?'
+    return new RegExp('^' + section + kind + source + '$')
   }
 
   /**

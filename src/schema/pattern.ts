@@ -62,18 +62,25 @@ function compile(spec: SectionSpec): HeadingPattern {
   const asked = pieces.at(-1)!.endsWith('?')
   if (asked) pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1)
   const numbered = spec.repeat?.numbered === true
-  const counted = numbered ? countedPieces(pieces) : {pieces}
+  const counted: Counted = numbered ? countedPieces(pieces, spec.heading) : {pieces}
 
   /** The heading's number (or none) when the body matches, the text without section number or `?`. */
   const body = (text: string): {number?: number} | undefined => {
     if (counted.before === undefined) return wildcardMatch(counted.pieces, text, 1) ? {} : undefined
+    if (counted.kind && text.startsWith(counted.kind)) {
+      text = text.slice(counted.kind.length)
+    }
     if (!text.startsWith(counted.before)) return undefined
     let end = counted.before.length
     while (isDigit(text.charCodeAt(end))) end++
     if (end === counted.before.length) return undefined
-    return wildcardMatch(counted.pieces, text.slice(end), 1)
-      ? {number: Number(text.slice(counted.before.length, end))}
-      : undefined
+    let rest = text.slice(end)
+    if (counted.separated) {
+      const separator = numberEnd.exec(rest)
+      if (!separator) return undefined
+      rest = rest.slice(separator[0].length)
+    }
+    return wildcardMatch(counted.pieces, rest, 1) ? {number: Number(text.slice(counted.before.length, end))} : undefined
   }
   const withoutMark = (text: string) =>
     body(text) ?? (asked && text.endsWith('?') ? body(text.slice(0, -1)) : undefined)
@@ -82,7 +89,8 @@ function compile(spec: SectionSpec): HeadingPattern {
     const found = withoutMark(text)
     if (found || numbered) return found
     const prefix = sectionNumber.exec(text)?.[0]
-    return prefix ? withoutMark(text.slice(prefix.length)) : undefined
+    const separator = prefix === undefined ? undefined : numberEnd.exec(text.slice(prefix.length))?.[0]
+    return separator === undefined ? undefined : withoutMark(text.slice(prefix!.length + separator.length))
   }
   return {
     spec,
@@ -93,16 +101,36 @@ function compile(spec: SectionSpec): HeadingPattern {
   }
 }
 
-/** `2. `, `2) `, `2.1 `, `2: ` (a dash is folded to a colon) before a heading's text. */
-const sectionNumber = /^\d+(?:\.\d+)*[.):]? /
+/** A section number before a heading's text: `2`, `2.1`; {@link numberEnd} follows it. */
+const sectionNumber = /^\d+(?:\.\d+)*/
+
+/**
+ * What ends a heading's number, all alike: `.`, `)`, `:` (a dash is folded
+ * to a colon) or nothing, then a space (`2. Goal`, `2) Goal`, `Phase 1 - Setup`).
+ */
+const numberEnd = /^[.):]? /
+
+/** A numbered repeat's pieces around its number (see {@link countedPieces}). */
+interface Counted {
+  /** The text before the number, when it comes before any placeholder. */
+  before?: string
+  /** The pieces after the number (all of them, without `before`). */
+  pieces: string[]
+  /** Whether the template ends its number as {@link numberEnd} does: the doc may end it another way. */
+  separated?: boolean
+  /** The word a heading may put before a leading number: `component ` for `1. [Component Name]`. */
+  kind?: string
+}
 
 /**
  * The pieces of a numbered repeat, split at its number, the first digits
  * of its text: the text `before` them (when they come before any
  * placeholder), then the pieces after them. A number after a placeholder
  * matches any text, as the placeholder before it could hold digits too.
+ * A heading that starts with its number may name its kind before it, as
+ * `Phase 1: [Phase Name]` does: `Component 1: Upload` for `1. [Component Name]`.
  */
-function countedPieces(pieces: readonly string[]): {before?: string; pieces: string[]} {
+function countedPieces(pieces: readonly string[], heading: string): Counted {
   const index = pieces.findIndex((piece) => /\d/.test(piece))
   if (index === -1) return {pieces: [...pieces]}
   const piece = pieces[index]!
@@ -110,8 +138,12 @@ function countedPieces(pieces: readonly string[]): {before?: string; pieces: str
   const at = piece.indexOf(digits)
   const before = piece.slice(0, at)
   const after = piece.slice(at + digits.length)
-  if (index === 0) return {before, pieces: [after, ...pieces.slice(1)]}
-  return {pieces: [...pieces.slice(0, index), before, after, ...pieces.slice(index + 1)]}
+  if (index > 0) return {pieces: [...pieces.slice(0, index), before, after, ...pieces.slice(index + 1)]}
+  const separator = numberEnd.exec(after)?.[0]
+  const rest = [separator === undefined ? after : after.slice(separator.length), ...pieces.slice(1)]
+  const [name] = heading.match(placeholder) ?? []
+  const kind = before === '' && name ? /^\p{L}+ /u.exec(foldHeading(name.slice(1, -1)).trim() + ' ')?.[0] : undefined
+  return {before, pieces: rest, separated: separator !== undefined, kind}
 }
 
 function isDigit(code: number): boolean {
