@@ -12,21 +12,32 @@ import type {MetadataSpec, Schema} from '../schema/types.js'
 import {fieldInsertion} from './field-insertion.js'
 import type {Insertion} from './insertion.js'
 
-/** The line's insertion among the metadata lines present, in template order, when its target is certain. */
+/**
+ * The line a missing metadata link is put back as, the template's with the
+ * file its link means (`[Architecture Doc](./lumen-architecture.md)`), when
+ * that file is certain.
+ */
+export function metadataLine(
+  spec: MetadataSpec,
+  resolveTarget: (url: string) => string | undefined,
+  lookUpTarget: (target: string) => Target
+): string | undefined {
+  const example = /^\[([^\]]*)\]\(([^)\s]+)\)$/.exec(spec.example ?? '')
+  if (!example) return undefined
+  const [, text, url] = example as unknown as [string, string, string]
+  const found = foundUrl(url, resolveTarget, lookUpTarget)
+  return found === undefined ? undefined : `**${spec.label}**: [${text}](${found})`
+}
+
+/** The line's ({@link metadataLine}) insertion among the metadata lines present, in template order. */
 export function metadataInsertion(
   model: Model,
   schema: Schema,
   spec: MetadataSpec,
-  resolveTarget: (url: string) => string | undefined,
-  lookUpTarget: (target: string) => Target
+  line: string
 ): Insertion | undefined {
   const title = model.title
-  const example = /^\[([^\]]*)\]\(([^)\s]+)\)$/.exec(spec.example ?? '')
-  if (!title || !example) return undefined
-  const [, text, url] = example as unknown as [string, string, string]
-  const found = foundUrl(url, resolveTarget, lookUpTarget)
-  if (found === undefined) return undefined
-  const line = `**${spec.label}**: [${text}](${found})`
+  if (!title) return undefined
   const skeleton = {text: line, bullets: [], strong: [0, spec.label.length + 2], emphasis: []}
   const fields = schema.metadata.map((metadata) => ({label: metadata.label, kind: 'text' as const}))
   const index = schema.metadata.indexOf(spec)

@@ -75,7 +75,7 @@ import {firstLink, linkingOf, linksWithin, urlOf} from './linking.js'
 import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
-import {metadataInsertion} from './metadata-fix.js'
+import {metadataInsertion, metadataLine} from './metadata-fix.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -172,8 +172,10 @@ function checkMetadata(
     const field = findField(model.metadata, spec)
 
     if (!field) {
-      const reason = `Unexpected missing \`${label}\` line, expected \`${label} ${spec.example ?? '[…](./….md)'}\` below the title`
-      const insertion = metadataInsertion(model, schema, spec, resolveTarget, lookUpTarget)
+      // What the fix writes, when the file is certain; else the template's line.
+      const line = metadataLine(spec, resolveTarget, lookUpTarget)
+      const reason = `Unexpected missing \`${label}\` line, expected \`${line ?? `${label} ${spec.example ?? '[…](./….md)'}`}\` below the title`
+      const insertion = line === undefined ? undefined : metadataInsertion(model, schema, spec, line)
       reportMissing(model, file, reason, model.title ?? model.sections[0], insertion)
       continue
     }
