@@ -10,7 +10,15 @@ import {memo} from '../model/memo.js'
 import {headingPattern, placeholder} from '../schema/pattern.js'
 import type {Schema} from '../schema/types.js'
 import {normalizeHeading, normalizeLabel} from '../text/text.js'
-import {type KindSchema, enoughEvidence, hasFixedText, isNamedMilestone, isNamedTemplate, isTitle} from './detect.js'
+import {
+  type Evidence,
+  type KindSchema,
+  enoughEvidence,
+  hasFixedText,
+  isNamedMilestone,
+  isNamedTemplate,
+  isTitle
+} from './detect.js'
 /**
  * Whether a file not parsed (over a limit) is likely a doc, by its name and
  * text: forced by the options, else named `milestone-<n>…`, or with the
@@ -24,25 +32,29 @@ export function looksLikeMilestoneFile(
   options: DetectOptions,
   kinds: KindSchema[] = []
 ): boolean {
-  const forced = forcedKind(file, options)
-  if (forced !== undefined) return forced !== false
-  if (isNamedMilestone(file.basename)) return true
-  if (isNamedTemplate(file.basename)) return false
+  if (isNamedMilestone(file.basename) && forcedKind(file, options) === undefined) return true
   const head = text.slice(0, 20_000)
   const headings = [...head.matchAll(/^(#{1,6})[ \t]+([^\r\n]*)/gm)]
   const title = headings.find((match) => match[1] === '#')?.[2]
-  return [schema, ...kinds.map((kind) => kind.schema)].some((each) =>
-    enoughEvidence(
-      {
-        named: false,
-        template: false,
-        titled: title !== undefined && isTitle(normalizeHeading(title), each),
-        sections: sectionLinesIn(headings, each),
-        metadata: metadataLinesIn(head, each)
-      },
-      each
-    )
-  )
+  return weigh(file, options, [{name: milestoneKind, schema}, ...kinds], (_, each) => ({
+    named: false,
+    template: isNamedTemplate(file.basename),
+    titled: title !== undefined && isTitle(normalizeHeading(title), each),
+    sections: sectionLinesIn(headings, each),
+    metadata: metadataLinesIn(head, each)
+  }))
+}
+
+/** Whether a kind's evidence in a file is enough, as a parsed doc's is; unless the options force its kind. */
+function weigh(
+  file: VFile,
+  options: DetectOptions,
+  kinds: Array<{name: string; schema: Schema}>,
+  evidence: (name: string, schema: Schema) => Evidence
+): boolean {
+  const forced = forcedKind(file, options)
+  if (forced !== undefined) return forced !== false
+  return kinds.some(({name, schema}) => enoughEvidence(evidence(name, schema), schema))
 }
 
 /** How many of the template's sections are headings (`## Goal`) among `headings`. */
@@ -91,22 +103,17 @@ export function mayBeMilestoneDoc(
   options: DetectOptions,
   kinds: KindSchema[] = []
 ): boolean {
-  const forced = forcedKind(file, options)
-  if (forced !== undefined) return forced !== false
   const lower = lowerCase(text)
   const found = (word: string) => lower.includes(word)
-  return [{name: milestoneKind, schema}, ...kinds].some(function ({name, schema: each}) {
+  return weigh(file, options, [{name: milestoneKind, schema}, ...kinds], function (name, each) {
     const words = signalWords(each)
-    return enoughEvidence(
-      {
-        named: name === milestoneKind && isNamedMilestone(file.basename),
-        template: isNamedTemplate(file.basename),
-        titled: words.title !== undefined && found(words.title),
-        sections: words.sections.filter(found).length,
-        metadata: words.metadata.filter(found).length
-      },
-      each
-    )
+    return {
+      named: name === milestoneKind && isNamedMilestone(file.basename),
+      template: isNamedTemplate(file.basename),
+      titled: words.title !== undefined && found(words.title),
+      sections: words.sections.filter(found).length,
+      metadata: words.metadata.filter(found).length
+    }
   })
 }
 
