@@ -76,7 +76,8 @@ function compile(spec: SectionSpec): HeadingPattern {
     if (end === counted.before.length) return undefined
     let rest = text.slice(end)
     if (counted.separated) {
-      const separator = numberEnd.exec(rest)
+      // A mark after the number, not a space alone: `### 2024 Roadmap` is no component 2024.
+      const separator = repeatNumberEnd.exec(rest)
       if (!separator) return undefined
       rest = rest.slice(separator[0].length)
     }
@@ -105,10 +106,13 @@ function compile(spec: SectionSpec): HeadingPattern {
 const sectionNumber = /^\d+(?:\.\d+)*/
 
 /**
- * What ends a heading's number, all alike: `.`, `)`, `:` (a dash is folded
- * to a colon) or nothing, then a space (`2. Goal`, `2) Goal`, `Phase 1 - Setup`).
+ * What ends a section number: `.`, `)`, `:` (a dash is folded to a colon)
+ * or nothing, then a space (`2. Goal`, `2) Goal`, `2 Goal`).
  */
 const numberEnd = /^[.):]? /
+
+/** What ends a numbered repeat's number (`1. `, `1) `, `1: `, `1 - ` folded): a mark, as the template's has. */
+const repeatNumberEnd = /^[.):] /
 
 /** A numbered repeat's pieces around its number (see {@link countedPieces}). */
 interface Counted {
