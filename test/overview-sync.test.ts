@@ -235,6 +235,18 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     expect(linted.messages[0]?.expected).toEqual(['Storage Layer'])
   })
 
+  it('renames the whole of a name with a dash in it, not its start (`Storage - Keys` is no `Storage` described)', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n- Phase 1: Storage & Keys',
+      '## Implementation Phases\n\n### Phase 1: Storage - Keys'
+    )
+    const linted = await lintWith(overviewSync, file)
+    expect(messages(linted)).toEqual([
+      '9:14-9:28 milestone-overview-sync: Unexpected phase name `Storage - Keys`, expected `Storage & Keys` as in `./milestones.md:9`'
+    ])
+    expect(linted.messages[0]?.expected).toEqual(['Storage & Keys'])
+  })
+
   it('compares a status by the stems of its gist’s words: `Completed` is `✅ Complete (March 2026)`, `Planned` is `Planning`', async () => {
     const cases: Array<[string, string, number]> = [
       ['Completed', '✅ Complete (March 2026)', 0],

@@ -15,7 +15,7 @@ import {headingMatches} from '../match/outline.js'
 import {headingPattern} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import {findBrackets} from '../text/brackets.js'
-import {normalizeHeading, normalizePlaceholder, truncate} from '../text/text.js'
+import {normalizeHeading, normalizePlaceholder, truncate, withoutQualifier} from '../text/text.js'
 import {closest, fold, foldCode, isLabelLine, lostWords, sentencesOf, stemsOf} from '../text/words.js'
 import {type Overview, type Part, blocksOf, itemReader, namedItems} from './overview-entry.js'
 import {report} from './report.js'
@@ -123,9 +123,8 @@ function checkCode(sync: Sync, section: Section, blocks: readonly Nodes[], part:
 /**
  * The doc's repeat (`### Phase N: Name`) is the entry's items (`Phase N:
  * Name`): each instance is an item by name (by its gist, on either side),
- * else the item of its number renamed, the name only; an item no instance
- * is is missing. How instances are numbered
- * is `milestone-required-headings`' to check.
+ * else the item of its number renamed; an item no instance is is missing
+ * (their numbering is `milestone-required-headings`' to check).
  */
 export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], entry: Section): void {
   const {file, model, overview, at} = sync
@@ -147,12 +146,15 @@ export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], e
     const item = [...left].find((candidate) => candidate.number === number)
     if (item) {
       left.delete(item)
-      const range = nameRange(model, section, name, gist)
+      // Renamed, the name without its qualifier (`(Weeks 1–2)`): its gist, or all of it if more (`Auth - Login`).
+      const bare = withoutQualifier(name)
+      const wanted = bare === gist ? item.gist : withoutQualifier(item.name)
+      const range = nameRange(model, section, name, bare)
       report(
         file,
-        `Unexpected ${noun} name \`${truncate(gist)}\`, expected \`${truncate(item.gist, 80)}\` as in ${at(item.node)}`,
+        `Unexpected ${noun} name \`${truncate(bare)}\`, expected \`${truncate(wanted, 80)}\` as in ${at(item.node)}`,
         range ?? section.heading?.position,
-        {expected: range ? [item.gist] : undefined, cause: causeIn(overview, item.node)}
+        {expected: range ? [wanted] : undefined, cause: causeIn(overview, item.node)}
       )
     } else {
       report(
@@ -176,14 +178,12 @@ export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], e
   }
 }
 
-/** Where a heading's name's gist (its start) is in the source, when the name is written there as plain text. */
-function nameRange(model: Model, section: Section, name: string, gist: string): Position | undefined {
-  const heading = section.heading
-  const start = heading?.position?.start.offset
-  const end = heading?.position?.end.offset
-  if (!heading || start === undefined || end === undefined) return undefined
+/** Where the start of a heading's name (`part`) is in the source, when the name is written there as plain text. */
+function nameRange(model: Model, section: Section, name: string, part: string): Position | undefined {
+  const [start, end] = [section.heading?.position?.start.offset, section.heading?.position?.end.offset]
+  if (start === undefined || end === undefined) return undefined
   const at = model.source.text.slice(start, end).lastIndexOf(name)
-  return at === -1 ? undefined : model.source.range(start + at, start + at + gist.length)
+  return at === -1 ? undefined : model.source.range(start + at, start + at + part.length)
 }
 
 /** The doc's heading of a tied heading (`## Why Cloud-First?`) is the parent's. */
