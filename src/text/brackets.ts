@@ -79,12 +79,13 @@ function isReference(inner: string): boolean {
 
 /**
  * `[1, n-1]`, `[a, b]`, `[t_0, 2π]`: an interval or a vector, of numbers and
- * one- or two-letter variables; `["jpeg", "png"]`: quoted values. A
- * placeholder is words (`[Feature 1, Feature 2]`).
+ * one- or two-letter variables; `["jpeg", "png"]`: quoted values, two or
+ * more. A placeholder is words (`[Feature 1, Feature 2]`).
  */
 function isValues(inner: string): boolean {
   const items = inner.split(',')
-  return (items.length > 1 && items.every(isMathTerm)) || items.every((item) => quotedValue.test(item))
+  // One quoted phrase alone (`["Your tagline here"]`) is a placeholder.
+  return items.length > 1 && (items.every(isMathTerm) || items.every((item) => quotedValue.test(item)))
 }
 
 /** `n-1`, `-x`, `t_0`, `2π`, `∞`: numbers and short variables, between operators. */
