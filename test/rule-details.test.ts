@@ -37,6 +37,18 @@ describe('milestone-required-headings', () => {
     expect(messages(fixed.file)).toEqual([])
   })
 
+  it('takes a component numbered with a space alone, unless the number is a year', async () => {
+    const missing = async (component: string) =>
+      messages(
+        await lintWith(
+          requiredHeadings,
+          textFile(`# Milestone 1: A\n\n## Core Components Design\n\n### ${component}\n`)
+        )
+      ).filter((message) => message.includes('### 1. …'))
+    expect(await missing('1 Upload')).toEqual([])
+    expect(await missing('2024 Roadmap')).toHaveLength(1)
+  })
+
   it('shows a heading at the wrong level as the fix writes it: the doc’s text, the template’s level', async () => {
     const doc = textFile('# Milestone 1: A\n\n## 1. Executive Summary\n\nText.\n\n### 2. Goal\n\nText.\n')
     expect(messages(await lintWith(requiredHeadings, doc))).toContain(

@@ -213,8 +213,8 @@ describe('template headings match in linear time', () => {
         return (
           escapeRegExp(before!) +
           '(\\d+)' +
-          // A repeat's number ends in a mark; a section number may end in a space alone.
-          (end === undefined ? '' : '[.):] ') +
+          // A mark or a space ends it; a space alone only a number of one or two digits (not a year).
+          (end === undefined ? '' : '(?:(?<!\\d{3})[.):]? |[.):] )') +
           escapeRegExp(piece.slice(whole.length))
         )
       })

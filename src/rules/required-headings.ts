@@ -14,8 +14,8 @@
  * qualifier in parentheses (`## Goal (Revised)`, as labels may have one); `Phase 1 – Setup`
  * is `Phase 1: Setup`; `## Why [This Approach]?` matches any `## Why …` heading;
  * a leading section number (`## 2. Goal`, `## 2) Goal`, `## 2 Goal`) is fine. A repeat's number
- * may end in `.`, `)`, `:` or a dash, whatever the template writes (not in a space
- * alone: `### 2024 Roadmap` is no component):
+ * may end in `.`, `)`, `:`, a dash or a space, whatever the template writes (one of three
+ * digits or more not in a space alone: `### 2024 Roadmap` is no component):
  * `### 1) Upload`, `### 1: Upload` and `### 1 - Upload` are `### 1. [Component Name]`,
  * and `### Phase 1. Setup` is `### Phase 1: [Phase Name]`; a component may name its kind
  * before its number, as a phase does (`### Component 1: Upload`). Sections the

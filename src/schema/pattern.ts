@@ -76,8 +76,8 @@ function compile(spec: SectionSpec): HeadingPattern {
     if (end === counted.before.length) return undefined
     let rest = text.slice(end)
     if (counted.separated) {
-      // A mark after the number, not a space alone: `### 2024 Roadmap` is no component 2024.
-      const separator = repeatNumberEnd.exec(rest)
+      // A space alone ends a number of one or two digits (`### 1 Upload`): `### 2024 Roadmap` is no component.
+      const separator = (end - counted.before.length > 2 ? repeatNumberEnd : numberEnd).exec(rest)
       if (!separator) return undefined
       rest = rest.slice(separator[0].length)
     }
@@ -111,7 +111,7 @@ const sectionNumber = /^\d+(?:\.\d+)*/
  */
 const numberEnd = /^[.):]? /
 
-/** What ends a numbered repeat's number (`1. `, `1) `, `1: `, `1 - ` folded): a mark, as the template's has. */
+/** What ends a numbered repeat's number of three digits or more (`100. `): a mark, not a space alone (a year). */
 const repeatNumberEnd = /^[.):] /
 
 /** A numbered repeat's pieces around its number (see {@link countedPieces}). */
