@@ -203,8 +203,15 @@ function createSection(heading: Heading | undefined, parent: Section | undefined
 
 /** A section's fields, and those in its blockquotes (`> **Key Principle**: …`). */
 export function ownFields(section: Section): Field[] {
-  const quoted = section.content.flatMap((block) => (block.type === 'blockquote' ? fieldsOf(block.children) : []))
+  const quoted = quotedFields(section.content)
   return quoted.length > 0 ? [...section.fields, ...quoted] : section.fields
+}
+
+/** The fields in blockquotes among blocks, and in quotes in those (`> > **Status**: …`). */
+function quotedFields(blocks: readonly RootContent[]): Field[] {
+  return blocks.flatMap((block) =>
+    block.type === 'blockquote' ? [...fieldsOf(block.children), ...quotedFields(block.children)] : []
+  )
 }
 
 /** A section's heading as written (ATX style), for messages. */

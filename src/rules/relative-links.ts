@@ -1,7 +1,7 @@
 /**
  * - `**Parent Document**` and `**Architecture Reference**` are present, each
  *   with a relative link (as lines of their own, list items, or quoted:
- *   `> **Parent Document**: …`);
+ *   `> **Parent Document**: …`, `> > **Parent Document**: …`);
  * - every relative link, image and definition resolves to an existing file or
  *   folder, relative to the doc's folder (percent-decoded, `?query` ignored);
  * - a `#fragment` matches a heading slug (GitHub's, via `github-slugger`) or an
