@@ -209,9 +209,11 @@ function reportStray(model: Model, file: VFile, stray: Section, spec: SectionSpe
 function reportDepth(model: Model, file: VFile, section: Section, spec: SectionSpec): void {
   const heading = section.heading!
   const marks = hashRange(model, heading)
+  // As written after its marks (closing `#`s too), which the fix keeps.
+  const rest = marks ? model.source.slice(heading)!.slice(marks.end.offset! - marks.start.offset!) : ` ${section.text}`
   report(
     file,
-    `Unexpected heading level ${section.depth} for \`${section.text}\`, expected level ${spec.depth} (\`${'#'.repeat(spec.depth)} ${section.text}\`)`,
+    `Unexpected heading level ${section.depth} for \`${section.text}\`, expected level ${spec.depth} (\`${'#'.repeat(spec.depth)}${rest}\`)`,
     marks ?? heading.position,
     marks ? {expected: ['#'.repeat(spec.depth)]} : {}
   )
