@@ -55,7 +55,7 @@ describe('milestone-required-headings', () => {
       '7:1-7:4 milestone-required-headings: Unexpected heading level 3 for `2. Goal`, expected level 2 (`## 2. Goal`)'
     )
     // Closing `#`s are kept by the fix, so the message shows them.
-    const closed = textFile('# Milestone 1: A\n\n## Executive Summary ##\n\nText.\n\n### Goal ###\n\nText.\n')
+    const closed = textFile('# Milestone 1: A\n\n## Executive Summary ##\n\nText.\n\n### Goal ###  \n\nText.\n')
     expect(messages(await lintWith(requiredHeadings, closed))).toContain(
       '7:1-7:4 milestone-required-headings: Unexpected heading level 3 for `Goal`, expected level 2 (`## Goal ###`)'
     )

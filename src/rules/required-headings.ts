@@ -210,7 +210,12 @@ function reportDepth(model: Model, file: VFile, section: Section, spec: SectionS
   const heading = section.heading!
   const marks = hashRange(model, heading)
   // As written after its marks (closing `#`s too), which the fix keeps.
-  const rest = marks ? model.source.slice(heading)!.slice(marks.end.offset! - marks.start.offset!) : ` ${section.text}`
+  const rest = marks
+    ? model.source
+        .slice(heading)!
+        .slice(marks.end.offset! - marks.start.offset!)
+        .trimEnd()
+    : ` ${section.text}`
   report(
     file,
     `Unexpected heading level ${section.depth} for \`${section.text}\`, expected level ${spec.depth} (\`${'#'.repeat(spec.depth)}${rest}\`)`,
