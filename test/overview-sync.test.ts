@@ -223,29 +223,25 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     expect(messages(linted)).toEqual([])
   })
 
-  it('renames only a phase’s name, keeping the doc’s qualifier and leaving out the overview’s', async () => {
-    const file = docSet(
-      '### What Gets Built\n\n- Phase 1: Storage Layer (2 weeks): buckets and keys',
-      '## Implementation Phases\n\n### Phase 1: Storage (Weeks 1–2)'
-    )
-    const linted = await lintWith(overviewSync, file)
-    expect(messages(linted)).toEqual([
-      '9:14-9:21 milestone-overview-sync: Unexpected phase name `Storage`, expected `Storage Layer` as in `./milestones.md:9`'
-    ])
-    expect(linted.messages[0]?.expected).toEqual(['Storage Layer'])
-  })
-
-  it('renames the whole of a name with a dash in it, not its start (`Storage - Keys` is no `Storage` described)', async () => {
-    const file = docSet(
-      '### What Gets Built\n\n- Phase 1: Storage & Keys',
-      '## Implementation Phases\n\n### Phase 1: Storage - Keys'
-    )
-    const linted = await lintWith(overviewSync, file)
-    expect(messages(linted)).toEqual([
-      '9:14-9:28 milestone-overview-sync: Unexpected phase name `Storage - Keys`, expected `Storage & Keys` as in `./milestones.md:9`'
-    ])
-    expect(linted.messages[0]?.expected).toEqual(['Storage & Keys'])
-  })
+  it.each([
+    // The doc's qualifier is kept, the overview's left out.
+    ['Storage Layer (2 weeks): buckets and keys', 'Storage (Weeks 1–2)', '9:14-9:21', 'Storage', 'Storage Layer'],
+    // A name with a dash in it is renamed whole: `Storage - Keys` is no `Storage` described.
+    ['Storage & Keys', 'Storage - Keys', '9:14-9:28', 'Storage - Keys', 'Storage & Keys']
+  ])(
+    'renames a phase’s name (overview `%s`, doc `%s`), not its qualifier',
+    async (theirs, mine, place, name, wanted) => {
+      const file = docSet(
+        `### What Gets Built\n\n- Phase 1: ${theirs}`,
+        `## Implementation Phases\n\n### Phase 1: ${mine}`
+      )
+      const linted = await lintWith(overviewSync, file)
+      expect(messages(linted)).toEqual([
+        `${place} milestone-overview-sync: Unexpected phase name \`${name}\`, expected \`${wanted}\` as in \`./milestones.md:9\``
+      ])
+      expect(linted.messages[0]?.expected).toEqual([wanted])
+    }
+  )
 
   it('compares a status by the stems of its gist’s words: `Completed` is `✅ Complete (March 2026)`, `Planned` is `Planning`', async () => {
     const cases: Array<[string, string, number]> = [
