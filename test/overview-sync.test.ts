@@ -214,6 +214,17 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('reads a doc’s phases written without the word (`### 1. Storage`), not an entry’s numbered lines', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n- Phase 1: Storage\n- Phase 2: Index\n- Phase 3: Query\n\n1. Rollout',
+      '## Implementation Phases\n\n### 1. Storage\n\n### 2) Indexing'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '11:1-11:16 milestone-overview-sync: Unexpected missing phase 3 `Query` of `./milestones.md:11`, expected a section for it after `### 2) Indexing`',
+      '11:8-11:16 milestone-overview-sync: Unexpected phase name `Indexing`, expected `Index` as in `./milestones.md:10`'
+    ])
+  })
+
   it('compares phase names without a qualifier in parentheses or a description after a colon or dash, on either side', async () => {
     const file = docSet(
       '**Phases**:\n- Phase 1: Storage (2 weeks)\n- Phase 2: Index: Terraform, CI/CD and sign-in\n- Phase 3: Query — ranking and filters\n\n#### Phase 4: Rollout (Weeks 7-8)',

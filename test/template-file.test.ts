@@ -190,7 +190,8 @@ describe('template headings match in linear time', () => {
    * The RegExp a template heading was compiled to before: the reference for
    * what matches. A number ends in `.`, `)`, `:` or nothing, then a space,
    * whichever the template writes; one that starts the heading may follow
-   * its placeholder's first word (`Component 1: …` for `1. [Component Name]`).
+   * its placeholder's first word (`Component 1: …` for `1. [Component Name]`),
+   * and one word before it may be left out (`1. Auth` for `Phase 1: [Phase Name]`).
    */
   function formerRegExp(spec: SectionSpec): RegExp {
     const numbered = spec.repeat?.numbered === true
@@ -210,8 +211,10 @@ describe('template headings match in linear time', () => {
           foldHeading(spec.heading.match(placeholder)?.[0]?.slice(1, -1) ?? '').trim() + ' '
         )
         if (index === 0 && before === '' && word) kind = `(?:${escapeRegExp(word[0])})?`
+        // One word before the number may be left out (`1. Auth` for `Phase 1: [Phase Name]`).
+        const wordy = index === 0 && end !== undefined && /^\p{L}+ $/u.test(before!)
         return (
-          escapeRegExp(before!) +
+          (wordy ? `(?:${escapeRegExp(before!)})?` : escapeRegExp(before!)) +
           '(\\d+)' +
           // A mark or a space ends it; a space alone only a number of one or two digits (not a year).
           (end === undefined ? '' : '(?:(?<!\\d{3})[.):]? |[.):] )') +
@@ -237,22 +240,24 @@ describe('template headings match in linear time', () => {
   }
 
   it('matches what the RegExp matched, and finds the same number (property)', () => {
-    const token = fc.constantFrom('a', 'b', '1', '12', ' ', ':', '.', ')', '?', ' - ', '[x]', '[y z]')
+    const token = fc.constantFrom('a', 'b', '1', '12', ' ', ':', '.', ')', '?', ' - ', '[x]', '[y z]', 'ab 1: ')
     const char = fc.constantFrom('a', 'b', '1', '2', ' ', ':', '.', ')', '?')
     const chars = (maxLength: number) => fc.array(char, {maxLength}).map((list) => list.join(''))
     const heading = fc.array(token, {minLength: 1, maxLength: 6}).map((tokens) => tokens.join(''))
-    /** Text written from the heading: placeholders filled, maybe a section number first, another number, a `?` added or dropped. */
+    /** Text written from the heading: placeholders filled, maybe a section number first, another number, a `?` added or dropped, a word before the number dropped. */
     const instanceOf = (written: string) =>
       fc
         .tuple(
           fc.constantFrom('', '', '1. ', '2) ', '1.2 ', '3: ', '12 ', '1 . '),
           fc.array(chars(4), {minLength: 8, maxLength: 8}),
           fc.constantFrom(undefined, '7', '10', ''),
+          fc.boolean(),
           fc.boolean()
         )
-        .map(([prefix, fills, number, toggled]) => {
+        .map(([prefix, fills, number, toggled, dropped]) => {
           const pieces = written.trim().split(placeholder).map(foldHeading)
-          let text = prefix + pieces.map((piece, index) => (index === 0 ? '' : fills[index]!) + piece).join('')
+          const filled = pieces.map((piece, index) => (index === 0 ? '' : fills[index]!) + piece).join('')
+          let text = prefix + (dropped ? filled.replace(/^\p{L}+ (?=\d)/u, '') : filled)
           if (number !== undefined) text = text.replace(/\d+/, number)
           if (toggled) text = text.endsWith('?') ? text.slice(0, -1) : text + '?'
           return text

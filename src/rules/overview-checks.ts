@@ -129,7 +129,7 @@ function checkCode(sync: Sync, section: Section, blocks: readonly Nodes[], part:
 export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], entry: Section): void {
   const {file, model, overview, at} = sync
   const items = namedItems(entry, spec)
-  const read = itemReader(spec)
+  const read = itemReader(spec, {wordless: true})
   if (items.length === 0 || !read) return
   const noun = spec.tie!.part || 'item'
   const instances = sections.flatMap((section) => {

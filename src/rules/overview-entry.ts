@@ -197,16 +197,21 @@ export function namedItems(entry: Section, spec: SectionSpec): NamedItem[] {
 /** A repeat instance's number and name (`Phase 2: Upload`), read by the repeat's heading (`Phase 1: [Phase Name]`). */
 export type ItemReader = (text: string) => ReadItem | undefined
 
-/** How to read a repeat's instances, when its heading is words, a number, then a placeholder. */
-export function itemReader(spec: SectionSpec): ItemReader | undefined {
+/**
+ * How to read a repeat's instances, when its heading is words, a number,
+ * then a placeholder. A doc's heading may leave the words out (`### 1. Auth`,
+ * as its pattern does); an entry's item may not, lest any numbered line be one.
+ */
+export function itemReader(spec: SectionSpec, {wordless = false} = {}): ItemReader | undefined {
   const shape = numberedName.exec(spec.heading.replace(placeholder, '[]'))
   if (!shape || !spec.heading.trimEnd().endsWith(']') || shape[3] !== '[]') return undefined
   const words = normalizeLabel(shape[1]!)
   return (text) => {
     const found = numberedName.exec(text.trim())
-    if (!found || normalizeLabel(found[1]!) !== words) return undefined
-    const name = found[3]!.trim()
-    return {number: Number(found[2]), name, gist: nameGist(name)}
+    const said = found && normalizeLabel(found[1]!)
+    if (said !== words && !(wordless && said === '')) return undefined
+    const name = found![3]!.trim()
+    return {number: Number(found![2]), name, gist: nameGist(name)}
   }
 }
 

@@ -18,7 +18,8 @@
  * digits or more not in a space alone: `### 2024 Roadmap` is no component):
  * `### 1) Upload`, `### 1: Upload` and `### 1 - Upload` are `### 1. [Component Name]`,
  * and `### Phase 1. Setup` is `### Phase 1: [Phase Name]`; a component may name its kind
- * before its number, as a phase does (`### Component 1: Upload`). Sections the
+ * before its number, as a phase does (`### Component 1: Upload`), and a phase may leave
+ * it out (`### 1. Setup`), as a component does. Sections the
  * template does not have are fine. Risks are checked by `milestone-risk-fields`.
  *
  * | problem | reported at | quick fix (`expected`) |

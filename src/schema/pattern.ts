@@ -70,18 +70,19 @@ function compile(spec: SectionSpec): HeadingPattern {
     if (counted.kind && text.startsWith(counted.kind)) {
       text = text.slice(counted.kind.length)
     }
-    if (!text.startsWith(counted.before)) return undefined
-    let end = counted.before.length
+    const before = counted.wordless && isDigit(text.charCodeAt(0)) ? '' : counted.before
+    if (!text.startsWith(before)) return undefined
+    let end = before.length
     while (isDigit(text.charCodeAt(end))) end++
-    if (end === counted.before.length) return undefined
+    if (end === before.length) return undefined
     let rest = text.slice(end)
     if (counted.separated) {
       // A space alone ends a number of one or two digits (`### 1 Upload`): `### 2024 Roadmap` is no component.
-      const separator = (end - counted.before.length > 2 ? repeatNumberEnd : numberEnd).exec(rest)
+      const separator = (end - before.length > 2 ? repeatNumberEnd : numberEnd).exec(rest)
       if (!separator) return undefined
       rest = rest.slice(separator[0].length)
     }
-    return wildcardMatch(counted.pieces, rest, 1) ? {number: Number(text.slice(counted.before.length, end))} : undefined
+    return wildcardMatch(counted.pieces, rest, 1) ? {number: Number(text.slice(before.length, end))} : undefined
   }
   const withoutMark = (text: string) =>
     body(text) ?? (asked && text.endsWith('?') ? body(text.slice(0, -1)) : undefined)
@@ -124,6 +125,8 @@ interface Counted {
   separated?: boolean
   /** The word a heading may put before a leading number: `component ` for `1. [Component Name]`. */
   kind?: string
+  /** Whether `before` is one word a heading may leave out: `### 1. Auth` for `Phase 1: [Phase Name]`. */
+  wordless?: boolean
 }
 
 /**
@@ -132,7 +135,8 @@ interface Counted {
  * placeholder), then the pieces after them. A number after a placeholder
  * matches any text, as the placeholder before it could hold digits too.
  * A heading that starts with its number may name its kind before it, as
- * `Phase 1: [Phase Name]` does: `Component 1: Upload` for `1. [Component Name]`.
+ * `Phase 1: [Phase Name]` does: `Component 1: Upload` for `1. [Component Name]`;
+ * and one that names its kind may leave it out: `1. Auth` for `Phase 1: [Phase Name]`.
  */
 function countedPieces(pieces: readonly string[], heading: string): Counted {
   const index = pieces.findIndex((piece) => /\d/.test(piece))
@@ -147,7 +151,8 @@ function countedPieces(pieces: readonly string[], heading: string): Counted {
   const rest = [separator === undefined ? after : after.slice(separator.length), ...pieces.slice(1)]
   const [name] = heading.match(placeholder) ?? []
   const kind = before === '' && name ? /^\p{L}+ /u.exec(foldHeading(name.slice(1, -1)).trim() + ' ')?.[0] : undefined
-  return {before, pieces: rest, separated: separator !== undefined, kind}
+  const wordless = /^\p{L}+ $/u.test(before) && separator !== undefined
+  return {before, pieces: rest, separated: separator !== undefined, kind, wordless}
 }
 
 function isDigit(code: number): boolean {
