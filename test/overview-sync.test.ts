@@ -204,6 +204,18 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('takes a diagram indented another way as copied: a line’s indent does not matter, its text does', async () => {
+    const diagram = (indent: string, last: string) =>
+      `\`\`\`mermaid\nflowchart LR\n${indent}A[Browser] --> B[API]\n${indent}B --> ${last}\n\`\`\``
+    const file = docSet(
+      `### Architecture Diagram\n\n${diagram('  ', 'C[DB]')}\n\n### Success Metrics\n\n${diagram('  ', 'C[DB]')}`,
+      `## Architecture Overview\n\n### High-Level System Diagram\n\n${diagram('    ', 'C[DB]')}\n\n## Success Metrics\n\n${diagram('\t', 'D[Cache]')}`
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '19:1-23:4 milestone-overview-sync: Unexpected `## Success Metrics` without the code block of `### Success Metrics` in `./milestones.md:17`, expected it copied in'
+    ])
+  })
+
   it('matches phases by name before number: a skipped phase is missing, not a rename of the next', async () => {
     const file = docSet(
       '### What Gets Built\n\n**Phase 1: Storage**\n\n**Phase 2: Index**\n\n**Phase 3: Query**',

@@ -18,7 +18,8 @@
  *   ignoring case and markup;
  * - list items (Key Outcomes, Success Metrics): each is in the doc's section,
  *   one message per dropped or changed item;
- * - a code block (the architecture diagram): it is in the doc's section;
+ * - a code block (the architecture diagram): it is in the doc's section, line by
+ *   line, whatever the indent of each line or the fence;
  * - a numbered repeat (`### Phase 1: [Phase Name]`): the doc's instances are
  *   the entry's `Phase N: Name` items, by count, order and name; a name
  *   is compared without a trailing qualifier in parentheses (`Auth (Weeks

@@ -53,11 +53,15 @@ export function fold(text: string): string {
   return normalizeLabel(text).replace(/(?<![.;:!])[.;:!]+$/, '')
 }
 
-/** Code for containment: line ends and trailing spaces do not matter. */
+/**
+ * Code for containment: line ends and a line's indent and trailing spaces do
+ * not matter (a diagram re-indented in a copy is the same diagram; one that
+ * lost a line or a word is not).
+ */
 export function foldCode(code: string): string {
   return code
     .split(/\r?\n|\r/)
-    .map((line) => line.trimEnd())
+    .map((line) => line.trim())
     .join('\n')
     .trim()
 }
