@@ -7,29 +7,29 @@
 import type {Heading, Html, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {normalizeLabel, splitQualifier} from '../text/text.js'
-import {type Field, type ValueBlock, paragraphFields} from './fields.js'
+import {type Field, type ValueBlock, paragraphFields, startsWithField} from './fields.js'
 
 type Block = RootContent
 
 /** Fields of the blocks of a section: paragraphs and top-level list items. */
-export function fieldsOf(blocks: readonly Block[]): Field[] {
+export function fieldsOf(blocks: readonly Block[], source: string): Field[] {
   const fields: Field[] = []
-  collectFields(blocks, fields)
+  collectFields(blocks, fields, source)
   for (const block of blocks) {
     if (block.type !== 'list') continue
-    for (const item of block.children) collectFields(item.children, fields)
+    for (const item of block.children) collectFields(item.children, fields, source)
   }
   return fields
 }
 
 /** Add the fields of the paragraphs among these blocks. */
-function collectFields(blocks: readonly Block[], fields: Field[]): void {
+function collectFields(blocks: readonly Block[], fields: Field[], source: string): void {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     if (block?.type !== 'paragraph') continue
-    const found = paragraphFields(block)
+    const found = paragraphFields(block, source)
     const last = found.at(-1)
-    if (last && last.text === '') {
+    if (last && last.text === '' && !last.row) {
       const next = nextBlock(blocks, index + 1)
       if (next?.type === 'list') last.list = next
       else if (next?.type === 'code') last.code = next
@@ -56,7 +56,7 @@ function isComment(node: Html): boolean {
 function valueBlock(block: Block): ValueBlock | undefined {
   switch (block.type) {
     case 'paragraph':
-      return paragraphFields(block)[0]?.labelNode === block.children[0] ? undefined : block
+      return startsWithField(block) ? undefined : block
     case 'blockquote':
     case 'table':
     case 'html':
@@ -87,6 +87,7 @@ export function headingField(heading: Heading, blocks: readonly Block[]): Field 
     valueEnd: paragraph?.position?.end.offset,
     list: first?.type === 'list' ? first : undefined,
     code: first?.type === 'code' ? first : undefined,
-    block: first && first.type !== 'paragraph' ? valueBlock(first) : undefined
+    block: first && first.type !== 'paragraph' ? valueBlock(first) : undefined,
+    row: false
   }
 }

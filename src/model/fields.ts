@@ -9,8 +9,9 @@ import {normalizeLabel, splitQualifier} from '../text/text.js'
 
 /**
  * A bold (or italic) label and what follows it: `**Label**: text`,
- * `**Label:** text`, `**Label** (qualifier): text`, `**Label** — text`, or a
- * label on its own line followed by a list, code block or other block.
+ * `**Label:** text`, `**Label** (qualifier): text`, `**Label** — text`, a
+ * label on its own line followed by a list, code block or other block, or a
+ * row of a table of two columns, `| **Label** | text |`.
  */
 export interface Field {
   /** Label as written, without markup, colon or qualifier. */
@@ -38,6 +39,8 @@ export interface Field {
    * paragraph (not one that starts with a label), blockquote, table or HTML.
    */
   block: ValueBlock | undefined
+  /** Whether the field is a table row (`| **Label** | text |`): its value is the second cell. */
+  row: boolean
 }
 
 /** Blocks other than lists and code that can hold a label's value. */
@@ -50,18 +53,22 @@ export type ValueBlock = Paragraph | Blockquote | Table | Html
  */
 const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\)[ \t]*)?(?::|[—–])/
 
+/** After a label in a table's first cell: a qualifier, then the cell's end. */
+const cellAfterLabel = /^[ \t]*(?:\(([^)\n]*)\)[ \t]*)?\|/
+
 /** The fields that start lines of one paragraph. */
-export function paragraphFields(paragraph: Paragraph): Field[] {
+export function paragraphFields(paragraph: Paragraph, source: string): Field[] {
   const fields: Field[] = []
   const children = paragraph.children
   let current: Field | undefined
 
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!
-    const started = atLineStart(children, index) ? fieldAt(child, children[index + 1]) : undefined
+    const row = !atLineStart(children, index) && atRowStart(children, index)
+    const started = row || atLineStart(children, index) ? fieldAt(child, children[index + 1], row) : undefined
 
     if (started) {
-      if (current) settleValue(current)
+      if (current) settleValue(current, source)
       current = started
       fields.push(current)
       continue
@@ -70,19 +77,20 @@ export function paragraphFields(paragraph: Paragraph): Field[] {
     if (current) current.value.push(child)
   }
 
-  if (current) settleValue(current)
-  return fields
+  if (current) settleValue(current, source)
+  // A row of three cells or more is a table's, not a field's.
+  return fields.filter((field) => !field.row || field.valueEnd !== undefined)
 }
 
 /** Once a field's value nodes are all known: its text (without the colon after the label) and where the value starts and ends. */
-function settleValue(field: Field): void {
+function settleValue(field: Field, source: string): void {
   const [first] = field.value
   let text = field.value.map((node) => toString(node)).join('')
   let consumed = 0
 
-  if (!/:\s*$/.test(toString(field.labelNode))) {
-    // The colon (and a qualifier) are in the text after the label.
-    const match = colonAfterLabel.exec(text)
+  if (field.row || !/:\s*$/.test(toString(field.labelNode))) {
+    // The colon (and a qualifier), or a row's `|`, are in the text after the label.
+    const match = (field.row ? cellAfterLabel : colonAfterLabel).exec(text)
     consumed = match ? match[0].length : 0
   }
 
@@ -92,6 +100,65 @@ function settleValue(field: Field): void {
   const start = first?.position?.start.offset ?? field.labelNode.position?.end.offset
   field.valueStart = start === undefined ? undefined : start + (first?.type === 'text' ? consumed : 0)
   field.valueEnd = field.value.at(-1)?.position?.end.offset ?? field.labelNode.position?.end.offset
+  if (field.row) settleCell(field, consumed, source)
+}
+
+/**
+ * A row's value, its second cell: up to the first `|` not escaped or the
+ * line's end, as GitHub splits a row before it reads inline markup. A `|`
+ * with more than spaces after it starts a third cell: then the row is no
+ * field (`valueEnd` undefined).
+ */
+function settleCell(field: Field, consumed: number, source: string): void {
+  const from = field.valueStart
+  const end = from === undefined ? undefined : cellEnd(source, from)
+  if (end === undefined) {
+    field.valueEnd = undefined
+    return
+  }
+  field.valueEnd = from! + source.slice(from, end).trimEnd().length
+  field.value = field.value.filter((node) => (node.position?.start.offset ?? end) < end)
+  const text = field.value.map((node, index) => {
+    const {start, end: last} = node.position ?? {}
+    if (node.type !== 'text' || !start || !last || last.offset! <= end) return toString(node)
+    // The text the cell ends in, up to the `|` that ends it (after the one the cell starts with, in
+    // the first): escaped ones before it are `|` in its value too.
+    let cut = index === 0 ? consumed - 1 : -1
+    for (let pipes = escapedPipes(source, Math.max(start.offset!, from!), end); pipes >= 0; pipes--) {
+      cut = node.value.indexOf('|', cut + 1)
+    }
+    const line = node.value.search(/[\r\n]/)
+    return node.value.slice(0, source[end] === '|' && cut !== -1 ? cut : line === -1 ? undefined : line)
+  })
+  field.text = text.join('').slice(consumed).trim()
+}
+
+/** Where a cell that starts at `from` ends: its `|`, or the line's end; undefined if another cell follows. */
+function cellEnd(source: string, from: number): number | undefined {
+  let at = from
+  while (at < source.length && !isLineEnd(source.charCodeAt(at)) && !(source[at] === '|' && source[at - 1] !== '\\'))
+    at++
+  if (source[at] !== '|') return at
+  let after = at + 1
+  while (source[after] === ' ' || source[after] === '\t') after++
+  return after === source.length || isLineEnd(source.charCodeAt(after)) ? at : undefined
+}
+
+/** The escaped `|`s (`\\|`) between two offsets. */
+function escapedPipes(source: string, from: number, to: number): number {
+  let count = 0
+  for (let at = source.indexOf('\\|', from); at !== -1 && at < to; at = source.indexOf('\\|', at + 2)) count++
+  return count
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 10 || code === 13
+}
+
+/** Whether a paragraph starts with a field's label (its first line is a field). */
+export function startsWithField(paragraph: Paragraph): boolean {
+  const [first, second] = paragraph.children
+  return first !== undefined && fieldAt(first, second, false) !== undefined
 }
 
 /** Whether the child at `index` starts a line of its paragraph. */
@@ -100,6 +167,18 @@ function atLineStart(children: PhrasingContent[], index: number): boolean {
   const previous = children[index - 1]!
   if (previous.type === 'break') return true
   return previous.type === 'text' && endsWithLineBreak(previous.value)
+}
+
+/** Whether the child at `index` starts a table row's first cell: a line start, `|` and spaces before it. */
+function atRowStart(children: PhrasingContent[], index: number): boolean {
+  const previous = children[index - 1]
+  if (previous?.type !== 'text') return false
+  const text = previous.value
+  let at = text.length - 1
+  while (at >= 0 && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at--
+  if (text.charCodeAt(at--) !== 124) return false
+  while (at >= 0 && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at--
+  return at < 0 ? atLineStart(children, index - 1) : text.charCodeAt(at) === 10 || text.charCodeAt(at) === 13
 }
 
 /**
@@ -114,13 +193,19 @@ function endsWithLineBreak(text: string): boolean {
 }
 
 /** The field a bold (or italic) label starts, with its value still empty. */
-function fieldAt(node: PhrasingContent, next: PhrasingContent | undefined): Field | undefined {
+function fieldAt(node: PhrasingContent, next: PhrasingContent | undefined, row: boolean): Field | undefined {
   if (node.type !== 'strong' && node.type !== 'emphasis') return undefined
   let raw = toString(node).trim()
 
   let qualifier: string | undefined
 
-  if (raw.endsWith(':')) {
+  if (row) {
+    // `| **Label** |` or `| **Label:** (qualifier) |`: the cell ends after it.
+    const after = next?.type === 'text' ? cellAfterLabel.exec(next.value) : null
+    if (!after) return undefined
+    raw = raw.replace(/:$/, '').trimEnd()
+    qualifier = after[1]?.trim() || undefined
+  } else if (raw.endsWith(':')) {
     // `**Label:**`: the colon is inside the emphasis.
     raw = raw.slice(0, -1).trimEnd()
   } else {
@@ -138,7 +223,7 @@ function fieldAt(node: PhrasingContent, next: PhrasingContent | undefined): Fiel
   }
 
   if (!raw) return undefined
-  return emptyField(raw, qualifier, node)
+  return emptyField(raw, qualifier, node, row)
 }
 
 /**
@@ -146,7 +231,7 @@ function fieldAt(node: PhrasingContent, next: PhrasingContent | undefined): Fiel
  * object: V8 makes `{...label, text: ''}` a slow dictionary object, which
  * made finding fields five times slower.
  */
-function emptyField(label: string, qualifier: string | undefined, labelNode: Field['labelNode']): Field {
+function emptyField(label: string, qualifier: string | undefined, labelNode: Field['labelNode'], row: boolean): Field {
   return {
     label,
     key: normalizeLabel(label),
@@ -158,6 +243,7 @@ function emptyField(label: string, qualifier: string | undefined, labelNode: Fie
     valueEnd: undefined,
     list: undefined,
     code: undefined,
-    block: undefined
+    block: undefined,
+    row
   }
 }

@@ -37,6 +37,8 @@ export interface Section {
   content: RootContent[]
   /** Bold-label fields in {@link content}, then sub-headings used as labels. */
   fields: Field[]
+  /** Fields in its blockquotes, and in quotes in those (`> **Key Principle**: …`). */
+  quoted: Field[]
   /** Offset where the section starts (its heading). */
   start: number | undefined
   /** Offset where the next section of the same or a lower depth starts. */
@@ -72,7 +74,8 @@ export interface Model {
 /** The model of a tree (the rules share one per file: see `rules/file-context.ts`). */
 export function buildModel(tree: Root, file: VFile): Model {
   const {links, references, definitions, phrasing, code, headings, html} = nodesOf(tree)
-  const {root, sections} = buildSections(tree)
+  const source = createSource(file)
+  const {root, sections} = buildSections(tree, source.text)
   const title = sections.find((section) => section.depth === 1)
   // Below the title; without a `#` one, below the doc's first heading (a title at
   // the wrong level, said by milestone-required-headings, still has its lines).
@@ -82,7 +85,7 @@ export function buildModel(tree: Root, file: VFile): Model {
   let anchors: Set<string> | undefined
 
   return {
-    source: createSource(file),
+    source,
     root,
     sections,
     title,
@@ -151,7 +154,7 @@ function nodesOf(tree: Root) {
   return {links, references, definitions, phrasing, code, headings, html}
 }
 
-function buildSections(tree: Root): {root: Section; sections: Section[]} {
+function buildSections(tree: Root, source: string): {root: Section; sections: Section[]} {
   const root = createSection(undefined, undefined)
   root.start = tree.position?.start.offset
   root.end = tree.position?.end.offset
@@ -177,7 +180,8 @@ function buildSections(tree: Root): {root: Section; sections: Section[]} {
   for (const open of stack) open.end = root.end
   for (const section of [root, ...sections]) {
     // Bold labels first; a sub-heading can stand for a label (`#### Success Criteria`).
-    section.fields = fieldsOf(section.content)
+    section.fields = fieldsOf(section.content, source)
+    section.quoted = quotedFields(section.content, source)
     for (const child of section.children) {
       section.fields.push(headingField(child.heading!, child.content))
     }
@@ -196,6 +200,7 @@ function createSection(heading: Heading | undefined, parent: Section | undefined
     children: [],
     content: [],
     fields: [],
+    quoted: [],
     start: heading?.position?.start.offset,
     end: undefined
   }
@@ -203,14 +208,13 @@ function createSection(heading: Heading | undefined, parent: Section | undefined
 
 /** A section's fields, and those in its blockquotes (`> **Key Principle**: …`). */
 export function ownFields(section: Section): Field[] {
-  const quoted = quotedFields(section.content)
-  return quoted.length > 0 ? [...section.fields, ...quoted] : section.fields
+  return section.quoted.length > 0 ? [...section.fields, ...section.quoted] : section.fields
 }
 
 /** The fields in blockquotes among blocks, and in quotes in those (`> > **Status**: …`). */
-function quotedFields(blocks: readonly RootContent[]): Field[] {
+function quotedFields(blocks: readonly RootContent[], source: string): Field[] {
   return blocks.flatMap((block) =>
-    block.type === 'blockquote' ? [...fieldsOf(block.children), ...quotedFields(block.children)] : []
+    block.type === 'blockquote' ? [...fieldsOf(block.children, source), ...quotedFields(block.children, source)] : []
   )
 }
 

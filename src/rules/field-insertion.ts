@@ -40,6 +40,7 @@ function start(field: Field): number | undefined {
 /** Before a field: as a line of its paragraph, or a block before that paragraph. */
 function before(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
   const at = start(field)!
+  if (field.row) return rowNextTo(model, at, text, 'before')
   const prefix = quotePrefix(model, at)
   if (prefix === undefined) return undefined
   const block = blockHolding(section, at)
@@ -63,6 +64,7 @@ function before(model: Model, section: Section, field: Field, text: string): Ins
 /** After a field: as the next line of its paragraph, or a block after what holds its value. */
 function after(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
   const at = start(field)!
+  if (field.row) return rowNextTo(model, field.valueEnd ?? at, text, 'after')
   const holder = field.list ?? field.code ?? field.block ?? blockHolding(section, at)
   const end = holder?.position?.end.offset
   if (end === undefined) return undefined
@@ -77,6 +79,30 @@ function after(model: Model, section: Section, field: Field, text: string): Inse
       return {offset: end, text: hardBreak(model, at - prefix.length) + nl + text}
   }
   return {offset: end, text: blankLine(prefix) + nl + text}
+}
+
+/**
+ * A one-line field as a row of the table holding `offset` (a row field's),
+ * before or after that row, begun as it is (`| `, `> | `).
+ */
+function rowNextTo(model: Model, offset: number, text: string, side: 'before' | 'after'): Insertion | undefined {
+  const row = tableRow(text)
+  const source = model.source.text
+  const lineStart = Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1
+  const prefix = source.slice(lineStart, source.indexOf('|', lineStart))
+  if (row === undefined || !/^[ \t>]*$/.test(prefix)) return undefined
+  return side === 'before'
+    ? {offset: lineStart, text: `${prefix}${row}\n`, row: true}
+    : {offset: endOfLine(model, offset), text: `\n${prefix}${row}`, row: true}
+}
+
+/** A one-line field (`**Label**: value`, `**Label:** value`) as a table row, `| **Label** | value |`. */
+export function tableRow(text: string): string | undefined {
+  const found = /^([^:\n]*):((?:\*\*|__|\*|_)?)([^\n]*)$/.exec(text)
+  if (!found) return undefined
+  const [, label, marks, rest] = found as unknown as [string, string, string, string]
+  const value = rest.trim()
+  return `| ${label}${marks} | ${value}${value ? ' ' : ''}|`
 }
 
 /** With no field to go by: after the section's own text, before a closing `---`. */

@@ -13,6 +13,8 @@ import {eachNode} from '../model/nodes.js'
 export interface Insertion {
   offset: number
   text: string
+  /** Whether the text is a table row (`| **Label** | value |`), as the fields next to it are. */
+  row?: boolean
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * - `**Parent Document**` and `**Architecture Reference**` are present, each
- *   with a relative link (as lines of their own, list items, or quoted:
+ *   with a relative link (as lines of their own, list items, rows of a table
+ *   of two columns, `| **Parent Document** | … |`, or quoted:
  *   `> **Parent Document**: …`, `> > **Parent Document**: …`);
  * - every relative link, image and definition resolves to an existing file or
  *   folder, relative to the doc's folder (percent-decoded, `?query` ignored);
@@ -76,6 +77,7 @@ import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
 import {metadataInsertion, metadataLine} from './metadata-fix.js'
+import {tableRow} from './field-insertion.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -174,8 +176,12 @@ function checkMetadata(
     if (!field) {
       // What the fix writes, when the file is certain; else the template's line.
       const line = metadataLine(spec, resolveTarget, lookUpTarget)
-      const reason = `Unexpected missing \`${label}\` line, expected \`${line ?? `${label} ${spec.example ?? '[…](./….md)'}`}\` below the title`
       const insertion = line === undefined ? undefined : metadataInsertion(model, schema, spec, line)
+      // In a table of metadata, a row of it.
+      const [what, written, where] = insertion?.row
+        ? [`\`${label.slice(0, -1)}\` row`, tableRow(line!), 'in the table of metadata']
+        : [`\`${label}\` line`, line, 'below the title']
+      const reason = `Unexpected missing ${what}, expected \`${written ?? `${label} ${spec.example ?? '[…](./….md)'}`}\` ${where}`
       reportMissing(model, file, reason, model.title ?? model.sections[0], insertion)
       continue
     }
