@@ -2,6 +2,8 @@
 import type {Field} from '../model/fields.js'
 import {placeholder} from '../schema/pattern.js'
 import type {FieldSpec} from '../schema/types.js'
+import type {Model} from '../model/model.js'
+import {strongMark} from './insertion.js'
 
 /** A field as written, for messages: `**Label**:`, `*Label*:` or `#### Label`. */
 export function shown(field: Field): string {
@@ -15,9 +17,10 @@ export function display(label: string): string {
   return label.replace(placeholder, '…')
 }
 
-/** A template label as a bold label line: `**Label**:`. */
-export function bold(label: string): string {
-  return `**${display(label)}**:`
+/** A template label as a bold label line, in the doc's bold (`**Label**:`, `__Label__:`), as a fix writes it. */
+export function bold(label: string, model: Model): string {
+  const mark = strongMark(model)
+  return `${mark}${display(label)}${mark}:`
 }
 
 /** What a field's value is, as a placeholder in an expected line: `<list>`. */

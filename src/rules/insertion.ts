@@ -79,6 +79,11 @@ function blocksOf(model: Model): Array<{end: number; node: RootContent}> {
   return blocks.sort((a, b) => a.end - b.end)
 }
 
+/** The doc's bold mark, doubled (`**` or `__`): a label the rules name or put back is written with it. */
+export function strongMark(model: Model): string {
+  return (styleOf(model).strong ?? '*').repeat(2)
+}
+
 interface Style {
   bullet?: string
   strong?: string

@@ -10,6 +10,7 @@ import {findNearby} from '../project/nearby.js'
 import {placeholder} from '../schema/pattern.js'
 import type {MetadataSpec, Schema} from '../schema/types.js'
 import {fieldInsertion} from './field-insertion.js'
+import {bold} from './field-text.js'
 import type {Insertion} from './insertion.js'
 
 /**
@@ -18,6 +19,7 @@ import type {Insertion} from './insertion.js'
  * that file is certain.
  */
 export function metadataLine(
+  model: Model,
   spec: MetadataSpec,
   resolveTarget: (url: string) => string | undefined,
   lookUpTarget: (target: string) => Target
@@ -26,7 +28,7 @@ export function metadataLine(
   if (!example) return undefined
   const [, text, url] = example as unknown as [string, string, string]
   const found = foundUrl(url, resolveTarget, lookUpTarget)
-  return found === undefined ? undefined : `**${spec.label}**: [${text}](${found})`
+  return found === undefined ? undefined : `${bold(spec.label, model)} [${text}](${found})`
 }
 
 /** The line's ({@link metadataLine}) insertion among the metadata lines present, in template order. */

@@ -78,6 +78,7 @@ import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
 import {metadataInsertion, metadataLine} from './metadata-fix.js'
 import {tableRow} from './field-insertion.js'
+import {bold} from './field-text.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -170,12 +171,12 @@ function checkMetadata(
 
   for (const spec of schema.metadata) {
     if (!spec.link) continue
-    const label = `**${spec.label}**:`
+    const label = bold(spec.label, model)
     const field = findField(model.metadata, spec)
 
     if (!field) {
       // What the fix writes, when the file is certain; else the template's line.
-      const line = metadataLine(spec, resolveTarget, lookUpTarget)
+      const line = metadataLine(model, spec, resolveTarget, lookUpTarget)
       const insertion = line === undefined ? undefined : metadataInsertion(model, schema, spec, line)
       // In a table of metadata, a row of it.
       const [what, written, where] = insertion?.row

@@ -6,6 +6,7 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Model, Section} from '../model/model.js'
+import {lineBreakOf, withLineBreak} from '../text/edits.js'
 import {type Insertion, pastLastNode} from './insertion.js'
 
 /** What a message can carry besides its reason. */
@@ -37,8 +38,17 @@ export function report(
 ): void {
   if (!place) return
   const message = file.message(visible(reason), {place, cause: extras.cause})
-  if (extras.expected) message.expected = extras.expected
+  if (extras.expected) message.expected = extras.expected.map((text) => withLineBreak(lineBreakIn(file), text))
   if (extras.suggestion) message.suggestion = true
+}
+
+const lineBreaks = new WeakMap<VFile, string>()
+
+/** The doc's line break, which text put into it takes (as `--fix` and editors write it): read once per file. */
+function lineBreakIn(file: VFile): string {
+  let eol = lineBreaks.get(file)
+  if (eol === undefined) lineBreaks.set(file, (eol = lineBreakOf(String(file))))
+  return eol
 }
 
 /**

@@ -32,6 +32,7 @@ import type {OptionsOf} from '../match/options.js'
 import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
 import {fieldInsertion} from './field-insertion.js'
+import {bold} from './field-text.js'
 import type {Insertion} from './insertion.js'
 import {displayHeading} from '../schema/pattern.js'
 import type {FieldSpec} from '../schema/types.js'
@@ -90,7 +91,7 @@ function checkField(
   missing: () => Insertion | undefined
 ): void {
   const field = findField(fields, spec)
-  const label = `**${spec.label}**:`
+  const label = bold(spec.label, model)
 
   if (!field) {
     const example = levels ? ` ${levels.join('|')} - <explanation>` : ' <text or list>'

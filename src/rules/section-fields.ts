@@ -21,7 +21,8 @@
  * in between are skipped), or the sub-sections that follow a label ending its
  * section. The colon may be inside or outside the bold, or be a dash
  * (`**Purpose** — …`); the label may be italic, carry emoji, be quoted
- * (`> **Key Principle**: …`), carry a qualifier (`**Immediate** (Start Here):`,
+ * (`> **Key Principle**: …`), start a row of a table of two columns (`| **Owner** |
+ * Platform |`, the second cell its value), carry a qualifier (`**Immediate** (Start Here):`,
  * `**System Flow (Validation)**:`), sit in a sub-section the template does not
  * name, or be a heading: a sub-heading of the section (`#### Purpose`, and
  * with a qualifier, `#### Immediate (Start Here)`), or a heading at the
@@ -114,7 +115,8 @@ const sectionFields = milestoneRule({
             checkField(model, file, section, fields, field, presence(spec, field) === 'required', empty, missing)
           }
         }
-        if (examples.length > 0) checkCategories(file, section, fields, [...named, ...schema.closing], examples, empty)
+        if (examples.length > 0)
+          checkCategories(model, file, section, fields, [...named, ...schema.closing], examples, empty)
         if (spec.entries) checkEntries(outline, section, spec, empty)
       }
     }
@@ -153,12 +155,12 @@ function checkField(
   if (found.length === 0) {
     if (!required) return
     const forms = [spec.label, ...(spec.alternatives ?? [])].map(
-      (label) => `\`${bold(label)} ${kindPlaceholder(spec)}\``
+      (label) => `\`${bold(label, model)} ${kindPlaceholder(spec)}\``
     )
     reportMissing(
       model,
       file,
-      `Unexpected missing \`${bold(spec.label)}\` in \`${headingLine(section)}\`, expected ${forms.join(' or ')}`,
+      `Unexpected missing \`${bold(spec.label, model)}\` in \`${headingLine(section)}\`, expected ${forms.join(' or ')}`,
       section,
       missing()
     )
@@ -173,6 +175,7 @@ function checkField(
  * is not one of its named fields, each with a value.
  */
 function checkCategories(
+  model: Model,
   file: VFile,
   section: Section,
   fields: readonly Field[],
@@ -183,7 +186,7 @@ function checkCategories(
   const categories = fields.filter((field) => !named.some((spec) => matches(spec, field)))
   const kind = examples[0]!
   if (categories.length === 0) {
-    const forms = examples.map((spec) => `\`${bold(spec.label)} ${kindPlaceholder(spec)}\``)
+    const forms = examples.map((spec) => `\`${bold(spec.label, model)} ${kindPlaceholder(spec)}\``)
     const list = forms.length > 1 ? `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}` : forms.join('')
     report(
       file,

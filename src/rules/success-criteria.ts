@@ -24,6 +24,7 @@ import type {OptionsOf} from '../match/options.js'
 import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
 import {fieldInsertion} from './field-insertion.js'
+import {bold} from './field-text.js'
 import type {Insertion} from './insertion.js'
 import type {VFile} from 'vfile'
 import type {FieldSpec} from '../schema/types.js'
@@ -73,7 +74,7 @@ function checkSection(
   marker: string,
   missing: () => Insertion | undefined
 ): void {
-  const label = `**${spec.label}**:`
+  const label = bold(spec.label, model)
 
   if (!field) {
     reportMissing(

@@ -51,7 +51,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): Applied {
 /** Whether two edits touch the same text, or start at one place (then their order would be a guess). */
 /** Inserted text with the line breaks of the text it goes in (its first one; `\n` if it has none). */
 export function inLineBreaksOf(text: string, insert: string): string {
-  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n'
+  return withLineBreak(lineBreakOf(text), insert)
+}
+
+/** A text's line break: its first one (`\r\n`, `\r` or `\n`), or `\n` if it has none. */
+export function lineBreakOf(text: string): string {
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n'
+}
+
+/** Inserted text with the line break `eol`. */
+export function withLineBreak(eol: string, insert: string): string {
   return eol === '\n' ? insert.replace(/\r\n?/g, '\n') : insert.replace(/\r\n|\r|\n/g, eol)
 }
 
