@@ -86,6 +86,14 @@ describe('hostile input', () => {
     expect(ruleIds(file)).toContain('milestone-relative-links')
   })
 
+  it('HTML: a block of 20,000 links, long comments, quotes and tags left open', {timeout: 60_000}, async () => {
+    const links =
+      '<div>\n' + '<a href="./milestones.md#x">x</a> <a href=./missing.md>y</a>\n'.repeat(10_000) + '</div>\n'
+    const open = ['<p><!--' + '-'.repeat(50_000), '<p><a href="' + 'x'.repeat(50_000), '<p><a ' + 'x='.repeat(25_000)]
+    const file = await lintValue(goal + links + '\n' + open.join('\n\n') + '\n')
+    expect(ruleIds(file)).toContain('milestone-relative-links')
+  })
+
   it('one 1 MB line of `word **bold** text` (over the limits: not parsed)', {timeout: 60_000}, async () => {
     await lintValue(goal + line('word **bold** text', 1_000_000))
   })

@@ -16,6 +16,7 @@ import type {VFile} from 'vfile'
 import {anchorsOf} from './anchors.js'
 import type {Field} from './fields.js'
 import {fieldsOf, headingField} from './block-fields.js'
+import {type HtmlLink, htmlLinksOf} from './html-links.js'
 import {eachNode} from './nodes.js'
 import {createSource, type Source} from './source.js'
 import {normalizeHeading} from '../text/text.js'
@@ -62,6 +63,8 @@ export interface Model {
   /** Fields between the start (or the title, else the first heading) and the first sub-section, quoted ones too. */
   metadata: Field[]
   links: LinkNode[]
+  /** Links written in HTML (`<a href="./x.md">`), in block or inline HTML. */
+  htmlLinks: HtmlLink[]
   /** Reference links (`[text][label]`): their URL is their definition's. */
   references: LinkReference[]
   definitions: Map<string, Definition>
@@ -91,6 +94,7 @@ export function buildModel(tree: Root, file: VFile): Model {
     title,
     metadata,
     links,
+    htmlLinks: htmlLinksOf(html, source),
     references,
     definitions,
     phrasing,
