@@ -151,14 +151,11 @@ describe('milestone-overview-sync', () => {
 })
 
 describe('milestone-overview-sync on real docs’ shapes', () => {
-  /** A doc set of one overview entry and one doc, written as given. */
-  function docSet(entry: string, doc: string) {
+  /** A doc set of one overview entry (linking to the doc by `link`) and one doc, written as given. */
+  function docSet(entry: string, doc: string, link = '**[Plan](./milestone-1-core.md)**') {
     const root = makeTemporary('overview-shapes-')
     mkdirSync(path.join(root, '.git'))
-    writeFileSync(
-      path.join(root, 'milestones.md'),
-      `# Overview\n\n## Milestone 1: Core\n\n**[Plan](./milestone-1-core.md)**\n\n${entry}\n`
-    )
+    writeFileSync(path.join(root, 'milestones.md'), `# Overview\n\n## Milestone 1: Core\n\n${link}\n\n${entry}\n`)
     const file = path.join(root, 'milestone-1-core.md')
     writeFileSync(
       file,
@@ -283,6 +280,33 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
         count ? [expect.stringContaining(`Unexpected \`**Status**\` \`${mine}\``)] : []
       ])
     }
+  })
+
+  it.each([
+    ['inline', 'Plan: <a href="./milestone-1-core.md">Milestone 1</a>'],
+    [
+      'a block, quoted once, its attributes in any order and case',
+      "<p><A TITLE='Plan' HREF='milestone-1-core.md'>Plan</A></p>"
+    ],
+    ['unquoted, with a character reference', '<a href=milestone&#45;1-core.md>Plan</a>']
+  ])('takes an entry’s HTML link to the doc as its link (%s)', async (_, link) => {
+    const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.', link)
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '7:1-7:8 milestone-overview-sync: Unexpected `## Goal` without `Ship the search box.`, a sentence of `### Goal` in `./milestones.md:9`, expected it copied in'
+    ])
+  })
+
+  it('says where an entry’s HTML link to a missing file is, and takes none in a comment', async () => {
+    const file = docSet(
+      '### Goal\n\nShip the search box.',
+      '## Goal\n\nShip the search box.',
+      'Plan: <!-- <a href="./milestone-1-core.md">old</a> -->\n<a href="./milestone-1-draft.md">Plan</a>'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '1:1-1:20 milestone-overview-sync: Unexpected link `./milestone-1-draft.md` to a missing file in the entry `## Milestone 1: Core` of `./milestones.md:6`, expected a link to this doc (`./milestone-1-core.md`)'
+    ])
+    const [message] = (await lintWith(overviewSync, file)).messages
+    expect(message?.cause).toMatchObject({place: {start: {line: 6, column: 10}, end: {line: 6, column: 32}}})
   })
 
   it('says nothing for a doc whose entry, found by its number, is another doc’s (a copy, a draft, an archived version)', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type {Link, LinkReference} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
+import type {HtmlLink} from '../model/html-links.js'
 import type {LinkNode, Model} from '../model/model.js'
 import {eachNode} from '../model/nodes.js'
 import {localUrl} from '../project/links.js'
@@ -54,28 +55,29 @@ export function firstLink(field: Field): Link | LinkReference | undefined {
 }
 
 /** A link's URL; a reference takes its definition's. */
-export function urlOf(model: Model, node: LinkNode | LinkReference): string {
+export function urlOf(model: Model, node: LinkNode | LinkReference | HtmlLink): string {
   if (node.type !== 'linkReference') return node.url
   return model.definitions.get(node.identifier)?.url ?? ''
 }
 
-/** A link, image, definition or reference link, with its URL. */
+/** A link, image, definition, reference link or HTML link, with its URL. */
 export interface UrlNode {
-  node: LinkNode | LinkReference
+  node: LinkNode | LinkReference | HtmlLink
   url: string
 }
 
 /**
  * The links of a stretch of a doc (a section, from `start` to `end`), in
  * order, with their URLs: a reference link (`[Overview][m1]`) counts with
- * its definition's URL, wherever that definition is.
+ * its definition's URL, wherever that definition is, and an HTML link
+ * (`<a href="./m1.md">`) with its href.
  */
 export function linksWithin(model: Model, start: number, end: number): UrlNode[] {
   const within = (node: UrlNode['node']) => {
     const at = node.position?.start.offset
     return at !== undefined && at >= start && at < end
   }
-  return [...model.links.filter(within), ...model.references.filter(within)]
+  return [...model.links.filter(within), ...model.references.filter(within), ...model.htmlLinks.filter(within)]
     .sort((a, b) => a.position!.start.offset! - b.position!.start.offset!)
     .map((node) => ({node, url: urlOf(model, node)}))
 }

@@ -6,7 +6,7 @@
  */
 import type {Code, Heading, Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Position} from 'unist'
+import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {headingLine, type Model, type Section} from '../model/model.js'
@@ -27,12 +27,12 @@ export interface Sync {
   overview: Overview
   /** The template's placeholders: a tied section that still holds one is not compared yet. */
   placeholders: Schema['placeholders']
-  /** A node of the parent as `./milestones.md:12`. */
-  at: (node: Nodes | undefined) => string
+  /** A node of the parent (or an HTML link in it) as `./milestones.md:12`. */
+  at: (node: Node | undefined) => string
 }
 
 /** The parent's place of a node, as a message's `cause`. */
-export function causeIn(overview: Overview, node: Nodes | undefined): VFileMessage {
+export function causeIn(overview: Overview, node: Node | undefined): VFileMessage {
   const cause = new VFileMessage(`In \`${overview.url}\``, {place: node?.position})
   cause.file = overview.path
   return cause

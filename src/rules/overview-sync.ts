@@ -9,7 +9,8 @@
  *
  * The entry is the parent's section that holds the tied parts (as
  * `**Goal**:` fields or `### Goal` sub-headings) and links to this doc (a
- * reference link, `[Milestone 2][m2]`, by its definition wherever that is);
+ * reference link, `[Milestone 2][m2]`, by its definition wherever that is;
+ * an HTML link, `<a href="./milestone-2.md">`, by its href, not in a comment);
  * else the one titled with the doc's number (`Milestone 2`); else the one
  * named as the doc (`Public Launch`). Then, for each tie:
  *
@@ -45,8 +46,7 @@
  * @example milestone-2-ranking.md
  */
 import path from 'node:path'
-import type {Nodes} from 'mdast'
-import type {Position} from 'unist'
+import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
@@ -80,7 +80,7 @@ const overviewSync = milestoneRule({
     if (entries.length === 0) return
     const doc = path.resolve(file.cwd, file.path)
     const {entry, linked, wanted} = findEntry(overview, entries, doc, model.title?.text ?? '')
-    const at = (node: Nodes | undefined) => `\`${overview.url}:${node?.position?.start.line ?? 1}\``
+    const at = (node: Node | undefined) => `\`${overview.url}:${node?.position?.start.line ?? 1}\``
     const sync: Sync = {model, file, overview, placeholders: schema.placeholders, at}
 
     if (!entry) {

@@ -11,7 +11,8 @@
  *   file's source), `#L5` and `#L5-L9` name lines, and are not checked;
  * - the Related Documents section links to the same overview and architecture
  *   files (when they exist; a missing one is reported once, as a broken link),
- *   a reference link (`[Overview][overview]`) by its definition wherever that is.
+ *   a reference link (`[Overview][overview]`) by its definition wherever that is,
+ *   an HTML link (`<a href="./milestones.md">`, not in a comment) by its href.
  *
  * It reads the file system directly (no git, no network), so one file in an
  * editor or a pre-commit hook gets the same answer as a whole folder in CI.
