@@ -2,7 +2,7 @@
  * "Did you mean" for broken links (src/rules/link-suggestions.ts): the
  * closest name, and edits that change exactly the URL's path or fragment.
  * The messages themselves are the golden files of
- * fixtures/relative-links/suggestions.md and no-suggestions.md.
+ * fixtures/relative-links/suggestions.md, no-suggestions.md and html-links.md.
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
@@ -80,6 +80,35 @@ describe('suggested edits', () => {
       '| architecture | [architecture](./demo-architecture.md) |',
       '[architecture]: ./demo-architecture.md'
     ])
+  })
+
+  it('change exactly the href of an HTML link, where it is written as its URL reads', async () => {
+    const html = 'fixtures/relative-links/html-links.md'
+    const text = readFileSync(html, 'utf8').replace(
+      '<a href="./milestone.md">a typo</a>',
+      '<a href="./milestone.md">a typo</a>, <a href="./demo&#45;architecure.md">an entity</a>'
+    )
+    const file = await lintFixture(rule, html, text)
+    const edits = file.messages.flatMap((message) => {
+      const [insert] = message.expected ?? []
+      const place = message.place
+      return insert !== undefined && place && 'start' in place
+        ? [{start: place.start.offset!, end: place.end.offset!, insert}]
+        : []
+    })
+    expect(edits.map((edit) => [text.slice(edit.start, edit.end), edit.insert])).toEqual([
+      ['./milestone.md', './milestones.md'],
+      ['#risks-and-mitigaton', '#risks-and-mitigation']
+    ])
+    const fixed = applyEdits(text, edits).text
+    expect(fixed.split('\n').filter((line, index) => line !== text.split('\n')[index])).toEqual([
+      'Broken ones are reported on their href: <a href="./milestones.md">a typo</a>, <a href="./demo&#45;architecure.md">an entity</a>,',
+      '<a href="#risks-and-mitigation">a typo in a heading</a>.'
+    ])
+    // Left: the href with a character reference, said but not edited.
+    expect(golden(await lintFixture(rule, html, fixed))).toContain(
+      '16:88-16:113 milestone-relative-links: Unexpected link to missing file `./demo-architecure.md`, expected an existing file relative to this doc; did you mean `./demo-architecture.md`?\n17:'
+    )
   })
 
   it('are suggestions, one text each', async () => {

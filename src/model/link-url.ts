@@ -7,6 +7,7 @@
 import type {Root} from 'mdast'
 import {type Token, fromMarkdown} from 'mdast-util-from-markdown'
 import type {TextEdit} from '../text/edits.js'
+import type {HtmlLink} from './html-links.js'
 import type {LinkNode} from './model.js'
 import type {Source} from './source.js'
 import {syntax} from './syntax.js'
@@ -43,6 +44,24 @@ export function urlEdit(
   const after = parseAlone(text.slice(0, from) + wanted.insert + text.slice(to), node)
   if (after?.node.url !== wanted.url || after.node.title !== before.node.title) return undefined
   return {start: start + from, end: start + to, insert: wanted.insert}
+}
+
+/**
+ * The edit of the source that makes an HTML link's href what `change`
+ * says, if its value is written as its URL reads (no character reference,
+ * no spaces) and the new text needs no escaping in an attribute, quoted or not.
+ */
+export function hrefEdit(
+  source: Source,
+  link: HtmlLink,
+  change: (raw: string) => UrlChange | undefined
+): TextEdit | undefined {
+  const start = link.position?.start.offset
+  const end = link.position?.end.offset
+  if (start === undefined || end === undefined || source.text.slice(start, end) !== link.url) return undefined
+  const wanted = change(link.url)
+  if (!wanted || /[\s"'&<>=`]/.test(wanted.insert)) return undefined
+  return {start: start + wanted.from, end: start + wanted.to, insert: wanted.insert}
 }
 
 /** A node's source parsed alone: the same kind of node, alone in it (so spanning all of it), and where its URL is written. */

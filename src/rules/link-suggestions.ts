@@ -8,8 +8,9 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {closestName} from '../text/closest.js'
 import {truncate} from '../text/text.js'
-import {type UrlChange, urlEdit} from '../model/link-url.js'
+import {type UrlChange, hrefEdit, urlEdit} from '../model/link-url.js'
 import type {LinkNode, Model} from '../model/model.js'
+import type {HtmlLink} from '../model/html-links.js'
 import {isMarkdown} from '../project/file-names.js'
 import {encodeUrlPart} from '../project/links.js'
 import type {Target} from '../project/targets.js'
@@ -38,7 +39,7 @@ export interface Meant {
 export function reportBroken(
   file: VFile,
   model: Model,
-  node: LinkNode,
+  node: LinkNode | HtmlLink,
   reason: string,
   meant: Meant | undefined
 ): void {
@@ -47,7 +48,8 @@ export function reportBroken(
     return
   }
   const said = `${reason}; did you mean \`${truncate(meant.text)}\`?`
-  const edit = urlEdit(model.source, node, meant.change)
+  const edit =
+    node.type === 'htmlLink' ? hrefEdit(model.source, node, meant.change) : urlEdit(model.source, node, meant.change)
   if (edit) report(file, said, model.source.range(edit.start, edit.end), {expected: [edit.insert], suggestion: true})
   else report(file, said, node.position)
 }

@@ -1,5 +1,5 @@
 /**
- * milestone-relative-links on every link, image and definition of a doc:
+ * milestone-relative-links on every link, image, definition and HTML link of a doc:
  * its target is a file or folder inside the project, readable, and holds
  * the heading its `#fragment` names (relative-links.ts checks the
  * metadata links, and declares the rule).
@@ -10,17 +10,18 @@ import {hasPlaceholder} from '../text/brackets.js'
 import {truncate} from '../text/text.js'
 import type {Limits} from '../model/limits.js'
 import type {LinkNode, Model} from '../model/model.js'
+import type {HtmlLink} from '../model/html-links.js'
 import {isMarkdown} from '../project/file-names.js'
 import {anchorsOfFile, localUrl} from '../project/links.js'
 import type {Target} from '../project/targets.js'
 import {type LookUps, meantFile, meantHeading, reportBroken} from './link-suggestions.js'
 import {report} from './report.js'
 
-/** Check one link, image or definition whose URL is local. */
+/** Check one link, image, definition or HTML link whose URL is local. */
 export function checkLink(
   model: Model,
   file: VFile,
-  node: LinkNode,
+  node: LinkNode | HtmlLink,
   folder: string | undefined,
   look: LookUps,
   /** How targets are read for their anchors; none: fragments are not checked. */
@@ -84,7 +85,7 @@ function namesSourceLines(url: string, fragment: string): boolean {
 /** Whether a link's target (not missing) is a file to read; if not, say why (out of the project, unreadable, a folder). */
 function isReadableFile(
   file: VFile,
-  node: LinkNode,
+  node: LinkNode | HtmlLink,
   target: string,
   found: Exclude<Target, {kind: 'missing'}>
 ): boolean {
@@ -118,7 +119,7 @@ function isReadableFile(
 function checkFragment(
   file: VFile,
   model: Model,
-  node: LinkNode,
+  node: LinkNode | HtmlLink,
   target: string,
   local: {path: string; fragment: string},
   anchorLimits: Limits

@@ -3,16 +3,26 @@
  *   with a relative link (as lines of their own, list items, rows of a table
  *   of two columns, `| **Parent Document** | … |`, or quoted:
  *   `> **Parent Document**: …`, `> > **Parent Document**: …`);
- * - every relative link, image and definition resolves to an existing file or
- *   folder, relative to the doc's folder (percent-decoded, `?query` ignored);
+ * - every relative link, image, definition and HTML link resolves to an
+ *   existing file or folder, relative to the doc's folder (percent-decoded,
+ *   `?query` ignored);
  * - a `#fragment` matches a heading slug (GitHub's, via `github-slugger`) or an
  *   HTML `id`/`name` anchor of the target Markdown file, or of this file for
  *   `#fragment` alone (ignoring case); with `?plain=1` (GitHub's view of a
  *   file's source), `#L5` and `#L5-L9` name lines, and are not checked;
  * - the Related Documents section links to the same overview and architecture
  *   files (when they exist; a missing one is reported once, as a broken link),
- *   a reference link (`[Overview][overview]`) by its definition wherever that is,
- *   an HTML link (`<a href="./milestones.md">`, not in a comment) by its href.
+ *   a reference link (`[Overview][overview]`) by its definition wherever that is.
+ *
+ * An HTML link is an `<a>` tag's `href`, in block or inline HTML, quoted or
+ * not, its attributes in any order and case (`<A TITLE="…" HREF='./x.md'>`),
+ * read as a browser reads it: character references decoded (`&amp;` is `&`),
+ * and none in a comment (`<!-- <a href="./old.md"> -->`), an end tag or a
+ * `<script>`, `<style>` or `<textarea>`. It counts as a link in Related
+ * Documents and is checked as one; a message about it is placed on its
+ * href's value. In a paragraph, remark's parser (micromark) takes an
+ * unquoted href with a `/` (`<a href=./x.md>`) for text, not a tag; in an
+ * HTML block it is a tag.
  *
  * It reads the file system directly (no git, no network), so one file in an
  * editor or a pre-commit hook gets the same answer as a whole folder in CI.
@@ -62,6 +72,8 @@
  * @example metadata.md
  *
  * @example suggestions.md
+ *
+ * @example html-links.md
  */
 
 import type {VFile} from 'vfile'
@@ -114,7 +126,7 @@ const relativeLinks = milestoneRule({
 
     // Fragments are checked in targets read within the limits docs are parsed with.
     const anchorLimits = options.fragments === false ? undefined : limitsOf(options)
-    for (const node of model.links) {
+    for (const node of [...model.links, ...model.htmlLinks]) {
       checkLink(model, file, node, folder, look, anchorLimits)
     }
 
