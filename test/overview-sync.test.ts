@@ -296,6 +296,15 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('finds the parent by a `**Parent Document**` written in HTML', async () => {
+    const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.')
+    const html = '**Parent Document**: <a href="./milestones.md">Overview</a>'
+    writeFileSync(file, readFileSync(file, 'utf8').replace('**Parent Document**: [Overview](./milestones.md)', html))
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '7:1-7:8 milestone-overview-sync: Unexpected `## Goal` without `Ship the search box.`, a sentence of `### Goal` in `./milestones.md:9`, expected it copied in'
+    ])
+  })
+
   it('says where an entry’s HTML link to a missing file is, and takes none in a comment', async () => {
     const file = docSet(
       '### Goal\n\nShip the search box.',

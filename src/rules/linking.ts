@@ -41,13 +41,14 @@ export function linkingOf(file: VFile): Linking {
   }
 }
 
-/** The first link in a field's value (a reference counts through its definition). */
-export function firstLink(field: Field): Link | LinkReference | undefined {
-  let found: Link | LinkReference | undefined
+/** The first link in a field's value (a reference counts through its definition, an HTML link by its href). */
+export function firstLink(model: Model, field: Field): Link | LinkReference | HtmlLink | undefined {
+  let found: Link | LinkReference | HtmlLink | undefined
   for (const node of field.value) {
     eachNode(node, function (child) {
       if (found) return false
       if (child.type === 'link' || child.type === 'linkReference') found = child
+      else if (child.type === 'html') found = model.htmlLinks.find((link) => link.html === child)
       return undefined
     })
   }

@@ -1,11 +1,11 @@
 /**
  * The parts the template says to copy from the parent doc agree with the
  * doc's entry there. The parent is the doc the `**Parent Document**` link
- * points to (the milestones overview, a roadmap); a template placeholder
- * such as `[Copy the Goal from milestones-overview.md and expand if
- * needed]` ties its section to the part of the same name in the doc's
- * entry (see [The doc set](#the-doc-set)). A template that ties nothing
- * gets no message from this rule.
+ * (Markdown or HTML) points to (the milestones overview, a roadmap); a
+ * template placeholder such as `[Copy the Goal from milestones-overview.md
+ * and expand if needed]` ties its section to the part of the same name in
+ * the doc's entry (see [The doc set](#the-doc-set)). A template that ties
+ * nothing gets no message from this rule.
  *
  * The entry is the parent's section that holds the tied parts (as
  * `**Goal**:` fields or `### Goal` sub-headings) and links to this doc (a
@@ -104,7 +104,7 @@ export default overviewSync
 function readOverview(model: Model, schema: Schema, file: VFile, limits: ReturnType<typeof limitsOf>) {
   const spec = schema.metadata.find((candidate) => candidate.link === 'parent')
   const field = spec && findField(model.metadata, spec)
-  const link = field && firstLink(field)
+  const link = field && firstLink(model, field)
   if (!link) return undefined
   const url = urlOf(model, link)
   const linking = linkingOf(file)

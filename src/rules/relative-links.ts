@@ -18,11 +18,11 @@
  * not, its attributes in any order and case (`<A TITLE="…" HREF='./x.md'>`),
  * read as a browser reads it: character references decoded (`&amp;` is `&`),
  * and none in a comment (`<!-- <a href="./old.md"> -->`), an end tag or a
- * `<script>`, `<style>` or `<textarea>`. It counts as a link in Related
- * Documents and is checked as one; a message about it is placed on its
- * href's value. In a paragraph, remark's parser (micromark) takes an
- * unquoted href with a `/` (`<a href=./x.md>`) for text, not a tag; in an
- * HTML block it is a tag.
+ * `<script>`, `<style>` or `<textarea>`. It counts as a link wherever one is
+ * looked for (a metadata line, Related Documents) and is checked as one; a
+ * message about it is placed on its href's value. In a paragraph, remark's
+ * parser (micromark) takes an unquoted href with a `/` (`<a href=./x.md>`)
+ * for text, not a tag; in an HTML block it is a tag.
  *
  * It reads the file system directly (no git, no network), so one file in an
  * editor or a pre-commit hook gets the same answer as a whole folder in CI.
@@ -200,7 +200,7 @@ function checkMetadata(
       continue
     }
 
-    const link = firstLink(field)
+    const link = firstLink(model, field)
     const url = link ? urlOf(model, link) : undefined
     if (!link || url === undefined) {
       report(
