@@ -5,11 +5,12 @@ import type {FieldSpec} from '../schema/types.js'
 import type {Model} from '../model/model.js'
 import {strongMark} from './insertion.js'
 
-/** A field as written, for messages: `**Label**:`, `*Label*:` or `#### Label`. */
+/** A field as written, for messages: `**Label**:`, `*Label*:`, `#### Label` or a table row's `| **Label** |`. */
 export function shown(field: Field): string {
   const node = field.labelNode
   if (node.type === 'heading') return '#'.repeat(node.depth) + ' ' + field.label
-  return node.type === 'emphasis' ? `*${field.label}*:` : `**${field.label}**:`
+  const mark = node.type === 'emphasis' ? '*' : '**'
+  return field.row ? `| ${mark}${field.label}${mark} |` : `${mark}${field.label}${mark}:`
 }
 
 /** A template label for messages, its placeholders shown as `…`. */

@@ -96,8 +96,12 @@ const sectionFields = milestoneRule({
     const empty = (field: Field, expected: string) => {
       if (reported.has(field.labelNode) || !isEmpty(model, field)) return
       reported.add(field.labelNode)
-      const where = field.labelNode.type === 'heading' ? 'below' : 'after'
-      report(file, `Unexpected empty \`${shown(field)}\`, expected ${expected} ${where} it`, field.labelNode.position)
+      const where = field.row ? 'in its second cell' : field.labelNode.type === 'heading' ? 'below it' : 'after it'
+      report(
+        file,
+        `Unexpected empty \`${shown(field)}\`, expected ${field.row ? 'text' : expected} ${where}`,
+        field.labelNode.position
+      )
     }
 
     const presence = presenceOf(options)
