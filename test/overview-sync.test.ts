@@ -201,6 +201,16 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('reads an entry’s phase whose number alone is bold (`- **Phase 2**: Index`)', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n- **Phase 1**: Storage\n- **Phase 2**: Index (2 weeks)',
+      '## Implementation Phases\n\n### Phase 1: Storage\n\n### Phase 2: Indexing'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '11:14-11:22 milestone-overview-sync: Unexpected phase name `Indexing`, expected `Index` as in `./milestones.md:10`'
+    ])
+  })
+
   it('takes a diagram indented another way as copied: a line’s indent does not matter, its text does', async () => {
     const diagram = (indent: string, last: string) =>
       `\`\`\`mermaid\nflowchart LR\n${indent}A[Browser] --> B[API]\n${indent}B --> ${last}\n\`\`\``

@@ -169,7 +169,8 @@ export interface ReadItem {
 /**
  * The items of an entry that name instances of a numbered repeat whose
  * heading is a number then a placeholder (`Phase 1: [Phase Name]`), in
- * order: the first line of each paragraph (a bold one's bold text) and each
+ * order: the first line of each paragraph (a bold one's bold text, or the
+ * line if the bold is the number alone: `**Phase 2**: Upload`) and each
  * sub-heading.
  */
 export function namedItems(entry: Section, spec: SectionSpec): NamedItem[] {
@@ -180,8 +181,10 @@ export function namedItems(entry: Section, spec: SectionSpec): NamedItem[] {
     eachNode(node, function (child) {
       if (child.type !== 'paragraph' && child.type !== 'heading') return undefined
       const [first] = child.children
-      const text = first?.type === 'strong' && child.type === 'paragraph' ? toString(first) : toString(child)
-      const found = read(text.split('\n')[0]!)
+      const line = toString(child).split('\n')[0]!
+      // A bold line's bold text (`**Phase 2: Upload** (2 weeks)`), or the line if that is the number alone (`**Phase 2**: Upload`).
+      const bold = first?.type === 'strong' && child.type === 'paragraph' ? read(toString(first)) : undefined
+      const found = bold ?? read(line)
       if (found) items.push({...found, node: child})
       return false
     })
