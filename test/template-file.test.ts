@@ -191,7 +191,8 @@ describe('template headings match in linear time', () => {
    * what matches. A number ends in `.`, `)`, `:` or nothing, then a space,
    * whichever the template writes; one that starts the heading may follow
    * its placeholder's first word (`Component 1: …` for `1. [Component Name]`),
-   * and one word before it may be left out (`1. Auth` for `Phase 1: [Phase Name]`).
+   * and one word before it may be left out, with a mark after a number not 0
+   * (`1. Auth` for `Phase 1: [Phase Name]`).
    */
   function formerRegExp(spec: SectionSpec): RegExp {
     const numbered = spec.repeat?.numbered === true
@@ -211,10 +212,11 @@ describe('template headings match in linear time', () => {
           foldHeading(spec.heading.match(placeholder)?.[0]?.slice(1, -1) ?? '').trim() + ' '
         )
         if (index === 0 && before === '' && word) kind = `(?:${escapeRegExp(word[0])})?`
-        // One word before the number may be left out (`1. Auth` for `Phase 1: [Phase Name]`).
+        // One word before the number may be left out (`1. Auth` for `Phase 1: [Phase Name]`), if a mark
+        // follows a number that is not 0.
         const wordy = index === 0 && end !== undefined && /^\p{L}+ $/u.test(before!)
         return (
-          (wordy ? `(?:${escapeRegExp(before!)})?` : escapeRegExp(before!)) +
+          (wordy ? `(?:${escapeRegExp(before!)}|(?=\\d*[1-9]\\d*[.):] ))` : escapeRegExp(before!)) +
           '(\\d+)' +
           // A mark or a space ends it; a space alone only a number of one or two digits (not a year).
           (end === undefined ? '' : '(?:(?<!\\d{3})[.):]? |[.):] )') +

@@ -9,6 +9,8 @@ export interface HeadingPattern {
   test: (normalized: string) => boolean
   /** In a numbered repeat, the number of a heading that matches (see {@link headingNumber}). */
   number: (normalized: string) => number | undefined
+  /** Whether a heading that matches leaves out the word before its number (`1. Auth` for `Phase 1: …`). */
+  wordless: (normalized: string) => boolean
   /** True when the template heading has no placeholder: exact text. */
   literal: boolean
   /** How the heading is shown in messages, e.g. `## Why …?`. */
@@ -70,19 +72,22 @@ function compile(spec: SectionSpec): HeadingPattern {
     if (counted.kind && text.startsWith(counted.kind)) {
       text = text.slice(counted.kind.length)
     }
-    const before = counted.wordless && isDigit(text.charCodeAt(0)) ? '' : counted.before
+    const wordless = counted.wordless === true && isDigit(text.charCodeAt(0))
+    const before = wordless ? '' : counted.before
     if (!text.startsWith(before)) return undefined
     let end = before.length
     while (isDigit(text.charCodeAt(end))) end++
     if (end === before.length) return undefined
+    const number = Number(text.slice(before.length, end))
     let rest = text.slice(end)
     if (counted.separated) {
-      // A space alone ends a number of one or two digits (`### 1 Upload`): `### 2024 Roadmap` is no component.
-      const separator = (end - before.length > 2 ? repeatNumberEnd : numberEnd).exec(rest)
-      if (!separator) return undefined
+      // A space alone ends a number of one or two digits (`### 1 Upload`): `### 2024 Roadmap` is no component;
+      // without its word, a mark (`### 1. Auth`): `### 2 Week Buffer` is no phase, nor is `### 0. Prerequisites`.
+      const separator = (wordless || end - before.length > 2 ? repeatNumberEnd : numberEnd).exec(rest)
+      if (!separator || (wordless && number === 0)) return undefined
       rest = rest.slice(separator[0].length)
     }
-    return wildcardMatch(counted.pieces, rest, 1) ? {number: Number(text.slice(before.length, end))} : undefined
+    return wildcardMatch(counted.pieces, rest, 1) ? {number} : undefined
   }
   const withoutMark = (text: string) =>
     body(text) ?? (asked && text.endsWith('?') ? body(text.slice(0, -1)) : undefined)
@@ -98,6 +103,7 @@ function compile(spec: SectionSpec): HeadingPattern {
     spec,
     test: (normalized) => match(normalized) !== undefined,
     number: (normalized) => match(normalized)?.number,
+    wordless: (normalized) => counted.wordless === true && isDigit(normalized.charCodeAt(0)),
     literal,
     display: displayHeading(spec)
   }
@@ -136,7 +142,9 @@ interface Counted {
  * matches any text, as the placeholder before it could hold digits too.
  * A heading that starts with its number may name its kind before it, as
  * `Phase 1: [Phase Name]` does: `Component 1: Upload` for `1. [Component Name]`;
- * and one that names its kind may leave it out: `1. Auth` for `Phase 1: [Phase Name]`.
+ * and one that names its kind may leave it out, with a mark after a number
+ * from 1: `1. Auth` for `Phase 1: [Phase Name]` (the outline drops such a
+ * heading among instances that have the word: `matchOutline`).
  */
 function countedPieces(pieces: readonly string[], heading: string): Counted {
   const index = pieces.findIndex((piece) => /\d/.test(piece))
