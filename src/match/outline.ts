@@ -37,23 +37,24 @@ export function matchOutline(model: Model, schema: Schema): Outline {
     }
 
     for (const spec of specs) {
-      dropWordless(spec)
+      dropLoose(spec)
       const [first] = bySpec.get(spec) ?? []
       if (first && spec.children) match(spec.children, first.children)
     }
   }
 
   /**
-   * Where instances of a repeat name their kind (`### Phase 1: Auth`), one
-   * that leaves it out is none (`### 1. Prerequisites`, a note among them).
+   * Where instances of a repeat name their kind (`### Phase 1: Auth`) or
+   * mark their number (`### 1. Upload`), a loose one is none: `### 1.
+   * Overview` or `### 12 Factor Notes`, a note among them.
    */
-  function dropWordless(spec: SectionSpec): void {
+  function dropLoose(spec: SectionSpec): void {
     const pattern = headingPattern(spec)
     const found = bySpec.get(spec) ?? []
-    const worded = found.filter((section) => !pattern.wordless(section.normalized))
-    if (worded.length === 0 || worded.length === found.length) return
-    for (const section of found) if (!worded.includes(section)) bySection.delete(section)
-    bySpec.set(spec, worded)
+    const strict = found.filter((section) => !pattern.loose(section.normalized))
+    if (strict.length === 0 || strict.length === found.length) return
+    for (const section of found) if (!strict.includes(section)) bySection.delete(section)
+    bySpec.set(spec, strict)
   }
 }
 

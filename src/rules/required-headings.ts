@@ -19,8 +19,10 @@
  * `### 1) Upload`, `### 1: Upload` and `### 1 - Upload` are `### 1. [Component Name]`,
  * and `### Phase 1. Setup` is `### Phase 1: [Phase Name]`; a component may name its kind
  * before its number, as a phase does (`### Component 1: Upload`), and a phase may leave
- * it out (`### 1. Setup`, with a mark after a number from 1), as a component does, unless
- * other phases have it: then `### 1. Overview` among them is a note. Sections the
+ * it out (`### 1. Setup`, with a mark after a number from 1), as a component does. Where
+ * the others have the word, or a mark after their number, a heading without is a note
+ * among them, not an instance (`### 1. Overview` among phases, `### 12 Factor Notes`
+ * among `### 1. Upload` components). Sections the
  * template does not have are fine. Risks are checked by `milestone-risk-fields`.
  *
  * | problem | reported at | quick fix (`expected`) |

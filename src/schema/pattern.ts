@@ -9,8 +9,11 @@ export interface HeadingPattern {
   test: (normalized: string) => boolean
   /** In a numbered repeat, the number of a heading that matches (see {@link headingNumber}). */
   number: (normalized: string) => number | undefined
-  /** Whether a heading that matches leaves out the word before its number (`1. Auth` for `Phase 1: …`). */
-  wordless: (normalized: string) => boolean
+  /**
+   * Whether a heading that matches starts with its number and leaves out the
+   * word before it (`1. Auth` for `Phase 1: …`) or the mark after it (`1 Upload`).
+   */
+  loose: (normalized: string) => boolean
   /** True when the template heading has no placeholder: exact text. */
   literal: boolean
   /** How the heading is shown in messages, e.g. `## Why …?`. */
@@ -67,7 +70,7 @@ function compile(spec: SectionSpec): HeadingPattern {
   const counted: Counted = numbered ? countedPieces(pieces, spec.heading) : {pieces}
 
   /** The heading's number (or none) when the body matches, the text without section number or `?`. */
-  const body = (text: string): {number?: number} | undefined => {
+  const body = (text: string): {number?: number; loose?: boolean} | undefined => {
     if (counted.before === undefined) return wildcardMatch(counted.pieces, text, 1) ? {} : undefined
     if (counted.kind && text.startsWith(counted.kind)) {
       text = text.slice(counted.kind.length)
@@ -86,6 +89,9 @@ function compile(spec: SectionSpec): HeadingPattern {
       const separator = (wordless || end - before.length > 2 ? repeatNumberEnd : numberEnd).exec(rest)
       if (!separator || (wordless && number === 0)) return undefined
       rest = rest.slice(separator[0].length)
+      // A heading that starts with its number is loose without its word, or with a space alone after it.
+      const loose = before === '' && (wordless || separator[0] === ' ')
+      return wildcardMatch(counted.pieces, rest, 1) ? {number, loose} : undefined
     }
     return wildcardMatch(counted.pieces, rest, 1) ? {number} : undefined
   }
@@ -103,7 +109,7 @@ function compile(spec: SectionSpec): HeadingPattern {
     spec,
     test: (normalized) => match(normalized) !== undefined,
     number: (normalized) => match(normalized)?.number,
-    wordless: (normalized) => counted.wordless === true && isDigit(normalized.charCodeAt(0)),
+    loose: (normalized) => match(normalized)?.loose === true,
     literal,
     display: displayHeading(spec)
   }
@@ -144,7 +150,7 @@ interface Counted {
  * `Phase 1: [Phase Name]` does: `Component 1: Upload` for `1. [Component Name]`;
  * and one that names its kind may leave it out, with a mark after a number
  * from 1: `1. Auth` for `Phase 1: [Phase Name]` (the outline drops such a
- * heading among instances that have the word: `matchOutline`).
+ * loose heading among instances that are not: `matchOutline`).
  */
 function countedPieces(pieces: readonly string[], heading: string): Counted {
   const index = pieces.findIndex((piece) => /\d/.test(piece))
