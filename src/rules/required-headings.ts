@@ -13,7 +13,8 @@
  * attribute block (`## Goal {#goal}`) does not matter either, nor a trailing
  * qualifier in parentheses (`## Goal (Revised)`, as labels may have one); `Phase 1 – Setup`
  * is `Phase 1: Setup`; `## Why [This Approach]?` matches any `## Why …` heading;
- * a leading section number (`## 2. Goal`, `## 2) Goal`, `## 2 Goal`) is fine. A repeat's number
+ * a leading section number (`## 2. Goal`, `## 2) Goal`, `## 2 Goal`) is fine, and so are
+ * emoji after it (`## 2. 🎯 Goal`). A repeat's number
  * may end in `.`, `)`, `:`, a dash or a space, whatever the template writes (one of three
  * digits or more not in a space alone: `### 2024 Roadmap` is no component):
  * `### 1) Upload`, `### 1: Upload` and `### 1 - Upload` are `### 1. [Component Name]`,

@@ -1,5 +1,5 @@
 import {memo} from '../model/memo.js'
-import {foldHeading, wildcardMatch} from '../text/text.js'
+import {foldHeading, wildcardMatch, withoutLeadingEmoji} from '../text/text.js'
 import type {Schema, SectionSpec} from './types.js'
 
 /** A template heading compiled for matching against document headings. */
@@ -103,7 +103,10 @@ function compile(spec: SectionSpec): HeadingPattern {
     if (found || numbered) return found
     const prefix = sectionNumber.exec(text)?.[0]
     const separator = prefix === undefined ? undefined : numberEnd.exec(text.slice(prefix.length))?.[0]
-    return separator === undefined ? undefined : withoutMark(text.slice(prefix!.length + separator.length))
+    // Emoji after the number are decoration too (`## 2. 🎯 Goal`).
+    return separator === undefined
+      ? undefined
+      : withoutMark(withoutLeadingEmoji(text.slice(prefix!.length + separator.length)))
   }
   return {
     spec,

@@ -127,6 +127,13 @@ function undecorated(text: string): string {
     : text.replace(decoration, '')
 }
 
+/** Text without the emoji it starts with, and the spaces after them (`🎯 goal` is `goal`). */
+export function withoutLeadingEmoji(text: string): string {
+  return /^\p{Extended_Pictographic}/u.test(text) ? text.replace(leadingDecoration, '') : text
+}
+
+const leadingDecoration = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u
+
 /** A printable ASCII character: neither an emoji nor a space. */
 function isPlainEnd(code: number): boolean {
   return code > 32 && code < 127
