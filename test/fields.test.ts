@@ -50,6 +50,14 @@ describe('fields in a table of two columns', () => {
     ])
   })
 
+  it('reads a table without outer pipes, which its delimiter row makes a table, and no such line without one', () => {
+    expect(metadata('Field | Value\n--- | ---\n**Status** | Planning\n**Owner** | Platform |')).toEqual([
+      ['Status', 'Planning', 'Planning'],
+      ['Owner', 'Platform', 'Platform']
+    ])
+    expect(metadata('**Status** | Planning\n**Owner** | Platform')).toEqual([])
+  })
+
   it('reads label lines as before', () => {
     expect(metadata('**Status**: Planning\n**Parent Document**: [Overview](./milestones.md)')).toEqual([
       ['Status', 'Planning', 'Planning'],

@@ -61,11 +61,16 @@ export function paragraphFields(paragraph: Paragraph, source: string): Field[] {
   const fields: Field[] = []
   const children = paragraph.children
   let current: Field | undefined
+  let table: boolean | undefined
 
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!
-    const row = !atLineStart(children, index) && atRowStart(children, index)
-    const started = row || atLineStart(children, index) ? fieldAt(child, children[index + 1], row) : undefined
+    const lineStart = atLineStart(children, index)
+    const row = !lineStart && atRowStart(children, index)
+    let started = row || lineStart ? fieldAt(child, children[index + 1], row) : undefined
+    // A row without its outer `|` (`**Status** | Planning`), in a table: one with a delimiter row.
+    if (!started && lineStart && (table ??= hasDelimiterRow(paragraph)))
+      started = fieldAt(child, children[index + 1], true)
 
     if (started) {
       if (current) settleValue(current, source)
@@ -167,6 +172,13 @@ function atLineStart(children: PhrasingContent[], index: number): boolean {
   const previous = children[index - 1]!
   if (previous.type === 'break') return true
   return previous.type === 'text' && endsWithLineBreak(previous.value)
+}
+
+/** Whether a paragraph has a table's delimiter row (`| --- | :---: |`, `--- | ---`): then it is a table. */
+function hasDelimiterRow(paragraph: Paragraph): boolean {
+  return toString(paragraph)
+    .split(/\r?\n|\r/)
+    .some((line) => line.includes('|') && line.includes('-') && /^[\s|:-]+$/.test(line))
 }
 
 /** Whether the child at `index` starts a table row's first cell: a line start, `|` and spaces before it. */

@@ -27,8 +27,9 @@ export function fieldInsertion(
   const placed = fields.filter((field) => rank(field) >= 0 && start(field) !== undefined)
   placed.sort((a, b) => start(a)! - start(b)!)
   const later = placed.find((field) => rank(field) > index)
-  if (later) return before(model, section, later, text)
   const earlier = placed.filter((field) => rank(field) < index).at(-1)
+  // After a row rather than before a line: the table gets the field, as a row.
+  if (later && !(earlier?.row && !later.row)) return before(model, section, later, text)
   if (earlier) return after(model, section, earlier, text)
   return atEnd(model, section, text)
 }
@@ -40,7 +41,7 @@ function start(field: Field): number | undefined {
 /** Before a field: as a line of its paragraph, or a block before that paragraph. */
 function before(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
   const at = start(field)!
-  if (field.row) return rowNextTo(model, at, text, 'before')
+  if (field.row) return rowNextTo(model, field, text, 'before')
   const prefix = quotePrefix(model, at)
   if (prefix === undefined) return undefined
   const block = blockHolding(section, at)
@@ -64,7 +65,7 @@ function before(model: Model, section: Section, field: Field, text: string): Ins
 /** After a field: as the next line of its paragraph, or a block after what holds its value. */
 function after(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
   const at = start(field)!
-  if (field.row) return rowNextTo(model, field.valueEnd ?? at, text, 'after')
+  if (field.row) return rowNextTo(model, field, text, 'after')
   const holder = field.list ?? field.code ?? field.block ?? blockHolding(section, at)
   const end = holder?.position?.end.offset
   if (end === undefined) return undefined
@@ -82,27 +83,30 @@ function after(model: Model, section: Section, field: Field, text: string): Inse
 }
 
 /**
- * A one-line field as a row of the table holding `offset` (a row field's),
- * before or after that row, begun as it is (`| `, `> | `).
+ * A one-line field as a row of the table a row field is in, before or after
+ * its row, begun as that row's line is (`> `, in a quote).
  */
-function rowNextTo(model: Model, offset: number, text: string, side: 'before' | 'after'): Insertion | undefined {
-  const row = tableRow(text)
+function rowNextTo(model: Model, field: Field, text: string, side: 'before' | 'after'): Insertion | undefined {
   const source = model.source.text
-  const lineStart = Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1
-  const prefix = source.slice(lineStart, source.indexOf('|', lineStart))
+  const at = start(field)!
+  const lineStart = Math.max(source.lastIndexOf('\n', at - 1), source.lastIndexOf('\r', at - 1)) + 1
+  // What the row's line starts with before its first cell (`> `), and whether it has outer pipes.
+  const lead = source.slice(lineStart, at)
+  const prefix = lead.trimEnd().endsWith('|') ? lead.slice(0, lead.lastIndexOf('|')) : lead
+  const row = tableRow(text, lead.includes('|'))
   if (row === undefined || !/^[ \t>]*$/.test(prefix)) return undefined
   return side === 'before'
-    ? {offset: lineStart, text: `${prefix}${row}\n`, row: true}
-    : {offset: endOfLine(model, offset), text: `\n${prefix}${row}`, row: true}
+    ? {offset: lineStart, text: `${prefix}${row}\n`, row}
+    : {offset: endOfLine(model, field.valueEnd ?? at), text: `\n${prefix}${row}`, row}
 }
 
-/** A one-line field (`**Label**: value`, `**Label:** value`) as a table row, `| **Label** | value |`. */
-export function tableRow(text: string): string | undefined {
+/** A one-line field (`**Label**: value`, `**Label:** value`) as a table row, `| **Label** | value |` (or `**Label** | value`). */
+function tableRow(text: string, piped: boolean): string | undefined {
   const found = /^([^:\n]*):((?:\*\*|__|\*|_)?)([^\n]*)$/.exec(text)
   if (!found) return undefined
   const [, label, marks, rest] = found as unknown as [string, string, string, string]
   const value = rest.trim()
-  return `| ${label}${marks} | ${value}${value ? ' ' : ''}|`
+  return piped ? `| ${label}${marks} | ${value}${value ? ' ' : ''}|` : `${label}${marks} | ${value}`.trimEnd()
 }
 
 /** With no field to go by: after the section's own text, before a closing `---`. */

@@ -5,11 +5,14 @@ import type {FieldSpec} from '../schema/types.js'
 import type {Model} from '../model/model.js'
 import {strongMark} from './insertion.js'
 
-/** A field as written, for messages: `**Label**:`, `*Label*:`, `#### Label` or a table row's `| **Label** |`. */
-export function shown(field: Field): string {
+/**
+ * A field as written, for messages: `**Label**:` (in the doc's bold),
+ * `*Label*:`, `#### Label` or a table row's `| **Label** |`.
+ */
+export function shown(field: Field, model: Model): string {
   const node = field.labelNode
   if (node.type === 'heading') return '#'.repeat(node.depth) + ' ' + field.label
-  const mark = node.type === 'emphasis' ? '*' : '**'
+  const mark = node.type === 'emphasis' ? '*' : strongMark(model)
   return field.row ? `| ${mark}${field.label}${mark} |` : `${mark}${field.label}${mark}:`
 }
 

@@ -13,8 +13,8 @@ import {eachNode} from '../model/nodes.js'
 export interface Insertion {
   offset: number
   text: string
-  /** Whether the text is a table row (`| **Label** | value |`), as the fields next to it are. */
-  row?: boolean
+  /** The table row the text puts in (`| **Label** | value |`), where the fields next to it are rows. */
+  row?: string
 }
 
 /**

@@ -61,6 +61,7 @@ import type {Schema, SectionSpec} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 import {normalizeLabel, truncate} from '../text/text.js'
 import {contentWords} from '../text/words.js'
+import {shown} from './field-text.js'
 import {firstLink, linkingOf, urlOf} from './linking.js'
 import {entriesOf, entryLinks, findEntry, partOf} from './overview-entry.js'
 import {type Sync, causeIn, checkContent, checkHeading, checkNames} from './overview-checks.js'
@@ -153,7 +154,7 @@ function checkMetadata(sync: Sync, schema: Schema, entry: Section): void {
     const expected = value && !value.text.includes('\n') ? [value.text] : undefined
     report(
       file,
-      `Unexpected \`**${mine.label}**\` \`${truncate(mine.text)}\`, expected \`${truncate(theirs.text)}\` as in the entry \`${headingLine(entry)}\` of ${at(theirs.labelNode)}`,
+      `Unexpected \`${shown(mine, model).replace(/:$/, '')}\` \`${truncate(mine.text)}\`, expected \`${truncate(theirs.text)}\` as in the entry \`${headingLine(entry)}\` of ${at(theirs.labelNode)}`,
       place?.position ?? mine.labelNode.position,
       {expected: place ? expected : undefined, cause: causeIn(overview, theirs.labelNode)}
     )

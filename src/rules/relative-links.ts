@@ -1,7 +1,7 @@
 /**
  * - `**Parent Document**` and `**Architecture Reference**` are present, each
  *   with a relative link (as lines of their own, list items, rows of a table
- *   of two columns, `| **Parent Document** | … |`, or quoted:
+ *   of two columns, `| **Parent Document** | … |` (outer pipes or not), or quoted:
  *   `> **Parent Document**: …`, `> > **Parent Document**: …`);
  * - every relative link, image, definition and HTML link resolves to an
  *   existing file or folder, relative to the doc's folder (percent-decoded,
@@ -90,8 +90,7 @@ import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
 import {report, reportMissing} from './report.js'
 import {metadataInsertion, metadataLine} from './metadata-fix.js'
-import {tableRow} from './field-insertion.js'
-import {bold} from './field-text.js'
+import {bold, shown} from './field-text.js'
 import type {LinkRole, Schema} from '../schema/types.js'
 import {allSpecs} from '../schema/walk.js'
 
@@ -193,7 +192,7 @@ function checkMetadata(
       const insertion = line === undefined ? undefined : metadataInsertion(model, schema, spec, line)
       // In a table of metadata, a row of it.
       const [what, written, where] = insertion?.row
-        ? [`\`${label.slice(0, -1)}\` row`, tableRow(line!), 'in the table of metadata']
+        ? [`\`${label.slice(0, -1)}\` row`, insertion.row, 'in the table of metadata']
         : [`\`${label}\` line`, line, 'below the title']
       const reason = `Unexpected missing ${what}, expected \`${written ?? `${label} ${spec.example ?? '[…](./….md)'}`}\` ${where}`
       reportMissing(model, file, reason, model.title ?? model.sections[0], insertion)
@@ -205,7 +204,7 @@ function checkMetadata(
     if (!link || url === undefined) {
       report(
         file,
-        `Unexpected \`${label}\` without a link, expected a relative link such as \`${spec.example ?? '[…](./….md)'}\``,
+        `Unexpected \`${shown(field, model)}\` without a link, expected a relative link such as \`${spec.example ?? '[…](./….md)'}\``,
         field.labelNode.position
       )
       continue

@@ -22,7 +22,7 @@
  * section. The colon may be inside or outside the bold, or be a dash
  * (`**Purpose** — …`); the label may be italic, carry emoji, be quoted
  * (`> **Key Principle**: …`), start a row of a table of two columns (`| **Owner** |
- * Platform |`, the second cell its value), carry a qualifier (`**Immediate** (Start Here):`,
+ * Platform |`, with or without outer pipes, the second cell its value), carry a qualifier (`**Immediate** (Start Here):`,
  * `**System Flow (Validation)**:`), sit in a sub-section the template does not
  * name, or be a heading: a sub-heading of the section (`#### Purpose`, and
  * with a qualifier, `#### Immediate (Start Here)`), or a heading at the
@@ -99,7 +99,7 @@ const sectionFields = milestoneRule({
       const where = field.row ? 'in its second cell' : field.labelNode.type === 'heading' ? 'below it' : 'after it'
       report(
         file,
-        `Unexpected empty \`${shown(field)}\`, expected ${field.row ? 'text' : expected} ${where}`,
+        `Unexpected empty \`${shown(field, model)}\`, expected ${field.row ? 'text' : expected} ${where}`,
         field.labelNode.position
       )
     }
