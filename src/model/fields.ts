@@ -6,6 +6,7 @@
 import type {Blockquote, Code, Emphasis, Heading, Html, List, Paragraph, PhrasingContent, Strong, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {normalizeLabel, splitQualifier} from '../text/text.js'
+import {hasDelimiterRow, settleCell} from './table-fields.js'
 
 /**
  * A bold (or italic) label and what follows it: `**Label**: text`,
@@ -108,58 +109,6 @@ function settleValue(field: Field, source: string): void {
   if (field.row) settleCell(field, consumed, source)
 }
 
-/**
- * A row's value, its second cell: up to the first `|` not escaped or the
- * line's end, as GitHub splits a row before it reads inline markup. A `|`
- * with more than spaces after it starts a third cell: then the row is no
- * field (`valueEnd` undefined).
- */
-function settleCell(field: Field, consumed: number, source: string): void {
-  const from = field.valueStart
-  const end = from === undefined ? undefined : cellEnd(source, from)
-  if (end === undefined) {
-    field.valueEnd = undefined
-    return
-  }
-  field.valueEnd = from! + source.slice(from, end).trimEnd().length
-  field.value = field.value.filter((node) => (node.position?.start.offset ?? end) < end)
-  const text = field.value.map((node, index) => {
-    const {start, end: last} = node.position ?? {}
-    if (node.type !== 'text' || !start || !last || last.offset! <= end) return toString(node)
-    // The text the cell ends in, up to the `|` that ends it (after the one the cell starts with, in
-    // the first): escaped ones before it are `|` in its value too.
-    let cut = index === 0 ? consumed - 1 : -1
-    for (let pipes = escapedPipes(source, Math.max(start.offset!, from!), end); pipes >= 0; pipes--) {
-      cut = node.value.indexOf('|', cut + 1)
-    }
-    const line = node.value.search(/[\r\n]/)
-    return node.value.slice(0, source[end] === '|' && cut !== -1 ? cut : line === -1 ? undefined : line)
-  })
-  field.text = text.join('').slice(consumed).trim()
-}
-
-/** Where a cell that starts at `from` ends: its `|`, or the line's end; undefined if another cell follows. */
-function cellEnd(source: string, from: number): number | undefined {
-  let at = from
-  while (at < source.length && !isLineEnd(source.charCodeAt(at)) && !(source[at] === '|' && source[at - 1] !== '\\'))
-    at++
-  if (source[at] !== '|') return at
-  let after = at + 1
-  while (source[after] === ' ' || source[after] === '\t') after++
-  return after === source.length || isLineEnd(source.charCodeAt(after)) ? at : undefined
-}
-
-/** The escaped `|`s (`\\|`) between two offsets. */
-function escapedPipes(source: string, from: number, to: number): number {
-  let count = 0
-  for (let at = source.indexOf('\\|', from); at !== -1 && at < to; at = source.indexOf('\\|', at + 2)) count++
-  return count
-}
-
-function isLineEnd(code: number): boolean {
-  return code === 10 || code === 13
-}
-
 /** Whether a paragraph starts with a field's label (its first line is a field). */
 export function startsWithField(paragraph: Paragraph): boolean {
   const [first, second] = paragraph.children
@@ -172,13 +121,6 @@ function atLineStart(children: PhrasingContent[], index: number): boolean {
   const previous = children[index - 1]!
   if (previous.type === 'break') return true
   return previous.type === 'text' && endsWithLineBreak(previous.value)
-}
-
-/** Whether a paragraph has a table's delimiter row (`| --- | :---: |`, `--- | ---`): then it is a table. */
-function hasDelimiterRow(paragraph: Paragraph): boolean {
-  return toString(paragraph)
-    .split(/\r?\n|\r/)
-    .some((line) => line.includes('|') && line.includes('-') && /^[\s|:-]+$/.test(line))
 }
 
 /** Whether the child at `index` starts a table row's first cell: a line start, `|` and spaces before it. */

@@ -1,0 +1,73 @@
+/**
+ * Fields in the rows of a table of two columns (`| **Owner** | Platform |`),
+ * read as GitHub splits a row into cells: the second cell is the value.
+ */
+import type {Paragraph, PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+
+/** What of a field (fields.ts) its cell settles: its value nodes, text and end. */
+interface Cell {
+  value: PhrasingContent[]
+  text: string
+  valueStart: number | undefined
+  valueEnd: number | undefined
+}
+
+/**
+ * A row's value, its second cell: up to the first `|` not escaped or the
+ * line's end, as GitHub splits a row before it reads inline markup. A `|`
+ * with more than spaces after it starts a third cell: then the row is no
+ * field (`valueEnd` undefined).
+ */
+export function settleCell(field: Cell, consumed: number, source: string): void {
+  const from = field.valueStart
+  const end = from === undefined ? undefined : cellEnd(source, from)
+  if (end === undefined) {
+    field.valueEnd = undefined
+    return
+  }
+  field.valueEnd = from! + source.slice(from, end).trimEnd().length
+  field.value = field.value.filter((node) => (node.position?.start.offset ?? end) < end)
+  const text = field.value.map((node, index) => {
+    const {start, end: last} = node.position ?? {}
+    if (node.type !== 'text' || !start || !last || last.offset! <= end) return toString(node)
+    // The text the cell ends in, up to the `|` that ends it (after the one the cell starts with, in
+    // the first): escaped ones before it are `|` in its value too.
+    let cut = index === 0 ? consumed - 1 : -1
+    for (let pipes = escapedPipes(source, Math.max(start.offset!, from!), end); pipes >= 0; pipes--) {
+      cut = node.value.indexOf('|', cut + 1)
+    }
+    const line = node.value.search(/[\r\n]/)
+    return node.value.slice(0, source[end] === '|' && cut !== -1 ? cut : line === -1 ? undefined : line)
+  })
+  field.text = text.join('').slice(consumed).trim()
+}
+
+/** Where a cell that starts at `from` ends: its `|`, or the line's end; undefined if another cell follows. */
+function cellEnd(source: string, from: number): number | undefined {
+  let at = from
+  while (at < source.length && !isLineEnd(source.charCodeAt(at)) && !(source[at] === '|' && source[at - 1] !== '\\'))
+    at++
+  if (source[at] !== '|') return at
+  let after = at + 1
+  while (source[after] === ' ' || source[after] === '\t') after++
+  return after === source.length || isLineEnd(source.charCodeAt(after)) ? at : undefined
+}
+
+/** The escaped `|`s (`\\|`) between two offsets. */
+function escapedPipes(source: string, from: number, to: number): number {
+  let count = 0
+  for (let at = source.indexOf('\\|', from); at !== -1 && at < to; at = source.indexOf('\\|', at + 2)) count++
+  return count
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 10 || code === 13
+}
+
+/** Whether a paragraph has a table's delimiter row (`| --- | :---: |`, `--- | ---`): then it is a table. */
+export function hasDelimiterRow(paragraph: Paragraph): boolean {
+  return toString(paragraph)
+    .split(/\r?\n|\r/)
+    .some((line) => line.includes('|') && line.includes('-') && /^[\s|:-]+$/.test(line))
+}
