@@ -223,6 +223,28 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('takes a diagram quoted, in a list item or with a blank line added as copied', async () => {
+    const diagram = '```\n[API] --> [DB]\n[API] --> [Queue]\n```'
+    const file = docSet(
+      `### Architecture Diagram\n\n${diagram}\n\n### Key Outcomes\n\n${diagram}\n\n### Success Metrics\n\n${diagram}`,
+      `## Architecture Overview\n\n### High-Level System Diagram\n\n> ${diagram.replaceAll('\n', '\n> ')}\n\n` +
+        `## Key Outcomes\n\n- The flow:\n\n  ${diagram.replaceAll('\n', '\n  ')}\n\n` +
+        `## Success Metrics\n\n${diagram.replace('\n[API] --> [Queue]', '\n\n[API] --> [Queue]')}`
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([])
+  })
+
+  it('reads a phase name written in parentheses (`### Phase 1 (Storage)`) as the name, and renames inside them', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n- Phase 1: Storage\n- Phase 2: Index',
+      '## Implementation Phases\n\n### Phase 1 (Storage)\n\n### Phase 2 (Indexing)'
+    )
+    const linted = await lintWith(overviewSync, file)
+    expect(messages(linted)).toEqual([
+      '11:14-11:22 milestone-overview-sync: Unexpected phase name `Indexing`, expected `Index` as in `./milestones.md:10`'
+    ])
+  })
+
   it('matches phases by name before number: a skipped phase is missing, not a rename of the next', async () => {
     const file = docSet(
       '### What Gets Built\n\n**Phase 1: Storage**\n\n**Phase 2: Index**\n\n**Phase 3: Query**',

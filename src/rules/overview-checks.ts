@@ -4,7 +4,7 @@
  * in the section; a repeat's instances are the entry's items; a heading is
  * the entry's.
  */
-import type {Code, Heading, Nodes} from 'mdast'
+import type {Heading, Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -17,7 +17,7 @@ import type {Schema, SectionSpec} from '../schema/types.js'
 import {findBrackets} from '../text/brackets.js'
 import {normalizeHeading, normalizePlaceholder, truncate, withoutQualifier} from '../text/text.js'
 import {closest, fold, foldCode, isLabelLine, lostWords, sentencesOf, stemsOf} from '../text/words.js'
-import {type Overview, type Part, blocksOf, itemReader, namedItems} from './overview-entry.js'
+import {type Overview, type Part, blocksOf, codeWithin, itemReader, namedItems} from './overview-entry.js'
 import {report} from './report.js'
 
 /** What each check needs: the doc, its parent, and how to name a place in the parent. */
@@ -107,7 +107,7 @@ function piecesOf(part: Part): Array<{text: string; node: Nodes; what: string}> 
 
 /** Each code block of the part (a diagram) is in one of the section's. */
 function checkCode(sync: Sync, section: Section, blocks: readonly Nodes[], part: Part, label: string): void {
-  const code = blocks.filter((block): block is Code => block.type === 'code')
+  const code = blocks.flatMap(codeWithin)
   const values = code.map((block) => foldCode(block.value))
   for (const block of part.code) {
     if (values.some((value) => value.includes(foldCode(block.value)))) continue

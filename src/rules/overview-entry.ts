@@ -145,6 +145,15 @@ function add(part: Part, block: RootContent): void {
   else if (block.type === 'code') part.code.push(block)
 }
 
+/** The code blocks of a block, in quotes and list items too (a diagram quoted in the doc is still copied). */
+export function codeWithin(block: Nodes): Code[] {
+  const code: Code[] = []
+  eachNode(block, (node) => {
+    if (node.type === 'code') code.push(node)
+  })
+  return code
+}
+
 /** A section's blocks, its sub-sections' included (their headings left out). */
 export function blocksOf(section: Section): RootContent[] {
   return [...section.content, ...section.children.flatMap(blocksOf)]
@@ -213,9 +222,16 @@ export function itemReader(spec: SectionSpec, {wordless = false} = {}): ItemRead
     const found = numberedName.exec(text.trim())
     const said = found && normalizeLabel(found[1]!)
     if (said !== words && !(wordless && said === '')) return undefined
-    const name = found![3]!.trim()
+    // A name in parentheses (`Phase 1 (Auth)`) is the name.
+    const name = unwrapped(found![3]!.trim())
     return {number: Number(found![2]), name, gist: nameGist(name)}
   }
+}
+
+function unwrapped(name: string): string {
+  return name.startsWith('(') && name.endsWith(')') && !name.slice(1, -1).includes(')')
+    ? name.slice(1, -1).trim()
+    : name
 }
 
 /** Words (maybe none), a number, a separator, then a name: `Phase 2: Upload`, `2. Billing`. */

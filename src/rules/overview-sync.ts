@@ -19,13 +19,15 @@
  *   ignoring case and markup;
  * - list items (Key Outcomes, Success Metrics): each is in the doc's section,
  *   one message per dropped or changed item;
- * - a code block (the architecture diagram): it is in the doc's section, line by
- *   line, whatever the indent of each line or the fence;
+ * - a code block (the architecture diagram): it is in the doc's section (in a
+ *   quote or list item too), line by line, whatever the indent of each line,
+ *   blank lines or the fence;
  * - a numbered repeat (`### Phase 1: [Phase Name]`): the doc's instances are
  *   the entry's `Phase N: Name` items, by count, order and name; a name
  *   is compared without a trailing qualifier in parentheses (`Auth (Weeks
  *   1–2)`, `Auth (2 weeks)`) or a description after a colon or a spaced dash
- *   (`Auth: Terraform and CI`, `Auth — Weeks 1–2`), on either side;
+ *   (`Auth: Terraform and CI`, `Auth — Weeks 1–2`), on either side; a name
+ *   in parentheses (`### Phase 1 (Auth)`) is the name;
  * - a heading (`## Why [This Approach]?`): the doc's is the parent's.
  *
  * With any tie, the entry also links to this doc, and a metadata line the

@@ -54,14 +54,15 @@ export function fold(text: string): string {
 }
 
 /**
- * Code for containment: line ends and a line's indent and trailing spaces do
- * not matter (a diagram re-indented in a copy is the same diagram; one that
- * lost a line or a word is not).
+ * Code for containment: line ends, blank lines and a line's indent and
+ * trailing spaces do not matter (a diagram re-indented in a copy is the same
+ * diagram; one that lost a line or a word is not).
  */
 export function foldCode(code: string): string {
   return code
     .split(/\r?\n|\r/)
     .map((line) => line.trim())
+    .filter((line) => line !== '')
     .join('\n')
     .trim()
 }
