@@ -113,10 +113,12 @@ describe('which kind a file is', () => {
       '**Architecture**:',
       '**Architecture Reference**:'
     )
-    const doc = adrDoc + '\n## Open Questions\n\nNone.\n'
+    const doc =
+      adrDoc.replace('**Status**:', '**Parent Document**: [Overview](./milestones.md)\n**Status**:') +
+      '\n## Open Questions\n\nNone.\n'
     const at = path.join(folder, 'adr-9.md')
     const kind = async (options: Options, value = doc) => (await lintText(value, at, options)).data.milestoneLint
-    // `**Status**` and `**Architecture Reference**`, two of the milestone template's metadata lines, and one of its sections.
+    // `**Parent Document**` and `**Architecture Reference**`, the milestone template's metadata lines that link, and one of its sections.
     expect(await kind({kinds})).toEqual({linted: true})
     // The two lines alone are the ADR's.
     expect(await kind({kinds}, adrDoc)).toEqual({linted: true, kind: 'adr'})

@@ -42,10 +42,11 @@ describe('parsing only what may be a milestone doc', () => {
   it('parses a doc with enough evidence, however named', () => {
     expect(parses(valid, 'milestone-2-public-launch.md')).toBe(true)
     expect(parses(valid, 'notes.md')).toBe(true)
-    expect(parses('**Status**: Draft\n**Parent Document**: x\n\n## Goal\n', 'plan.md')).toBe(true)
+    expect(parses('**Parent Document**: x\n**Architecture Reference**: y\n\n## Goal\n', 'plan.md')).toBe(true)
     expect(parses('**Status**: Draft\n**Parent Document**: x\n**Architecture Reference**: x\n', 'plan.md')).toBe(true)
-    // A design doc with a status and a parent follows another template.
+    // A design doc with a status and a parent follows another template, even with a section of the template.
     expect(parses('**Status**: Draft\n**Parent Document**: x\n\n## Overview\n', 'plan.md')).toBe(false)
+    expect(parses('**Status**: Draft\n**Parent Document**: x\n\n## Next Steps\n', 'plan.md')).toBe(false)
     expect(parses('# Milestone 3: Scale\n\n## Goal\n', 'notes.md')).toBe(true)
   })
 

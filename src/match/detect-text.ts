@@ -41,7 +41,7 @@ export function looksLikeMilestoneFile(
     template: isNamedTemplate(file.basename),
     titled: title !== undefined && isTitle(normalizeHeading(title), each),
     sections: sectionLinesIn(headings, each),
-    metadata: metadataLinesIn(head, each)
+    ...metadataLinesIn(head, each)
   }))
 }
 
@@ -72,9 +72,10 @@ function withoutClosingHashes(raw: string): string {
   return closing ? text.slice(0, end) : text
 }
 
-/** How many of the template's metadata labels start a line of `text` in bold, with a colon. */
-function metadataLinesIn(text: string, schema: Schema): number {
+/** How many of the template's metadata labels start a line of `text` in bold, with a colon; how many of those link. */
+function metadataLinesIn(text: string, schema: Schema): {metadata: number; links: number} {
   const wanted = new Set(schema.metadata.map((spec) => normalizeLabel(spec.label)))
+  const linking = new Set(schema.metadata.filter((spec) => spec.link).map((spec) => normalizeLabel(spec.label)))
   const found = new Set<string>()
   for (const line of text.split(/\r\n|\r|\n/)) {
     const mark = line.slice(0, 2)
@@ -85,7 +86,7 @@ function metadataLinesIn(text: string, schema: Schema): number {
     const key = normalizeLabel(inner.replace(/:$/, ''))
     if (colon && wanted.has(key)) found.add(key)
   }
-  return found.size
+  return {metadata: found.size, links: [...found].filter((key) => linking.has(key)).length}
 }
 
 /**
@@ -112,7 +113,8 @@ export function mayBeMilestoneDoc(
       template: isNamedTemplate(file.basename),
       titled: words.title !== undefined && found(words.title),
       sections: words.sections.filter(found).length,
-      metadata: words.metadata.filter(found).length
+      metadata: words.metadata.filter(found).length,
+      links: words.links.filter(found).length
     }
   })
 }
@@ -134,6 +136,7 @@ interface SignalWords {
   title: string | undefined
   sections: string[]
   metadata: string[]
+  links: string[]
 }
 
 const signalCache = new WeakMap<Schema, SignalWords>()
@@ -142,7 +145,8 @@ function signalWords(schema: Schema): SignalWords {
   return memo(signalCache, schema, () => ({
     title: hasFixedText(schema.title) ? longestWord(normalizeHeading(schema.title)) : undefined,
     sections: schema.sections.map((spec) => longestWord(normalizeHeading(spec.heading))),
-    metadata: schema.metadata.map((spec) => longestWord(normalizeLabel(spec.label)))
+    metadata: schema.metadata.map((spec) => longestWord(normalizeLabel(spec.label))),
+    links: schema.metadata.filter((spec) => spec.link).map((spec) => longestWord(normalizeLabel(spec.label)))
   }))
 }
 

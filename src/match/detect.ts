@@ -55,7 +55,8 @@ export function looksLikeMilestoneDoc(
       template: isNamedTemplate(basename),
       titled: model.title !== undefined && isTitle(model.title.normalized, schema),
       sections: templateSectionCount(model, schema),
-      metadata: metadataCount(model, schema)
+      metadata: metadataCount(model, schema),
+      links: metadataCount(model, schema, true)
     },
     schema
   )
@@ -71,6 +72,8 @@ export interface Evidence {
   sections: number
   /** Template metadata lines found. */
   metadata: number
+  /** Of those, the lines that link (`**Parent Document**`, `**Architecture Reference**`). */
+  links: number
 }
 
 /**
@@ -78,14 +81,14 @@ export interface Evidence {
  * makes less; but a file named as a template is a copy of it, not a doc.
  */
 export function enoughEvidence(evidence: Evidence, schema: Schema): boolean {
-  const {named, template, titled, sections, metadata} = evidence
+  const {named, template, titled, sections, metadata, links} = evidence
   // A copy of the template (`docs/milestone-template.md`) has all of it, and is no doc.
   if (template && !named) return false
   if ((named || titled) && sections + metadata > 0) return true
-  // Two metadata lines need one of the template's sections too, unless they are all of them:
-  // a design doc with `**Status**` and `**Parent Document**` lines follows another template.
+  // Two metadata lines that link need one of the template's sections too, unless they are all of them:
+  // a design doc with `**Status**` and `**Parent Document**` lines, and `## Next Steps`, follows another template.
   const allMetadata = metadata >= Math.max(2, schema.metadata.length)
-  return allMetadata || (metadata >= 2 && sections > 0) || sections >= Math.ceil(schema.sections.length / 2)
+  return allMetadata || (links >= 2 && sections > 0) || sections >= Math.ceil(schema.sections.length / 2)
 }
 
 /** `milestone-2-launch.md`, as {@link milestoneFileName} says. */
@@ -107,8 +110,8 @@ function templateSectionCount(model: Model, schema: Schema): number {
   return found.size
 }
 
-function metadataCount(model: Model, schema: Schema): number {
-  return schema.metadata.filter((spec) => findField(model.metadata, spec)).length
+function metadataCount(model: Model, schema: Schema, linking = false): number {
+  return schema.metadata.filter((spec) => (!linking || spec.link) && findField(model.metadata, spec)).length
 }
 
 /** A title that is all placeholder (`[Milestone Name]`) says nothing about a doc. */
