@@ -245,6 +245,17 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('takes a doc’s phase with no name (`### Phase 2`) as the entry’s item of its number', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n- Phase 1: Storage\n- Phase 2: Index\n- Phase 3: Query',
+      '## Implementation Phases\n\n### Phase 1\n\n### Phase 2: Indexing'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '11:1-11:22 milestone-overview-sync: Unexpected missing phase 3 `Query` of `./milestones.md:11`, expected a section for it after `### Phase 2: Indexing`',
+      '11:14-11:22 milestone-overview-sync: Unexpected phase name `Indexing`, expected `Index` as in `./milestones.md:10`'
+    ])
+  })
+
   it('matches phases by name before number: a skipped phase is missing, not a rename of the next', async () => {
     const file = docSet(
       '### What Gets Built\n\n**Phase 1: Storage**\n\n**Phase 2: Index**\n\n**Phase 3: Query**',

@@ -15,9 +15,9 @@ import {headingMatches} from '../match/outline.js'
 import {headingPattern} from '../schema/pattern.js'
 import type {Schema, SectionSpec} from '../schema/types.js'
 import {findBrackets} from '../text/brackets.js'
-import {normalizeHeading, normalizePlaceholder, truncate, withoutQualifier} from '../text/text.js'
+import {normalizePlaceholder, truncate, withoutQualifier} from '../text/text.js'
 import {closest, fold, foldCode, isLabelLine, lostWords, sentencesOf, stemsOf} from '../text/words.js'
-import {type Overview, type Part, blocksOf, codeWithin, itemReader, namedItems} from './overview-entry.js'
+import {type Overview, type Part, blocksOf, codeWithin, isItem, itemReader, namedItems} from './overview-entry.js'
 import {report} from './report.js'
 
 /** What each check needs: the doc, its parent, and how to name a place in the parent. */
@@ -129,7 +129,7 @@ function checkCode(sync: Sync, section: Section, blocks: readonly Nodes[], part:
 export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], entry: Section): void {
   const {file, model, overview, at} = sync
   const items = namedItems(entry, spec)
-  const read = itemReader(spec, {wordless: true})
+  const read = itemReader(spec, {inDoc: true})
   if (items.length === 0 || !read) return
   const noun = spec.tie!.part || 'item'
   const instances = sections.flatMap((section) => {
@@ -138,7 +138,7 @@ export function checkNames(sync: Sync, spec: SectionSpec, sections: Section[], e
   })
   const left = new Set(items)
   const unnamed = instances.filter((instance) => {
-    const item = [...left].find((candidate) => normalizeHeading(candidate.gist) === normalizeHeading(instance.gist))
+    const item = [...left].find((candidate) => isItem(candidate, instance))
     if (item) left.delete(item)
     return !item
   })

@@ -212,20 +212,30 @@ export type ItemReader = (text: string) => ReadItem | undefined
 /**
  * How to read a repeat's instances, when its heading is words, a number,
  * then a placeholder. A doc's heading may leave the words out (`### 1. Auth`,
- * as its pattern does); an entry's item may not, lest any numbered line be one.
+ * as its pattern does) or the name (`### Phase 1`, read with an empty
+ * name); an entry's item may not, lest any numbered line be one.
  */
-export function itemReader(spec: SectionSpec, {wordless = false} = {}): ItemReader | undefined {
+export function itemReader(spec: SectionSpec, {inDoc = false} = {}): ItemReader | undefined {
   const shape = numberedName.exec(spec.heading.replace(placeholder, '[]'))
   if (!shape || !spec.heading.trimEnd().endsWith(']') || shape[3] !== '[]') return undefined
   const words = normalizeLabel(shape[1]!)
   return (text) => {
+    const alone = inDoc ? /^(\D*?)(\d+)$/.exec(text.trim()) : null
+    if (alone && normalizeLabel(alone[1]!) === words) return {number: Number(alone[2]), name: '', gist: ''}
     const found = numberedName.exec(text.trim())
     const said = found && normalizeLabel(found[1]!)
-    if (said !== words && !(wordless && said === '')) return undefined
+    if (said !== words && !(inDoc && said === '')) return undefined
     // A name in parentheses (`Phase 1 (Auth)`) is the name.
     const name = unwrapped(found![3]!.trim())
     return {number: Number(found![2]), name, gist: nameGist(name)}
   }
+}
+
+/** Whether a doc's instance is an entry's item: by name (its gist), or one with no name (`### Phase 2`) by number. */
+export function isItem(item: ReadItem, instance: ReadItem): boolean {
+  return instance.gist
+    ? normalizeHeading(item.gist) === normalizeHeading(instance.gist)
+    : item.number === instance.number
 }
 
 function unwrapped(name: string): string {

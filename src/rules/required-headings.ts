@@ -23,7 +23,7 @@
  * it out (`### 1. Setup`, with a mark after a number from 1), as a component does. Where
  * the others have the word, or a mark after their number, a heading without is a note
  * among them, not an instance (`### 1. Overview` among phases, `### 12 Factor Notes`
- * among `### 1. Upload` components). Sections the
+ * among `### 1. Upload` components). A phase may have no name (`### Phase 1`). Sections the
  * template does not have are fine. Risks are checked by `milestone-risk-fields`.
  *
  * | problem | reported at | quick fix (`expected`) |

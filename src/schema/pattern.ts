@@ -83,6 +83,8 @@ function compile(spec: SectionSpec): HeadingPattern {
     if (end === before.length) return undefined
     const number = Number(text.slice(before.length, end))
     let rest = text.slice(end)
+    // A number alone, where only a name follows it in the template (`### Phase 1` for `Phase 1: [Phase Name]`).
+    if (rest === '' && counted.separated && !wordless && counted.pieces.every((piece) => !piece)) return {number}
     if (counted.separated) {
       // A space alone ends a number of one or two digits (`### 1 Upload`): `### 2024 Roadmap` is no component;
       // without its word, a mark (`### 1. Auth`): `### 2 Week Buffer` is no phase, nor is `### 0. Prerequisites`.
