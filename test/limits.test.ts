@@ -77,7 +77,8 @@ describe('the parse guard in the preset', () => {
     expect(await lintText('x\n'.repeat(600_000), undefined, 'CHANGELOG.md')).toEqual([])
     expect(
       await lintText(
-        '**Status**: Draft\n**Parent Document**: [x](./x.md)\n\n## Goal\n\n' + 'x\n'.repeat(600_000),
+        '**Parent Document**: [x](./x.md)\n**Architecture Reference**: [y](./y.md)\n\n## Goal\n\n' +
+          'x\n'.repeat(600_000),
         undefined,
         'notes.md'
       )
@@ -90,11 +91,13 @@ describe('the parse guard in the preset', () => {
     const overLimit = async (start: string, options?: Parameters<typeof lint>[1]) =>
       (await lintText(start + huge, options, 'notes.md')).length
     expect(await overLimit('# Milestone 3: Scale\n\n**Status**: Draft\n')).toBe(1)
-    expect(await overLimit('**Status:** Draft\n__Architecture Reference__: [x](./x.md)\n\n## Goal ##\n')).toBe(1)
+    expect(await overLimit('**Parent Document:** x\n__Architecture Reference__: [x](./x.md)\n\n## Goal ##\n')).toBe(1)
     expect(await overLimit('**Status**: Draft\n**Parent Document**: x\n**Architecture Reference**: x\n')).toBe(1)
-    // Each alone is said of other docs too: a progress report's title, a design doc's status and parent.
+    // Each alone is said of other docs too: a progress report's title, a design doc's status and parent,
+    // with one of the template's sections too.
     expect(await overLimit('# Milestone 3: Scale\n\n')).toBe(0)
     expect(await overLimit('**Status**: Draft\n**Parent Document**: [x](./x.md)\n\n## Overview\n')).toBe(0)
+    expect(await overLimit('**Status**: Draft\n**Parent Document**: [x](./x.md)\n\n## Next Steps\n')).toBe(0)
     expect(await overLimit('**Status**: Draft\n\nStatus only.\n')).toBe(0)
 
     // Another template: its own title and labels count, the bundled one's do not.
