@@ -1,6 +1,7 @@
 /**
- * Links written in HTML (`<a href="./x.md">`) in a doc's HTML nodes, block
- * or inline, with their URL and where its value is written in the source.
+ * Links and images written in HTML (`<a href="./x.md">`, `<img src="./x.png">`)
+ * in a doc's HTML nodes, block or inline, with their URL and where its value
+ * is written in the source.
  */
 import type {Html} from 'mdast'
 import type {Position} from 'unist'
@@ -8,9 +9,11 @@ import {startTags} from '../text/html.js'
 import {lineEnd} from './lines.js'
 import type {Source} from './source.js'
 
-/** An `<a href>` of a doc. */
+/** An `<a href>` or `<img src>` of a doc. */
 export interface HtmlLink {
   type: 'htmlLink'
+  /** `a` or `img`. */
+  tag: string
   /** The href as a browser reads it: references decoded, tabs and line breaks dropped, outer spaces trimmed. */
   url: string
   /** Where the href's value is written (without quotes); the HTML node's place where that cannot be found. */
@@ -19,19 +22,32 @@ export interface HtmlLink {
   html: Html
 }
 
-/** The links in HTML nodes, in order. */
+/** The attribute that holds a tag's URL. */
+const urlAttributes = new Map([
+  ['a', 'href'],
+  ['img', 'src']
+])
+
+/** The links and images in HTML nodes, in order. */
 export function htmlLinksOf(nodes: readonly Html[], source: Source): HtmlLink[] {
   const links: HtmlLink[] = []
   for (const node of nodes) {
     let place: ((index: number) => number | undefined) | undefined
     for (const tag of startTags(node.value)) {
-      const href = tag.name === 'a' ? tag.attributes.find((attribute) => attribute.name === 'href') : undefined
+      const wanted = urlAttributes.get(tag.name)
+      const href = wanted ? tag.attributes.find((attribute) => attribute.name === wanted) : undefined
       if (!href) continue
       place ??= placer(source, node)
       const from = place(href.start)
       const to = place(href.end)
       const position = from === undefined || to === undefined ? undefined : source.range(from, to)
-      links.push({type: 'htmlLink', url: urlOf(href.value), position: position ?? node.position, html: node})
+      links.push({
+        type: 'htmlLink',
+        tag: tag.name,
+        url: urlOf(href.value),
+        position: position ?? node.position,
+        html: node
+      })
     }
   }
   return links

@@ -48,7 +48,7 @@ export function firstLink(model: Model, field: Field): Link | LinkReference | Ht
     eachNode(node, function (child) {
       if (found) return false
       if (child.type === 'link' || child.type === 'linkReference') found = child
-      else if (child.type === 'html') found = model.htmlLinks.find((link) => link.html === child)
+      else if (child.type === 'html') found = model.htmlLinks.find((link) => link.html === child && link.tag === 'a')
       return undefined
     })
   }

@@ -14,7 +14,8 @@
  *   files (when they exist; a missing one is reported once, as a broken link),
  *   a reference link (`[Overview][overview]`) by its definition wherever that is.
  *
- * An HTML link is an `<a>` tag's `href`, in block or inline HTML, quoted or
+ * An HTML link is an `<a>` tag's `href` (and an image, an `<img>` tag's `src`,
+ * is checked as a Markdown image is), in block or inline HTML, quoted or
  * not, its attributes in any order and case (`<A TITLE="…" HREF='./x.md'>`),
  * read as a browser reads it: character references decoded (`&amp;` is `&`),
  * and none in a comment (`<!-- <a href="./old.md"> -->`), an end tag or a
