@@ -87,11 +87,10 @@ function after(model: Model, section: Section, field: Field, text: string): Inse
  * its row, begun as that row's line is (`> `, in a quote).
  */
 function rowNextTo(model: Model, field: Field, text: string, side: 'before' | 'after'): Insertion | undefined {
-  const source = model.source.text
   const at = start(field)!
-  const lineStart = Math.max(source.lastIndexOf('\n', at - 1), source.lastIndexOf('\r', at - 1)) + 1
+  const lineStart = startOfLine(model, at)
   // What the row's line starts with before its first cell (`> `), and whether it has outer pipes.
-  const lead = source.slice(lineStart, at)
+  const lead = model.source.text.slice(lineStart, at)
   const prefix = lead.trimEnd().endsWith('|') ? lead.slice(0, lead.lastIndexOf('|')) : lead
   const row = tableRow(text, lead.includes('|'))
   if (row === undefined || !/^[ \t>]*$/.test(prefix)) return undefined
@@ -136,9 +135,7 @@ function blockHolding(section: Section, offset: number): RootContent | undefined
  * a field in a blockquote starts too; else undefined.
  */
 function quotePrefix(model: Model, offset: number): string | undefined {
-  const text = model.source.text
-  const from = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
-  const prefix = text.slice(from, offset)
+  const prefix = model.source.text.slice(startOfLine(model, offset), offset)
   return prefix === '' || (prefix.includes('>') && /^[ \t>]*$/.test(prefix)) ? prefix : undefined
 }
 
@@ -157,6 +154,12 @@ function blankLine(prefix: string): string {
 function lines(model: Model, node: RootContent): number {
   const {start, end} = node.position ?? {}
   return start && end ? end.line - start.line + 1 : 0
+}
+
+/** Where the line holding `offset` starts. */
+function startOfLine(model: Model, offset: number): number {
+  const text = model.source.text
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
 }
 
 function endOfLine(model: Model, offset: number): number {
