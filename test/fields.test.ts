@@ -1,6 +1,6 @@
 /**
  * Fields read from a paragraph (src/model/fields.ts): label lines, and the
- * rows of a table of two columns, whose second cell is the value.
+ * rows of a table whose first cell is a label, the second cell the value.
  */
 import {remark} from 'remark'
 import {VFile} from 'vfile'
@@ -17,7 +17,7 @@ function metadata(lines: string): string[][] {
   return fields.map((field) => [field.label, field.text, markdown.slice(field.valueStart, field.valueEnd).trim()])
 }
 
-describe('fields in a table of two columns', () => {
+describe('fields in a table', () => {
   it('reads each row whose first cell is a label, the second cell its value, with or without spaces or a closing `|`', () => {
     expect(
       metadata(
@@ -37,10 +37,15 @@ describe('fields in a table of two columns', () => {
     ])
   })
 
-  it('reads no field from a row of three cells, or a `|` in prose', () => {
+  it('reads a row of three cells or more by its second cell, and no field from a `|` in prose', () => {
     expect(
-      metadata('| **Risk** | High | Low |\n| **Status** | [Plan](./a.md) | Later |\nSee a | **Status** | b')
-    ).toEqual([])
+      metadata('| **Risk** | High | Low |\n| **Status** | [Plan](./a.md) | Later |\n| **Owner** | | Platform |')
+    ).toEqual([
+      ['Risk', 'High', 'High'],
+      ['Status', 'Plan', '[Plan](./a.md)'],
+      ['Owner', '', '']
+    ])
+    expect(metadata('See a | **Status** | b')).toEqual([])
   })
 
   it('reads an escaped `|` as the cell’s text, as GitHub does', () => {

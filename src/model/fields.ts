@@ -12,7 +12,7 @@ import {hasDelimiterRow, settleCell} from './table-fields.js'
  * A bold (or italic) label and what follows it: `**Label**: text`,
  * `**Label:** text`, `**Label** (qualifier): text`, `**Label** — text`, a
  * label on its own line followed by a list, code block or other block, or a
- * row of a table of two columns, `| **Label** | text |`.
+ * row of a table, `| **Label** | text |` (the second cell is the value).
  */
 export interface Field {
   /** Label as written, without markup, colon or qualifier. */
@@ -40,7 +40,7 @@ export interface Field {
    * paragraph (not one that starts with a label), blockquote, table or HTML.
    */
   block: ValueBlock | undefined
-  /** Whether the field is a table row (`| **Label** | text |`): its value is the second cell. */
+  /** Whether the field is a table row (`| **Label** | text |`): its value is the second cell, whatever follows. */
   row: boolean
 }
 
@@ -84,8 +84,7 @@ export function paragraphFields(paragraph: Paragraph, source: string): Field[] {
   }
 
   if (current) settleValue(current, source)
-  // A row of three cells or more is a table's, not a field's.
-  return fields.filter((field) => !field.row || field.valueEnd !== undefined)
+  return fields
 }
 
 /** Once a field's value nodes are all known: its text (without the colon after the label) and where the value starts and ends. */

@@ -1,6 +1,7 @@
 /**
- * Fields in the rows of a table of two columns (`| **Owner** | Platform |`),
- * read as GitHub splits a row into cells: the second cell is the value.
+ * Fields in the rows of a table whose first cell is a label
+ * (`| **Owner** | Platform |`), read as GitHub splits a row into cells: the
+ * second cell is the value.
  */
 import type {Paragraph, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -15,9 +16,8 @@ interface Cell {
 
 /**
  * A row's value, its second cell: up to the first `|` not escaped or the
- * line's end, as GitHub splits a row before it reads inline markup. A `|`
- * with more than spaces after it starts a third cell: then the row is no
- * field (`valueEnd` undefined).
+ * line's end, as GitHub splits a row before it reads inline markup. Cells
+ * after it are the table's (`| **Status** | Planning | since May |`).
  */
 export function settleCell(field: Cell, consumed: number, source: string): void {
   const from = field.valueStart
@@ -43,15 +43,12 @@ export function settleCell(field: Cell, consumed: number, source: string): void 
   field.text = text.join('').slice(consumed).trim()
 }
 
-/** Where a cell that starts at `from` ends: its `|`, or the line's end; undefined if another cell follows. */
-function cellEnd(source: string, from: number): number | undefined {
+/** Where a cell that starts at `from` ends: its `|`, or the line's end. */
+function cellEnd(source: string, from: number): number {
   let at = from
   while (at < source.length && !isLineEnd(source.charCodeAt(at)) && !(source[at] === '|' && source[at - 1] !== '\\'))
     at++
-  if (source[at] !== '|') return at
-  let after = at + 1
-  while (source[after] === ' ' || source[after] === '\t') after++
-  return after === source.length || isLineEnd(source.charCodeAt(after)) ? at : undefined
+  return at
 }
 
 /** The escaped `|`s (`\\|`) between two offsets. */
@@ -70,4 +67,12 @@ export function hasDelimiterRow(paragraph: Paragraph): boolean {
   return toString(paragraph)
     .split(/\r?\n|\r/)
     .some((line) => line.includes('|') && line.includes('-') && /^[\s|:-]+$/.test(line))
+}
+
+/** A row field's cells after its value's, as written (`| **Impact** | High | Wrong totals |`: ` Wrong totals |`); else ''. */
+export function laterCells(field: {row: boolean; valueEnd: number | undefined}, source: string): string {
+  if (!field.row || field.valueEnd === undefined) return ''
+  let end = field.valueEnd
+  while (end < source.length && !isLineEnd(source.charCodeAt(end))) end++
+  return source.slice(field.valueEnd, end)
 }

@@ -65,11 +65,12 @@ function before(model: Model, section: Section, field: Field, text: string): Ins
 /** After a field: as the next line of its paragraph, or a block after what holds its value. */
 function after(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
   const at = start(field)!
-  if (field.row) return rowNextTo(model, field, text, 'after')
+  // A field of more than one line after a row: a block after the table.
+  if (field.row && !text.includes('\n')) return rowNextTo(model, field, text, 'after')
   const holder = field.list ?? field.code ?? field.block ?? blockHolding(section, at)
   const end = holder?.position?.end.offset
   if (end === undefined) return undefined
-  const prefix = quotePrefix(model, at) ?? ''
+  const prefix = (field.row ? rowPrefix(model, at) : quotePrefix(model, at)) ?? ''
   const nl = '\n' + prefix
   text = quoted(text, prefix)
   if (!field.list && !field.code && !field.block && !text.includes('\n') && field.valueEnd !== undefined) {
@@ -89,23 +90,40 @@ function after(model: Model, section: Section, field: Field, text: string): Inse
 function rowNextTo(model: Model, field: Field, text: string, side: 'before' | 'after'): Insertion | undefined {
   const at = start(field)!
   const lineStart = startOfLine(model, at)
-  // What the row's line starts with before its first cell (`> `), and whether it has outer pipes.
-  const lead = model.source.text.slice(lineStart, at)
-  const prefix = lead.trimEnd().endsWith('|') ? lead.slice(0, lead.lastIndexOf('|')) : lead
-  const row = tableRow(text, lead.includes('|'))
-  if (row === undefined || !/^[ \t>]*$/.test(prefix)) return undefined
+  const prefix = rowPrefix(model, at)
+  const line = model.source.text.slice(at, endOfLine(model, at))
+  const row = tableRow(text, model.source.text.slice(lineStart, at).includes('|'), cellsAfter(line))
+  if (row === undefined || prefix === undefined) return undefined
   return side === 'before'
     ? {offset: lineStart, text: `${prefix}${row}\n`, row}
     : {offset: endOfLine(model, field.valueEnd ?? at), text: `\n${prefix}${row}`, row}
 }
 
-/** A one-line field (`**Label**: value`, `**Label:** value`) as a table row, `| **Label** | value |` (or `**Label** | value`). */
-function tableRow(text: string, piped: boolean): string | undefined {
+/** What a row's line starts with before its first cell: nothing or quote marks (`> `); else undefined. */
+function rowPrefix(model: Model, at: number): string | undefined {
+  const lead = model.source.text.slice(startOfLine(model, at), at)
+  const prefix = lead.trimEnd().endsWith('|') ? lead.slice(0, lead.lastIndexOf('|')) : lead
+  return /^[ \t>]*$/.test(prefix) ? prefix : undefined
+}
+
+/**
+ * A one-line field (`**Label**: value`, `**Label:** value`) as a table row,
+ * `| **Label** | value |` (or `**Label** | value`), with as many empty cells
+ * after its value as its table has (`| **Label** | value | |`).
+ */
+function tableRow(text: string, piped: boolean, more: number): string | undefined {
   const found = /^([^:\n]*):((?:\*\*|__|\*|_)?)([^\n]*)$/.exec(text)
   if (!found) return undefined
   const [, label, marks, rest] = found as unknown as [string, string, string, string]
-  const value = rest.trim()
-  return piped ? `| ${label}${marks} | ${value}${value ? ' ' : ''}|` : `${label}${marks} | ${value}`.trimEnd()
+  const cells = [`${label}${marks}`, rest.trim(), ...Array.from({length: more}, () => '')]
+  return piped ? `| ${cells.join(' | ')} |`.replace(/ {2}\|/g, ' |') : cells.join(' | ').trimEnd()
+}
+
+/** The cells a row has after its value's, from its first cell's text (`**Label** | value | note |`: 1). */
+function cellsAfter(line: string): number {
+  const pipes = line.match(/(?<!\\)\|/g)?.length ?? 0
+  // The first two cells' `|` and, if the row has one, its closing `|`.
+  return Math.max(0, pipes - (/\|[ \t]*$/.test(line) ? 2 : 1))
 }
 
 /** With no field to go by: after the section's own text, before a closing `---`. */

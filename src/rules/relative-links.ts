@@ -1,7 +1,8 @@
 /**
  * - `**Parent Document**` and `**Architecture Reference**` are present, each
  *   with a relative link (as lines of their own, list items, rows of a table
- *   of two columns, `| **Parent Document** | … |` (outer pipes or not), or quoted:
+ *   whose second cell is the value, `| **Parent Document** | … |` (outer pipes
+ *   or not, more cells after it or not), or quoted:
  *   `> **Parent Document**: …`, `> > **Parent Document**: …`);
  * - every relative link, image, definition and HTML link resolves to an
  *   existing file or folder, relative to the doc's folder (percent-decoded,

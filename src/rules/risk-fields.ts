@@ -6,7 +6,9 @@
  * `**Mitigation**:` followed by at least one list item or sentence. Emoji or
  * emphasis before the level (`🔴 **High** - …`), `**Impact:**` (colon inside the
  * bold), emoji-decorated labels (`**⚠️ Impact**:`), fields written as list items
- * (`- **Impact**: …`) or quoted (`> **Impact**: …`) are fine. A level that is
+ * (`- **Impact**: …`), quoted (`> **Impact**: …`) or as table rows
+ * (`| **Impact** | High | Wrong totals |`, the cells after the level its
+ * explanation) are fine. A level that is
  * there but not first (`Users cannot pay (High)`) is reported as such, with the
  * form expected. A missing field is reported where it belongs, in template order
  * among the risk's fields, with the template's text of it as `expected` (the
@@ -26,6 +28,7 @@ import leven from 'leven'
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section} from '../model/model.js'
+import {laterCells} from '../model/table-fields.js'
 import {truncate} from '../text/text.js'
 import {fieldsIn, findField} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
@@ -145,7 +148,9 @@ function checkLevel(model: Model, file: VFile, field: Field, label: string, leve
   const level = levelAtStart(rest, levels)
 
   if (level !== undefined) {
-    if (!/[\p{L}\p{N}]/u.test(rest.slice(level.length))) {
+    // In a row, the cells after the level's may explain it (`| **Impact** | High | Wrong totals |`).
+    const cells = laterCells(field, model.source.text)
+    if (!/[\p{L}\p{N}]/u.test(rest.slice(level.length) + cells)) {
       report(
         file,
         `Unexpected ${name} \`${level}\` without an explanation, expected \`${level} - <explanation>\``,

@@ -21,8 +21,11 @@
  * in between are skipped), or the sub-sections that follow a label ending its
  * section. The colon may be inside or outside the bold, or be a dash
  * (`**Purpose** — …`); the label may be italic, carry emoji, be quoted
- * (`> **Key Principle**: …`), start a row of a table of two columns (`| **Owner** |
- * Platform |`, with or without outer pipes, the second cell its value), carry a qualifier (`**Immediate** (Start Here):`,
+ * (`> **Key Principle**: …`), start a row of a table (`| **Owner** | Platform |`,
+ * with or without outer pipes; the second cell is its value, empty only if
+ * the cells after it are empty too, and a field put
+ * back next to rows is a row with the table's cells, or a block after the
+ * table if it takes more than a line), carry a qualifier (`**Immediate** (Start Here):`,
  * `**System Flow (Validation)**:`), sit in a sub-section the template does not
  * name, or be a heading: a sub-heading of the section (`#### Purpose`, and
  * with a qualifier, `#### Immediate (Start Here)`), or a heading at the
@@ -55,6 +58,7 @@
 import type {VFile} from 'vfile'
 import type {Field} from '../model/fields.js'
 import {headingLine, type Model, type Section, ownFields} from '../model/model.js'
+import {laterCells} from '../model/table-fields.js'
 import {type Outline, fieldsIn, matches, unmatchedDescendants} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {checkClosing} from './closing-lines.js'
@@ -218,6 +222,8 @@ function checkEntries(outline: Outline, section: Section, spec: SectionSpec, emp
 /** Whether a field has no value: no text, and no list, code block or other block after it. */
 function isEmpty(model: Model, field: Field): boolean {
   if (field.text !== '' || field.block) return false
+  // A row whose other cells say something (`| **Uptime** | | 99.9% |`): a blank cell of a column.
+  if (/[\p{L}\p{N}]/u.test(laterCells(field, model.source.text))) return false
   if (field.list?.children.some((item) => item.children.length > 0)) return false
   if (field.code && field.code.value.trim() !== '') return false
   // A heading's value can be its sub-sections; so can a label's that ends its section.
