@@ -111,7 +111,7 @@ const wildcard = '\u0000'
 const patterns = new WeakMap<LabelSpec, string[][]>()
 
 /** A template label to find in a doc: a field's, or a metadata line's. */
-type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
+export type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
 
 /**
  * Whether a field stands for a template field: its label or an
@@ -120,7 +120,12 @@ type LabelSpec = Pick<FieldSpec, 'label' | 'alternatives'>
  * Every rule finds its fields through this.
  */
 export function matches(spec: LabelSpec, field: Field): boolean {
-  return labelPatterns(spec).some((pieces) => wildcardMatch(pieces, field.key, 1))
+  return matchesKey(spec, field.key)
+}
+
+/** Whether a {@link normalizeLabel normalised} label stands for `spec`. */
+export function matchesKey(spec: LabelSpec, key: string): boolean {
+  return labelPatterns(spec).some((pieces) => wildcardMatch(pieces, key, 1))
 }
 
 /** The first of `fields` that stands for `spec`. */

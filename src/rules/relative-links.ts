@@ -3,7 +3,9 @@
  *   with a relative link (as lines of their own, list items, rows of a table
  *   whose second cell is the value, `| **Parent Document** | … |` (outer pipes
  *   or not, more cells after it or not), or quoted:
- *   `> **Parent Document**: …`, `> > **Parent Document**: …`);
+ *   `> **Parent Document**: …`, `> > **Parent Document**: …`); one written
+ *   without bold (`Parent Document: […](…)`) is reported on its label, with
+ *   its bold form as `expected`;
  * - every relative link, image, definition and HTML link resolves to an
  *   existing file or folder, relative to the doc's folder (percent-decoded,
  *   `?query` ignored);
@@ -90,6 +92,7 @@ import {checkLink} from './link-targets.js'
 import {firstLink, linkingOf, linksWithin, urlOf} from './linking.js'
 import type {LookUps} from './link-suggestions.js'
 import {milestoneRule} from './rule.js'
+import {reportPlainLabel} from './plain-label.js'
 import {report, reportMissing} from './report.js'
 import {metadataInsertion, metadataLine} from './metadata-fix.js'
 import {bold, shown} from './field-text.js'
@@ -189,6 +192,7 @@ function checkMetadata(
     const field = findField(model.metadata, spec)
 
     if (!field) {
+      if (reportPlainLabel(model, file, [...model.root.content, ...(model.title?.content ?? [])], spec)) continue
       // What the fix writes, when the file is certain; else the template's line.
       const line = metadataLine(model, spec, resolveTarget, lookUpTarget)
       const insertion = line === undefined ? undefined : metadataInsertion(model, schema, spec, line)

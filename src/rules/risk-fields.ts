@@ -12,7 +12,9 @@
  * there but not first (`Users cannot pay (High)`) is reported as such, with the
  * form expected. A missing field is reported where it belongs, in template order
  * among the risk's fields, with the template's text of it as `expected` (the
- * risk's heading when no place is certain); a level that is not allowed is reported on the
+ * risk's heading when no place is certain), or, where its label is there
+ * without bold (`Probability: Low - …`), on the label, with its bold form as
+ * `expected`; a level that is not allowed is reported on the
  * word, with the allowed levels as `expected` (one quick fix each). When exactly
  * one level is close to the word (`Med`, `Hgih`, or `Medium` against
  * `['HIGH', 'MED', 'LOW']`), the message asks whether that was meant and that
@@ -33,6 +35,7 @@ import {truncate} from '../text/text.js'
 import {fieldsIn, findField} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule} from './rule.js'
+import {reportPlainLabel} from './plain-label.js'
 import {report, reportMissing} from './report.js'
 import {fieldInsertion} from './field-insertion.js'
 import {bold} from './field-text.js'
@@ -97,6 +100,7 @@ function checkField(
   const label = bold(spec.label, model)
 
   if (!field) {
+    if (reportPlainLabel(model, file, risk.content, spec)) return
     const example = levels ? ` ${levels.join('|')} - <explanation>` : ' <text or list>'
     reportMissing(
       model,

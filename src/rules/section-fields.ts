@@ -36,7 +36,10 @@
  * A missing field is reported where it belongs (in template order among the
  * section's fields, else after the section's own text), with the template's
  * text of it as `expected`, in the doc's own bullets and emphasis; the
- * section's heading when no place is certain. An empty field is reported at its
+ * section's heading when no place is certain. Where its label is there
+ * without bold (`Purpose: …`, `- Features:`, `| Cost Structure | … |`), that
+ * is reported on the label instead, with its bold form as `expected`, so the
+ * fix makes it bold rather than adding a second one. An empty field is reported at its
  * label. A missing closing line is reported at the end of the file, with the
  * line to insert as `expected` (not after an HTML or code block, which could
  * swallow it).
@@ -64,6 +67,7 @@ import type {OptionsOf} from '../match/options.js'
 import {checkClosing} from './closing-lines.js'
 import {bold, kindName, kindPlaceholder, shown} from './field-text.js'
 import {milestoneRule} from './rule.js'
+import {reportPlainLabel} from './plain-label.js'
 import {report, reportMissing} from './report.js'
 import {fieldInsertion} from './field-insertion.js'
 import {fieldName, presenceOf} from './field-presence.js'
@@ -161,7 +165,7 @@ function checkField(
 ): void {
   const found = fields.filter((field) => matches(spec, field))
   if (found.length === 0) {
-    if (!required) return
+    if (!required || reportPlainLabel(model, file, section.content, spec)) return
     const forms = [spec.label, ...(spec.alternatives ?? [])].map(
       (label) => `\`${bold(label, model)} ${kindPlaceholder(spec)}\``
     )

@@ -10,9 +10,13 @@
  * reported with the empty text as `expected`: the fix removes it, and the space
  * after it, rather than doubling the `✅`. A missing `**Success Criteria**:` is
  * reported where the template puts it among the section's fields, with the
- * template's list of `✅` placeholders as `expected`.
+ * template's list of `✅` placeholders as `expected`; where the label is
+ * there without bold (`Success Criteria:`), that is reported on the label,
+ * with its bold form as `expected`.
  *
  * @example invalid.md
+ *
+ * @example plain-label.md
  *
  * @example mark-before-marker.md
  */
@@ -22,6 +26,7 @@ import {headingLine, type Model, type Section} from '../model/model.js'
 import {fieldsIn, findField} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule} from './rule.js'
+import {reportPlainLabel} from './plain-label.js'
 import {report, reportMissing} from './report.js'
 import {fieldInsertion} from './field-insertion.js'
 import {bold} from './field-text.js'
@@ -77,6 +82,7 @@ function checkSection(
   const label = bold(spec.label, model)
 
   if (!field) {
+    if (reportPlainLabel(model, file, section.content, spec)) return
     reportMissing(
       model,
       file,

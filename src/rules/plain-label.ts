@@ -1,0 +1,74 @@
+/**
+ * A template field written without its bold: `Parent Document: […](…)` or
+ * `| Cost Structure | … |`. Where a field is missing but its label is there
+ * plain, the message says so, on the label, and its fix makes it bold, in
+ * place of "missing" and a second copy of the field.
+ */
+import type {Paragraph, RootContent} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Model} from '../model/model.js'
+import {type LabelSpec, matchesKey} from '../match/outline.js'
+import {normalizeLabel} from '../text/text.js'
+import {bold} from './field-text.js'
+import {report} from './report.js'
+
+/**
+ * A line's plain label: after quote marks and spaces, text that is not
+ * markup, ended by a colon, or in a row's first cell (`| Label |`).
+ */
+const plainLabel = /^[ \t>]*(\|[ \t]*)?([^\s*_`|:<>[\]][^*_`|:\n]{0,60})([:|])/
+
+/**
+ * Report `spec`'s label where `blocks` have it without bold, on the label,
+ * with its bold form as the fix. Whether it was found.
+ */
+export function reportPlainLabel(model: Model, file: VFile, blocks: readonly RootContent[], spec: LabelSpec): boolean {
+  const found = findPlain(model, blocks, spec)
+  if (!found) return false
+  const written = bold(found.label, model).slice(0, -1)
+  const shown = (label: string) => (found.row ? `| ${label} |` : `${label}:`)
+  report(
+    file,
+    `Unexpected label \`${shown(found.label)}\` without bold, expected \`${shown(written)}\``,
+    model.source.range(found.start, found.start + found.label.length),
+    {expected: [written]}
+  )
+  return true
+}
+
+function findPlain(
+  model: Model,
+  blocks: readonly RootContent[],
+  spec: LabelSpec
+): {label: string; start: number; row: boolean} | undefined {
+  for (const paragraph of paragraphs(blocks)) {
+    const from = paragraph.position?.start.offset
+    const to = paragraph.position?.end.offset
+    if (from === undefined || to === undefined) continue
+    const text = model.source.text.slice(from, to)
+    // The first line starts where the paragraph does (after a list marker); the others after their line break.
+    for (let at = 0; at < text.length; at = nextLine(text, at)) {
+      const found = plainLabel.exec(text.slice(at, nextLine(text, at)))
+      if (!found || (found[3] === '|') !== (found[1] !== undefined)) continue
+      const label = found[2]!.trimEnd()
+      if (matchesKey(spec, normalizeLabel(label)))
+        return {label, start: from + at + found[0].length - found[3]!.length - found[2]!.length, row: found[3] === '|'}
+    }
+  }
+  return undefined
+}
+
+/** Where the line after the one at `at` starts (or the text's end). */
+function nextLine(text: string, at: number): number {
+  const end = text.indexOf('\n', at)
+  return end === -1 ? text.length : end + 1
+}
+
+/** The paragraphs of blocks, in quotes and lists too. */
+function* paragraphs(blocks: readonly RootContent[]): Generator<Paragraph> {
+  for (const block of blocks) {
+    if (block.type === 'paragraph') yield block
+    else if (block.type === 'blockquote' || block.type === 'list' || block.type === 'listItem')
+      yield* paragraphs(block.children)
+  }
+}
