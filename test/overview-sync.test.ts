@@ -389,4 +389,26 @@ describe('milestone-overview-sync on an overview written unlike the fixtures', (
       plain(await lintWith(overviewSync, path.join(folder, 'milestone-2-ranking.md')))
     )
   })
+
+  it('gives the same messages when its entries are H3s under one `## Milestones`, not the phases of all of them', async () => {
+    const root = makeTemporary('overview-nested-')
+    mkdirSync(path.join(root, '.git'))
+    const overview = readFileSync(path.join(folder, 'milestones.md'), 'utf8')
+      .replace(/^(#{2,3}) /gm, '#$1 ')
+      .replace('### Milestone 1', '## Milestones\n\n### Milestone 1')
+    writeFileSync(path.join(root, 'milestones.md'), overview)
+    for (const name of ['milestone-1-index.md', 'milestone-2-ranking.md']) {
+      writeFileSync(path.join(root, name), readFileSync(path.join(folder, name), 'utf8'))
+      // Its headings are a level down: the same messages name them so.
+      const plain = (file: Awaited<ReturnType<typeof lintWith>>) =>
+        messages(file).map((message) =>
+          message
+            .replace(/milestones\.md:\d+/, 'milestones.md:N')
+            .replace(/`#+ (?=[^`]*` (?:of|in) `\.\/milestones)/g, '`# ')
+        )
+      expect(plain(await lintWith(overviewSync, path.join(root, name)))).toEqual(
+        plain(await lintWith(overviewSync, path.join(folder, name)))
+      )
+    }
+  })
 })

@@ -17,7 +17,8 @@ import type {Schema, SectionSpec} from '../schema/types.js'
 import {findBrackets} from '../text/brackets.js'
 import {normalizePlaceholder, truncate, withoutQualifier} from '../text/text.js'
 import {closest, fold, foldCode, isLabelLine, lostWords, sentencesOf, stemsOf} from '../text/words.js'
-import {type Overview, type Part, blocksOf, codeWithin, isItem, itemReader, namedItems} from './overview-entry.js'
+import {type Overview, type Part, codeWithin} from './overview-entry.js'
+import {blocksOf, isItem, itemReader, namedItems} from './overview-items.js'
 import {report} from './report.js'
 
 /** What each check needs: the doc, its parent, and how to name a place in the parent. */

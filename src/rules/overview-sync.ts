@@ -10,8 +10,9 @@
  * The entry is the parent's section that holds the tied parts (as
  * `**Goal**:` fields or `### Goal` sub-headings) and links to this doc (a
  * reference link, `[Milestone 2][m2]`, by its definition wherever that is;
- * an HTML link, `<a href="./milestone-2.md">`, by its href, not in a comment);
- * else the one titled with the doc's number (`Milestone 2`); else the one
+ * an HTML link, `<a href="./milestone-2.md">`, by its href, not in a comment),
+ * the innermost of those that do (`### Milestone 2: …`, not the
+ * `## Milestones` section that holds every entry); else the one titled with the doc's number (`Milestone 2`); else the one
  * named as the doc (`Public Launch`). Then, for each tie:
  *
  * - text (a Goal): each sentence of the entry's is in the doc's section
