@@ -339,6 +339,17 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('compares a Why heading without its section number or end marks, and keeps the doc’s number when it renames', async () => {
+    const same = docSet('### Goal\n\nShip.\n\n### Why Cloud-First?', '## 1. Goal\n\nShip.\n\n## 8. Why Cloud-First')
+    expect(messages(await lintWith(overviewSync, same))).toEqual([])
+    const renamed = docSet('### Goal\n\nShip.\n\n### 3. Why Cloud-First?', '## 1. Goal\n\nShip.\n\n## 8. Why Cloud?')
+    const file = await lintWith(overviewSync, renamed)
+    expect(messages(file)).toEqual([
+      '11:7-11:17 milestone-overview-sync: Unexpected `## 8. Why Cloud?`, expected `## 8. Why Cloud-First?` as in `./milestones.md:11`'
+    ])
+    expect(file.messages[0]!.expected).toEqual(['Why Cloud-First?'])
+  })
+
   it('finds the parent by a `**Parent Document**` written in HTML', async () => {
     const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.')
     const html = '**Parent Document**: <a href="./milestones.md">Overview</a>'

@@ -192,7 +192,7 @@ describe('template headings match in linear time', () => {
    * whichever the template writes; one that starts the heading may follow
    * its placeholder's first word (`Component 1: …` for `1. [Component Name]`),
    * and one word before it may be left out, with a mark after a number not 0
-   * (`1. Auth` for `Phase 1: [Phase Name]`).
+   * (`1. Auth` for `Phase 1: [Phase Name]`). Marks may end it (`Goal?`).
    */
   function formerRegExp(spec: SectionSpec): RegExp {
     const numbered = spec.repeat?.numbered === true
@@ -203,6 +203,8 @@ describe('template headings match in linear time', () => {
       .trim()
       .split(placeholder)
       .map(foldHeading)
+      // Marks that end a heading as a sentence are not part of it (`Why Go?`, `Open Questions.`).
+      .map((piece, index, all) => (index === all.length - 1 ? piece.replace(/[.!?…;:—–\- ]+$/u, '') : piece))
       .map((piece, index) => {
         const number = numbered && !numberSeen ? /^(\D*)(\d+)([.):]? )?/.exec(piece) : null
         if (!number) return escapeRegExp(piece)
@@ -224,12 +226,11 @@ describe('template headings match in linear time', () => {
         )
       })
       .join('([\\s\\S]+)')
-      .replace(/\\\?$/, '\\??')
     const section = numbered ? '' : '(?:\\d+(?:\\.\\d+)*' + numberEnd + ')?'
     // A number alone where only a placeholder follows it and its mark (`Phase 1` for `Phase 1: [Phase Name]`).
     const alone = numbered ? /^(\D*?)(\d+)[.):]? \[[^\]]*\]$/.exec(spec.heading.trim()) : null
     const bare = alone ? '|' + kind + escapeRegExp(foldHeading(alone[1]!)) + '(\\d+)' : ''
-    return new RegExp('^(?:' + section + kind + source + bare + ')$')
+    return new RegExp('^(?:' + section + kind + source + bare + ')[.!?…;:—–\\- ]*$', 'u')
   }
 
   /**

@@ -30,7 +30,9 @@
  *   (`Auth: Terraform and CI`, `Auth — Weeks 1–2`), on either side; a name
  *   in parentheses (`### Phase 1 (Auth)`) is the name, and a phase with no
  *   name (`### Phase 2`) is the item of its number;
- * - a heading (`## Why [This Approach]?`): the doc's is the parent's.
+ * - a heading (`## Why [This Approach]?`): the doc's is the parent's, each
+ *   without its section number (`## 8. Why Go?`, which a rename keeps) or
+ *   the marks that end it.
  *
  * With any tie, the entry also links to this doc, and a metadata line the
  * entry has too (`**Status**`) agrees with it, by its gist: the words
@@ -68,7 +70,8 @@ import {contentWords} from '../text/words.js'
 import {shown} from './field-text.js'
 import {firstLink, linkingOf, urlOf} from './linking.js'
 import {entriesOf, entryLinks, findEntry, partOf} from './overview-entry.js'
-import {type Sync, causeIn, checkContent, checkHeading, checkNames} from './overview-checks.js'
+import {type Sync, causeIn, checkContent} from './overview-checks.js'
+import {checkHeading, checkNames} from './overview-names.js'
 import {report} from './report.js'
 import {milestoneRule} from './rule.js'
 

@@ -9,8 +9,9 @@
  * without gaps.
  *
  * Every problem is reported, not only the first. Headings match as
- * [every rule compares text](#how-text-is-compared), and a trailing colon or an
- * attribute block (`## Goal {#goal}`) does not matter either, nor a trailing
+ * [every rule compares text](#how-text-is-compared), and marks that end it
+ * as a sentence (`## Open Questions?`, `## Goal.`, `## Next Steps…`, a colon)
+ * or an attribute block (`## Goal {#goal}`) do not matter either, nor a trailing
  * qualifier in parentheses (`## Goal (Revised)`, as labels may have one); `Phase 1 – Setup`
  * is `Phase 1: Setup`; `## Why [This Approach]?` matches any `## Why …` heading;
  * a leading section number (`## 2. Goal`, `## 2) Goal`, `## 2 Goal`) is fine, and so are

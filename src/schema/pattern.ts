@@ -63,9 +63,8 @@ export function headingPattern(spec: SectionSpec): HeadingPattern {
 function compile(spec: SectionSpec): HeadingPattern {
   const pieces = spec.heading.trim().split(placeholder).map(foldHeading)
   const literal = pieces.length === 1
-  // A trailing question mark is often dropped (`## Why Serverless`).
-  const asked = pieces.at(-1)!.endsWith('?')
-  if (asked) pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1)
+  // A trailing question mark is often dropped (`## Why Serverless`), or another added (`## Open Questions?`).
+  pieces[pieces.length - 1] = withoutEndMarks(pieces.at(-1)!)
   const numbered = spec.repeat?.numbered === true
   const counted: Counted = numbered ? countedPieces(pieces, spec.heading) : {pieces}
 
@@ -97,18 +96,14 @@ function compile(spec: SectionSpec): HeadingPattern {
     }
     return wildcardMatch(counted.pieces, rest, 1) ? {number} : undefined
   }
-  const withoutMark = (text: string) =>
-    body(text) ?? (asked && text.endsWith('?') ? body(text.slice(0, -1)) : undefined)
+  const withoutMark = (text: string) => body(text) ?? body(withoutEndMarks(text))
   // Unnumbered sections may carry a section number (`## 2. Goal`, `## 2) Goal`, `## 2 – Goal`).
   const match = (text: string) => {
     const found = withoutMark(text)
     if (found || numbered) return found
-    const prefix = sectionNumber.exec(text)?.[0]
-    const separator = prefix === undefined ? undefined : numberEnd.exec(text.slice(prefix.length))?.[0]
+    const cut = sectionNumberLength(text)
     // Emoji after the number are decoration too (`## 2. 🎯 Goal`).
-    return separator === undefined
-      ? undefined
-      : withoutMark(withoutLeadingEmoji(text.slice(prefix!.length + separator.length)))
+    return cut === 0 ? undefined : withoutMark(withoutLeadingEmoji(text.slice(cut)))
   }
   return {
     spec,
@@ -118,6 +113,28 @@ function compile(spec: SectionSpec): HeadingPattern {
     literal,
     display: displayHeading(spec)
   }
+}
+
+/** How long a section number and its mark before a heading's text are (`2. Goal`: 3); 0 without one. */
+export function sectionNumberLength(text: string): number {
+  const prefix = sectionNumber.exec(text)?.[0]
+  const separator = prefix === undefined ? undefined : numberEnd.exec(text.slice(prefix.length))?.[0]
+  return separator === undefined ? 0 : prefix!.length + separator.length
+}
+
+/**
+ * Normalised heading text as another doc may write it: without a section
+ * number, emoji after it, or marks at its end (`8. Why Go?` is `Why Go`).
+ */
+export function headingBody(normalized: string): string {
+  return withoutEndMarks(withoutLeadingEmoji(normalized.slice(sectionNumberLength(normalized))))
+}
+
+/** Text without the marks that can end a heading as a sentence: `.`, `!`, `?`, `…`, `;`, `:`, a dash, spaces. */
+function withoutEndMarks(text: string): string {
+  let end = text.length
+  while (end > 0 && '.!?…;:—–- '.includes(text.charAt(end - 1))) end--
+  return text.slice(0, end)
 }
 
 /** A section number before a heading's text: `2`, `2.1`; {@link numberEnd} follows it. */
