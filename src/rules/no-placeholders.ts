@@ -206,7 +206,13 @@ function message(inner: string, where: string, known: Readonly<Record<string, st
   const instruction = asked.split(/\s+/).length >= 5
   return instruction
     ? `Unexpected unfilled template placeholder \`[${truncate(inner, 40)}]\`${where}, expected what the template asks for: ${truncate(asked, 200)}`
-    : `Unexpected unfilled template placeholder \`[${truncate(inner)}]\`${where}, expected the actual ${lowerFirst(asked)}`
+    : `Unexpected unfilled template placeholder \`[${truncate(inner)}]\`${where}, expected the actual ${slot(asked)}`
+}
+
+/** A slot's name, in lower case, and its examples as written: `Category - A/B` → `category (A/B)`. */
+function slot(asked: string): string {
+  const [name, examples] = asked.split(/ [-–—] (.*)/s)
+  return examples ? `${lowerFirst(name!)} (${examples})` : lowerFirst(asked)
 }
 
 /** `Month Year` → `month year`, but keep acronyms (`API Gateway` → `API gateway`). */

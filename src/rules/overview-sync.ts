@@ -17,9 +17,13 @@
  *
  * - text (a Goal): each sentence of the entry's is in the doc's section
  *   (expanded is fine), compared as [text is](#how-text-is-compared) and
- *   ignoring case and markup;
+ *   ignoring case and markup. A sentence counts as changed when the doc's
+ *   section lacks a number or a negation (`no`, `not`, `without`…) of it,
+ *   or more than one in five of its words (by stem, `the`, `of`… aside);
+ *   one other word changed (`privately` for `publicly`) is taken as a
+ *   rewording and not reported, a missed message rather than a false one;
  * - list items (Key Outcomes, Success Metrics): each is in the doc's section,
- *   one message per dropped or changed item;
+ *   one message per dropped or changed item (changed as a sentence is);
  * - a code block (the architecture diagram): it is in the doc's section (in a
  *   quote or list item too), line by line, whatever the indent of each line,
  *   blank lines or the fence;

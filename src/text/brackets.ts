@@ -47,7 +47,8 @@ export function findBrackets(text: string, masked?: Uint8Array): Bracketed[] {
  * reference (`[HAR-142]`, `[RFC 2119]`), status tag (`[WIP]`), editorial
  * mark (`[sic]`), citation (`[Smith 2020]`), interval or list of values
  * (`[1, n-1]`, `["jpeg", "png"]`) or choice (`[y/N]`), and does not follow
- * a word (`items[0]`, `map[key]`). `text` is what `group` was found in.
+ * a word (`items[0]`, `map[key]`, `snake_case[0]`; `_` that opens emphasis,
+ * `__[Owner Name]__`, is no word). `text` is what `group` was found in.
  */
 export function looksLikePlaceholder(group: Bracketed, text: string): boolean {
   const inner = group.inner.trim()
@@ -55,8 +56,10 @@ export function looksLikePlaceholder(group: Bracketed, text: string): boolean {
   if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false
   if (isAlert(inner) || isWikiLink(inner) || isReference(inner) || tags.has(inner)) return false
   if (isValues(inner) || citation.test(inner) || choice.test(inner)) return false
-  const before = text.charAt(group.start - 1)
-  return !/[\p{L}\p{N}_\])]/u.test(before)
+  // `_` that opens emphasis (`__[Owner Name]__`) is markup; in `snake_case[0]` it is a word's.
+  let at = group.start - 1
+  while (text.charAt(at) === '_') at--
+  return !/[\p{L}\p{N}\])]/u.test(text.charAt(at))
 }
 
 /** `[!NOTE]`, `[!warning]`: a GitHub alert or an Obsidian callout (`[!tip]-`). */
