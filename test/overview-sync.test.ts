@@ -372,6 +372,20 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     expect(message?.cause).toMatchObject({place: {start: {line: 6, column: 10}, end: {line: 6, column: 32}}})
   })
 
+  it('asks no link of an entry when the parent links the doc elsewhere (a table of milestones)', async () => {
+    const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.', '')
+    const overview = path.join(path.dirname(file), 'milestones.md')
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '1:1-1:20 milestone-overview-sync: Unexpected entry `## Milestone 1: Core` of `./milestones.md:3` without a link to this doc, expected one to `./milestone-1-core.md`',
+      '7:1-7:8 milestone-overview-sync: Unexpected `## Goal` without `Ship the search box.`, a sentence of `### Goal` in `./milestones.md:9`, expected it copied in'
+    ])
+    const table = '| # | Milestone |\n| --- | --- |\n| 1 | [Core](./milestone-1-core.md) |\n\n'
+    writeFileSync(overview, readFileSync(overview, 'utf8').replace('## Milestone 1', table + '## Milestone 1'))
+    expect(messages(await lintWith(overviewSync, file))).toEqual([
+      '7:1-7:8 milestone-overview-sync: Unexpected `## Goal` without `Ship the search box.`, a sentence of `### Goal` in `./milestones.md:13`, expected it copied in'
+    ])
+  })
+
   it('says nothing for a doc whose entry, found by its number, is another doc’s (a copy, a draft, an archived version)', async () => {
     const file = docSet('### Goal\n\nShip the search box.', '## Goal\n\nShip the chat bot.')
     const copy = path.join(path.dirname(file), 'milestone-1-core-old.md')

@@ -63,12 +63,7 @@ function partKey(name: string): string {
  * `### Milestone 1: …` under a `## Milestones` that holds them all), else by number, else by name.
  */
 export function findEntry(overview: Overview, entries: readonly Section[], file: string, title: string): Lookup {
-  const folder = path.dirname(overview.path)
-  const linksHere = (entry: Section) =>
-    linksWithin(overview.model, entry.start!, entry.end!).some(({url}) => {
-      const local = localUrl(url)
-      return local?.path !== undefined && local.path !== '' && path.resolve(folder, local.path) === file
-    })
+  const linksHere = (entry: Section) => linksTo(overview, file, entry.start!, entry.end!)
   const wanted = [`a link to \`${path.basename(file)}\``]
   const linked = entries
     .filter(linksHere)
@@ -91,6 +86,15 @@ export function findEntry(overview: Overview, entries: readonly Section[], file:
   )
   wanted.push(`the name \`${name}\``)
   return {entry: found.length === 1 ? found[0] : undefined, linked: false, wanted}
+}
+
+/** Whether the parent links to the doc at `file` between two offsets. */
+export function linksTo(overview: Overview, file: string, start: number, end: number): boolean {
+  const folder = path.dirname(overview.path)
+  return linksWithin(overview.model, start, end).some(({url}) => {
+    const local = localUrl(url)
+    return local?.path !== undefined && local.path !== '' && path.resolve(folder, local.path) === file
+  })
 }
 
 /** The numbers in a heading with the word before each (`Milestone 2`, `M-3`). */

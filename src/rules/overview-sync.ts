@@ -38,7 +38,8 @@
  *   without its section number (`## 8. Why Go?`, which a rename keeps) or
  *   the marks that end it.
  *
- * With any tie, the entry also links to this doc, and a metadata line the
+ * With any tie, the entry also links to this doc (unless the parent does
+ * elsewhere, from a table of milestones), and a metadata line the
  * entry has too (`**Status**`) agrees with it, by its gist: the words
  * before a bracket, dash or comma, each by its stem (`Completed (March)` is
  * `✅ Complete`, `Planned` is `Planning`; `Done` is not `Complete`). Each
@@ -73,7 +74,7 @@ import {normalizeLabel, truncate} from '../text/text.js'
 import {contentWords} from '../text/words.js'
 import {shown} from './field-text.js'
 import {firstLink, linkingOf, urlOf} from './linking.js'
-import {entriesOf, entryLinks, findEntry, partOf} from './overview-entry.js'
+import {entriesOf, entryLinks, findEntry, linksTo, partOf} from './overview-entry.js'
 import {type Sync, causeIn, checkContent} from './overview-checks.js'
 import {checkHeading, checkNames} from './overview-names.js'
 import {report} from './report.js'
@@ -144,6 +145,8 @@ function entryIsOthers(sync: Sync, entry: Section, doc: string): boolean {
   const links = entryLinks(overview, entry)
   if (links.some((link) => link.kind === 'file')) return true
   const dangling = links.find((link) => link.kind === 'missing')
+  // Linked from elsewhere in the parent (a table of milestones at its top): the entry needs no link of its own.
+  if (!dangling && linksTo(overview, doc, 0, overview.model.source.text.length)) return false
   const want = './' + encodeUrlPart(path.relative(path.dirname(overview.path), doc).split(path.sep).join('/'))
   const reason = dangling
     ? `Unexpected link \`${truncate(dangling.url)}\` to a missing file in the entry \`${headingLine(entry)}\` of ${at(dangling.node)}, expected a link to this doc (\`${want}\`)`
