@@ -1,6 +1,6 @@
 /**
  * What fixes that put back what is missing share: the template's skeleton
- * in the doc's own bullets and emphasis, and the blocks of the doc by
+ * in the doc's own bullets, emphasis and heading form, and the blocks of the doc by
  * where they end (see section-insertion.ts, field-insertion.ts).
  */
 import type {RootContent} from 'mdast'
@@ -37,7 +37,7 @@ export function pastLastNode(model: Model, insertion: Insertion): Insertion {
   return {offset: text.length, text: '\n'.repeat(Math.max(0, gap - breaks)) + body + (breaks > 0 ? '\n' : '')}
 }
 
-/** The skeleton's text with the doc's own bullet and emphasis marks. */
+/** The skeleton's text with the doc's own bullet and emphasis marks, and its headings' form. */
 export function fitted(skeleton: Skeleton, model: Model): string {
   const style = styleOf(model)
   const chars = skeleton.text.split('')
@@ -48,7 +48,21 @@ export function fitted(skeleton: Skeleton, model: Model): string {
   put(skeleton.bullets, style.bullet, 1)
   put(skeleton.strong, style.strong, 2)
   put(skeleton.emphasis, style.emphasis, 1)
-  return chars.join('')
+  return style.setext ? setext(chars.join('')) : chars.join('')
+}
+
+/** Text whose `#` and `##` headings, outside code, are underlined instead (`Goal` over `----`), as a doc of such headings has them. */
+function setext(text: string): string {
+  let fence: string | undefined
+  return text
+    .split('\n')
+    .map((line) => {
+      const mark = /^(`{3,}|~{3,})/.exec(line)?.[1]
+      if (mark && (!fence || mark.startsWith(fence))) fence = fence ? undefined : mark
+      const heading = fence ? null : /^(#{1,2}) +(\S.*)$/.exec(line)
+      return heading ? `${heading[2]}\n${(heading[1] === '#' ? '=' : '-').repeat(heading[2]!.length)}` : line
+    })
+    .join('\n')
 }
 
 /** The block or heading that ends last at or before an offset. */
@@ -88,6 +102,8 @@ interface Style {
   bullet?: string
   strong?: string
   emphasis?: string
+  /** Every heading of depth 1 or 2 is underlined (setext), none written with `#`. */
+  setext?: boolean
 }
 
 /** The marks the doc uses first: its bullet, its strong and its emphasis marker. */
@@ -111,7 +127,9 @@ function findStyle(model: Model): Style {
     if (node.type === 'emphasis') style.emphasis ??= at(node)
     return undefined
   })
+  const top = model.sections.flatMap((section) => (section.heading && section.depth <= 2 ? [section.heading] : []))
   return {
+    setext: top.length > 0 && top.every((heading) => at(heading) !== '#'),
     bullet: style.bullet && '-*+'.includes(style.bullet) ? style.bullet : undefined,
     strong: style.strong && '*_'.includes(style.strong) ? style.strong : undefined,
     emphasis: style.emphasis && '*_'.includes(style.emphasis) ? style.emphasis : undefined

@@ -29,7 +29,7 @@
  *
  * | problem | reported at | quick fix (`expected`) |
  * | --- | --- | --- |
- * | missing section | where it belongs (before the next template section, or above its own sub-sections if they are there; a `---` before it stays before it) | the template's text of the section, sub-sections and placeholders included (only its own part over sub-sections already there), in the doc's own bullets, emphasis and `---` (none at the end of a doc that ends in a code or HTML block, which would swallow it) |
+ * | missing section | where it belongs (before the next template section, or above its own sub-sections if they are there; a `---` before it stays before it) | the template's text of the section, sub-sections and placeholders included (only its own part over sub-sections already there), in the doc's own bullets, emphasis and `---`, underlined (`Goal` over `----`) in a doc whose titles and sections all are (none at the end of a doc that ends in a code or HTML block, which would swallow it) |
  * | wrong level (`### Goal`) | the `#` marks | the right marks (`##`) |
  * | under another parent | the heading | |
  * | out of template order | the heading | |
