@@ -4,8 +4,9 @@
  * plain, the message says so, on the label, and its fix makes it bold, in
  * place of "missing" and a second copy of the field.
  */
-import type {Paragraph, RootContent} from 'mdast'
+import type {List, Paragraph, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
+import type {Field} from '../model/fields.js'
 import type {Model} from '../model/model.js'
 import {type LabelSpec, matchesKey} from '../match/outline.js'
 import {normalizeLabel} from '../text/text.js'
@@ -20,10 +21,20 @@ const plainLabel = /^[ \t>]*(\|[ \t]*)?([^\s*_`|:<>[\]][^*_`|:\n]{0,60})([:|])/
 
 /**
  * Report `spec`'s label where `blocks` have it without bold, on the label,
- * with its bold form as the fix. Whether it was found.
+ * with its bold form as the fix: at the start of a paragraph's line, or of
+ * an item of a list that is not one of `fields`' values (an item of another
+ * field's list, `- Integration points: …` under `**Technical Design**:`, is
+ * that field's). Whether it was found.
  */
-export function reportPlainLabel(model: Model, file: VFile, blocks: readonly RootContent[], spec: LabelSpec): boolean {
-  const found = findPlain(model, blocks, spec)
+export function reportPlainLabel(
+  model: Model,
+  file: VFile,
+  blocks: readonly RootContent[],
+  fields: readonly Field[],
+  spec: LabelSpec
+): boolean {
+  const values = new Set(fields.map((field) => field.list))
+  const found = findPlain(model, paragraphs(blocks, values), spec)
   if (!found) return false
   const written = bold(found.label, model).slice(0, -1)
   const shown = (label: string) => (found.row ? `| ${label} |` : `${label}:`)
@@ -38,10 +49,10 @@ export function reportPlainLabel(model: Model, file: VFile, blocks: readonly Roo
 
 function findPlain(
   model: Model,
-  blocks: readonly RootContent[],
+  paragraphs: Iterable<Paragraph>,
   spec: LabelSpec
 ): {label: string; start: number; row: boolean} | undefined {
-  for (const paragraph of paragraphs(blocks)) {
+  for (const paragraph of paragraphs) {
     const from = paragraph.position?.start.offset
     const to = paragraph.position?.end.offset
     if (from === undefined || to === undefined) continue
@@ -64,11 +75,12 @@ function nextLine(text: string, at: number): number {
   return end === -1 ? text.length : end + 1
 }
 
-/** The paragraphs of blocks, in quotes and lists too. */
-function* paragraphs(blocks: readonly RootContent[]): Generator<Paragraph> {
+/** The paragraphs of blocks, in quotes too, and in the items of lists that are not `values` (not in nested lists). */
+function* paragraphs(blocks: readonly RootContent[], values: ReadonlySet<List | undefined>): Generator<Paragraph> {
   for (const block of blocks) {
     if (block.type === 'paragraph') yield block
-    else if (block.type === 'blockquote' || block.type === 'list' || block.type === 'listItem')
-      yield* paragraphs(block.children)
+    else if (block.type === 'blockquote') yield* paragraphs(block.children, values)
+    else if (block.type === 'list' && !values.has(block))
+      for (const item of block.children) for (const child of item.children) if (child.type === 'paragraph') yield child
   }
 }

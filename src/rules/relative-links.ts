@@ -192,7 +192,8 @@ function checkMetadata(
     const field = findField(model.metadata, spec)
 
     if (!field) {
-      if (reportPlainLabel(model, file, [...model.root.content, ...(model.title?.content ?? [])], spec)) continue
+      if (reportPlainLabel(model, file, [...model.root.content, ...(model.title?.content ?? [])], model.metadata, spec))
+        continue
       // What the fix writes, when the file is certain; else the template's line.
       const line = metadataLine(model, spec, resolveTarget, lookUpTarget)
       const insertion = line === undefined ? undefined : metadataInsertion(model, schema, spec, line)

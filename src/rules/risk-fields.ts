@@ -100,7 +100,7 @@ function checkField(
   const label = bold(spec.label, model)
 
   if (!field) {
-    if (reportPlainLabel(model, file, risk.content, spec)) return
+    if (reportPlainLabel(model, file, risk.content, fields, spec)) return
     const example = levels ? ` ${levels.join('|')} - <explanation>` : ' <text or list>'
     reportMissing(
       model,

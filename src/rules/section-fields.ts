@@ -165,7 +165,7 @@ function checkField(
 ): void {
   const found = fields.filter((field) => matches(spec, field))
   if (found.length === 0) {
-    if (!required || reportPlainLabel(model, file, section.content, spec)) return
+    if (!required || reportPlainLabel(model, file, section.content, fields, spec)) return
     const forms = [spec.label, ...(spec.alternatives ?? [])].map(
       (label) => `\`${bold(label, model)} ${kindPlaceholder(spec)}\``
     )

@@ -82,7 +82,7 @@ function checkSection(
   const label = bold(spec.label, model)
 
   if (!field) {
-    if (reportPlainLabel(model, file, section.content, spec)) return
+    if (reportPlainLabel(model, file, section.content, section.fields, spec)) return
     reportMissing(
       model,
       file,
