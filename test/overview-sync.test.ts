@@ -256,6 +256,14 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
     ])
   })
 
+  it('compares phase names without the marks that end them as sentences, on either side', async () => {
+    const file = docSet(
+      '### What Gets Built\n\n- Phase 1: Storage.\n- Phase 2: Index',
+      '## Implementation Phases\n\n### Phase 1: Storage\n\n### Phase 2: Index!'
+    )
+    expect(messages(await lintWith(overviewSync, file))).toEqual([])
+  })
+
   it('matches phases by name before number: a skipped phase is missing, not a rename of the next', async () => {
     const file = docSet(
       '### What Gets Built\n\n**Phase 1: Storage**\n\n**Phase 2: Index**\n\n**Phase 3: Query**',

@@ -31,7 +31,8 @@
  *   the entry's `Phase N: Name` items, by count, order and name; a name
  *   is compared without a trailing qualifier in parentheses (`Auth (Weeks
  *   1–2)`, `Auth (2 weeks)`) or a description after a colon or a spaced dash
- *   (`Auth: Terraform and CI`, `Auth — Weeks 1–2`), on either side; a name
+ *   (`Auth: Terraform and CI`, `Auth — Weeks 1–2`) or marks that end it
+ *   as a sentence (`Auth.`), on either side; a name
  *   in parentheses (`### Phase 1 (Auth)`) is the name, and a phase with no
  *   name (`### Phase 2`) is the item of its number;
  * - a heading (`## Why [This Approach]?`): the doc's is the parent's, each

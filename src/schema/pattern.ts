@@ -1,5 +1,5 @@
 import {memo} from '../model/memo.js'
-import {foldHeading, wildcardMatch, withoutLeadingEmoji} from '../text/text.js'
+import {foldHeading, wildcardMatch, withoutEndMarks, withoutLeadingEmoji} from '../text/text.js'
 import type {Schema, SectionSpec} from './types.js'
 
 /** A template heading compiled for matching against document headings. */
@@ -128,13 +128,6 @@ export function sectionNumberLength(text: string): number {
  */
 export function headingBody(normalized: string): string {
   return withoutEndMarks(withoutLeadingEmoji(normalized.slice(sectionNumberLength(normalized))))
-}
-
-/** Text without the marks that can end a heading as a sentence: `.`, `!`, `?`, `…`, `;`, `:`, a dash, spaces. */
-function withoutEndMarks(text: string): string {
-  let end = text.length
-  while (end > 0 && '.!?…;:—–- '.includes(text.charAt(end - 1))) end--
-  return text.slice(0, end)
 }
 
 /** A section number before a heading's text: `2`, `2.1`; {@link numberEnd} follows it. */

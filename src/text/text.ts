@@ -80,7 +80,8 @@ export function withoutQualifier(text: string): string {
 /**
  * A name's gist, as written: before a description after a colon or a
  * spaced dash (`Auth: Terraform and CI`, `Auth — Weeks 1–2`) outside
- * parentheses, and {@link withoutQualifier}. All of it when that leaves nothing.
+ * parentheses, and {@link withoutQualifier}, without marks at its end
+ * (`Auth.`). All of it when that leaves nothing.
  */
 export function nameGist(name: string): string {
   let depth = 0
@@ -94,7 +95,14 @@ export function nameGist(name: string): string {
       if (separator.test(name)) end = index
     }
   }
-  return withoutQualifier(name.slice(0, end).trim()) || name.trim()
+  return withoutEndMarks(withoutQualifier(name.slice(0, end).trim())) || name.trim()
+}
+
+/** Text without the marks that can end a heading as a sentence: `.`, `!`, `?`, `…`, `;`, `:`, a dash, spaces. */
+export function withoutEndMarks(text: string): string {
+  let end = text.length
+  while (end > 0 && '.!?…;:—–- '.includes(text.charAt(end - 1))) end--
+  return text.slice(0, end)
 }
 
 /** A colon or a dash between spaces, starting where it is tried (sticky). */
