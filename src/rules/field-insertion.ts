@@ -28,9 +28,11 @@ export function fieldInsertion(
   placed.sort((a, b) => start(a)! - start(b)!)
   const later = placed.find((field) => rank(field) > index)
   const earlier = placed.filter((field) => rank(field) < index).at(-1)
+  // A table that puts a level in one cell and what it means in the next (`| **Impact** | High | Users wait |`).
+  const split = placed.some((field) => field.row && splitsLevel(model, field))
   // After a row rather than before a line: the table gets the field, as a row.
-  if (later && !(earlier?.row && !later.row)) return before(model, section, later, text)
-  if (earlier) return after(model, section, earlier, text)
+  if (later && !(earlier?.row && !later.row)) return before(model, section, later, text, split)
+  if (earlier) return after(model, section, earlier, text, split)
   return atEnd(model, section, text)
 }
 
@@ -39,9 +41,9 @@ function start(field: Field): number | undefined {
 }
 
 /** Before a field: as a line of its paragraph, or a block before that paragraph. */
-function before(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
+function before(model: Model, section: Section, field: Field, text: string, split: boolean): Insertion | undefined {
   const at = start(field)!
-  if (field.row) return rowNextTo(model, field, text, 'before')
+  if (field.row) return rowNextTo(model, field, text, 'before', split)
   const prefix = quotePrefix(model, at)
   if (prefix === undefined) return undefined
   const block = blockHolding(section, at)
@@ -63,10 +65,10 @@ function before(model: Model, section: Section, field: Field, text: string): Ins
 }
 
 /** After a field: as the next line of its paragraph, or a block after what holds its value. */
-function after(model: Model, section: Section, field: Field, text: string): Insertion | undefined {
+function after(model: Model, section: Section, field: Field, text: string, split: boolean): Insertion | undefined {
   const at = start(field)!
   // A field of more than one line after a row: a block after the table.
-  if (field.row && !text.includes('\n')) return rowNextTo(model, field, text, 'after')
+  if (field.row && !text.includes('\n')) return rowNextTo(model, field, text, 'after', split)
   const holder = field.list ?? field.code ?? field.block ?? blockHolding(section, at)
   const end = holder?.position?.end.offset
   if (end === undefined) return undefined
@@ -87,12 +89,18 @@ function after(model: Model, section: Section, field: Field, text: string): Inse
  * A one-line field as a row of the table a row field is in, before or after
  * its row, begun as that row's line is (`> `, in a quote).
  */
-function rowNextTo(model: Model, field: Field, text: string, side: 'before' | 'after'): Insertion | undefined {
+function rowNextTo(
+  model: Model,
+  field: Field,
+  text: string,
+  side: 'before' | 'after',
+  split: boolean
+): Insertion | undefined {
   const at = start(field)!
   const lineStart = startOfLine(model, at)
   const prefix = rowPrefix(model, at)
-  const line = model.source.text.slice(at, endOfLine(model, at))
-  const row = tableRow(text, model.source.text.slice(lineStart, at).includes('|'), cellsAfter(line))
+  const cells = cellsAfterLabel(model.source.text.slice(at, endOfLine(model, at)))
+  const row = tableRow(text, model.source.text.slice(lineStart, at).includes('|'), cells.length - 1, split)
   if (row === undefined || prefix === undefined) return undefined
   return side === 'before'
     ? {offset: lineStart, text: `${prefix}${row}\n`, row}
@@ -109,21 +117,33 @@ function rowPrefix(model: Model, at: number): string | undefined {
 /**
  * A one-line field (`**Label**: value`, `**Label:** value`) as a table row,
  * `| **Label** | value |` (or `**Label** | value`), with as many empty cells
- * after its value as its table has (`| **Label** | value | |`).
+ * after its value as its table has (`| **Label** | value | |`); `split`, its
+ * value's parts around ` - ` in two cells (`| **Impact** | [Level] | [What] |`).
  */
-function tableRow(text: string, piped: boolean, more: number): string | undefined {
+function tableRow(text: string, piped: boolean, more: number, split: boolean): string | undefined {
   const found = /^([^:\n]*):((?:\*\*|__|\*|_)?)([^\n]*)$/.exec(text)
   if (!found) return undefined
   const [, label, marks, rest] = found as unknown as [string, string, string, string]
-  const cells = [`${label}${marks}`, rest.trim(), ...Array.from({length: more}, () => '')]
+  const value = rest.trim()
+  const at = split ? value.indexOf(' - ') : -1
+  const parts = at === -1 ? [value] : [value.slice(0, at), value.slice(at + 3)]
+  const cells = [`${label}${marks}`, ...parts, ...Array.from({length: more + 1 - parts.length}, () => '')]
   return piped ? `| ${cells.join(' | ')} |`.replace(/ {2}\|/g, ' |') : cells.join(' | ').trimEnd()
 }
 
-/** The cells a row has after its value's, from its first cell's text (`**Label** | value | note |`: 1). */
-function cellsAfter(line: string): number {
-  const pipes = line.match(/(?<!\\)\|/g)?.length ?? 0
-  // The first two cells' `|` and, if the row has one, its closing `|`.
-  return Math.max(0, pipes - (/\|[ \t]*$/.test(line) ? 2 : 1))
+/** Whether a row has a word in its second cell and more in its third (`| **Impact** | High | Users wait |`). */
+function splitsLevel(model: Model, field: Field): boolean {
+  const at = start(field)!
+  const cells = cellsAfterLabel(model.source.text.slice(at, endOfLine(model, at)))
+  return cells.length > 1 && !cells[0]!.includes(' - ') && /\p{L}/u.test(cells[0]!) && cells[1]!.trim() !== ''
+}
+
+/** A row's cells after its first, from its first cell's text (`**Label** | value | note |`: ` value `, ` note `). */
+function cellsAfterLabel(line: string): string[] {
+  const cells = line.split(/(?<!\\)\|/).slice(1)
+  // After a closing `|`, nothing but spaces: no cell.
+  if (cells.length > 1 && cells.at(-1)!.trim() === '') cells.pop()
+  return cells
 }
 
 /** With no field to go by: after the section's own text, before a closing `---`. */

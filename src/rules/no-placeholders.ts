@@ -206,13 +206,20 @@ function message(inner: string, where: string, known: Readonly<Record<string, st
   const instruction = asked.split(/\s+/).length >= 5
   return instruction
     ? `Unexpected unfilled template placeholder \`[${truncate(inner, 40)}]\`${where}, expected what the template asks for: ${truncate(asked, 200)}`
-    : `Unexpected unfilled template placeholder \`[${truncate(inner)}]\`${where}, expected the actual ${slot(asked)}`
+    : `Unexpected unfilled template placeholder \`[${truncate(inner)}]\`${where}, expected ${slot(asked)}`
 }
 
-/** A slot's name, in lower case, and its examples as written: `Category - A/B` → `category (A/B)`. */
+/**
+ * What a slot asks for: its name in lower case, with its examples as
+ * written (`Category - A/B` → `the actual category (A/B)`), or one of its
+ * choices (`High/Medium/Low` → `one of High, Medium or Low`).
+ */
 function slot(asked: string): string {
+  const choices = asked.split('/')
+  if (choices.length > 1 && choices.every((choice) => /^\p{L}+$/u.test(choice)))
+    return `one of ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`
   const [name, examples] = asked.split(/ [-–—] (.*)/s)
-  return examples ? `${lowerFirst(name!)} (${examples})` : lowerFirst(asked)
+  return `the actual ${examples ? `${lowerFirst(name!)} (${examples})` : lowerFirst(asked)}`
 }
 
 /** `Month Year` → `month year`, but keep acronyms (`API Gateway` → `API gateway`). */

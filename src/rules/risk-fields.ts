@@ -38,7 +38,7 @@ import {milestoneRule} from './rule.js'
 import {reportPlainLabel} from './plain-label.js'
 import {report, reportMissing} from './report.js'
 import {fieldInsertion} from './field-insertion.js'
-import {bold} from './field-text.js'
+import {bold, shown} from './field-text.js'
 import type {Insertion} from './insertion.js'
 import {displayHeading} from '../schema/pattern.js'
 import type {FieldSpec} from '../schema/types.js'
@@ -139,9 +139,13 @@ function checkLevel(model: Model, file: VFile, field: Field, label: string, leve
   const name = field.label.toLowerCase()
 
   if (valueStart === undefined || lead === value.length) {
+    // A row whose level is not in its second cell, though other cells say something.
+    const row = /[\p{L}\p{N}]/u.test(laterCells(field, model.source.text))
     report(
       file,
-      `Unexpected empty \`${label}\`, expected a level (${list}) and an explanation`,
+      row
+        ? `Unexpected \`${shown(field, model)}\` without a level in its second cell, expected a level (${list}) there`
+        : `Unexpected empty \`${label}\`, expected a level (${list}) and an explanation`,
       field.labelNode.position
     )
     return
