@@ -123,14 +123,19 @@ function checkField(
   }
 }
 
+/** The levels for a message: `` `High`, `Medium` or `Low` ``. */
+function choices(levels: string[]): string {
+  const allowed = levels.map((level) => `\`${level}\``)
+  return allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join('')
+}
+
 /**
  * `High - explanation`: a known level first, then an explanation in any
  * form (after a dash or colon, in parentheses, after a comma). Emoji or
  * emphasis before the level are decoration (`🔴 **High**`).
  */
 function checkLevel(model: Model, file: VFile, field: Field, label: string, levels: string[]): void {
-  const allowed = levels.map((level) => `\`${level}\``)
-  const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join('')
+  const list = choices(levels)
   const {valueStart, valueEnd} = field
   const value = valueStart === undefined || valueEnd === undefined ? '' : model.source.text.slice(valueStart, valueEnd)
   const lead = /^[^\p{L}\p{N}[]*/u.exec(value)![0].length
