@@ -96,7 +96,10 @@ function compile(spec: SectionSpec): HeadingPattern {
     }
     return wildcardMatch(counted.pieces, rest, 1) ? {number} : undefined
   }
-  const withoutMark = (text: string) => body(text) ?? body(withoutEndMarks(text))
+  const withoutMark = (text: string) => {
+    const bare = withoutEndMarks(text)
+    return body(text) ?? (bare === text ? undefined : body(bare))
+  }
   // Unnumbered sections may carry a section number (`## 2. Goal`, `## 2) Goal`, `## 2 – Goal`).
   const match = (text: string) => {
     const found = withoutMark(text)
