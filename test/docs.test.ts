@@ -13,7 +13,8 @@ import {toString} from 'mdast-util-to-string'
 import {remark} from 'remark'
 import {afterAll, describe, expect, it} from 'vitest'
 import {repoRoot} from './project.js'
-import {readmeBlockAfter} from './readme.js'
+import {lint, where} from './helpers.js'
+import {readmeBlock, readmeBlockAfter} from './readme.js'
 
 const script = path.join(repoRoot, 'scripts/docs.mjs')
 const folder = mkdtempSync(path.join(tmpdir(), 'milestone-docs-'))
@@ -72,5 +73,26 @@ describe('the README’s links to its own sections', () => {
     walk(tree)
     expect(links.length).toBeGreaterThan(50)
     expect(links.filter((anchor) => !anchors.has(anchor))).toEqual([])
+  })
+})
+
+describe('the README’s opening example', () => {
+  it('shows messages the defective example doc gets, each where it gets it', async () => {
+    const name = 'fixtures/example/milestone-2-public-launch.md'
+    const file = await lint(path.join(repoRoot, name))
+    const got = file.messages.map((message) => `${where(message)} ${message.reason} ${message.ruleId}`)
+    const shown = readmeBlock(name)
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim() !== '')
+      // As vfile-reporter pads it: place, `warning`, reason, rule id, source.
+      .map((line) =>
+        line
+          .trim()
+          .replace(/ +warning +/, ' ')
+          .replace(/ +(milestone-\S+) +remark-lint$/, ' $1')
+      )
+    expect(shown.length).toBeGreaterThan(0)
+    for (const line of shown) expect(got).toContain(line)
   })
 })
