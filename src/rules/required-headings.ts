@@ -35,7 +35,6 @@
  * | out of template order | the heading | |
  * | duplicated | the second heading (the first rides along as `cause`) | |
  * | phase or component number off | the number | the right number |
- * | phases numbered under another word (`### Stage 1: Auth`, `### Stage 2`…, from 1, one word for all), and none under the template's | each heading's word | the template's word (`Phase`) |
  * | missing title | the start of the doc (after front matter) | `# Milestone [Number]: [Name]` |
  *
  * @example missing.md
@@ -50,7 +49,6 @@ import {type Outline, headingMatches} from '../match/outline.js'
 import type {OptionsOf} from '../match/options.js'
 import {milestoneRule, type RuleContext} from './rule.js'
 import {report} from './report.js'
-import {reportOtherWord} from './repeat-words.js'
 import {hashRange, numberRange} from './heading-ranges.js'
 import {missingSection} from './section-insertion.js'
 import {between, checkOrder} from './section-order.js'
@@ -117,7 +115,6 @@ function checkTier(
     if (sections.length === 0) {
       if (spec.role) continue // Checked by the rule for that role.
       if (spec.optional || spec.repeat?.min === 0) continue // The template lets it be absent.
-      if (reportOtherWord(model, file, outline, spec, parent)) continue
       const stray = strayHeading(model, outline, spec)
       if (stray) reportStray(model, file, stray, spec, parent)
       else reportMissing(context, specs, index, inOrder, parent)
