@@ -146,7 +146,7 @@ describe('milestone-lint --baseline (README: Adopting on an existing repo)', () 
         [1, 2, 3]
           .map(
             (criterion) =>
-              `${73 + criterion}:5-${73 + criterion}:31 warning Unexpected unfilled template placeholder \`[Criterion ${criterion} - measurable]\`, expected the actual criterion ${criterion} - measurable milestone-no-placeholders remark-lint\n`
+              `${73 + criterion}:5-${73 + criterion}:31 warning Unexpected unfilled template placeholder \`[Criterion ${criterion} - measurable]\`, expected the actual criterion ${criterion} (measurable) milestone-no-placeholders remark-lint\n`
           )
           .join('') +
         '\n⚠ 3 warnings\n' +
