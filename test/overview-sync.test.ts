@@ -258,10 +258,19 @@ describe('milestone-overview-sync on real docs’ shapes', () => {
 
   it('compares phase names without the marks that end them as sentences, on either side', async () => {
     const file = docSet(
-      '### What Gets Built\n\n- Phase 1: Storage.\n- Phase 2: Index',
-      '## Implementation Phases\n\n### Phase 1: Storage\n\n### Phase 2: Index!'
+      '### What Gets Built\n\n- Phase 1: Storage.\n- Phase 2: Index\n- Phase 3: Query (2 weeks).\n- Phase 4 (Rank).',
+      '## Implementation Phases\n\n### Phase 1: Storage\n\n### Phase 2: Index!\n\n### Phase 3 (Query).\n\n### Phase 4: Rank (1 week).'
     )
     expect(messages(await lintWith(overviewSync, file))).toEqual([])
+    // A rename takes the name alone, the qualifier and the mark kept.
+    const renamed = docSet(
+      '### What Gets Built\n\n- Phase 1: Storage.',
+      '## Implementation Phases\n\n### Phase 1: Store (2 weeks).'
+    )
+    const result = await lintWith(overviewSync, renamed)
+    expect(messages(result)).toEqual([
+      '9:14-9:19 milestone-overview-sync: Unexpected phase name `Store`, expected `Storage` as in `./milestones.md:9`'
+    ])
   })
 
   it('matches phases by name before number: a skipped phase is missing, not a rename of the next', async () => {

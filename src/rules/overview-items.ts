@@ -9,7 +9,7 @@ import type {Section} from '../model/model.js'
 import {eachNode} from '../model/nodes.js'
 import {placeholder} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
-import {nameGist, normalizeHeading, normalizeLabel} from '../text/text.js'
+import {nameGist, normalizeHeading, normalizeLabel, withoutEndMarks} from '../text/text.js'
 
 /** A section's blocks, its sub-sections' included (their headings left out). */
 export function blocksOf(section: Section): RootContent[] {
@@ -82,8 +82,8 @@ export function itemReader(spec: SectionSpec, {inDoc = false} = {}): ItemReader 
     const found = numberedName.exec(text.trim())
     const said = found && normalizeLabel(found[1]!)
     if (said !== words && !(inDoc && said === '')) return undefined
-    // A name in parentheses (`Phase 1 (Auth)`) is the name.
-    const name = unwrapped(found![3]!.trim())
+    // A name in parentheses (`Phase 1 (Auth)`) is the name; marks that end it as a sentence (`Auth.`) are not.
+    const name = unwrapped(withoutEndMarks(found![3]!.trim()))
     return {number: Number(found![2]), name, gist: nameGist(name)}
   }
 }

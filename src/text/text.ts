@@ -95,7 +95,7 @@ export function nameGist(name: string): string {
       if (separator.test(name)) end = index
     }
   }
-  return withoutEndMarks(withoutQualifier(name.slice(0, end).trim())) || name.trim()
+  return withoutQualifier(withoutEndMarks(name.slice(0, end).trim())) || name.trim()
 }
 
 /** Text without the marks that can end a heading as a sentence: `.`, `!`, `?`, `…`, `;`, `:`, a dash, spaces. */
