@@ -22,9 +22,11 @@ const plainLabel = /^[ \t>]*(\|[ \t]*)?([^\s*_`|:<>[\]][^*_`|:\n]{0,60})([:|])/
 /**
  * Report `spec`'s label where `blocks` have it without bold, on the label,
  * with its bold form as the fix: at the start of a paragraph's line, or of
- * an item of a list that is not one of `fields`' values (an item of another
- * field's list, `- Integration points: …` under `**Technical Design**:`, is
- * that field's). Whether it was found.
+ * an item of a list that is not one of `fields`' values, if the item is the
+ * label alone (`- Features:` over its own list) or every item of the list
+ * starts with a label (a component written as a list of labels). An item of
+ * another field's list (`- Integration points: …` among Technical Design's
+ * items) is that field's. Whether it was found.
  */
 export function reportPlainLabel(
   model: Model,
@@ -34,7 +36,7 @@ export function reportPlainLabel(
   spec: LabelSpec
 ): boolean {
   const values = new Set(fields.map((field) => field.list))
-  const found = findPlain(model, paragraphs(blocks, values), spec)
+  const found = findPlain(model, paragraphs(model, blocks, values), spec)
   if (!found) return false
   const written = bold(found.label, model).slice(0, -1)
   const shown = (label: string) => (found.row ? `| ${label} |` : `${label}:`)
@@ -75,12 +77,26 @@ function nextLine(text: string, at: number): number {
   return end === -1 ? text.length : end + 1
 }
 
-/** The paragraphs of blocks, in quotes too, and in the items of lists that are not `values` (not in nested lists). */
-function* paragraphs(blocks: readonly RootContent[], values: ReadonlySet<List | undefined>): Generator<Paragraph> {
+/** The paragraphs of blocks, in quotes too, and the first of each list item that may hold a label (see above). */
+function* paragraphs(
+  model: Model,
+  blocks: readonly RootContent[],
+  values: ReadonlySet<List | undefined>
+): Generator<Paragraph> {
   for (const block of blocks) {
     if (block.type === 'paragraph') yield block
-    else if (block.type === 'blockquote') yield* paragraphs(block.children, values)
-    else if (block.type === 'list' && !values.has(block))
-      for (const item of block.children) for (const child of item.children) if (child.type === 'paragraph') yield child
+    else if (block.type === 'blockquote') yield* paragraphs(model, block.children, values)
+    else if (block.type === 'list' && !values.has(block)) {
+      const firsts = block.children
+        .map((item) => item.children[0])
+        .map((first) => (first?.type === 'paragraph' ? first : undefined))
+      const lines = firsts.map((first) => first && model.source.slice(first)?.split('\n')[0])
+      const allLabels = lines.every((line) => line !== undefined && plainLabel.test(line))
+      for (const [index, first] of firsts.entries()) {
+        const line = lines[index]
+        if (first && line !== undefined && (allLabels || (line.trimEnd().endsWith(':') && plainLabel.test(line))))
+          yield first
+      }
+    }
   }
 }

@@ -37,7 +37,9 @@
  * section's fields, else after the section's own text), with the template's
  * text of it as `expected`, in the doc's own bullets and emphasis; the
  * section's heading when no place is certain. Where its label is there
- * without bold (`Purpose: …`, `- Features:`, `| Cost Structure | … |`), that
+ * without bold (`Purpose: …`, `- Features:` over its list, an item of a list
+ * of such labels, `| Cost Structure | … |`; not an item of another field's
+ * list), that
  * is reported on the label instead, with its bold form as `expected`, so the
  * fix makes it bold rather than adding a second one. An empty field is reported at its
  * label. A missing closing line is reported at the end of the file, with the
