@@ -22,10 +22,9 @@
  * section. The colon may be inside or outside the bold, or be a dash
  * (`**Purpose** — …`); the label may be italic, carry emoji, be quoted
  * (`> **Key Principle**: …`), start a row of a table (`| **Owner** | Platform |`,
- * with or without outer pipes; the second cell is its value, empty only if
- * the cells after it are empty too, and a field put
- * back next to rows is a row with the table's cells, or a block after the
- * table if it takes more than a line), carry a qualifier (`**Immediate** (Start Here):`,
+ * with or without outer pipes; the second cell is its value, empty only if the cells after
+ * it are too; a field put back next to rows is a row with the table's cells, or a block
+ * after the table if it takes more than a line), carry a qualifier (`**Immediate** (Start Here):`,
  * `**System Flow (Validation)**:`), sit in a sub-section the template does not
  * name, or be a heading: a sub-heading of the section (`#### Purpose`, and
  * with a qualifier, `#### Immediate (Start Here)`), or a heading at the
@@ -37,11 +36,10 @@
  * section's fields, else after the section's own text), with the template's
  * text of it as `expected`, in the doc's own bullets and emphasis; the
  * section's heading when no place is certain. Where its label is there
- * without bold (`Purpose: …`, `- Features:` over its list, an item of a list
- * of such labels, `| Cost Structure | … |`; not an item of another field's
- * list), that
- * is reported on the label instead, with its bold form as `expected`, so the
- * fix makes it bold rather than adding a second one. An empty field is reported at its
+ * without bold (`Purpose: …`, `- Features:` over its list, an item of a list of such
+ * labels, `| Cost Structure | … |`; not an item of another field's list), that is
+ * reported on the label instead, with its bold form as `expected`, so the fix makes it
+ * bold rather than adding a second one. An empty field is reported at its
  * label. A missing closing line is reported at the end of the file, with the
  * line to insert as `expected` (not after an HTML or code block, which could
  * swallow it).
