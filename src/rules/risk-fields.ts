@@ -150,7 +150,7 @@ function checkLevel(model: Model, file: VFile, field: Field, label: string, leve
       file,
       row
         ? `Unexpected \`${shown(field, model)}\` without a level in its second cell, expected a level (${list}) there`
-        : `Unexpected empty \`${label}\`, expected a level (${list}) and an explanation`,
+        : `Unexpected empty \`${field.row ? shown(field, model) : label}\`, expected a level (${list}) and an explanation`,
       field.labelNode.position
     )
     return
