@@ -55,8 +55,7 @@ export function looksLikeMilestoneDoc(
       template: isNamedTemplate(basename),
       titled: model.title !== undefined && isTitle(model.title.normalized, schema),
       sections: templateSectionCount(model, schema),
-      metadata: metadataCount(model, schema),
-      links: metadataCount(model, schema, true)
+      ...metadataCount(model, schema)
     },
     schema
   )
@@ -110,8 +109,10 @@ function templateSectionCount(model: Model, schema: Schema): number {
   return found.size
 }
 
-function metadataCount(model: Model, schema: Schema, linking = false): number {
-  return schema.metadata.filter((spec) => (!linking || spec.link) && findField(model.metadata, spec)).length
+/** The template's metadata lines the doc has, and how many of those link. */
+function metadataCount(model: Model, schema: Schema): {metadata: number; links: number} {
+  const found = schema.metadata.filter((spec) => findField(model.metadata, spec))
+  return {metadata: found.length, links: found.filter((spec) => spec.link).length}
 }
 
 /** A title that is all placeholder (`[Milestone Name]`) says nothing about a doc. */

@@ -5,6 +5,7 @@
  */
 import type {Paragraph, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {lineEnd} from './lines.js'
 
 /** What of a field (fields.ts) its cell settles: its value nodes, text and end. */
 interface Cell {
@@ -72,7 +73,5 @@ export function hasDelimiterRow(paragraph: Paragraph): boolean {
 /** A row field's cells after its value's, as written (`| **Impact** | High | Wrong totals |`: ` Wrong totals |`); else ''. */
 export function laterCells(field: {row: boolean; valueEnd: number | undefined}, source: string): string {
   if (!field.row || field.valueEnd === undefined) return ''
-  let end = field.valueEnd
-  while (end < source.length && !isLineEnd(source.charCodeAt(end))) end++
-  return source.slice(field.valueEnd, end)
+  return source.slice(field.valueEnd, lineEnd(source, field.valueEnd))
 }

@@ -6,6 +6,7 @@
  */
 import type {RootContent} from 'mdast'
 import type {Field} from '../model/fields.js'
+import {lineEnd} from '../model/lines.js'
 import type {Model, Section} from '../model/model.js'
 import {matches} from '../match/outline.js'
 import type {FieldSpec, SectionSpec} from '../schema/types.js'
@@ -99,7 +100,7 @@ function rowNextTo(
   const at = start(field)!
   const lineStart = startOfLine(model, at)
   const prefix = rowPrefix(model, at)
-  const cells = cellsAfterLabel(model.source.text.slice(at, endOfLine(model, at)))
+  const cells = rowCells(model, field)
   const row = tableRow(text, model.source.text.slice(lineStart, at).includes('|'), cells.length - 1, split)
   if (row === undefined || prefix === undefined) return undefined
   return side === 'before'
@@ -133,14 +134,17 @@ function tableRow(text: string, piped: boolean, more: number, split: boolean): s
 
 /** Whether a row has a word in its second cell and more in its third (`| **Impact** | High | Users wait |`). */
 function splitsLevel(model: Model, field: Field): boolean {
-  const at = start(field)!
-  const cells = cellsAfterLabel(model.source.text.slice(at, endOfLine(model, at)))
+  const cells = rowCells(model, field)
   return cells.length > 1 && !cells[0]!.includes(' - ') && /\p{L}/u.test(cells[0]!) && cells[1]!.trim() !== ''
 }
 
-/** A row's cells after its first, from its first cell's text (`**Label** | value | note |`: ` value `, ` note `). */
-function cellsAfterLabel(line: string): string[] {
-  const cells = line.split(/(?<!\\)\|/).slice(1)
+/** A row field's cells after its label's, as written (`| **Label** | value | note |`: ` value `, ` note `). */
+function rowCells(model: Model, field: Field): string[] {
+  const at = start(field)!
+  const cells = model.source.text
+    .slice(at, endOfLine(model, at))
+    .split(/(?<!\\)\|/)
+    .slice(1)
   // After a closing `|`, nothing but spaces: no cell.
   if (cells.length > 1 && cells.at(-1)!.trim() === '') cells.pop()
   return cells
@@ -201,8 +205,7 @@ function startOfLine(model: Model, offset: number): number {
 }
 
 function endOfLine(model: Model, offset: number): number {
-  const match = /\r\n|\r|\n/.exec(model.source.text.slice(offset))
-  return match ? offset + match.index : model.source.text.length
+  return lineEnd(model.source.text, offset)
 }
 
 /** The hard break (two spaces, a backslash) that ends the line before `lineStartOffset`, to end a line put there. */
