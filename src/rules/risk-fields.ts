@@ -8,7 +8,8 @@
  * bold), emoji-decorated labels (`**⚠️ Impact**:`), fields written as list items
  * (`- **Impact**: …`), quoted (`> **Impact**: …`) or as table rows
  * (`| **Impact** | High | Wrong totals |`, the cells after the level its
- * explanation) are fine. A level that is
+ * explanation; a level past its cell gives ``Unexpected `| **Impact** |`
+ * without a level in its second cell``) are fine. A level that is
  * there but not first (`Users cannot pay (High)`) is reported as such, with the
  * form expected. A missing field is reported where it belongs, in template order
  * among the risk's fields, with the template's text of it as `expected` (the
