@@ -6,6 +6,7 @@
  * file or its headings, a missing target that appears, or the version.
  */
 import {spawn, spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -29,6 +30,16 @@ function cachedProject(): string {
     'template.md': readFileSync(path.join(repoRoot, 'templates/milestone-template.md'), 'utf8'),
     '.remarkrc.json': JSON.stringify({plugins: [['remark-lint-milestone', {template: './template.md'}]]})
   })
+}
+
+function sum(text: string): string {
+  return createHash('sha256').update(text).digest('base64url')
+}
+
+/** A cache file's text with the hash of its entries as they are now. */
+function resummed(text: string): string {
+  const entries = text.slice(text.indexOf('"entries":') + 10, -1)
+  return text.replace(/"sum":"[\w-]+"/, `"sum":"${sum(entries)}"`)
 }
 
 /** A cached run of docs/: its JSON report and terminal output, and the files the engine linted (sorted). */
@@ -249,28 +260,41 @@ describe('milestone-lint --cache', () => {
     )
   })
 
-  it('ignores a corrupt, cut short or foreign cache file, and writes it afresh', () => {
+  it('ignores a corrupt, cut short, changed or foreign cache file, and writes it afresh', () => {
     const project = cachedProject()
     const first = cachedRun(project)
     const written = readFileSync(path.join(project, cacheFile), 'utf8')
+    const entries = written.slice(written.indexOf('"entries":') + 10, -1)
     const bad = [
       'not json',
       written.slice(0, written.length / 2),
-      JSON.stringify({milestoneLintCache: 99, entries: {}}),
-      written.replace(/"messages":\[/g, '"messages":[7,'),
-      written.replace(/"reads":\{/, '"reads":{"x":1,'),
-      written.replace(/"path":"/, '"path":7,"was":"'),
-      written.replace(/"reason":"/, '"reason":7,"was":"'),
-      written.replace(/"reason":"Unexpected/, '"reason":7,"was":"Unexpected'),
-      written.replace(/("messages":\[\{)/, '$1"cause":{"reason":7},'),
-      written.replace(/"place":\{/, '"place":7,"was":{')
+      // The format of the version before the hash.
+      `{"milestoneLintCache":1,"entries":${entries}}`,
+      // Changed by hand: each still of the right shape, under its old hash.
+      written.replace('"reason":"Unexpected', '"reason":"Expected'),
+      written.replace(/"line":(\d+)/, (line, number) => `"line":${Number(number) + 1}`),
+      written.replace('"ruleId":"milestone-risk-fields"', '"ruleId":"milestone-section-fields"'),
+      // Reformatted.
+      JSON.stringify(JSON.parse(written), undefined, 2),
+      // Of the wrong shape, under the hash of what it has: the shape is refused.
+      ...[
+        written.replace(/"messages":\[\{/g, '"messages":[7,{'),
+        written.replace(/"reads":\{/, '"reads":{"x":1,'),
+        written.replace(/"path":"/, '"path":7,"was":"'),
+        written.replace(/"reason":"/, '"reason":7,"was":"'),
+        written.replace(/"reason":"Unexpected/, '"reason":7,"was":"Unexpected'),
+        written.replace(/("messages":\[\{)/, '$1"cause":{"reason":7},'),
+        written.replace(/"place":\{/, '"place":7,"was":{')
+      ].map(resummed)
     ]
-    // Each is valid JSON of the wrong shape, so that it is the shape that is refused.
-    for (const text of bad.slice(3)) expect(text).not.toBe(written)
+    for (const [index, text] of bad.slice(3).entries()) {
+      expect(text, `${index}`).not.toBe(written)
+      expect(() => JSON.parse(text), `${index}`).not.toThrow()
+    }
     for (const text of bad) {
       writeFileSync(path.join(project, cacheFile), text)
       const run = cachedRun(project)
-      expect(run.linted).toHaveLength(5)
+      expect(run.linted, text.slice(0, 80)).toHaveLength(5)
       expect(run.stdout).toBe(first.stdout)
       expect(readFileSync(path.join(project, cacheFile), 'utf8')).toBe(written)
     }
@@ -366,10 +390,9 @@ describe('the cache file', () => {
     cache.keep(file)
     cache.keep({...file, path: 'b.md', reads: undefined})
     expect(cache.save()).toBeUndefined()
-    expect(JSON.parse(readFileSync(path.join(folder, 'cache.json'), 'utf8'))).toEqual({
-      milestoneLintCache: 1,
-      entries: {}
-    })
+    expect(readFileSync(path.join(folder, 'cache.json'), 'utf8')).toBe(
+      `{"milestoneLintCache":2,"sum":"${sum('{}')}","entries":{}}`
+    )
     writeFileSync(path.join(folder, 'file'), '')
     expect(openCache('file/cache.json', folder, {version: '1', options: {}, files: []}).save()).toMatch(
       /^cannot write the cache `file\/cache\.json` \(E/

@@ -1,7 +1,10 @@
 /**
  * The entries of a `--cache` file (cache.ts), as this version writes them:
- * a file of another shape is not trusted, and is written afresh.
+ * the entries' JSON after its hash, so that a file changed since (by hand,
+ * by a bad disk, by a tool that reformats JSON) or of another shape is not
+ * trusted, and is written afresh.
  */
+import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {firstLine} from './lint-message.js'
@@ -9,7 +12,10 @@ import type {PlainFile} from './plain-file.js'
 import {writeWhole} from './write-whole.js'
 
 /** The cache file's format: a file of another is not read. */
-const format = 1
+const format = 2
+
+/** What a cache file starts with, up to its entries: the format, and the hash of the entries' JSON text. */
+const head = /^\{"milestoneLintCache":(\d+),"sum":"([\w-]+)","entries":/
 
 /** A file's lint, by its key and the stamp of each file it read. */
 export interface Entry {
@@ -26,7 +32,8 @@ export interface Entry {
 export function writeEntries(file: string, entries: Map<string, Entry>): string | undefined {
   try {
     mkdirSync(path.dirname(file), {recursive: true})
-    writeWhole(file, JSON.stringify({milestoneLintCache: format, entries: Object.fromEntries(entries)}))
+    const body = JSON.stringify(Object.fromEntries(entries))
+    writeWhole(file, `{"milestoneLintCache":${format},"sum":"${sumOf(body)}","entries":${body}}`)
     return undefined
   } catch (error) {
     return firstLine(error)
@@ -37,13 +44,21 @@ export function writeEntries(file: string, entries: Map<string, Entry>): string 
 export function entriesOf(file: string): Map<string, Entry> {
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
+    const text = readFileSync(file, 'utf8')
+    const [start, version, sum] = head.exec(text) ?? []
+    const body = text.slice(start?.length, -1)
+    if (Number(version) !== format || sumOf(body) !== sum || !text.endsWith('}')) return new Map()
+    data = JSON.parse(body)
   } catch {
     return new Map()
   }
-  if (!isRecord(data) || data.milestoneLintCache !== format || !isRecord(data.entries)) return new Map()
-  const entries = Object.entries(data.entries)
+  if (!isRecord(data)) return new Map()
+  const entries = Object.entries(data)
   return new Map<string, Entry>(entries.every(([, entry]) => isEntry(entry)) ? (entries as Array<[string, Entry]>) : [])
+}
+
+function sumOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64url')
 }
 
 function isEntry(value: unknown): value is Entry {

@@ -8,8 +8,8 @@
  * by its content: a change to any of them lints the file again. So a run
  * keeps the entries of files it does not lint, while they are on disk: one
  * stale by then is checked, as any, when a run uses it. A cache file that
- * is not one this version wrote (not JSON, another format, cut short) is
- * ignored, and written afresh; it is written only with `--cache`, to a
+ * is not one this version wrote (not JSON, another format, cut short,
+ * changed since: cache-entries.ts) is ignored, and written afresh; it is written only with `--cache`, to a
  * temporary file renamed over it (a reader never sees half of one).
  */
 import {createHash} from 'node:crypto'
