@@ -27,9 +27,16 @@
  * (`[0.6, 0.9)`) hides none of the placeholders after it.
  *
  * When the placeholder is one of the template's own, the message says what the
- * template asks for there.
+ * template asks for there: a slot by its name (`[Month Year]`: the actual
+ * month year), each of its options (`[System/API 1]`: the actual system or
+ * API 1) or its choices (`[High/Medium/Low]`: one of High, Medium or Low);
+ * a clause as it reads (`[What this phase achieves]`: what this phase
+ * achieves); an instruction (of five words or more, or one that starts with
+ * a verb or a word such as "this": `[Continue for all phases]`) quoted.
  *
  * @example invalid.md
+ *
+ * @example wording.md
  *
  * With `allow`, only the texts it does not match are reported:
  *
@@ -41,6 +48,7 @@ import {type Bracketed, findBrackets, looksLikePlaceholder, mathSpans} from '../
 import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
 import {normalizePlaceholder, textPattern, truncate} from '../text/text.js'
 import type {OptionsOf} from '../match/options.js'
+import {placeholderMessage} from './placeholder-message.js'
 import {milestoneRule} from './rule.js'
 import {report} from './report.js'
 
@@ -69,7 +77,11 @@ const noPlaceholders = milestoneRule({
     const isPlaceholder = (group: Bracketed, text: string) =>
       looksLikePlaceholder(group, text) && !allowed.some((allows) => allows(group.inner))
     const reportPlaceholder = (group: Bracketed, base: number, where = '') => {
-      report(file, message(group.inner, where, known), model.source.range(base + group.start, base + group.end))
+      report(
+        file,
+        placeholderMessage(group.inner, where, known),
+        model.source.range(base + group.start, base + group.end)
+      )
     }
 
     for (const block of model.phrasing) {
@@ -194,37 +206,6 @@ function maskOf(model: Model, block: PhrasingBlock, base: number, text: string):
     set(node, 1)
     for (const child of node.children) set(child, 0)
   }
-}
-
-function message(inner: string, where: string, known: Readonly<Record<string, string>>): string {
-  const normalized = normalizePlaceholder(inner)
-  const asked = Object.hasOwn(known, normalized) ? known[normalized] : undefined
-  if (!asked) {
-    return `Unexpected placeholder \`[${truncate(inner)}]\`${where}, expected real content (escape the brackets, \`\\[…\\]\`, if they are meant)`
-  }
-  // A slot (`[Month Year]`) names what goes there; an instruction says what to write.
-  const instruction = asked.split(/\s+/).length >= 5
-  return instruction
-    ? `Unexpected unfilled template placeholder \`[${truncate(inner, 40)}]\`${where}, expected what the template asks for: ${truncate(asked, 200)}`
-    : `Unexpected unfilled template placeholder \`[${truncate(inner)}]\`${where}, expected ${slot(asked)}`
-}
-
-/**
- * What a slot asks for: its name in lower case, with its examples as
- * written (`Category - A/B` → `the actual category (A/B)`), or one of its
- * choices (`High/Medium/Low` → `one of High, Medium or Low`).
- */
-function slot(asked: string): string {
-  const choices = asked.split('/')
-  if (choices.length > 1 && choices.every((choice) => /^\p{L}+$/u.test(choice)))
-    return `one of ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`
-  const [name, examples] = asked.split(/ [-–—] (.*)/s)
-  return `the actual ${examples ? `${lowerFirst(name!)} (${examples})` : lowerFirst(asked)}`
-}
-
-/** `Month Year` → `month year`, but keep acronyms (`API Gateway` → `API gateway`). */
-function lowerFirst(text: string): string {
-  return text.replace(/(?<!\S)\p{Lu}(?=\p{Ll})/gu, (letter) => letter.toLowerCase())
 }
 
 /** Offset of a link's URL within its source: after `](` or `]:`. */
