@@ -35,8 +35,7 @@ export function reportPlainLabel(
   fields: readonly Field[],
   spec: LabelSpec
 ): boolean {
-  const values = new Set(fields.map((field) => field.list))
-  const found = findPlain(model, paragraphs(model, blocks, values), spec)
+  const found = plainLabelIn(model, blocks, fields, spec)
   if (!found) return false
   const written = bold(found.label, model).slice(0, -1)
   const shown = (label: string) => (found.row ? `| ${label} |` : `${label}:`)
@@ -49,12 +48,15 @@ export function reportPlainLabel(
   return true
 }
 
-function findPlain(
+/** `spec`'s label where `blocks` have it without bold (see {@link reportPlainLabel}): the label, where, and whether in a row. */
+export function plainLabelIn(
   model: Model,
-  paragraphs: Iterable<Paragraph>,
+  blocks: readonly RootContent[],
+  fields: readonly Field[],
   spec: LabelSpec
 ): {label: string; start: number; row: boolean} | undefined {
-  for (const paragraph of paragraphs) {
+  const values = new Set(fields.map((field) => field.list))
+  for (const paragraph of paragraphs(model, blocks, values)) {
     const from = paragraph.position?.start.offset
     const to = paragraph.position?.end.offset
     if (from === undefined || to === undefined) continue
