@@ -6,7 +6,7 @@
 import {cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {titleFromName} from '../src/cli/new-doc-title.js'
+import {spelledAs, titleFromName} from '../src/cli/new-doc-title.js'
 import {newDocText} from '../src/cli/new-doc-text.js'
 import {writeNewFile} from '../src/cli/new-doc.js'
 import {deriveSchema} from '../src/schema/derive.js'
@@ -110,6 +110,18 @@ describe('milestone-lint new', () => {
     expect(written).toContain('- [Milestones Overview](../milestones.md) - Full milestone roadmap\n')
     expect(new Set(ruleIds(project, 'docs/2027/milestone-9.md'))).toEqual(
       new Set(['milestone-no-placeholders', 'milestone-overview-sync'])
+    )
+  })
+
+  it("spells the title as the overview's heading of the same words does", () => {
+    const project = makeProject()
+    const overview = path.join(project, 'docs/milestones.md')
+    writeFileSync(overview, readFileSync(overview, 'utf8') + '\n## Milestone 4: AI and ML\n\nSmart suggestions.\n')
+    expect(milestoneLint(project, 'new', 'docs/milestone-4-ai-and-ml.md').stderr).toContain(
+      '  # Milestone 4: AI and ML\n'
+    )
+    expect(milestoneLint(project, 'new', 'docs/milestone-5-ai-and-ml.md').stderr).toContain(
+      '  # Milestone 5: Ai And Ml\n'
     )
   })
 
@@ -239,6 +251,17 @@ describe('titleFromName', () => {
     expect(titleFromName(title, 'milestone-4', [])).toBe('Milestone 4: [Name]')
     expect(titleFromName(title, 'scale', ['milestone-2-x'])).toBe('Milestone 3: [Name]')
     expect(titleFromName('[Name] Plan', 'scale-notes', [])).toBe('[Name] Plan')
+  })
+})
+
+describe('spelledAs', () => {
+  it("takes the spelling of a heading with the same words, keeping the title's marks", () => {
+    const headings = ['Overview', 'Milestone 4 — AI and ML (Q3)', 'Milestone 4 — AI and ML', 'Milestone 4: A.I. & ML']
+    expect(spelledAs('Milestone 4: Ai And Ml', headings)).toBe('Milestone 4: AI and ML')
+    expect(spelledAs('Milestone 4: Ai And Ml', ['Milestone 4: AI and ML tools', 'Milestone 40: AI and ML'])).toBe(
+      'Milestone 4: Ai And Ml'
+    )
+    expect(spelledAs('Milestone 4: Ai And Ml', [])).toBe('Milestone 4: Ai And Ml')
   })
 })
 

@@ -5,6 +5,7 @@
  * template's own words and placeholders say how a name reads.
  */
 import {placeholder} from '../schema/pattern.js'
+import {readText} from './ignore-files.js'
 
 /** The template title's text between placeholders, and its placeholders, in order. */
 type Part = {literal: string} | {slot: string}
@@ -94,6 +95,31 @@ function slotEnd(after: readonly Part[], words: readonly string[], at: number): 
 /** Letters and digits: the words of a file name or of a title's text. */
 function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/**
+ * The title as one of `headings` spells it, if one has the same words in
+ * any case: `Milestone 4: Ai And Ml` as the overview's `## Milestone 4: AI
+ * and ML` has it (a file name has no case), in the title's own marks.
+ */
+export function spelledAs(title: string, headings: readonly string[]): string {
+  const words = wordsOf(title).map((word) => word.toLowerCase())
+  const same = headings
+    .map((heading) => wordsOf(heading))
+    .find((spelled) => spelled.length === words.length && spelled.every((word, at) => word.toLowerCase() === words[at]))
+  if (!same) return title
+  let at = 0
+  return title.replace(/[\p{L}\p{N}]+/gu, () => same[at++]!)
+}
+
+/** The texts of a Markdown file's ATX headings (none if it cannot be read). */
+export function headingsOf(file: string | undefined): string[] {
+  if (file === undefined) return []
+  try {
+    return [...readText(file).matchAll(/^ {0,3}#{1,6}[ \t]+(.+)$/gm)].map((match) => match[1]!)
+  } catch {
+    return []
+  }
 }
 
 function capitalised(word: string): string {

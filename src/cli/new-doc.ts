@@ -25,7 +25,7 @@ import type {NewOptions} from './argv.js'
 import {UsageError} from './flags.js'
 import {type RunOptions, runEngine} from './engine-run.js'
 import {newDocText} from './new-doc-text.js'
-import {titleFromName} from './new-doc-title.js'
+import {headingsOf, spelledAs, titleFromName} from './new-doc-title.js'
 import {outcomeOf} from './outcome.js'
 import {type NamedIn, whereNamed} from './own-package.js'
 
@@ -48,15 +48,18 @@ export async function newDoc(options: NewDocOptions, cwd: string, namedIn: Named
   const template = await templateFor(file, cwd, options, namedIn)
   const folder = path.dirname(file)
   const siblings = [...entriesOf(folder)].filter(isMarkdown).map(stemOf)
-  const title = options.title ?? titleFromName(template.schema.title, stemOf(file), siblings)
   const links = new Map<LinkRole, string>()
+  let parent: string | undefined
   const linkLines = template.schema.metadata.flatMap((spec) => {
     const name = spec.link && spec.example && exampleName(spec.example)
     if (!spec.link || !name) return []
     const found = findNearby(folder, root, name)
     if ('file' in found) links.set(spec.link, relativeUrl(folder, found.file))
+    if ('file' in found && spec.link === 'parent') parent = found.file
     return [`  **${spec.label}**: ${linkLine(found, name, folder, cwd)}`]
   })
+  const title =
+    options.title ?? spelledAs(titleFromName(template.schema.title, stemOf(file), siblings), headingsOf(parent))
   const text = newDocText(template.text, template.schema, {title, links})
   const [linted] = await runEngine(runOptions(options, []), [new VFile({path: file, cwd, value: text})], cwd, namedIn)
   writeNewFile(file, text, shown)
