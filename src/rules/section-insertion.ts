@@ -6,6 +6,7 @@
  * its `## Architecture Overview`) are not written twice: the heading goes
  * right over the first of them.
  */
+import {toString} from 'mdast-util-to-string'
 import type {Model, Section} from '../model/model.js'
 import {memoBy} from '../model/memo.js'
 import {type Outline, headingMatches} from '../match/outline.js'
@@ -24,14 +25,33 @@ export function missingSection(
 ): Insertion | undefined {
   const rank = (section: Section) => specs.indexOf(outline.spec(section)!)
   const next = inOrder.find((section) => rank(section) > index)
-  const floor = inOrder.filter((section) => rank(section) < index).at(-1)?.start ?? parent?.start ?? -1
+  const previous = inOrder.filter((section) => rank(section) < index).at(-1)
+  const floor = previous?.start ?? parent?.start ?? -1
   const stray = (of: SectionSpec) => {
     const found = firstDescendant(model, of)?.start
     return found !== undefined && found > floor ? found : undefined
   }
   const bounds = [next?.start, ...specs.slice(index + 1).map(stray)].filter((at) => at !== undefined)
   const before = bounds.length > 0 ? Math.min(...bounds) : undefined
-  return insertionBefore(model, specs[index]!, before, parent, stray(specs[index]!))
+  const number = next && numberBetween(model, previous, next)
+  return insertionBefore(model, specs[index]!, before, parent, stray(specs[index]!), number)
+}
+
+/**
+ * The section number of a section put back where the doc's numbers skip
+ * it (`7. ` between `## 6. Success Metrics` and `## 8. Why Go?`), as they
+ * are written; none where no number is free (the others are not renumbered:
+ * links to them would break). Only between `#` headings: underlined, `7. Key
+ * Outcomes` would read as a list item.
+ */
+function numberBetween(model: Model, previous: Section | undefined, next: Section): string | undefined {
+  const [before, after] = [previous, next].map((section) =>
+    section?.heading && model.source.slice(section.heading)?.trimStart().startsWith('#')
+      ? /^(\d+)([.):]? )/.exec(toString(section.heading))
+      : null
+  )
+  if (!before || !after || before[2] !== after[2] || Number(after[1]) !== Number(before[1]) + 2) return undefined
+  return `${Number(before[1]) + 1}${before[2]}`
 }
 
 /**
@@ -45,16 +65,35 @@ function insertionBefore(
   spec: SectionSpec,
   before: number | undefined,
   parent: Section | undefined,
-  adopted: number | undefined
+  adopted: number | undefined,
+  number: string | undefined
 ): Insertion | undefined {
   const end = before ?? (parent && parent.end !== model.root.end ? parent.end : bodyEnd(model))
   if (end === undefined) return undefined
-  const skeleton = spec.skeleton ?? {text: skeletonHeading(spec), bullets: [], strong: [], emphasis: []}
+  const skeleton = numbered(
+    spec.skeleton ?? {text: skeletonHeading(spec), bullets: [], strong: [], emphasis: []},
+    number
+  )
   if (adopted === undefined) return sectionInsertion(model, skeleton, end, spec.depth)
   // Its sub-sections are in the doc already: its own part only, right over the first of them.
   const own = ownPart(skeleton)
   if (adopted <= end) return {offset: adopted, text: `${fitted(own, model)}\n\n`}
   return sectionInsertion(model, own, end, spec.depth)
+}
+
+/** A skeleton whose heading has a section number (`## 7. Key Outcomes`). */
+function numbered(skeleton: Skeleton, number: string | undefined): Skeleton {
+  const at = /^#{1,6}[ \t]+/.exec(skeleton.text)?.[0].length
+  if (number === undefined || at === undefined) return skeleton
+  const shift = (offsets: number[]) => offsets.map((offset) => (offset >= at ? offset + number.length : offset))
+  return {
+    ...skeleton,
+    text: skeleton.text.slice(0, at) + number + skeleton.text.slice(at),
+    bullets: shift(skeleton.bullets),
+    strong: shift(skeleton.strong),
+    emphasis: shift(skeleton.emphasis),
+    ...(skeleton.own === undefined ? {} : {own: skeleton.own + number.length})
+  }
 }
 
 /** A section's skeleton without its sub-sections. */
