@@ -41,7 +41,12 @@ export function metadataInsertion(
   const title = model.title
   if (!title) return undefined
   const skeleton = {text: line, bullets: [], strong: [0, spec.label.length + 2], emphasis: []}
-  const fields = schema.metadata.map((metadata) => ({label: metadata.label, kind: 'text' as const}))
+  // Only the link lines are required here: a plain `Status:` is no label this rule makes bold.
+  const fields = schema.metadata.map((metadata) => ({
+    label: metadata.label,
+    kind: 'text' as const,
+    optional: !metadata.link
+  }))
   const index = schema.metadata.indexOf(spec)
   const lines = {heading: title.text, depth: 1, fields}
   fields[index] = {...fields[index]!, skeleton} as (typeof fields)[number]
