@@ -14,6 +14,11 @@ export function lineEnd(text: string, start: number): number {
   return text.length
 }
 
+/** Where the line holding `offset` starts: after the line ending before it, or at the text's start. */
+export function lineStart(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
+}
+
 /**
  * The container prefix of a line: how deep it nests (`>` marks, list
  * markers, footnote definitions, and indentation, two columns a level),

@@ -6,12 +6,13 @@
  */
 import type {RootContent} from 'mdast'
 import type {Field} from '../model/fields.js'
-import {lineEnd} from '../model/lines.js'
+import {lineEnd, lineStart} from '../model/lines.js'
 import type {Model, Section} from '../model/model.js'
 import {matches} from '../match/outline.js'
 import type {FieldSpec, SectionSpec} from '../schema/types.js'
 import {type Insertion, fitted} from './insertion.js'
 import {plainLabelIn} from './plain-label.js'
+import {rowNextTo, rowPrefix, splitsLevel} from './row-insertion.js'
 
 /** The insertion of a missing field of `section`, or none where no place is certain. */
 export function fieldInsertion(
@@ -63,7 +64,7 @@ function before(model: Model, section: Section, field: Field, text: string, spli
   // One line joins a paragraph of field lines, ending as the line after it or the one before does.
   if (!text.includes('\n') && lines(model, block) > 1) {
     const lineBreak =
-      blockStart === at ? hardBreak(model, endOfLine(model, at) + 1) : hardBreak(model, at - prefix.length)
+      blockStart === at ? hardBreak(model, lineEnd(model.source.text, at) + 1) : hardBreak(model, at - prefix.length)
     return {offset: at, text: text + lineBreak + nl}
   }
   if (blockStart === at) return {offset: at, text: text + blankLine(prefix) + nl}
@@ -83,77 +84,13 @@ function after(model: Model, section: Section, field: Field, text: string, split
   const nl = '\n' + prefix
   text = quoted(text, prefix)
   if (!field.list && !field.code && !field.block && !text.includes('\n') && field.valueEnd !== undefined) {
-    const lineEnd = endOfLine(model, field.valueEnd)
-    if (lineEnd < end) return {offset: lineEnd, text: nl + text + hardBreak(model, lineEnd + 1)}
+    const valueLineEnd = lineEnd(model.source.text, field.valueEnd)
+    if (valueLineEnd < end) return {offset: valueLineEnd, text: nl + text + hardBreak(model, valueLineEnd + 1)}
     // The last line of a paragraph of field lines: a new last line, with the break the lines before end with.
-    if (lineEnd === end && holder && lines(model, holder) > 1)
+    if (valueLineEnd === end && holder && lines(model, holder) > 1)
       return {offset: end, text: hardBreak(model, at - prefix.length) + nl + text}
   }
   return {offset: end, text: blankLine(prefix) + nl + text}
-}
-
-/**
- * A one-line field as a row of the table a row field is in, before or after
- * its row, begun as that row's line is (`> `, in a quote).
- */
-function rowNextTo(
-  model: Model,
-  field: Field,
-  text: string,
-  side: 'before' | 'after',
-  split: boolean
-): Insertion | undefined {
-  const at = start(field)!
-  const lineStart = startOfLine(model, at)
-  const prefix = rowPrefix(model, at)
-  const cells = rowCells(model, field)
-  const row = tableRow(text, model.source.text.slice(lineStart, at).includes('|'), cells.length - 1, split)
-  if (row === undefined || prefix === undefined) return undefined
-  return side === 'before'
-    ? {offset: lineStart, text: `${prefix}${row}\n`, row}
-    : {offset: endOfLine(model, field.valueEnd ?? at), text: `\n${prefix}${row}`, row}
-}
-
-/** What a row's line starts with before its first cell: nothing or quote marks (`> `); else undefined. */
-function rowPrefix(model: Model, at: number): string | undefined {
-  const lead = model.source.text.slice(startOfLine(model, at), at)
-  const prefix = lead.trimEnd().endsWith('|') ? lead.slice(0, lead.lastIndexOf('|')) : lead
-  return /^[ \t>]*$/.test(prefix) ? prefix : undefined
-}
-
-/**
- * A one-line field (`**Label**: value`, `**Label:** value`) as a table row,
- * `| **Label** | value |` (or `**Label** | value`), with as many empty cells
- * after its value as its table has (`| **Label** | value | |`); `split`, its
- * value's parts around ` - ` in two cells (`| **Impact** | [Level] | [What] |`).
- */
-function tableRow(text: string, piped: boolean, more: number, split: boolean): string | undefined {
-  const found = /^([^:\n]*):((?:\*\*|__|\*|_)?)([^\n]*)$/.exec(text)
-  if (!found) return undefined
-  const [, label, marks, rest] = found as unknown as [string, string, string, string]
-  const value = rest.trim()
-  const at = split ? value.indexOf(' - ') : -1
-  const parts = at === -1 ? [value] : [value.slice(0, at), value.slice(at + 3)]
-  const cells = [`${label}${marks}`, ...parts, ...Array.from({length: more + 1 - parts.length}, () => '')]
-  return piped ? `| ${cells.join(' | ')} |`.replace(/ {2}\|/g, ' |') : cells.join(' | ').trimEnd()
-}
-
-/** Whether a row has a word in its second cell and more in its third (`| **Impact** | High | Users wait |`). */
-function splitsLevel(model: Model, field: Field): boolean {
-  const cells = rowCells(model, field)
-  return cells.length > 1 && !cells[0]!.includes(' - ') && /\p{L}/u.test(cells[0]!) && cells[1]!.trim() !== ''
-}
-
-/** A row field's cells after its label's, as written (`| **Label** | value | note |`: ` value `, ` note `). */
-function rowCells(model: Model, field: Field): string[] {
-  const at = start(field)!
-  const cells = model.source.text
-    .slice(at, endOfLine(model, at))
-    .split(/(?<!\\)\|/)
-    .slice(1)
-  // After a closing `|`, nothing but spaces: no cell.
-  if (cells.length > 1 && cells.at(-1)!.trim() === '') cells.pop()
-  return cells
 }
 
 /** With no field to go by: after the section's own text, before a closing `---`. */
@@ -183,7 +120,7 @@ function blockHolding(section: Section, offset: number): RootContent | undefined
  * a field in a blockquote starts too; else undefined.
  */
 function quotePrefix(model: Model, offset: number): string | undefined {
-  const prefix = model.source.text.slice(startOfLine(model, offset), offset)
+  const prefix = model.source.text.slice(lineStart(model.source.text, offset), offset)
   return prefix === '' || (prefix.includes('>') && /^[ \t>]*$/.test(prefix)) ? prefix : undefined
 }
 
@@ -202,16 +139,6 @@ function blankLine(prefix: string): string {
 function lines(model: Model, node: RootContent): number {
   const {start, end} = node.position ?? {}
   return start && end ? end.line - start.line + 1 : 0
-}
-
-/** Where the line holding `offset` starts. */
-function startOfLine(model: Model, offset: number): number {
-  const text = model.source.text
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
-}
-
-function endOfLine(model: Model, offset: number): number {
-  return lineEnd(model.source.text, offset)
 }
 
 /** The hard break (two spaces, a backslash) that ends the line before `lineStartOffset`, to end a line put there. */
