@@ -4,7 +4,7 @@
  * one-line field joins the lines of a field paragraph (`**Impact**: …`
  * over `**Probability**: …`); anything longer is a block of its own.
  */
-import type {RootContent} from 'mdast'
+import type {List, ListItem, RootContent} from 'mdast'
 import type {Field} from '../model/fields.js'
 import {lineEnd, lineStart} from '../model/lines.js'
 import type {Model, Section} from '../model/model.js'
@@ -52,6 +52,8 @@ function start(field: Field): number | undefined {
 function before(model: Model, section: Section, field: Field, text: string, split: boolean): Insertion | undefined {
   const at = start(field)!
   if (field.row) return rowNextTo(model, field, text, 'before', split)
+  const item = itemHolding(model, section, at)
+  if (item) return itemNextTo(model, item, text, 'before')
   const prefix = quotePrefix(model, at)
   if (prefix === undefined) return undefined
   const block = blockHolding(section, at)
@@ -77,6 +79,8 @@ function after(model: Model, section: Section, field: Field, text: string, split
   const at = start(field)!
   // A field of more than one line after a row: a block after the table.
   if (field.row && !text.includes('\n')) return rowNextTo(model, field, text, 'after', split)
+  const item = itemHolding(model, section, at)
+  if (item) return itemNextTo(model, item, text, 'after')
   const holder = field.list ?? field.code ?? field.block ?? blockHolding(section, at)
   const end = holder?.position?.end.offset
   if (end === undefined) return undefined
@@ -91,6 +95,35 @@ function after(model: Model, section: Section, field: Field, text: string, split
       return {offset: end, text: hardBreak(model, at - prefix.length) + nl + text}
   }
   return {offset: end, text: blankLine(prefix) + nl + text}
+}
+
+/** A field written as an item of a list of fields (`- **Impact**: High - …`): the item, its list, and what its line starts with. */
+interface FieldItem {
+  item: ListItem
+  list: List
+  /** Before the item's text on its line: its indent or quote marks, then its bullet (`  - `). */
+  lead: string
+}
+
+/** The item of a bulleted list of the section whose text starts with the label at `at`. */
+function itemHolding(model: Model, section: Section, at: number): FieldItem | undefined {
+  const block = blockHolding(section, at)
+  if (block?.type !== 'list' || block.ordered) return undefined
+  const item = block.children.find((child) => child.children[0]?.position?.start.offset === at)
+  const start = item?.position?.start.offset
+  if (!item || start === undefined) return undefined
+  const lead = model.source.text.slice(lineStart(model.source.text, start), at)
+  return /^[ \t>]*[-*+][ \t]+$/.test(lead) ? {item, list: block, lead} : undefined
+}
+
+/** A field as an item next to a field's item: its lines after the first indented as the item's text is. */
+function itemNextTo(model: Model, {item, list, lead}: FieldItem, text: string, side: 'before' | 'after'): Insertion {
+  const indent = lead.replace(/[-*+]/, ' ').replace(/[ \t]+$/, (spaces) => spaces.replace(/\t/g, ' '))
+  const lines = text.split('\n').map((line, index) => (index === 0 ? lead + line : line && indent + line))
+  const gap = list.spread ? '\n' : ''
+  return side === 'before'
+    ? {offset: lineStart(model.source.text, item.position!.start.offset!), text: lines.join('\n') + '\n' + gap}
+    : {offset: item.position!.end.offset!, text: '\n' + gap + lines.join('\n')}
 }
 
 /** With no field to go by: after the section's own text, before a closing `---`. */
