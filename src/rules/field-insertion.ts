@@ -118,7 +118,9 @@ function itemHolding(model: Model, section: Section, at: number): FieldItem | un
 
 /** A field as an item next to a field's item: its lines after the first indented as the item's text is. */
 function itemNextTo(model: Model, {item, list, lead}: FieldItem, text: string, side: 'before' | 'after'): Insertion {
-  const indent = lead.replace(/[-*+]/, ' ').replace(/[ \t]+$/, (spaces) => spaces.replace(/\t/g, ' '))
+  // The quote marks before the bullet, then a space for each character up to the item's text.
+  const marks = lead.slice(0, lead.search(/[-*+]/))
+  const indent = marks + ' '.repeat(lead.length - marks.length)
   const lines = text.split('\n').map((line, index) => (index === 0 ? lead + line : line && indent + line))
   const gap = list.spread ? '\n' : ''
   return side === 'before'
