@@ -19,7 +19,7 @@ import {fieldsOf, headingField} from './block-fields.js'
 import {type HtmlLink, htmlLinksOf} from './html-links.js'
 import {eachNode} from './nodes.js'
 import {createSource, type Source} from './source.js'
-import {normalizeHeading} from '../text/text.js'
+import {normalizeHeading, withoutAttributes} from '../text/text.js'
 
 /**
  * A heading and everything up to the next heading of the same or a lower
@@ -222,7 +222,7 @@ function quotedFields(blocks: readonly RootContent[], source: string): Field[] {
   )
 }
 
-/** A section's heading as written (ATX style), for messages. */
+/** A section's heading as written (ATX style), for messages: without an attribute block (`{#id}`), which names no section. */
 export function headingLine(section: Section): string {
-  return '#'.repeat(section.depth) + ' ' + section.text
+  return '#'.repeat(section.depth) + ' ' + withoutAttributes(section.text)
 }

@@ -44,7 +44,7 @@ export function normalizeLabel(label: string): string {
  * attribute block some site generators use (`## Goal {#goal}`).
  */
 export function normalizeHeading(text: string): string {
-  return foldHeading(undecorated(text.replace(attributes, '')))
+  return foldHeading(undecorated(withoutAttributes(text)))
     .trim()
     .replace(/:$/, '')
     .trimEnd()
@@ -98,18 +98,31 @@ export function nameGist(name: string): string {
   return withoutQualifier(withoutEndMarks(name.slice(0, end).trim())) || name.trim()
 }
 
-/** Text without the marks that can end a heading as a sentence: `.`, `!`, `?`, `…`, `;`, `:`, a dash, spaces. */
+/**
+ * Text without the marks that can end a heading as a sentence: `.`, `!`,
+ * `?`, `…`, `;`, `:`, a dash, spaces; and a backslash, which exports
+ * (Confluence's) leave at a heading's end (`## Goal\`).
+ */
 export function withoutEndMarks(text: string): string {
   let end = text.length
-  while (end > 0 && '.!?…;:—–- '.includes(text.charAt(end - 1))) end--
+  while (end > 0 && '.!?…;:—–- \\'.includes(text.charAt(end - 1))) end--
   return text.slice(0, end)
 }
 
 /** A colon or a dash between spaces, starting where it is tried (sticky). */
 const separator = /:(?:\s|$)|\s[-‐‑‒–—―−]\s/y
 
-/** `{#id}`, `{#id .class}` at the end of a heading (kramdown, Pandoc, MkDocs). */
-const attributes = /[ \t]\{#[^{}\s]+(?:[ \t][^{}]*)?\}[ \t]*$/
+/** A heading's text without its {@link attributes attribute block}. */
+export function withoutAttributes(text: string): string {
+  return text.replace(attributes, '')
+}
+
+/**
+ * An attribute block at the end of a heading: `{#id}`, `{#id .class}`,
+ * `{.class}` (kramdown, Pandoc), `{ #id }` (MkDocs), `{: #id}` (kramdown),
+ * `{-}` (Pandoc's unnumbered).
+ */
+const attributes = /[ \t]\{:?[ \t]*(?:[#.][^{}\s][^{}]*|-[ \t]*)\}[ \t]*$/
 
 /** Normalise placeholder text for comparison: as a label. */
 export function normalizePlaceholder(inner: string): string {
