@@ -55,7 +55,8 @@ export function plainLabelIn(
   fields: readonly Field[],
   spec: LabelSpec
 ): {label: string; start: number; row: boolean} | undefined {
-  const values = new Set(fields.map((field) => field.list))
+  // Not a list right under a heading (the title's, over metadata written as a list): that is the section's text.
+  const values = new Set(fields.filter((field) => field.labelNode.type !== 'heading').map((field) => field.list))
   for (const paragraph of paragraphs(model, blocks, values)) {
     const from = paragraph.position?.start.offset
     const to = paragraph.position?.end.offset
