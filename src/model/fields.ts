@@ -48,11 +48,12 @@ export interface Field {
 export type ValueBlock = Paragraph | Blockquote | Table | Html
 
 /**
- * After the label: a qualifier, then a colon, or a dash (`**Label** — text`).
- * The spaces after a qualifier are inside its group, so a run of spaces has
+ * After the label: a qualifier, then a colon, or a dash (`**Label** — text`);
+ * the colon may be bold of its own (`**Impact****:**`, as Confluence and
+ * Notion export a label bolded with its colon). The spaces after a qualifier are inside its group, so a run of spaces has
  * one way to match (two `[ \t]*` in a row split it in quadratic ways).
  */
-const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\)[ \t]*)?(?::|[—–])/
+const colonAfterLabel = /^[ \t]*(?:\(([^)\n]*)\)[ \t]*)?(?:(\*\*|__)?:\2|[—–])/
 
 /** After a label in a table's first cell: a qualifier, then the cell's end. */
 const cellAfterLabel = /^[ \t]*(?:\(([^)\n]*)\)[ \t]*)?\|/
