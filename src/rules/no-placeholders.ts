@@ -17,7 +17,11 @@
  * number); status tags and editorial marks (`[WIP]`, `[DRAFT]`, `[NEW]`,
  * `[BETA]`, `[ALPHA]`, `[DEPRECATED]`, `[BREAKING]`, `[EXPERIMENTAL]`, `[sic]`,
  * written so; `[TBD]` and `[TODO]` are reported, as they mark text still to
- * write); wiki links (`[[Release Plan]]`); citations (`[Smith et al. 2020]`);
+ * write); wiki links (`[[Release Plan]]`); citations (`[Smith et al. 2020]`,
+ * Pandoc's `[@smith2020]` and `[see @smith2020, p. 4]`); link text before a
+ * site generator's link (`[Overview]({% link milestones.md %})`,
+ * `({{< ref "x.md" >}})`); abbreviations' definitions (`*[API]: …`);
+ * Obsidian's comments (`%%[TODO]%%`);
  * intervals, vectors and lists of values (`[1, n-1]`, `[a, b]`,
  * `["jpeg", "png"]`: numbers, one- or two-letter variables, quoted values;
  * `[Name, Role]` is words, so a placeholder); a prompt's choices (`[y/N]`); and
@@ -44,7 +48,7 @@
  */
 import type {Code, Node, Parent} from 'mdast'
 import {eachNode} from '../model/nodes.js'
-import {type Bracketed, findBrackets, looksLikePlaceholder, mathSpans} from '../text/brackets.js'
+import {type Bracketed, commentSpans, findBrackets, looksLikePlaceholder, mathSpans} from '../text/brackets.js'
 import type {LinkNode, Model, PhrasingBlock} from '../model/model.js'
 import {normalizePlaceholder, textPattern, truncate} from '../text/text.js'
 import type {OptionsOf} from '../match/options.js'
@@ -198,8 +202,9 @@ function maskOf(model: Model, block: PhrasingBlock, base: number, text: string):
     }
   })
 
-  // Math (`$[t_0, t_1]$`) is not text: the renderer never shows its brackets.
+  // Math (`$[t_0, t_1]$`) and Obsidian's comments (`%%[TODO]%%`) are not text: the renderer never shows their brackets.
   if (text.includes('$')) for (const [start, end] of mathSpans(text, masked)) masked.fill(1, start, end)
+  if (text.includes('%%')) for (const [start, end] of commentSpans(text)) masked.fill(1, start, end)
   return masked
 
   function maskLink(node: Parent) {

@@ -55,7 +55,8 @@ export function looksLikePlaceholder(group: Bracketed, text: string): boolean {
   if (!/\p{L}/u.test(inner)) return false
   if (/^[xX]$/.test(inner) || inner.startsWith('^')) return false
   if (isAlert(inner) || isWikiLink(inner) || isReference(inner) || tags.has(inner)) return false
-  if (isValues(inner) || citation.test(inner) || choice.test(inner)) return false
+  if (isValues(inner) || citation.test(inner) || pandocCitation.test(inner) || choice.test(inner)) return false
+  if (isAbbreviation(group, text) || siteLink.test(text.slice(group.end, group.end + 4))) return false
   // `_` that opens emphasis (`__[Owner Name]__`) is markup; in `snake_case[0]` it is a word's.
   let at = group.start - 1
   while (text.charAt(at) === '_') at--
@@ -105,6 +106,18 @@ const quotedValue = /^\s*(?:"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’|\d+(?:\.
 /** `[Smith 2020]`, `[Smith et al. 2020]`, `[Lee & Park, 2019a]`: an author and a year. */
 const citation = /^\p{Lu}[\p{L}'’-]+(?: et al\.| (?:&|and) \p{Lu}[\p{L}'’-]+)?,? (?:1[5-9]|20)\d\d[a-z]?$/u
 
+/** `[@smith2020]`, `[see @smith2020, p. 4]`, `[@a; @b]`: a Pandoc citation (an `@` that starts a word). */
+const pandocCitation = /(?:^|[\s;(-])@[\p{L}\d_]/u
+
+/** `*[API]: Application Programming Interface` at a line's start: an abbreviation's definition (MkDocs, Markdown Extra). */
+function isAbbreviation(group: Bracketed, text: string): boolean {
+  const before = text.charAt(group.start - 2)
+  return text.charAt(group.start - 1) === '*' && (before === '' || before === '\n') && text.charAt(group.end) === ':'
+}
+
+/** `[Overview]({% link milestones.md %})`, `[Overview]({{< ref "x.md" >}})`: a link a site generator resolves. */
+const siteLink = /^\(\{[%{]/
+
 /** `[y/N]`, `[Y/n/q]`: a prompt's choices. */
 const choice = /^\p{L}(?:\/\p{L})+$/u
 
@@ -113,6 +126,21 @@ const choice = /^\p{L}(?:\/\p{L})+$/u
  * and `[TODO]` are: they mark text still to write.)
  */
 const tags = new Set(['WIP', 'DRAFT', 'NEW', 'BETA', 'ALPHA', 'DEPRECATED', 'BREAKING', 'EXPERIMENTAL', 'sic'])
+
+/**
+ * Obsidian's comments, `%%…%%` (which it does not render), as
+ * `[start, end)` spans; a `%%` left open comments out nothing.
+ */
+export function commentSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  for (let start = text.indexOf('%%'); start !== -1;) {
+    const end = text.indexOf('%%', start + 2)
+    if (end === -1) break
+    spans.push([start, end + 2])
+    start = text.indexOf('%%', end + 2)
+  }
+  return spans
+}
 
 /** Whether text holds a placeholder (`./[name]-architecture.md`). */
 export function hasPlaceholder(text: string): boolean {
