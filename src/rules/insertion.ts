@@ -4,6 +4,7 @@
  * where they end (see section-insertion.ts, field-insertion.ts).
  */
 import type {RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import type {Model, Section} from '../model/model.js'
 import type {Skeleton} from '../schema/types.js'
 import {memo} from '../model/memo.js'
@@ -48,6 +49,13 @@ export function fitted(skeleton: Skeleton, model: Model): string {
   put(skeleton.bullets, style.bullet, 1)
   put(skeleton.strong, style.strong, 2)
   put(skeleton.emphasis, style.emphasis, 1)
+  // `**Label**:` as `**Label:**`, in a doc whose labels hold their colon.
+  if (style.colonInside) {
+    for (let index = 1; index < skeleton.strong.length; index += 2) {
+      const close = skeleton.strong[index]!
+      if (chars[close + 2] === ':') chars.splice(close, 3, ':', chars[close]!, chars[close + 1]!)
+    }
+  }
   return style.setext ? setext(chars.join('')) : chars.join('')
 }
 
@@ -104,6 +112,8 @@ interface Style {
   emphasis?: string
   /** Every heading of depth 1 or 2 is underlined (setext), none written with `#`. */
   setext?: boolean
+  /** The doc's first bold label holds its colon (`**Impact:**`). */
+  colonInside?: boolean
 }
 
 /** The marks the doc uses first: its bullet, its strong and its emphasis marker. */
@@ -128,7 +138,11 @@ function findStyle(model: Model): Style {
     return undefined
   })
   const top = model.sections.flatMap((section) => (section.heading && section.depth <= 2 ? [section.heading] : []))
+  const label = [...model.metadata, ...model.sections.flatMap((section) => section.fields)].find(
+    (field) => field.labelNode.type === 'strong' && !field.row
+  )?.labelNode
   return {
+    colonInside: label !== undefined && toString(label).trimEnd().endsWith(':'),
     setext: top.length > 0 && top.every((heading) => at(heading) !== '#'),
     bullet: style.bullet && '-*+'.includes(style.bullet) ? style.bullet : undefined,
     strong: style.strong && '*_'.includes(style.strong) ? style.strong : undefined,
