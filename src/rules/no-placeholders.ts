@@ -32,11 +32,14 @@
  *
  * When the placeholder is one of the template's own, the message says what the
  * template asks for there: a slot by its name (`[Month Year]`: the actual
- * month year), each of its options (`[System/API 1]`: the actual system or
- * API 1) or its choices (`[High/Medium/Low]`: one of High, Medium or Low);
- * a clause as it reads (`[What this phase achieves]`: what this phase
- * achieves); an instruction (of five words or more, or one that starts with
- * a verb or a word such as "this": `[Continue for all phases]`) quoted.
+ * month year; `[This Approach]`: the actual approach), each of its options
+ * (`[System/API 1]`: the actual system or API 1), its choices
+ * (`[High/Medium/Low]`: one of High, Medium or Low) or its condition
+ * (`[Sub-detail if helpful]`: the actual sub-detail (if helpful)); a clause
+ * as it reads (`[What this phase achieves]`: what this phase achieves); an
+ * instruction (of five words or more, or one that starts with a verb:
+ * `[Continue for all phases]`) quoted. `[System / API 1]` is the template's
+ * `[System/API 1]`.
  *
  * @example invalid.md
  *

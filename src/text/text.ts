@@ -124,9 +124,10 @@ export function withoutAttributes(text: string): string {
  */
 const attributes = /[ \t]\{:?[ \t]*(?:[#.][^{}\s][^{}]*|-[ \t]*)\}[ \t]*$/
 
-/** Normalise placeholder text for comparison: as a label. */
+/** Normalise placeholder text for comparison: as a label, without spaces around a slash. */
 export function normalizePlaceholder(inner: string): string {
-  return normalizeLabel(inner)
+  // `System / API 1` is the template's `System/API 1`.
+  return normalizeLabel(inner).replace(/ ?\/ ?/g, '/')
 }
 
 /**
