@@ -38,6 +38,17 @@ export function reportPlainLabel(
   const found = plainLabelIn(model, blocks, fields, spec)
   if (!found) return false
   const written = bold(found.label, model).slice(0, -1)
+  if (found.line) {
+    // The whole line bold (`**Key Principle: Ship it.**`, as word processors export it): the bold ends at the label.
+    const fixed = `${written}: ${found.line.value}`
+    report(
+      file,
+      `Unexpected label \`${found.label}:\` bold with its text, expected \`${written}:\` before the text`,
+      model.source.range(found.line.start, found.line.end),
+      {expected: [fixed]}
+    )
+    return true
+  }
   const shown = (label: string) => (found.row ? `| ${label} |` : `${label}:`)
   report(
     file,
@@ -54,7 +65,7 @@ export function plainLabelIn(
   blocks: readonly RootContent[],
   fields: readonly Field[],
   spec: LabelSpec
-): {label: string; start: number; row: boolean} | undefined {
+): PlainLabel | undefined {
   // Not a list right under a heading (the title's, over metadata written as a list): that is the section's text.
   const values = new Set(fields.filter((field) => field.labelNode.type !== 'heading').map((field) => field.list))
   for (const paragraph of paragraphs(model, blocks, values)) {
@@ -64,7 +75,10 @@ export function plainLabelIn(
     const text = model.source.text.slice(from, to)
     // The first line starts where the paragraph does (after a list marker); the others after their line break.
     for (let at = 0; at < text.length; at = nextLine(text, at)) {
-      const found = plainLabel.exec(text.slice(at, nextLine(text, at)))
+      const line = text.slice(at, nextLine(text, at))
+      const bolded = boldLine(line, from + at)
+      if (bolded && matchesKey(spec, normalizeLabel(bolded.label))) return bolded
+      const found = plainLabel.exec(line)
       if (!found || (found[3] === '|') !== (found[1] !== undefined)) continue
       const label = found[2]!.trimEnd()
       if (matchesKey(spec, normalizeLabel(label)))
@@ -73,6 +87,34 @@ export function plainLabelIn(
   }
   return undefined
 }
+
+/** A label found without its own bold: where, and whether in a row; or in a line bold whole, that line's bold span and its text after the label. */
+interface PlainLabel {
+  label: string
+  start: number
+  row: boolean
+  line?: {start: number; end: number; value: string}
+}
+
+/** The label of a line that is bold whole (`**Key Principle: Ship it.**`), at `offset` in the source. */
+function boldLine(line: string, offset: number): PlainLabel | undefined {
+  const head = boldHead.exec(line)
+  if (!head) return undefined
+  const mark = head[2]!
+  const end = line.trimEnd().length - mark.length
+  // One bold span, closed at the line's end.
+  if (end <= head[0].length || line.indexOf(mark, head[0].length) !== end) return undefined
+  const start = offset + head[1]!.length
+  return {
+    label: head[3]!.trimEnd(),
+    start: start + mark.length,
+    row: false,
+    line: {start, end: offset + end + mark.length, value: line.slice(head[0].length, end).trimEnd()}
+  }
+}
+
+/** The start of a line bold whole with a label: quote marks, the bold mark, the label and its colon. */
+const boldHead = /^([ \t>]*)(\*\*|__)([^\s*_`|:<>[\]][^*_`|:\n]{0,60}):[ \t]+/
 
 /** Where the line after the one at `at` starts (or the text's end). */
 function nextLine(text: string, at: number): number {
