@@ -222,7 +222,7 @@ function quotedFields(blocks: readonly RootContent[], source: string): Field[] {
   )
 }
 
-/** A section's heading as written (ATX style), for messages: without an attribute block (`{#id}`), which names no section. */
+/** A section's heading as written (ATX style), for messages: without an attribute block (`{#id}`) or a backslash an export left at its end (`## Goal\\`), which name no section. */
 export function headingLine(section: Section): string {
-  return '#'.repeat(section.depth) + ' ' + withoutAttributes(section.text)
+  return '#'.repeat(section.depth) + ' ' + withoutAttributes(section.text).replace(/\\$/, '')
 }

@@ -9,7 +9,7 @@ import type {Section} from '../model/model.js'
 import {eachNode} from '../model/nodes.js'
 import {placeholder} from '../schema/pattern.js'
 import type {SectionSpec} from '../schema/types.js'
-import {nameGist, normalizeHeading, normalizeLabel, withoutEndMarks} from '../text/text.js'
+import {nameGist, normalizeHeading, normalizeLabel, withoutAttributes, withoutEndMarks} from '../text/text.js'
 
 /** A section's blocks, its sub-sections' included (their headings left out). */
 export function blocksOf(section: Section): RootContent[] {
@@ -76,10 +76,12 @@ export function itemReader(spec: SectionSpec, {inDoc = false} = {}): ItemReader 
   const shape = numberedName.exec(spec.heading.replace(placeholder, '[]'))
   if (!shape || !spec.heading.trimEnd().endsWith(']') || shape[3] !== '[]') return undefined
   const words = normalizeLabel(shape[1]!)
-  return (text) => {
-    const alone = inDoc ? /^(\D*?)(\d+)$/.exec(text.trim()) : null
+  return (written) => {
+    // An attribute block (`{: #phase-1}`) names no phase.
+    const text = withoutAttributes(written).trim()
+    const alone = inDoc ? /^(\D*?)(\d+)$/.exec(text) : null
     if (alone && normalizeLabel(alone[1]!) === words) return {number: Number(alone[2]), name: '', gist: ''}
-    const found = numberedName.exec(text.trim())
+    const found = numberedName.exec(text)
     const said = found && normalizeLabel(found[1]!)
     if (said !== words && !(inDoc && said === '')) return undefined
     // A name in parentheses (`Phase 1 (Auth)`) is the name; marks that end it as a sentence (`Auth.`) are not.
