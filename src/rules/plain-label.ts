@@ -39,11 +39,11 @@ export function reportPlainLabel(
   if (!found) return false
   const written = bold(found.label, model).slice(0, -1)
   if (found.line) {
-    // The whole line bold (`**Key Principle: Ship it.**`, as word processors export it): the bold ends at the label.
+    // A line bold with its text (`**Key Principle: Ship it.**`, as word processors export it): the bold ends at the label.
     const fixed = `${written}: ${found.line.value}`
     report(
       file,
-      `Unexpected label \`${found.label}:\` bold with its text, expected \`${written}:\` before the text`,
+      `Unexpected label \`${found.label}:\` ${found.line.mark.length === 2 ? 'bold' : 'in italics'} with its text, expected \`${written}:\` before the text`,
       model.source.range(found.line.start, found.line.end),
       {expected: [fixed]}
     )
@@ -76,7 +76,7 @@ export function plainLabelIn(
     // The first line starts where the paragraph does (after a list marker); the others after their line break.
     for (let at = 0; at < text.length; at = nextLine(text, at)) {
       const line = text.slice(at, nextLine(text, at))
-      const bolded = boldLine(line, from + at)
+      const bolded = boldLine(text.slice(at), from + at)
       if (bolded && matchesKey(spec, normalizeLabel(bolded.label))) return bolded
       const found = plainLabel.exec(line)
       if (!found || (found[3] === '|') !== (found[1] !== undefined)) continue
@@ -93,28 +93,33 @@ interface PlainLabel {
   label: string
   start: number
   row: boolean
-  line?: {start: number; end: number; value: string}
+  line?: {start: number; end: number; value: string; mark: string}
 }
 
-/** The label of a line that is bold whole (`**Key Principle: Ship it.**`), at `offset` in the source. */
-function boldLine(line: string, offset: number): PlainLabel | undefined {
-  const head = boldHead.exec(line)
+/**
+ * The label of a line whose bold (or italics) starts with it and runs on
+ * over its text (`**Key Principle: Ship it.**`, to the line's end, mid-line
+ * or on the next line), with `rest`, the paragraph from that line on, at
+ * `offset` in the source.
+ */
+function boldLine(rest: string, offset: number): PlainLabel | undefined {
+  const head = boldHead.exec(rest)
   if (!head) return undefined
   const mark = head[2]!
-  const end = line.trimEnd().length - mark.length
-  // One bold span, closed at the line's end.
-  if (end <= head[0].length || line.indexOf(mark, head[0].length) !== end) return undefined
+  const close = rest.indexOf(mark, head[0].length)
+  // Italics closed by a bold mark (`*Label: **bold** …*`) are no span of one.
+  if (close <= head[0].length || (mark.length === 1 && rest.charAt(close + 1) === mark)) return undefined
   const start = offset + head[1]!.length
   return {
     label: head[3]!.trimEnd(),
     start: start + mark.length,
     row: false,
-    line: {start, end: offset + end + mark.length, value: line.slice(head[0].length, end).trimEnd()}
+    line: {start, end: offset + close + mark.length, value: rest.slice(head[0].length, close).trimEnd(), mark}
   }
 }
 
-/** The start of a line bold whole with a label: quote marks, the bold mark, the label and its colon. */
-const boldHead = /^([ \t>]*)(\*\*|__)([^\s*_`|:<>[\]][^*_`|:\n]{0,60}):[ \t]+/
+/** The start of a line in bold or italics from its label: quote marks, the mark, the label and its colon. */
+const boldHead = /^([ \t>]*)(\*\*|__|\*(?!\*)|_(?!_))([^\s*_`|:<>[\]][^*_`|:\n]{0,60}):[ \t]+/
 
 /** Where the line after the one at `at` starts (or the text's end). */
 function nextLine(text: string, at: number): number {
