@@ -33,25 +33,36 @@ export function missingSection(
   }
   const bounds = [next?.start, ...specs.slice(index + 1).map(stray)].filter((at) => at !== undefined)
   const before = bounds.length > 0 ? Math.min(...bounds) : undefined
-  const number = next && numberBetween(model, previous, next)
+  const number = numberBetween(model, previous, next)
   return insertionBefore(model, specs[index]!, before, parent, stray(specs[index]!), number)
 }
 
 /**
  * The section number of a section put back where the doc's numbers skip
- * it (`7. ` between `## 6. Success Metrics` and `## 8. Why Go?`), as they
- * are written; none where no number is free (the others are not renumbered:
- * links to them would break). Only between `#` headings: underlined, `7. Key
- * Outcomes` would read as a list item.
+ * it (`7. ` between `## 6. Success Metrics` and `## 8. Why Go?`; `1. `
+ * before a first `## 2. Goal`; `13. ` after a last `## 12. Next Steps`), as
+ * they are written; none where no number is free (the others are not
+ * renumbered: links to them would break). Only next to `#` headings:
+ * underlined, `7. Key Outcomes` would read as a list item.
  */
-function numberBetween(model: Model, previous: Section | undefined, next: Section): string | undefined {
+function numberBetween(model: Model, previous: Section | undefined, next: Section | undefined): string | undefined {
   const [before, after] = [previous, next].map((section) =>
     section?.heading && model.source.slice(section.heading)?.trimStart().startsWith('#')
       ? /^(\d+)([.):]? )/.exec(toString(section.heading))
       : null
   )
-  if (!before || !after || before[2] !== after[2] || Number(after[1]) !== Number(before[1]) + 2) return undefined
-  return `${Number(before[1]) + 1}${before[2]}`
+  const wanted = before ? Number(before[1]) + 1 : after ? Number(after[1]) - 1 : 0
+  if (wanted < 1 || (previous && !before) || (next && !after)) return undefined
+  if (after && (Number(after[1]) !== wanted + 1 || (before && before[2] !== after[2]))) return undefined
+  // Not one another section has (`## 13. Appendix` after the last of the template's).
+  const depth = (previous ?? next)!.depth
+  const taken = model.sections.some(
+    (section) =>
+      section.depth === depth &&
+      section.heading &&
+      toString(section.heading).startsWith(`${wanted}${(before ?? after)![2]}`)
+  )
+  return taken ? undefined : `${wanted}${(before ?? after)![2]}`
 }
 
 /**
