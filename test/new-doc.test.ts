@@ -262,6 +262,8 @@ describe('spelledAs', () => {
       'Milestone 4: Ai And Ml'
     )
     expect(spelledAs('Milestone 4: Ai And Ml', [])).toBe('Milestone 4: Ai And Ml')
+    expect(spelledAs('Milestone 6: Gdpr Soc 2', ['Milestone 6 - GDPR & SOC 2'])).toBe('Milestone 6: GDPR & SOC 2')
+    expect(spelledAs('Milestone 6: Gdpr Soc 2', ['Milestone 6: GDPR *&* SOC 2'])).toBe('Milestone 6: GDPR SOC 2')
   })
 })
 

@@ -100,17 +100,35 @@ function wordsOf(text: string): string[] {
 /**
  * The title as one of `headings` spells it, if one has the same words in
  * any case: `Milestone 4: Ai And Ml` as the overview's `## Milestone 4: AI
- * and ML` has it (a file name has no case), in the title's own marks.
+ * and ML` has it (a file name has no case). Words the title joins with a
+ * space (a placeholder's value) take the heading's text between them too
+ * (`GDPR & SOC 2`); the title's other marks stay (`: `, not ` - `).
  */
 export function spelledAs(title: string, headings: readonly string[]): string {
-  const words = wordsOf(title).map((word) => word.toLowerCase())
+  const words = [...title.matchAll(word)]
   const same = headings
-    .map((heading) => wordsOf(heading))
-    .find((spelled) => spelled.length === words.length && spelled.every((word, at) => word.toLowerCase() === words[at]))
+    .map((heading) => ({heading, found: [...heading.matchAll(word)]}))
+    .find(
+      ({found}) =>
+        found.length === words.length &&
+        found.every((match, at) => match[0].toLowerCase() === words[at]![0].toLowerCase())
+    )
   if (!same) return title
-  let at = 0
-  return title.replace(/[\p{L}\p{N}]+/gu, () => same[at++]!)
+  const end = (match: RegExpMatchArray) => match.index! + match[0].length
+  let result = ''
+  let from = 0
+  for (let at = 0; at < words.length; at++) {
+    const gap = title.slice(from, words[at]!.index)
+    // Within a run of words joined by a space, the heading's own text between them, if it is no markup.
+    const between = at > 0 ? same.heading.slice(end(same.found[at - 1]!), same.found[at]!.index) : ''
+    result += gap === ' ' && !/[[\]()*_`<>#\\|]/.test(between) ? between : gap
+    result += same.found[at]![0]
+    from = end(words[at]!)
+  }
+  return result + title.slice(from)
 }
+
+const word = /[\p{L}\p{N}]+/gu
 
 /** The texts of a Markdown file's ATX headings (none if it cannot be read). */
 export function headingsOf(file: string | undefined): string[] {
