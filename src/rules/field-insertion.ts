@@ -27,9 +27,10 @@ export function fieldInsertion(
   const order = sectionSpec.fields ?? []
   // A required field's label written without bold (`| Impact | High | … |`) is made bold first
   // (plain-label.ts): the missing field goes beside it, in its form, in the next round of `--fix`.
-  const bolded = (other: FieldSpec) =>
+  const missingSibling = (other: FieldSpec) =>
     other !== spec && !other.optional && !other.example && !fields.some((field) => matches(other, field))
-  if (order.some((other) => bolded(other) && plainLabelIn(model, section.content, fields, other))) return undefined
+  if (order.some((other) => missingSibling(other) && plainLabelIn(model, section.content, fields, other)))
+    return undefined
   const index = order.indexOf(spec)
   const rank = (field: Field) => order.findIndex((candidate) => matches(candidate, field))
   const placed = fields.filter((field) => rank(field) >= 0 && start(field) !== undefined)

@@ -75,10 +75,9 @@ export function plainLabelIn(
     const text = model.source.text.slice(from, to)
     // The first line starts where the paragraph does (after a list marker); the others after their line break.
     for (let at = 0; at < text.length; at = nextLine(text, at)) {
-      const line = text.slice(at, nextLine(text, at))
-      const bolded = boldLine(text.slice(at), from + at)
+      const bolded = boldLine(text, at, from)
       if (bolded && matchesKey(spec, normalizeLabel(bolded.label))) return bolded
-      const found = plainLabel.exec(line)
+      const found = plainLabel.exec(text.slice(at, nextLine(text, at)))
       if (!found || (found[3] === '|') !== (found[1] !== undefined)) continue
       const label = found[2]!.trimEnd()
       if (matchesKey(spec, normalizeLabel(label)))
@@ -99,27 +98,29 @@ interface PlainLabel {
 /**
  * The label of a line whose bold (or italics) starts with it and runs on
  * over its text (`**Key Principle: Ship it.**`, to the line's end, mid-line
- * or on the next line), with `rest`, the paragraph from that line on, at
- * `offset` in the source.
+ * or on the next line): in `text`, a paragraph at `offset` in the source,
+ * the line at `at`.
  */
-function boldLine(rest: string, offset: number): PlainLabel | undefined {
-  const head = boldHead.exec(rest)
+function boldLine(text: string, at: number, offset: number): PlainLabel | undefined {
+  boldHead.lastIndex = at
+  const head = boldHead.exec(text)
   if (!head) return undefined
   const mark = head[2]!
-  const close = rest.indexOf(mark, head[0].length)
+  const open = at + head[1]!.length
+  const value = at + head[0].length
+  const close = text.indexOf(mark, value)
   // Italics closed by a bold mark (`*Label: **bold** …*`) are no span of one.
-  if (close <= head[0].length || (mark.length === 1 && rest.charAt(close + 1) === mark)) return undefined
-  const start = offset + head[1]!.length
+  if (close <= value || (mark.length === 1 && text.charAt(close + 1) === mark)) return undefined
   return {
     label: head[3]!.trimEnd(),
-    start: start + mark.length,
+    start: offset + open + mark.length,
     row: false,
-    line: {start, end: offset + close + mark.length, value: rest.slice(head[0].length, close).trimEnd(), mark}
+    line: {start: offset + open, end: offset + close + mark.length, value: text.slice(value, close).trimEnd(), mark}
   }
 }
 
-/** The start of a line in bold or italics from its label: quote marks, the mark, the label and its colon. */
-const boldHead = /^([ \t>]*)(\*\*|__|\*(?!\*)|_(?!_))([^\s*_`|:<>[\]][^*_`|:\n]{0,60}):[ \t]+/
+/** The start of a line in bold or italics from its label: quote marks, the mark, the label and its colon (sticky). */
+const boldHead = /([ \t>]*)(\*\*|__|\*(?!\*)|_(?!_))([^\s*_`|:<>[\]][^*_`|:\n]{0,60}):[ \t]+/y
 
 /** Where the line after the one at `at` starts (or the text's end). */
 function nextLine(text: string, at: number): number {

@@ -5,7 +5,8 @@
  * in parentheses, after a comma: `Medium (the board is down for a day)`), and
  * `**Mitigation**:` followed by at least one list item or sentence. Emoji or
  * emphasis before the level (`🔴 **High** - …`), `**Impact:**` (colon inside the
- * bold) and `**Impact****:**` (bold of its own, as exports write it), emoji-decorated labels (`**⚠️ Impact**:`), fields written as list items
+ * bold) and `**Impact****:**` (bold of its own, as exports write it),
+ * emoji-decorated labels (`**⚠️ Impact**:`), fields written as list items
  * (`- **Impact**: …`), quoted (`> **Impact**: …`) or as table rows
  * (`| **Impact** | High | Wrong totals |`, the cells after the level its
  * explanation; a level past its cell gives ``Unexpected `| **Impact** |`

@@ -6,7 +6,6 @@
  * its `## Architecture Overview`) are not written twice: the heading goes
  * right over the first of them.
  */
-import {toString} from 'mdast-util-to-string'
 import type {Model, Section} from '../model/model.js'
 import {memoBy} from '../model/memo.js'
 import {type Outline, headingMatches} from '../match/outline.js'
@@ -48,21 +47,17 @@ export function missingSection(
 function numberBetween(model: Model, previous: Section | undefined, next: Section | undefined): string | undefined {
   const [before, after] = [previous, next].map((section) =>
     section?.heading && model.source.slice(section.heading)?.trimStart().startsWith('#')
-      ? /^(\d+)([.):]? )/.exec(toString(section.heading))
+      ? /^(\d+)([.):]? )/.exec(section.text)
       : null
   )
   const wanted = before ? Number(before[1]) + 1 : after ? Number(after[1]) - 1 : 0
   if (wanted < 1 || (previous && !before) || (next && !after)) return undefined
   if (after && (Number(after[1]) !== wanted + 1 || (before && before[2] !== after[2]))) return undefined
+  const number = `${wanted}${(before ?? after)![2]}`
   // Not one another section has (`## 13. Appendix` after the last of the template's).
   const depth = (previous ?? next)!.depth
-  const taken = model.sections.some(
-    (section) =>
-      section.depth === depth &&
-      section.heading &&
-      toString(section.heading).startsWith(`${wanted}${(before ?? after)![2]}`)
-  )
-  return taken ? undefined : `${wanted}${(before ?? after)![2]}`
+  const taken = model.sections.some((section) => section.depth === depth && section.text.startsWith(number))
+  return taken ? undefined : number
 }
 
 /**
