@@ -10,7 +10,9 @@
  * (`- **Impact**: …`), quoted (`> **Impact**: …`) or as table rows
  * (`| **Impact** | High | Wrong totals |`, the cells after the level its
  * explanation; a level past its cell gives ``Unexpected `| **Impact** |`
- * without a level in its second cell``) are fine. A level that is
+ * without a level in its second cell``; a Mitigation's text may be in any
+ * cell, and a row empty in every cell gives ``Unexpected empty
+ * `| **Mitigation** |` ``) are fine. A level that is
  * there but not first (`Users cannot pay (High)`) is reported as such, with the
  * form expected. A missing field is reported where it belongs, in template order
  * among the risk's fields, with the template's text of it as `expected` (the
